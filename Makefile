@@ -1,0 +1,61 @@
+# Two commands do all the set-up on a fresh machine (see README):
+#   make run   install everything, then check the bundled sample clip
+#   make test  install everything plus the dev tools, then run the whole suite
+# A second run skips what is already installed.
+
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils
+SAMPLE := resources/sample_clip.mp4
+
+.PHONY: run test system-packages install install-dev lint sample bench clean
+
+run: install
+	@# exit status 1 means "findings were made", which is the point of the sample clip
+	$(PY) -m app $(SAMPLE) || [ $$? -eq 1 ]
+
+test: install-dev
+	$(PY) -m ruff check app tests bench resources
+	@$(PY) -m pytest; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
+	exit $$status
+
+# Debian packages: ffmpeg + espeak-ng make test media, xvfb + poppler-utils are for screenshots and
+# PDF pages. Installed with apt-get when root (or through sudo); otherwise we say what is missing.
+system-packages:
+	@missing=""; \
+	for tool in ffmpeg espeak-ng Xvfb pdftoppm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages (missing:$$missing)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \
+	  else echo "Please install these Debian packages as root: $(APT_PACKAGES)"; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_PACKAGES) >/dev/null; \
+	fi
+
+$(VENV)/bin/python:
+	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: system-packages $(VENV)/.installed
+install-dev: system-packages $(VENV)/.installed-dev
+
+lint: install-dev
+	$(PY) -m ruff check app tests bench resources
+
+# Rebuild the committed sample clip (only needed when resources/make_sample_clip.py changes).
+sample: install
+	$(PY) resources/make_sample_clip.py
+
+bench: install-dev
+	$(PY) -m bench.speech_models
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

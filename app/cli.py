@@ -1,0 +1,155 @@
+"""`cleartopost scan VIDEO`: the headless front end. Exit 0 clean, 1 findings, 2 error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from app import __version__
+from app.core.errors import ClearToPostError
+from app.core.model_files import BUNDLED_SPEECH_MODELS, DEFAULT_SPEECH_MODEL
+from app.core.models import AnalysisResult, Progress, ScanOptions
+from app.core.timecode import format_time
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cleartopost",
+        description="Check a short video for patient identifiers before posting it. "
+        "Runs entirely on this computer.",
+    )
+    parser.add_argument("--version", action="version", version=f"cleartopost {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    scan = commands.add_parser(
+        "scan",
+        help="scan a video and print its findings",
+        description="Scan a video and print one line per finding. Exit status: 0 nothing found, "
+        "1 findings, 2 error.",
+    )
+    scan.add_argument("video", type=Path, help="the video file to check")
+    scan.add_argument("--json", type=Path, metavar="OUT",
+                      help="also write the full result as JSON to OUT ('-' for stdout)")
+    scan.add_argument(
+        "--speech-model", default=DEFAULT_SPEECH_MODEL, metavar="M",
+        help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
+        f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
+    )
+    scan.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+class ProgressBar:
+    """A one-line bar on stderr; on a non-terminal, one line per stage instead."""
+
+    def __init__(self, stream=sys.stderr, enabled: bool = True) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.tty = stream.isatty()
+        self._stage = ""
+        self._last_draw = 0.0
+
+    def __call__(self, progress: Progress) -> None:
+        if not self.enabled:
+            return
+        if not self.tty:
+            if progress.stage != self._stage:
+                self._stage = progress.stage
+                print(f"[{progress.fraction:4.0%}] {progress.message}", file=self.stream,
+                      flush=True)
+            return
+        now = time.monotonic()
+        if now - self._last_draw < 0.1 and progress.fraction < 1.0:
+            return
+        self._last_draw = now
+        width = 30
+        filled = int(width * progress.fraction)
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\r[{bar}] {progress.fraction:4.0%} {progress.message:<45}", end="",
+              file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.enabled and self.tty:
+            print(file=self.stream, flush=True)
+
+
+def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
+    """One line per finding: time range, source, category, confidence, text."""
+    video = result.video
+    print(f"{Path(video.path).name}: {format_time(video.duration_s)}, "
+          f"{video.width}x{video.height}, {'sound' if video.has_audio else 'no sound'}",
+          file=stream)
+    if not result.findings:
+        print("No identifiers found.", file=stream)
+    for finding in result.findings:
+        print(
+            f"{format_time(finding.start_s)}–{format_time(finding.end_s)}  "
+            f"{finding.source.value:<6}  {finding.category.value:<12}  "
+            f"{finding.confidence:4.2f}  {finding.text}",
+            file=stream,
+        )
+    coverage = result.coverage
+    print(
+        f"Checked: {coverage.speech_seconds:.1f} s of speech; {coverage.frames_read} frames read "
+        f"of {coverage.frames_sampled} sampled ({coverage.frames_total} in the clip).",
+        file=stream,
+    )
+    for note in coverage.notes:
+        print(f"Note: {note}", file=stream)
+
+
+def scan_command(args: argparse.Namespace) -> int:
+    from app.core.pipeline import analyze, run
+
+    options = ScanOptions(speech_model=args.speech_model)
+    bar = ProgressBar(enabled=not args.quiet)
+    try:
+        result = run(analyze(args.video, options), bar)
+    finally:
+        bar.close()
+    if args.json is not None:
+        payload = json.dumps(result.to_json(), indent=2, ensure_ascii=False)
+        if str(args.json) == "-":
+            print(payload)
+        else:
+            write_private(args.json, payload)
+    if str(args.json) != "-":
+        print_findings(result)
+    return EXIT_FOUND if result.findings else EXIT_CLEAN
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file that may hold patient data, readable by the user only."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise ClearToPostError(
+            f"Could not write {path} ({error.strerror or error}); choose another place."
+        ) from error
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "scan":
+            return scan_command(args)
+    except ClearToPostError as error:
+        print(f"cleartopost: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("cleartopost: stopped.", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

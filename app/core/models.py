@@ -1,0 +1,244 @@
+"""Immutable values the engine produces. Times are float seconds everywhere inside the engine."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Source(StrEnum):
+    """Where an identifier was found."""
+
+    SPEECH = "speech"
+    SCREEN = "screen"
+    FACE = "face"
+    CODE = "code"
+    SCENE = "scene"
+
+
+class Category(StrEnum):
+    """What kind of identifier a finding is (the JSON contract's `category`)."""
+
+    NAME = "name"
+    DATE = "date"
+    AGE = "age"
+    PHONE = "phone"
+    EMAIL = "email"
+    ID = "id"
+    LOCATION = "location"
+    URL = "url"
+    FACE = "face"
+    CODE = "code"
+    WARD_CONTEXT = "ward_context"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    """What probing a file found out about it.
+
+    `width` and `height` are as displayed, i.e. after the rotation metadata is applied.
+    """
+
+    path: str
+    sha256: str
+    duration_s: float
+    width: int
+    height: int
+    fps: float
+    frame_count: int
+    rotation: int
+    has_audio: bool
+    video_codec: str
+    audio_codec: str | None
+
+
+@dataclass(frozen=True)
+class Word:
+    """One transcribed word with its time span and the recognizer's probability."""
+
+    text: str
+    start_s: float
+    end_s: float
+    probability: float
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """Everything the speech model heard."""
+
+    words: tuple[Word, ...]
+    speech_spans: tuple[tuple[float, float], ...]
+    audio_seconds: float
+    model: str
+
+    @property
+    def speech_seconds(self) -> float:
+        return round(sum(end - start for start, end in self.speech_spans), 3)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in display pixel coordinates of the frame read at `t_s`."""
+
+    t_s: float
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """A line of text read from one frame: the text and one box per piece EasyOCR returned.
+
+    `spans[i]` is the (start, end) character range of `boxes[i]` inside `text`.
+    """
+
+    text: str
+    confidence: float
+    boxes: tuple[Box, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A detector's verdict on a stretch of text: this is an identifier, and why."""
+
+    start: int
+    end: int
+    category: Category
+    confidence: float
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the clinician must decide about.
+
+    `reason` names the rule that fired and the words that made it fire.
+    """
+
+    id: str
+    start_s: float
+    end_s: float
+    source: Source
+    category: Category
+    text: str
+    confidence: float
+    reason: str
+    boxes: tuple[Box, ...] = ()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What was and was not checked, so the report can say so plainly."""
+
+    speech_seconds: float
+    audio_seconds: float
+    transcribed: bool
+    frames_read: int
+    frames_sampled: int
+    frames_total: int
+    seconds_between_samples: float
+    low_confidence_speech: tuple[tuple[float, float], ...] = ()
+    low_confidence_text_times: tuple[float, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Which model did a job, where it came from and its checksum."""
+
+    role: str
+    name: str
+    package: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """How a scan is run; carried into the result so a report can say how it was made."""
+
+    speech_model: str = "tiny.en"
+    sample_interval_s: float = 0.25
+    min_read_interval_s: float = 0.5
+    ocr_canvas_size: int = 1280
+    min_confidence: float = 0.3
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """The whole outcome of one scan."""
+
+    video: VideoInfo
+    findings: tuple[Finding, ...]
+    transcript: Transcript | None
+    coverage: Coverage
+    options: ScanOptions
+    tool_version: str
+    models: tuple[ModelInfo, ...]
+    timings_s: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON contract other tools read (see README, "JSON output")."""
+        return {
+            "video": {
+                "path": self.video.path,
+                "sha256": self.video.sha256,
+                "duration_s": self.video.duration_s,
+                "width": self.video.width,
+                "height": self.video.height,
+                "fps": self.video.fps,
+                "has_audio": self.video.has_audio,
+                "rotation": self.video.rotation,
+                "frame_count": self.video.frame_count,
+            },
+            "findings": [
+                {
+                    "id": f.id,
+                    "start_s": round(f.start_s, 3),
+                    "end_s": round(f.end_s, 3),
+                    "source": f.source.value,
+                    "category": f.category.value,
+                    "text": f.text,
+                    "confidence": round(f.confidence, 3),
+                    "reason": f.reason,
+                    "boxes": [asdict(b) for b in f.boxes],
+                }
+                for f in self.findings
+            ],
+            "transcript": (
+                [asdict(w) for w in self.transcript.words] if self.transcript else None
+            ),
+            "coverage": {
+                "speech_seconds": self.coverage.speech_seconds,
+                "audio_seconds": self.coverage.audio_seconds,
+                "transcribed": self.coverage.transcribed,
+                "frames_read": self.coverage.frames_read,
+                "frames_sampled": self.coverage.frames_sampled,
+                "frames_total": self.coverage.frames_total,
+                "seconds_between_samples": self.coverage.seconds_between_samples,
+                "low_confidence_speech": [list(s) for s in self.coverage.low_confidence_speech],
+                "low_confidence_text_times": list(self.coverage.low_confidence_text_times),
+                "notes": list(self.coverage.notes),
+            },
+            "options": asdict(self.options),
+            "timings_s": {k: round(v, 3) for k, v in self.timings_s.items()},
+            "tool": {
+                "version": self.tool_version,
+                "models": {m.role: asdict(m) for m in self.models},
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a running scan: where it is, and any findings made since the last step."""
+
+    stage: str
+    fraction: float
+    message: str = ""
+    findings: tuple[Finding, ...] = ()

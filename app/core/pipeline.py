@@ -1,0 +1,204 @@
+"""analyze(path) → progress as it goes, then the AnalysisResult. The engine's one entry point.
+
+    result = run(analyze("clip.mp4"))          # or iterate to see Progress (and new findings)
+
+Stopping iteration cancels the scan: video captures are released in `finally` blocks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import av
+
+from app import __version__
+from app.core.detect import TextDetector
+from app.core.errors import InputError
+from app.core.findings import (
+    ScreenTracker,
+    screen_hits,
+    speech_findings,
+    transcript_text,
+)
+from app.core.frames import FrameSelector, FrameToRead
+from app.core.media import iter_samples, probe
+from app.core.models import (
+    AnalysisResult,
+    Coverage,
+    Finding,
+    Progress,
+    ScanOptions,
+    Transcript,
+)
+from app.core.ocr import EasyOcrEngine, OcrEngine, group_into_lines
+from app.core.transcribe import Transcriber, WhisperTranscriber
+
+LOW_OCR_CONFIDENCE = 0.4
+
+# Share of the progress bar each stage takes (vision dominates the time).
+_SPEECH_END = 0.3
+
+
+@dataclass
+class Engines:
+    """The loaded models. Loading takes seconds, so a session loads them once and reuses them."""
+
+    transcriber: Transcriber
+    ocr: OcrEngine
+    detector: TextDetector
+
+    @classmethod
+    def load(cls, options: ScanOptions) -> Engines:
+        return cls(
+            transcriber=WhisperTranscriber(options.speech_model),
+            ocr=EasyOcrEngine(canvas_size=options.ocr_canvas_size),
+            detector=TextDetector(min_confidence=options.min_confidence),
+        )
+
+    @property
+    def models(self):
+        return (self.transcriber.info, self.ocr.info, self.detector.info)
+
+
+def run(
+    scan: Generator[Progress, None, AnalysisResult],
+    on_progress: Callable[[Progress], None] | None = None,
+) -> AnalysisResult:
+    """Drive a scan to the end and return its result."""
+    while True:
+        try:
+            progress = next(scan)
+        except StopIteration as stop:
+            return stop.value
+        if on_progress is not None:
+            on_progress(progress)
+
+
+def analyze(
+    path: str | Path,
+    options: ScanOptions | None = None,
+    engines: Engines | None = None,
+) -> Generator[Progress, None, AnalysisResult]:
+    """Scan a clip for identifiers.
+
+    Args:
+        path: the video file.
+        options: how to scan; defaults to ScanOptions().
+        engines: already-loaded models (loaded here when None).
+
+    Yields:
+        Progress, each carrying the findings completed since the previous one.
+
+    Returns:
+        The AnalysisResult with every finding, in time order.
+
+    Raises:
+        InputError: the file cannot be analysed (one sentence says why).
+        ModelError: a bundled model is missing or damaged.
+    """
+    options = options or ScanOptions()
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    yield Progress("probe", 0.0, "Reading the file")
+    info = probe(path)
+    timings["probe"] = time.perf_counter() - clock
+
+    if engines is None:
+        yield Progress("load", 0.01, "Loading the models (first time takes a while)")
+        clock = time.perf_counter()
+        engines = Engines.load(options)
+        timings["load_models"] = time.perf_counter() - clock
+
+    findings: list[Finding] = []
+    transcript: Transcript | None = None
+    unsure_speech: tuple[tuple[float, float], ...] = ()
+    notes: list[str] = []
+    clock = time.perf_counter()
+    if info.has_audio:
+        scan_speech = _speech(Path(info.path), info.duration_s, engines)
+        while True:
+            try:
+                fraction = next(scan_speech)
+            except StopIteration as stop:
+                transcript, unsure_speech, found = stop.value
+                break
+            except av.error.FFmpegError:
+                notes.append("The sound track could not be decoded, so speech was not checked.")
+                found = []
+                break
+            yield Progress("speech", 0.02 + (_SPEECH_END - 0.02) * fraction, "Listening")
+        findings += found
+        yield Progress("speech", _SPEECH_END, "Speech checked", tuple(found))
+    else:
+        notes.append("The clip has no sound track, so there was no speech to check.")
+    timings["speech"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    selector = FrameSelector(options.min_read_interval_s)
+    tracker = ScreenTracker()
+    ocr_seconds = 0.0
+    frames_read = 0
+    low_text_times: list[float] = []
+    duration = max(info.duration_s, 1e-3)
+
+    def read(chosen: FrameToRead) -> list[Finding]:
+        nonlocal ocr_seconds, frames_read
+        started = time.perf_counter()
+        pieces = engines.ocr.read(chosen.frame)
+        ocr_seconds += time.perf_counter() - started
+        frames_read += 1
+        hits = []
+        for line in group_into_lines(pieces, round(chosen.t_s, 3)):
+            if line.confidence < LOW_OCR_CONFIDENCE:
+                low_text_times.append(round(chosen.t_s, 3))
+            hits += screen_hits(line, engines.detector.detect(line.text))
+        return tracker.update(chosen.t_s, hits, chosen.history)
+
+    for t_s, frame in iter_samples(info.path, options.sample_interval_s):
+        chosen = selector.offer(t_s, frame)
+        closed = read(chosen) if chosen is not None else []
+        findings += closed
+        fraction = _SPEECH_END + (1 - _SPEECH_END) * min(1.0, t_s / duration)
+        yield Progress("screen", fraction, "Reading the picture", tuple(closed))
+    if selector.samples_seen == 0:
+        raise InputError(f"{Path(path).name} has no picture that can be decoded.")
+    last = selector.flush()
+    closed = (read(last) if last is not None else []) + tracker.finish(info.duration_s)
+    findings += closed
+    timings["screen"] = time.perf_counter() - clock
+    timings["ocr"] = ocr_seconds
+    yield Progress("done", 1.0, "Done", tuple(closed))
+
+    coverage = Coverage(
+        speech_seconds=transcript.speech_seconds if transcript else 0.0,
+        audio_seconds=transcript.audio_seconds if transcript else 0.0,
+        transcribed=transcript is not None,
+        frames_read=frames_read,
+        frames_sampled=selector.samples_seen,
+        frames_total=info.frame_count,
+        seconds_between_samples=options.sample_interval_s,
+        low_confidence_speech=unsure_speech,
+        low_confidence_text_times=tuple(sorted(set(low_text_times))),
+        notes=tuple(notes),
+    )
+    return AnalysisResult(
+        video=info,
+        findings=tuple(sorted(findings, key=lambda f: (f.start_s, f.source, f.text))),
+        transcript=transcript,
+        coverage=coverage,
+        options=replace(options),
+        tool_version=__version__,
+        models=engines.models,
+        timings_s=timings,
+    )
+
+
+def _speech(path: Path, duration_s: float, engines: Engines):
+    """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
+    transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s)
+    text, _ = transcript_text(transcript.words)
+    found = speech_findings(transcript.words, engines.detector.detect(text))
+    return transcript, unsure, found

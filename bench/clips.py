@@ -1,0 +1,192 @@
+"""Labelled test clips: text drawn on frames, speech from espeak-ng, muxed by ffmpeg.
+
+Used by the test fixtures, the bundled sample clip (resources/make_sample_clip.py) and the
+benches. Every clip comes with its truth: what was planted, where it can be heard or seen, when.
+
+How a clip is made:
+1. Frames: a soft grey-blue gradient (so the picture is never flat) with captions drawn by
+   Pillow's bundled FreeType font, each on a light card, visible from `start_s` to `end_s`.
+   `drift_px` moves a caption slowly sideways, like a hand-held phone.
+2. Speech: each utterance is spoken by espeak-ng (`-v en-gb -s 130 -g 2`: the
+   setting whisper tiny.en hears best) into a WAV and placed at
+   its start time on a silent 16 kHz mono track.
+3. ffmpeg encodes the frames (H.264, yuv420p, CRF 26) and the audio (AAC) into an mp4.
+Needs the Debian packages ffmpeg and espeak-ng (the Makefile installs them).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+import wave
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+SAMPLE_RATE = 16000
+
+
+@dataclass(frozen=True)
+class Caption:
+    """Text drawn on the picture from start_s to end_s; `category` is None for harmless text."""
+
+    text: str
+    start_s: float
+    end_s: float
+    x: int
+    y: int
+    size: int = 36
+    category: str | None = None
+    drift_px: float = 0.0
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """A sentence spoken at start_s; `planted` lists (category, words) it contains."""
+
+    text: str
+    start_s: float
+    planted: tuple[tuple[str, str], ...] = ()
+    voice: str = "en-gb"
+
+
+@dataclass(frozen=True)
+class Planted:
+    """Truth: an identifier that a scan must find."""
+
+    source: str
+    category: str
+    text: str
+    start_s: float
+    end_s: float
+
+
+@dataclass
+class ClipTruth:
+    path: str
+    width: int
+    height: int
+    duration_s: float
+    planted: list[Planted] = field(default_factory=list)
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), indent=2))
+
+
+def require_tools() -> None:
+    missing = [tool for tool in ("ffmpeg", "espeak-ng") if shutil.which(tool) is None]
+    if missing:
+        raise RuntimeError(
+            f"Making test clips needs {' and '.join(missing)}: run `make test` (installs them)."
+        )
+
+
+def speak(text: str, voice: str = "en-gb") -> np.ndarray:
+    """espeak-ng speech as 16 kHz mono int16 samples."""
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "speech.wav"
+        subprocess.run(
+            ["espeak-ng", "-v", voice, "-s", "130", "-g", "2", "-w", str(wav), text],
+            check=True, capture_output=True,
+        )
+        resampled = Path(tmp) / "speech16k.wav"
+        subprocess.run(
+            ["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ar", str(SAMPLE_RATE), "-ac", "1",
+             str(resampled)],
+            check=True, capture_output=True,
+        )
+        with wave.open(str(resampled)) as handle:
+            return np.frombuffer(handle.readframes(handle.getnframes()), np.int16)
+
+
+def _background(width: int, height: int) -> np.ndarray:
+    ys = np.linspace(0, 1, height, dtype=np.float32)[:, None]
+    xs = np.linspace(0, 1, width, dtype=np.float32)[None, :]
+    blue = 150 + 60 * ys + 20 * xs
+    green = 110 + 40 * ys + 0 * xs
+    red = 70 + 30 * xs + 0 * ys
+    return np.dstack([blue, green, red]).astype(np.uint8)  # BGR
+
+
+def _draw(frame: np.ndarray, captions: list[Caption], t: float) -> np.ndarray:
+    visible = [c for c in captions if c.start_s <= t < c.end_s]
+    if not visible:
+        return frame
+    image = Image.fromarray(frame[:, :, ::-1].copy())
+    draw = ImageDraw.Draw(image)
+    for caption in visible:
+        font = ImageFont.load_default(size=caption.size)
+        x = caption.x + caption.drift_px * (t - caption.start_s)
+        left, top, right, bottom = draw.textbbox((x, caption.y), caption.text, font=font)
+        pad = caption.size // 3
+        draw.rectangle((left - pad, top - pad, right + pad, bottom + pad), fill=(245, 245, 240))
+        draw.text((x, caption.y), caption.text, font=font, fill=(20, 20, 30))
+    return np.asarray(image)[:, :, ::-1]
+
+
+def make_clip(
+    path: Path,
+    *,
+    width: int,
+    height: int,
+    duration_s: float,
+    captions: list[Caption] = (),
+    utterances: list[Utterance] = (),
+    fps: int = 15,
+    with_audio: bool = True,
+) -> ClipTruth:
+    """Render a clip and return what was planted in it (see the module docstring for how)."""
+    require_tools()
+    path = Path(path)
+    captions = list(captions)
+    truth = ClipTruth(str(path), width, height, duration_s)
+    for caption in captions:
+        if caption.category:
+            truth.planted.append(
+                Planted("screen", caption.category, caption.text, caption.start_s,
+                        min(caption.end_s, duration_s))
+            )
+    audio = np.zeros(int(duration_s * SAMPLE_RATE), np.int16)
+    previous_end = 0
+    for utterance in sorted(utterances, key=lambda u: u.start_s):
+        samples = speak(utterance.text, utterance.voice)
+        start = int(utterance.start_s * SAMPLE_RATE)
+        if start < previous_end:
+            raise ValueError(f"utterance {utterance.text!r} starts before the previous one ends "
+                             f"({previous_end / SAMPLE_RATE:.2f} s)")
+        previous_end = start + len(samples)
+        end = min(len(audio), start + len(samples))
+        audio[start:end] = samples[: end - start]
+        for category, words in utterance.planted:
+            truth.planted.append(
+                Planted("speech", category, words, utterance.start_s, end / SAMPLE_RATE)
+            )
+    background = _background(width, height)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24",
+                   "-s", f"{width}x{height}", "-r", str(fps), "-i", "-"]
+        if with_audio:
+            wav = Path(tmp) / "audio.wav"
+            with wave.open(str(wav), "wb") as handle:
+                handle.setnchannels(1)
+                handle.setsampwidth(2)
+                handle.setframerate(SAMPLE_RATE)
+                handle.writeframes(audio.tobytes())
+            command += ["-i", str(wav), "-c:a", "aac", "-b:a", "48k"]
+        command += ["-c:v", "libx264", "-preset", "veryfast", "-crf", "26", "-pix_fmt",
+                    "yuv420p", "-movflags", "+faststart", "-t", f"{duration_s:.3f}", str(path)]
+        encoder = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            for index in range(int(round(duration_s * fps))):
+                frame = _draw(background.copy(), captions, index / fps)
+                encoder.stdin.write(frame.tobytes())
+        finally:
+            encoder.stdin.close()
+            error = encoder.stderr.read().decode(errors="replace")
+            if encoder.wait() != 0:
+                raise RuntimeError(f"ffmpeg failed: {error}")
+    return truth

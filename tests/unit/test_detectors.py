@@ -1,0 +1,79 @@
+"""The first detectors: what must be flagged and what must not (loads spaCy, no video models)."""
+
+import pytest
+
+from app.core.detect import TextDetector
+from app.core.models import Category
+
+
+@pytest.fixture(scope="session")
+def detector():
+    return TextDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        pytest.param("Patient: Margaret Olson", Category.NAME, "Margaret Olson",
+                     id="labelled-name"),
+        pytest.param("My patient Mr Fischer is here", Category.NAME, "Mr Fischer", id="title-name"),
+        pytest.param("PATEL, ANIKA", Category.NAME, "PATEL, ANIKA", id="wristband-name"),
+        pytest.param("Good morning, Steve", Category.NAME, "Steve", id="first-name"),
+        pytest.param("MRN 00482913", Category.ID, "MRN 00482913", id="mrn"),
+        pytest.param("Her record number is 0 0 4 8 2 9 1 3.", Category.ID,
+                     "record number is 0 0 4 8 2 9 1 3", id="spoken-mrn-digits"),
+        pytest.param("Acct# 7731920", Category.ID, "Acct# 7731920", id="account"),
+        pytest.param("SSN 536-22-1234", Category.ID, "536-22-1234", id="ssn"),
+        pytest.param("She is in room 412", Category.LOCATION, "room 412", id="room"),
+        pytest.param("ICU BAY 3", Category.LOCATION, "BAY 3", id="bay"),
+        pytest.param("Bed B", Category.LOCATION, "Bed B", id="bed-letter"),
+        pytest.param("DOB 03/14/1951", Category.DATE, "DOB 03/14/1951", id="dob"),
+        pytest.param("born on June 12, 1948", Category.DATE, "born on June 12, 1948",
+                     id="born-on"),
+        pytest.param("he is 93 years old", Category.AGE, "93 years old", id="age-over-89"),
+        pytest.param("Call 415-555-0199", Category.PHONE, "415-555-0199", id="phone-dashes"),
+        pytest.param("Call his daughter on 415 -555 -0199", Category.PHONE, "415 -555 -0199",
+                     id="phone-as-whisper-writes"),
+        pytest.param("Her number is 555-2134.", Category.PHONE, "555-2134", id="phone-7-digit"),
+        pytest.param("mail jane.doe@example.com", Category.EMAIL, "jane.doe@example.com",
+                     id="email"),
+        pytest.param("see https://portal.example.org/chart", Category.URL,
+                     "https://portal.example.org/chart", id="url"),
+    ],
+)
+def test_identifier_is_flagged(detector, text, category, expected):
+    spans = detector.detect(text)
+    assert (category, expected) in [(s.category, s.text) for s in spans], spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Today we talk about washing your hands.", id="today"),
+        pytest.param("Wash your hands", id="caption"),
+        pytest.param("BP 120/80 HR 72 SpO2 98% RR 16", id="vital-signs"),
+        pytest.param("Give 5 mg of morphine every 4 hours", id="drug-dose"),
+        pytest.param("00:01:23:12", id="timecode"),
+        pytest.param("In 2019 I started nursing", id="year-alone"),
+        pytest.param("#nursetok #handhygiene", id="hashtags"),
+        pytest.param("20 seconds with soap", id="duration"),
+        pytest.param("PATIENT:", id="label-alone"),
+        pytest.param("Stay safe on shift", id="slogan"),
+        pytest.param("Night shift tips", id="title"),
+    ],
+)
+def test_not_an_identifier(detector, text):
+    assert detector.detect(text) == []
+
+
+def test_spans_point_into_the_text(detector):
+    text = "Pt: Anika Patel, DOB 01/02/1940, room 12, call 617-555-0142"
+    spans = detector.detect(text)
+    assert len(spans) >= 4
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_empty_text(detector):
+    assert detector.detect("   ") == []

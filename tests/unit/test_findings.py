@@ -1,0 +1,73 @@
+"""Merging hits into findings: one per occurrence, timed from the change history."""
+
+import numpy as np
+
+from app.core.findings import ScreenHit, ScreenTracker, finding_id, speech_findings
+from app.core.frames import ChangeHistory
+from app.core.models import Box, Category, Source, TextSpan, Word
+
+
+def hit(text, t, x=10, y=10, category=Category.NAME, confidence=0.8):
+    span = TextSpan(0, len(text), category, confidence, "test rule", text)
+    return ScreenHit(span, Box(t, x, y, 100, 20), 0.9)
+
+
+def no_changes():
+    return ChangeHistory(scale=1.0)
+
+
+def changes_at(t, x=10, y=10):
+    mask = np.zeros((40, 40), bool)
+    mask[y // 12, x // 12] = True
+    return ChangeHistory(scale=1.0, samples=[(t, mask)])
+
+
+def test_same_text_across_reads_is_one_finding_with_all_boxes():
+    tracker = ScreenTracker()
+    assert tracker.update(1.0, [hit("Margaret Olson", 1.0)], changes_at(0.75)) == []
+    assert tracker.update(2.0, [hit("Margaret 0lson", 2.0)], no_changes()) == []  # OCR jitter
+    assert tracker.update(3.0, [], changes_at(2.5)) == []
+    closed = tracker.update(5.0, [], no_changes())
+    assert len(closed) == 1
+    finding = closed[0]
+    assert (finding.start_s, finding.end_s) == (0.75, 2.5)
+    assert len(finding.boxes) == 2 and finding.source is Source.SCREEN
+
+
+def test_text_missed_once_by_ocr_stays_one_finding():
+    tracker = ScreenTracker()
+    tracker.update(0.0, [hit("MRN 00482913", 0.0, category=Category.ID)], no_changes())
+    tracker.update(0.5, [], no_changes())
+    tracker.update(1.0, [hit("MRN 00482913", 1.0, category=Category.ID)], no_changes())
+    closed = tracker.finish(4.0)
+    assert [(f.start_s, f.end_s) for f in closed] == [(0.0, 4.0)]
+
+
+def test_text_that_comes_back_later_is_a_second_finding():
+    tracker = ScreenTracker()
+    tracker.update(0.0, [hit("Anika Patel", 0.0)], no_changes())
+    tracker.update(1.0, [], changes_at(0.75))
+    closed = tracker.update(5.0, [hit("Anika Patel", 5.0)], changes_at(4.75))
+    closed += tracker.finish(6.0)
+    assert [(f.start_s, f.end_s) for f in closed] == [(0.0, 0.75), (4.75, 6.0)]
+
+
+def test_different_texts_are_different_findings():
+    tracker = ScreenTracker()
+    tracker.update(0.0, [hit("Margaret Olson", 0.0), hit("Anika Patel", 0.0, y=200)], no_changes())
+    assert sorted(f.text for f in tracker.finish(2.0)) == ["Anika Patel", "Margaret Olson"]
+
+
+def test_speech_finding_spans_its_words():
+    words = (Word("Call", 0.0, 0.3, 0.9), Word("Mr", 0.4, 0.6, 0.9),
+             Word("Fischer", 0.6, 1.1, 0.8), Word("now", 1.2, 1.4, 0.9))
+    span = TextSpan(5, 15, Category.NAME, 0.8, "title and name", "Mr Fischer")
+    [finding] = speech_findings(words, [span])
+    assert (finding.start_s, finding.end_s) == (0.4, 1.1)
+    assert "title and name" in finding.reason and "Mr Fischer" in finding.reason
+
+
+def test_finding_ids_are_stable_and_distinct():
+    a = finding_id(Source.SCREEN, Category.NAME, "Margaret Olson", 1.0)
+    assert a == finding_id(Source.SCREEN, Category.NAME, "margaret olson", 1.02)
+    assert a != finding_id(Source.SPEECH, Category.NAME, "Margaret Olson", 1.0)

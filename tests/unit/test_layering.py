@@ -1,0 +1,31 @@
+"""app/core must never import Qt: the engine runs headless, from the CLI and from scripts."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parents[2] / "app" / "core"
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qtpy", "superqt")
+
+
+def test_core_sources_do_not_import_qt():
+    offenders = []
+    for source in CORE.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{source.name}: {n}" for n in names if n.split(".")[0] in QT]
+    assert offenders == []
+
+
+def test_importing_the_engine_loads_no_qt():
+    code = (
+        "import sys, app.core.pipeline, app.cli\n"
+        f"print([m for m in sys.modules if m.split('.')[0] in {QT!r}])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
