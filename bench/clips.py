@@ -159,6 +159,9 @@ def make_clip(
             raise ValueError(f"utterance {utterance.text!r} starts before the previous one ends "
                              f"({previous_end / SAMPLE_RATE:.2f} s)")
         previous_end = start + len(samples)
+        if previous_end > len(audio):
+            raise ValueError(f"utterance {utterance.text!r} runs past the end of the clip "
+                             f"({previous_end / SAMPLE_RATE:.2f} s > {duration_s} s)")
         end = min(len(audio), start + len(samples))
         audio[start:end] = samples[: end - start]
         for category, words in utterance.planted:

@@ -41,46 +41,46 @@ def silent_text_clip(media_dir) -> ClipTruth:
 
 @pytest.fixture(scope="session")
 def identifiers_clip(media_dir) -> ClipTruth:
-    """9 s, 360×640 vertical, 10 fps, with identifiers on screen and in speech.
+    """12 s, 360×640 vertical, 10 fps, with identifiers on screen and in speech.
 
-    Screen: "Stay safe on shift" 0–9 s (harmless); "Patient: Margaret Olson" 1.0–4.0 s;
+    Screen: "Stay safe on shift" 0–12 s (harmless); "Patient: Margaret Olson" 1.0–4.0 s;
     "DOB 03/14/1951" 4.5–8.0 s. Speech (espeak-ng en-gb): "My patient Mr Fischer is in room 12."
-    at 0.5 s; "Her record number is MRN 00482913." at 4.8 s. Made by bench.clips.make_clip.
+    at 0.5 s; "Her daughter Anika Patel is visiting." at 4.8 s. Made by bench.clips.make_clip.
     """
     return make_clip(
-        media_dir / "identifiers.mp4", width=360, height=640, duration_s=9.0, fps=10,
+        media_dir / "identifiers.mp4", width=360, height=640, duration_s=12.0, fps=10,
         captions=[
-            Caption("Stay safe on shift", 0.0, 9.0, 40, 60, size=30),
+            Caption("Stay safe on shift", 0.0, 12.0, 40, 60, size=30),
             Caption("Patient: Margaret Olson", 1.0, 4.0, 20, 260, size=26, category="name"),
             Caption("DOB 03/14/1951", 4.5, 8.0, 60, 420, size=30, category="date"),
         ],
         utterances=[
             Utterance("My patient Mr Fischer is in room 12.", 0.5,
                       planted=(("name", "Mr Fischer"), ("location", "room 12"))),
-            Utterance("Her record number is MRN 00482913.", 4.8,
-                      planted=(("id", "MRN 00482913"),)),
+            Utterance("Her daughter Anika Patel is visiting.", 4.8,
+                      planted=(("name", "Anika Patel"),)),
         ],
     )
 
 
 @pytest.fixture(scope="session")
 def clean_clip(media_dir) -> ClipTruth:
-    """8 s, 360×640 vertical, 10 fps, nothing identifying: health-education captions and speech.
+    """9 s, 360×640 vertical, 10 fps, nothing identifying: health-education captions and speech.
 
-    Screen: "Wash your hands" 0–4 s, "20 seconds with soap" 4–8 s, "#handhygiene" 0–8 s.
+    Screen: "Wash your hands" 0–4 s, "20 seconds with soap" 4–9 s, "#handhygiene" 0–9 s.
     Speech: "Today we talk about washing your hands." at 0.3 s, "Use soap and water for twenty
-    seconds." at 4.2 s. Made by bench.clips.make_clip.
+    seconds." at 4.5 s. Made by bench.clips.make_clip.
     """
     return make_clip(
-        media_dir / "clean.mp4", width=360, height=640, duration_s=8.0, fps=10,
+        media_dir / "clean.mp4", width=360, height=640, duration_s=9.0, fps=10,
         captions=[
             Caption("Wash your hands", 0.0, 4.0, 40, 200, size=30),
-            Caption("20 seconds with soap", 4.0, 8.0, 20, 300, size=28),
-            Caption("#handhygiene", 0.0, 8.0, 60, 520, size=28),
+            Caption("20 seconds with soap", 4.0, 9.0, 20, 300, size=28),
+            Caption("#handhygiene", 0.0, 9.0, 60, 520, size=28),
         ],
         utterances=[
             Utterance("Today we talk about washing your hands.", 0.3),
-            Utterance("Use soap and water for twenty seconds.", 4.2),
+            Utterance("Use soap and water for twenty seconds.", 4.5),
         ],
     )
 

@@ -52,6 +52,7 @@ class EasyOcrEngine:
         with warnings.catch_warnings():
             # torch deprecates the quantisation EasyOCR uses; nothing for a user to act on.
             warnings.simplefilter("ignore", UserWarning)
+            warnings.simplefilter("ignore", DeprecationWarning)
             self._reader = easyocr.Reader(
                 ["en"],
                 gpu=False,

@@ -1,0 +1,54 @@
+"""The command line as a script or a user runs it: exit codes, lines, JSON, one-sentence errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample_clip.mp4"
+
+
+def cli(*args, timeout=600):
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT)
+
+
+@pytest.mark.models
+def test_scan_of_the_sample_clip(tmp_path):
+    out = tmp_path / "result.json"
+    done = cli("scan", str(SAMPLE), "--json", str(out))
+    assert done.returncode == 1, done.stderr  # 1 = findings were made
+    data = json.loads(out.read_text())
+    assert data["video"]["width"] == 540 and data["video"]["height"] == 960
+    truth = json.loads(SAMPLE.with_suffix(".truth.json").read_text())
+    screen_truth = [p for p in truth["planted"] if p["source"] == "screen"]
+    for planted in screen_truth:
+        assert any(
+            f["source"] == "screen" and f["category"] == planted["category"]
+            and f["start_s"] < planted["end_s"] and f["end_s"] > planted["start_s"]
+            for f in data["findings"]
+        ), planted
+    lines = done.stdout.splitlines()
+    assert len([line for line in lines if " screen " in line]) >= len(screen_truth)
+    assert "Reading the picture" in done.stderr  # progress went to stderr
+    assert (out.stat().st_mode & 0o777) == 0o600  # the JSON holds PHI: user-only
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        pytest.param(["scan", "no/such/clip.mp4"], "does not exist", id="missing"),
+        pytest.param(["scan", str(ROOT / "pyproject.toml")], "not a video", id="not-a-video"),
+        pytest.param(["scan", str(SAMPLE), "--speech-model", "huge"], "no speech model",
+                     id="unknown-model"),
+    ],
+)
+def test_errors_exit_2_with_one_sentence(args, words):
+    done = cli(*args)
+    assert done.returncode == 2
+    message = done.stderr.strip().splitlines()[-1]
+    assert message.startswith("cleartopost: ") and words in message
+    assert "Traceback" not in done.stderr
