@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from app.core.frames import ChangeHistory
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
+from app.core.text_join import join_with_ranges
 
 SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
 GAP_TOLERANCE_S = 1.0  # a text missed by OCR in one read and back in the next is still one
@@ -36,14 +37,7 @@ def reason_for(span: TextSpan, where: str) -> str:
 
 def transcript_text(words: tuple[Word, ...]) -> tuple[str, list[tuple[int, int]]]:
     """The transcript as one string, and each word's character range inside it."""
-    text = ""
-    ranges = []
-    for word in words:
-        if text:
-            text += " "
-        ranges.append((len(text), len(text) + len(word.text)))
-        text += word.text
-    return text, ranges
+    return join_with_ranges([word.text for word in words])
 
 
 def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Finding]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,16 +11,8 @@ import cv2
 import numpy as np
 
 from app.core.errors import InputError
+from app.core.hashing import file_sha256
 from app.core.models import VideoInfo
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 of the clip: the key under which its review is kept."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _check_readable(path: Path) -> None:

@@ -7,7 +7,6 @@ process, keyed by path, size and modification time, so a second load in one sess
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import shutil
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ModelError
+from app.core.hashing import file_sha256
 from app.core.models import ModelInfo
 
 
@@ -79,11 +79,7 @@ def sha256_of(path: Path) -> str:
     stat = path.stat()
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key not in _verified:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-        _verified[key] = digest.hexdigest()
+        _verified[key] = file_sha256(path)
     return _verified[key]
 
 

@@ -11,6 +11,7 @@ import numpy as np
 
 from app.core.model_files import ocr_model_dir
 from app.core.models import Box, ModelInfo, OcrLine
+from app.core.text_join import join_with_ranges
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,7 @@ def group_into_lines(pieces: list[OcrPiece], t_s: float) -> list[OcrLine]:
 
 
 def _as_line(line: list[OcrPiece], t_s: float) -> OcrLine:
-    text = ""
-    spans = []
-    for piece in line:
-        if text:
-            text += " "
-        spans.append((len(text), len(text) + len(piece.text)))
-        text += piece.text
+    text, spans = join_with_ranges([piece.text for piece in line])
     boxes = tuple(Box(t_s, p.x, p.y, p.w, p.h) for p in line)
     confidence = min(p.confidence for p in line)
     return OcrLine(text, confidence, boxes, tuple(spans))
