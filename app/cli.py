@@ -97,7 +97,8 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     coverage = result.coverage
     print(
         f"Checked: {coverage.speech_seconds:.1f} s of speech; {coverage.frames_read} frames read "
-        f"of {coverage.frames_sampled} sampled ({coverage.frames_total} in the clip).",
+        f"({coverage.partial_reads} only where the picture changed) of "
+        f"{coverage.frames_sampled} sampled ({coverage.frames_total} in the clip).",
         file=stream,
     )
     for note in coverage.notes:

@@ -86,6 +86,27 @@ def clean_clip(media_dir) -> ClipTruth:
 
 
 @pytest.fixture(scope="session")
+def ticking_clock_clip(media_dir) -> ClipTruth:
+    """6 s, 360×640 vertical, 10 fps, no sound: an on-screen clock "00:00:0N;FF" that changes
+    every 0.5 s in the bottom corner (like a camera's timecode), a fixed title, and
+    "Pt: Anika Patel" from 2.0 to 5.0 s. Made by bench.clips.make_clip with with_audio=False.
+    """
+    clock = [
+        Caption(f"00:00:{int(t):02d};{int(t * 10) % 10 * 3:02d}", t, t + 0.5, 200, 590, size=20)
+        for t in (i * 0.5 for i in range(12))
+    ]
+    return make_clip(
+        media_dir / "ticking.mp4", width=360, height=640, duration_s=6.0, fps=10,
+        captions=[
+            Caption("Ward round diary", 0.0, 6.0, 40, 60, size=30),
+            Caption("Pt: Anika Patel", 2.0, 5.0, 40, 300, size=30, category="name"),
+            *clock,
+        ],
+        with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
 def engines():
     """The real models (speech, OCR, NER), loaded once for the whole session."""
     from app.core.models import ScanOptions

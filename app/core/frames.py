@@ -67,11 +67,41 @@ class ChangeHistory:
 
 @dataclass(frozen=True)
 class FrameToRead:
-    """A frame the selector chose, with the change history since the previous read."""
+    """A frame the selector chose, with the change history since the previous read.
+
+    `changed` is the block grid of what differs from the previous frame read (None for the
+    first read, when everything is new); `scale` maps frame pixels to thumbnail pixels.
+    """
 
     t_s: float
     frame: np.ndarray
     history: ChangeHistory
+    changed: np.ndarray | None = None
+
+    def changed_rects(self, margin_px: int = 12) -> list[tuple[int, int, int, int]] | None:
+        """Frame rectangles (x, y, w, h) around each changed area; None if all is new."""
+        if self.changed is None:
+            return None
+        return rects_of(self.changed, self.history.scale, self.frame.shape, margin_px)
+
+
+def rects_of(
+    mask: np.ndarray, scale: float, frame_shape: tuple[int, ...], margin_px: int
+) -> list[tuple[int, int, int, int]]:
+    """Bounding rectangles, in frame pixels, of the connected areas of a block grid."""
+    if not mask.any():
+        return []
+    grown = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(grown, connectivity=8)
+    height, width = frame_shape[:2]
+    rects = []
+    for col, row, cols, rows, _ in stats[1:count]:
+        x0 = max(0, int(col * BLOCK / scale) - margin_px)
+        y0 = max(0, int(row * BLOCK / scale) - margin_px)
+        x1 = min(width, int((col + cols) * BLOCK / scale) + margin_px)
+        y1 = min(height, int((row + rows) * BLOCK / scale) + margin_px)
+        rects.append((x0, y0, x1 - x0, y1 - y0))
+    return rects
 
 
 class FrameSelector:
@@ -120,7 +150,10 @@ class FrameSelector:
 
     def _read(self, t_s: float, frame: np.ndarray, thumb: np.ndarray) -> FrameToRead:
         assert self._history is not None
-        chosen = FrameToRead(t_s, frame, self._history)
+        last = self._last_read_thumb
+        same_shape = last is not None and last.shape == thumb.shape
+        changed = changed_blocks(last, thumb) if same_shape else None
+        chosen = FrameToRead(t_s, frame, self._history, changed)
         self._history = ChangeHistory(self._history.scale)
         self._last_read_t = t_s
         self._last_read_thumb = thumb

@@ -104,7 +104,10 @@ class OcrLine:
 
 @dataclass(frozen=True)
 class TextSpan:
-    """A detector's verdict on a stretch of text: this is an identifier, and why."""
+    """A detector's verdict on a stretch of text: this is an identifier, and why.
+
+    `from_ner` marks spans only the statistical name/place model vouches for (no pattern).
+    """
 
     start: int
     end: int
@@ -112,6 +115,7 @@ class TextSpan:
     confidence: float
     rule: str
     text: str
+    from_ner: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ class Coverage:
     seconds_between_samples: float
     low_confidence_speech: tuple[tuple[float, float], ...] = ()
     low_confidence_text_times: tuple[float, ...] = ()
+    partial_reads: int = 0
     notes: tuple[str, ...] = ()
 
 
@@ -218,6 +223,7 @@ class AnalysisResult:
                 "audio_seconds": self.coverage.audio_seconds,
                 "transcribed": self.coverage.transcribed,
                 "frames_read": self.coverage.frames_read,
+                "partial_reads": self.coverage.partial_reads,
                 "frames_sampled": self.coverage.frames_sampled,
                 "frames_total": self.coverage.frames_total,
                 "seconds_between_samples": self.coverage.seconds_between_samples,

@@ -33,7 +33,8 @@ from app.core.models import (
     ScanOptions,
     Transcript,
 )
-from app.core.ocr import EasyOcrEngine, OcrEngine, group_into_lines
+from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
+from app.core.region_reading import read_changes
 from app.core.transcribe import Transcriber, WhisperTranscriber
 
 LOW_OCR_CONFIDENCE = 0.4
@@ -144,17 +145,27 @@ def analyze(
     low_text_times: list[float] = []
     duration = max(info.duration_s, 1e-3)
 
+    previous_pieces: list[OcrPiece] | None = None
+    partial_reads = 0
+
     def read(chosen: FrameToRead) -> list[Finding]:
-        nonlocal ocr_seconds, frames_read
+        nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads
         started = time.perf_counter()
-        pieces = engines.ocr.read(chosen.frame)
+        pieces, partial = read_changes(
+            engines.ocr, chosen.frame, chosen.changed_rects(), previous_pieces
+        )
+        previous_pieces = pieces
         ocr_seconds += time.perf_counter() - started
         frames_read += 1
+        partial_reads += partial
         hits = []
         for line in group_into_lines(pieces, round(chosen.t_s, 3)):
+            spans = engines.detector.detect(line.text)
             if line.confidence < LOW_OCR_CONFIDENCE:
                 low_text_times.append(round(chosen.t_s, 3))
-            hits += screen_hits(line, engines.detector.detect(line.text))
+                # A name "found" in a garbled read is noise; patterns (numbers) still count.
+                spans = [s for s in spans if not s.from_ner]
+            hits += screen_hits(line, spans)
         return tracker.update(chosen.t_s, hits, chosen.history)
 
     for t_s, frame in iter_samples(info.path, options.sample_interval_s):
@@ -177,6 +188,7 @@ def analyze(
         audio_seconds=transcript.audio_seconds if transcript else 0.0,
         transcribed=transcript is not None,
         frames_read=frames_read,
+        partial_reads=partial_reads,
         frames_sampled=selector.samples_seen,
         frames_total=info.frame_count,
         seconds_between_samples=options.sample_interval_s,

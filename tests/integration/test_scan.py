@@ -76,6 +76,16 @@ def test_clip_without_sound_is_still_read(silent_text_clip, engines):
     assert abs(finding.end_s - 3.0) <= TIME_TOLERANCE_S
 
 
+def test_a_ticking_clock_is_read_in_pieces_and_never_flagged(ticking_clock_clip, engines):
+    result = run(analyze(ticking_clock_clip.path, engines=engines))
+    coverage = result.coverage
+    assert coverage.partial_reads >= coverage.frames_read // 2, coverage
+    [finding] = result.findings  # the name; the clock is neither a date nor a name
+    assert finding.category is Category.NAME and "Patel" in finding.text
+    assert abs(finding.start_s - 2.0) <= TIME_TOLERANCE_S
+    assert abs(finding.end_s - 5.0) <= TIME_TOLERANCE_S
+
+
 def test_findings_arrive_with_progress_before_the_end(identifiers_clip, engines):
     seen_early = []
     scan = analyze(identifiers_clip.path, engines=engines)

@@ -7,6 +7,8 @@ that must be upper case use a scoped `(?-i:...)` group.
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import Pattern, PatternRecognizer
 
 MONTH = (
@@ -62,6 +64,30 @@ def room_bed_recognizer() -> PatternRecognizer:
     )
 
 
+_NUMERIC_DATE_RE = re.compile(rf"{ISO_DATE}|{NUMERIC_DATE}")
+
+
+def plausible_numeric_date(text: str) -> bool | None:
+    """Whether the numeric date in `text` can be a real day; None when it has none.
+
+    "01.00.06" (a timecode) and "13/45/2020" are not; 03/14/1951 (US) and 14.03.1951 (UK) are.
+    """
+    numeric = _NUMERIC_DATE_RE.search(text)
+    if not numeric:
+        return None
+    first, second, third = (int(n) for n in re.findall(r"\d+", numeric.group(0)))
+    if numeric.group(0)[:4].isdigit():
+        return 1 <= second <= 12 and 1 <= third <= 31
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= second <= 12 and 1 <= first <= 31)
+
+
+class DateRecognizer(PatternRecognizer):
+    """Pattern dates whose numbers can be a real day."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return plausible_numeric_date(pattern_text)
+
+
 def labelled_date_recognizer() -> PatternRecognizer:
     """Dates tied to a person by a label (birth, admission, discharge, death) and bare dates."""
     label = (
@@ -69,7 +95,7 @@ def labelled_date_recognizer() -> PatternRecognizer:
         r"admission(?:\s+date)?|discharged?(?:\s+on)?|discharge\s+date|DOD|died(?:\s+on)?|"
         r"date\s+of\s+death|deceased)"
     )
-    return PatternRecognizer(
+    return DateRecognizer(
         supported_entity="PERSON_DATE",
         name="date",
         patterns=[

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.core.detect.medical_recognizers import ANY_DATE, all_medical_recognizers
+from app.core.detect.medical_recognizers import (
+    ANY_DATE,
+    all_medical_recognizers,
+    plausible_numeric_date,
+)
 from app.core.errors import ModelError
 from app.core.models import Category, ModelInfo, TextSpan
 
@@ -40,6 +44,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # Words a small NER model takes for names on charts and signs ("PATIENT: ...", "NAME").
 _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", "bay", "mrn",
                "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today"}
+# Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
+_TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
 _LEADING_LABEL = re.compile(r"^(?:patient|pt|name)\s*[.:]?\s+", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"^(?:in\s+|the\s+)?(?:19|20)\d\d'?s?$", re.IGNORECASE)
 _SPECIFIC_DATE = re.compile(rf"{ANY_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\b",
@@ -95,6 +101,10 @@ class TextDetector:
         if not found:
             return None
         start = result.start + text[result.start : result.end].find(found)
+        if _TIMECODE.match(found):
+            return None
+        if result.entity_type in ("PERSON", "LOCATION") and not _looks_like_a_name(found):
+            return None  # the small NER model tags digit strings and lower-case words too
         score = float(result.score)
         if result.entity_type == "DATE_TIME":
             if not _is_specific_date(found):
@@ -109,12 +119,22 @@ class TextDetector:
         explanation = getattr(result, "analysis_explanation", None)
         pattern = getattr(explanation, "pattern_name", None) if explanation else None
         rule = f"pattern '{pattern}'" if pattern else what
-        return TextSpan(start, start + len(found), category, round(score, 3), rule, found)
+        return TextSpan(start, start + len(found), category, round(score, 3), rule, found,
+                        from_ner=not pattern)
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Mostly letters, and capitalised somewhere, as written names and places are."""
+    visible = [c for c in text if not c.isspace()]
+    mostly_letters = sum(c.isalpha() for c in visible) * 2 >= len(visible) > 0
+    return mostly_letters and any(c.isupper() for c in visible)
 
 
 def _is_specific_date(text: str) -> bool:
     """A date that can point at a day in someone's life ("March 3", "3/14/1951"), not "today"."""
     if not _HAS_DIGIT.search(text) or _BARE_YEAR.match(text.strip()):
+        return False
+    if plausible_numeric_date(text) is False:
         return False
     return bool(_SPECIFIC_DATE.search(text) or _MONTH_DAY.search(text))
 
@@ -136,8 +156,9 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
             best = overlapping[0]
             all_rules = [best.rule, span.rule, *(o.rule for o in overlapping)]
             rules = " + ".join(dict.fromkeys(all_rules))
+            from_ner = span.from_ner and all(o.from_ner for o in overlapping)
             kept.append(TextSpan(start, end, span.category, best.confidence, rules,
-                                 text[start:end]))
+                                 text[start:end], from_ner))
     return sorted(kept, key=lambda s: s.start)
 
 
