@@ -5,7 +5,9 @@
 
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils
+# ffmpeg + espeak-ng make test media; xvfb + poppler-utils are for screenshots and PDF pages; the
+# libraries are what Qt's xcb platform plugin needs to open a window.
+APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
 .PHONY: run test system-packages install install-dev lint sample bench clean
@@ -20,11 +22,11 @@ test: install-dev
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$status
 
-# Debian packages: ffmpeg + espeak-ng make test media, xvfb + poppler-utils are for screenshots and
-# PDF pages. Installed with apt-get when root (or through sudo); otherwise we say what is missing.
+# Debian packages, installed with apt-get when root (or through sudo); otherwise we say what is
+# missing. dpkg answers in milliseconds, so a second run costs nothing.
 system-packages:
 	@missing=""; \
-	for tool in ffmpeg espeak-ng Xvfb pdftoppm; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	for package in $(APT_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages (missing:$$missing)"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; \

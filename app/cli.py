@@ -15,6 +15,7 @@ from app.core.errors import ClearToPostError
 from app.core.model_files import BUNDLED_SPEECH_MODELS, DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions
 from app.core.timecode import format_time
+from app.core.word_lists import WordLists, read_entries
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -41,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
         f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
     )
+    scan.add_argument("--deny", type=Path, metavar="FILE",
+                      help="names/terms that must always be flagged, one a line (default: "
+                      "deny.txt in the settings folder)")
+    scan.add_argument("--allow", type=Path, metavar="FILE",
+                      help="names/terms never to flag, e.g. your own name, one a line (default: "
+                      "allow.txt in the settings folder)")
     scan.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -108,7 +115,12 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 def scan_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import analyze, run
 
-    options = ScanOptions(speech_model=args.speech_model)
+    defaults = WordLists.from_settings()
+    options = ScanOptions(
+        speech_model=args.speech_model,
+        deny=_entries(args.deny) if args.deny else defaults.deny,
+        allow=_entries(args.allow) if args.allow else defaults.allow,
+    )
     bar = ProgressBar(enabled=not args.quiet)
     try:
         result = run(analyze(args.video, options), bar)
@@ -123,6 +135,12 @@ def scan_command(args: argparse.Namespace) -> int:
     if str(args.json) != "-":
         print_findings(result)
     return EXIT_FOUND if result.findings else EXIT_CLEAN
+
+
+def _entries(path: Path) -> tuple[str, ...]:
+    if not path.is_file():
+        raise ClearToPostError(f"The list file {path} does not exist.")
+    return read_entries(path)
 
 
 def write_private(path: Path, text: str) -> None:

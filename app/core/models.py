@@ -172,6 +172,8 @@ class ScanOptions:
     min_read_interval_s: float = 0.5
     ocr_canvas_size: int = 1280
     min_confidence: float = 0.3
+    deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)
+    allow: tuple[str, ...] = ()  # never flagged (the presenter's own name and handle...)
 
 
 @dataclass(frozen=True)
@@ -231,7 +233,12 @@ class AnalysisResult:
                 "low_confidence_text_times": list(self.coverage.low_confidence_text_times),
                 "notes": list(self.coverage.notes),
             },
-            "options": asdict(self.options),
+            "options": {
+                **asdict(self.options),
+                # the lists are names of people: say how many, not who
+                "deny": len(self.options.deny),
+                "allow": len(self.options.allow),
+            },
             "timings_s": {k: round(v, 3) for k, v in self.timings_s.items()},
             "tool": {
                 "version": self.tool_version,

@@ -36,6 +36,7 @@ from app.core.models import (
 from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
 from app.core.region_reading import read_changes
 from app.core.transcribe import Transcriber, WhisperTranscriber
+from app.core.word_lists import WordLists
 
 LOW_OCR_CONFIDENCE = 0.4
 
@@ -101,6 +102,7 @@ def analyze(
         ModelError: a bundled model is missing or damaged.
     """
     options = options or ScanOptions()
+    lists = WordLists(options.deny, options.allow)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     yield Progress("probe", 0.0, "Reading the file")
@@ -119,7 +121,7 @@ def analyze(
     notes: list[str] = []
     clock = time.perf_counter()
     if info.has_audio:
-        scan_speech = _speech(Path(info.path), info.duration_s, engines)
+        scan_speech = _speech(Path(info.path), info.duration_s, engines, lists)
         while True:
             try:
                 fraction = next(scan_speech)
@@ -160,7 +162,7 @@ def analyze(
         partial_reads += partial
         hits = []
         for line in group_into_lines(pieces, round(chosen.t_s, 3)):
-            spans = engines.detector.detect(line.text)
+            spans = engines.detector.detect(line.text, lists)
             if line.confidence < LOW_OCR_CONFIDENCE:
                 low_text_times.append(round(chosen.t_s, 3))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
@@ -208,9 +210,9 @@ def analyze(
     )
 
 
-def _speech(path: Path, duration_s: float, engines: Engines):
+def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
     transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s)
     text, _ = transcript_text(transcript.words)
-    found = speech_findings(transcript.words, engines.detector.detect(text))
+    found = speech_findings(transcript.words, engines.detector.detect(text, lists))
     return transcript, unsure, found

