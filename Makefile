@@ -7,17 +7,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # ffmpeg + espeak-ng make test media; xvfb + poppler-utils are for screenshots and PDF pages; the
 # libraries are what Qt's xcb platform plugin needs to open a window.
-APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1
+APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
+	libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
-.PHONY: run test system-packages install install-dev lint sample bench clean
+.PHONY: run test system-packages install install-dev lint sample bench screenshot clean
 
 run: install
 	@# exit status 1 means "findings were made", which is the point of the sample clip
 	$(PY) -m app $(SAMPLE) || [ $$? -eq 1 ]
 
 test: install-dev
-	$(PY) -m ruff check app tests bench resources
+	$(PY) -m ruff check app tests bench resources tools
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$status
@@ -50,11 +51,15 @@ install: system-packages $(VENV)/.installed
 install-dev: system-packages $(VENV)/.installed-dev
 
 lint: install-dev
-	$(PY) -m ruff check app tests bench resources
+	$(PY) -m ruff check app tests bench resources tools
 
 # Rebuild the committed sample clip (only needed when resources/make_sample_clip.py changes).
 sample: install
 	$(PY) resources/make_sample_clip.py
+
+# The window under a virtual display, on the sample clip, saved to out/window.png.
+screenshot: install
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) tools/screenshot_window.py $(SAMPLE) out/window.png
 
 bench: install-dev
 	$(PY) -m bench.speech_models

@@ -155,8 +155,27 @@ def write_private(path: Path, text: str) -> None:
         ) from error
 
 
+def has_display() -> bool:
+    """Whether a window can be shown (a desktop session, or Qt told where to draw)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: list[str] | None = None) -> int:
+    """`cleartopost scan VIDEO ...` scans; `cleartopost [VIDEO]` opens the window (or, with no
+    display, scans VIDEO and prints its findings)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in ("scan",) and not argv[0].startswith("-")):
+        if has_display():
+            from app.ui.app import run_window
+
+            return run_window(argv)
+        if not argv:
+            print("cleartopost: no display here; use `cleartopost scan VIDEO`.", file=sys.stderr)
+            return EXIT_ERROR
+        argv = ["scan", *argv]
     args = build_parser().parse_args(argv)
     try:
         if args.command == "scan":

@@ -255,3 +255,4 @@ class Progress:
     fraction: float
     message: str = ""
     findings: tuple[Finding, ...] = ()
+    video: VideoInfo | None = None  # set once, as soon as the file has been probed

@@ -108,6 +108,7 @@ def analyze(
     yield Progress("probe", 0.0, "Reading the file")
     info = probe(path)
     timings["probe"] = time.perf_counter() - clock
+    yield Progress("probe", 0.01, "File read", video=info)
 
     if engines is None:
         yield Progress("load", 0.01, "Loading the models (first time takes a while)")

@@ -1,0 +1,201 @@
+"""The findings list: filterable by source, category and decision; text masked on request."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import Category, Finding, Source
+from app.core.review import Decision, Review
+from app.core.timecode import format_time
+from app.ui.style import DECISION_LABEL, category_colour, mask
+
+COLUMNS = ("Time", "Source", "Category", "Text", "Conf.", "Decision")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALL = "All"
+_ROOT = QModelIndex()
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+        self.review: Review | None = None
+        self.masked = False
+
+    def reset(self, review: Review | None) -> None:
+        self.beginResetModel()
+        self.findings = []
+        self.review = review
+        self.endResetModel()
+
+    def add(self, findings) -> None:
+        new = sorted(findings, key=lambda f: f.start_s)
+        if not new:
+            return
+        self.beginResetModel()  # few rows; a reset keeps the time order simple
+        self.findings = sorted(self.findings + new, key=lambda f: (f.start_s, f.source.value))
+        self.endResetModel()
+
+    def decision_changed(self, finding_id: str) -> None:
+        """Repaint the row (the proxy is told to re-filter by the panel)."""
+        for row, finding in enumerate(self.findings):
+            if finding.id == finding_id:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_masked(self, masked: bool) -> None:
+        self.beginResetModel()
+        self.masked = masked
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def decision(self, finding: Finding) -> Decision:
+        return self.review.get(finding.id).decision if self.review else Decision.OPEN
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        finding = self.findings[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return finding.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return finding.reason
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return category_colour(finding.category)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            f"{format_time(finding.start_s)}–{format_time(finding.end_s)}",
+            finding.source.value,
+            finding.category.value,
+            mask(finding.text) if self.masked else finding.text,
+            f"{finding.confidence:.2f}",
+            DECISION_LABEL[self.decision(finding)],
+        )[column]
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.source = ALL
+        self.category = ALL
+        self.decision = ALL
+
+    def set_filter(self, source: str, category: str, decision: str) -> None:
+        self.beginFilterChange()
+        self.source, self.category, self.decision = source, category, decision
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """Decisions changed: rows filtered by decision may have to come or go."""
+        self.set_filter(self.source, self.category, self.decision)
+
+    def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802
+        model: FindingsModel = self.sourceModel()
+        finding = model.findings[row]
+        return (
+            self.source in (ALL, finding.source.value)
+            and self.category in (ALL, finding.category.value)
+            and self.decision in (ALL, DECISION_LABEL[model.decision(finding)])
+        )
+
+
+class FindingsPanel(QWidget):
+    """Filters, a mask toggle and the table; tells the window which finding was chosen."""
+
+    findingSelected = Signal(str)  # noqa: N815
+    allowRequested = Signal(str)  # noqa: N815  the finding whose text should never be flagged
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = FindingsModel()
+        self.proxy = FindingsFilter()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+
+        self.source_box = self._combo([s.value for s in Source])
+        self.category_box = self._combo([c.value for c in Category])
+        self.decision_box = self._combo(list(DECISION_LABEL.values()))
+        self.mask_box = QCheckBox("Mask text")
+        self.mask_box.setToolTip("Hide identifying text (e.g. when others can see the screen)")
+        self.mask_box.toggled.connect(self.model.set_masked)
+        filters = QHBoxLayout()
+        for widget in (self.source_box, self.category_box, self.decision_box, self.mask_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+    def _combo(self, values: list[str]) -> QComboBox:
+        box = QComboBox()
+        box.addItems([ALL, *values])
+        box.currentTextChanged.connect(self._refilter)
+        return box
+
+    def _refilter(self) -> None:
+        self.proxy.set_filter(self.source_box.currentText(), self.category_box.currentText(),
+                              self.decision_box.currentText())
+
+    def _on_row(self, current, _previous) -> None:
+        if current.isValid():
+            self.findingSelected.emit(self.proxy.data(current, ID_ROLE))
+
+    def visible_ids(self) -> list[str]:
+        return [self.proxy.data(self.proxy.index(r, 0), ID_ROLE)
+                for r in range(self.proxy.rowCount())]
+
+    def select(self, finding_id: str) -> None:
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), ID_ROLE) == finding_id:
+                if self.table.currentIndex().row() != row:
+                    self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return
+
+    def _context_menu(self, point) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        finding_id = self.proxy.data(index, ID_ROLE)
+        menu = QMenu(self)
+        action = menu.addAction("Never flag this text (add to the allow list)")
+        action.triggered.connect(lambda: self.allowRequested.emit(finding_id))
+        menu.popup(self.table.viewport().mapToGlobal(point))

@@ -1,0 +1,424 @@
+"""The review window: drop a clip, watch the flags appear, step through them, decide."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__
+from app.core.model_files import DEFAULT_SPEECH_MODEL
+from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
+from app.core.review import Decision, Review
+from app.core.word_lists import WordLists
+from app.ui import settings as app_settings
+from app.ui.findings_view import FindingsPanel
+from app.ui.player import PlayerWidget
+from app.ui.style import DECISION_LABEL, mask
+from app.ui.timeline import TimelineWidget
+from app.ui.transcript_view import TranscriptView
+from app.ui.worker import ScanWorker
+
+VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi", ".mpg", ".mpeg", ".3gp"}
+
+
+def video_problem(path: Path) -> str | None:
+    """A sentence saying why this path cannot be opened as a clip, or None."""
+    if not path.exists():
+        return f"{path.name} does not exist."
+    if path.is_dir():
+        return f"{path.name} is a folder; drop a video file instead."
+    if path.suffix.lower() not in VIDEO_SUFFIXES:
+        return (f"{path.name} is not a video this app reads (it takes "
+                f"{', '.join(sorted(s.lstrip('.') for s in VIDEO_SUFFIXES))}).")
+    return None
+
+
+class MainWindow(QMainWindow):
+    scanFinished = Signal(object)  # noqa: N815  AnalysisResult, for tests and scripts
+    scanStopped = Signal(str)  # noqa: N815  "cancelled" or the error sentence
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("ClearToPost")
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.clip: Path | None = None
+        self.result: AnalysisResult | None = None
+        self.review: Review | None = None
+        self.findings: dict[str, Finding] = {}
+        self.current_id: str | None = None
+        self._thread: QThread | None = None
+        self._worker: ScanWorker | None = None
+
+        self.player = PlayerWidget()
+        self.timeline = TimelineWidget()
+        self.findings_panel = FindingsPanel()
+        self.transcript = TranscriptView()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "QLabel{background:#fde2e1;color:#7a1212;padding:6px;border-radius:4px}"
+        )
+        self.banner.hide()
+
+        self.detail = QLabel("Select a flag to see what was found and why.")
+        self.detail.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (optional), e.g. “blurred in the edit”")
+        self.note.editingFinished.connect(self._save_note)
+        self.must_fix_button = QPushButton("Must fix (F)")
+        self.false_alarm_button = QPushButton("False alarm (D)")
+        self.reopen_button = QPushButton("Undecided")
+        self.must_fix_button.clicked.connect(lambda: self.decide(Decision.MUST_FIX))
+        self.false_alarm_button.clicked.connect(lambda: self.decide(Decision.FALSE_ALARM))
+        self.reopen_button.clicked.connect(lambda: self.decide(Decision.OPEN))
+        buttons = QHBoxLayout()
+        for button in (self.must_fix_button, self.false_alarm_button, self.reopen_button):
+            buttons.addWidget(button)
+        decision_box = QWidget()
+        decision_layout = QVBoxLayout(decision_box)
+        decision_layout.setContentsMargins(0, 0, 0, 0)
+        decision_layout.addWidget(self.detail)
+        decision_layout.addWidget(self.note)
+        decision_layout.addLayout(buttons)
+
+        tabs = QTabWidget()
+        tabs.addTab(self.findings_panel, "Flags")
+        tabs.addTab(self.transcript, "Transcript")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(tabs, 1)
+        right_layout.addWidget(decision_box)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.player, 1)
+        left_layout.addWidget(self.timeline)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([760, 520])
+        self.setCentralWidget(splitter)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        self.stage = QLabel("")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_scan)
+        self.statusBar().addWidget(self.stage, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self.player.positionChanged.connect(self.timeline.set_position)
+        self.timeline.seekRequested.connect(self.player.seek)
+        self.timeline.findingClicked.connect(self.select_finding)
+        self.transcript.seekRequested.connect(self.player.seek)
+        self.findings_panel.findingSelected.connect(self.select_finding)
+        self.findings_panel.allowRequested.connect(self._allow_finding_text)
+        self.findings_panel.mask_box.toggled.connect(self.transcript.set_masked)
+        self.findings_panel.mask_box.toggled.connect(lambda _: self._show_detail())
+
+    # ----- menus and keys -------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_clip)
+        file_menu.addAction(open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        settings_action = QAction("&Settings…", self)
+        settings_action.triggered.connect(self.open_settings)
+        edit_menu.addAction(settings_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about_action = QAction("&About ClearToPost", self)
+        about_action.triggered.connect(self.about)
+        help_menu.addAction(about_action)
+
+    def _build_shortcuts(self) -> None:
+        keys = {
+            "N": lambda: self.step_finding(+1),
+            "P": lambda: self.step_finding(-1),
+            "F": lambda: self.decide(Decision.MUST_FIX),
+            "D": lambda: self.decide(Decision.FALSE_ALARM),
+            "Space": self.player.toggle_play,
+            "Left": lambda: self.player.step(-1),
+            "Right": lambda: self.player.step(+1),
+        }
+        self.shortcuts = {}
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
+            self.shortcuts[key] = shortcut
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = app_settings.recent_files()
+        if not files:
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_clip(p))
+
+    # ----- opening and scanning -------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if not urls:
+            return
+        event.acceptProposedAction()
+        path = urls[0].toLocalFile()
+        # never do the work inside the drop handler: the source application is waiting
+        QTimer.singleShot(0, lambda: self.open_clip(path))
+
+    def choose_clip(self) -> None:
+        patterns = " ".join(f"*{s}" for s in sorted(VIDEO_SUFFIXES))
+        path, _ = QFileDialog.getOpenFileName(self, "Open a clip", "", f"Videos ({patterns})")
+        if path:
+            self.open_clip(path)
+
+    def show_problem(self, sentence: str) -> None:
+        self.banner.setText(sentence)
+        self.banner.show()
+
+    def open_clip(self, path: str | Path) -> bool:
+        """Start checking a clip; returns False (and says why) when it cannot be opened."""
+        path = Path(path)
+        problem = video_problem(path)
+        if problem:
+            self.show_problem(problem)
+            return False
+        self.cancel_scan()
+        self.banner.hide()
+        self.clip = path
+        self.result = None
+        self.review = None
+        self.findings = {}
+        self.current_id = None
+        self.setWindowTitle(f"{path.name} — ClearToPost")
+        self.findings_panel.model.reset(None)
+        self.timeline.set_clip(0.0, None)
+        self.transcript.show_transcript(None, [])
+        self.player.findings = ()
+        self._show_detail()
+        app_settings.remember_file(str(path))
+        lists = WordLists.from_settings()
+        options = ScanOptions(speech_model=DEFAULT_SPEECH_MODEL, deny=lists.deny,
+                              allow=lists.allow)
+        self._start_worker(str(path), options)
+        return True
+
+    def _start_worker(self, path: str, options: ScanOptions) -> None:
+        thread = QThread(self)
+        worker = ScanWorker(path, options)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(lambda: self._on_stopped("cancelled"))
+        for signal in (worker.finished, worker.failed, worker.cancelled):
+            signal.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        self._thread, self._worker = thread, worker
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.stage.setText("Starting…")
+        thread.start()
+
+    def cancel_scan(self) -> None:
+        if self._worker is not None and self._thread is not None and self._thread.isRunning():
+            self._worker.cancel()
+            self._thread.quit()
+            self._thread.wait(30000)
+        self._worker = None
+
+    def is_scanning(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def _on_progress(self, progress: Progress) -> None:
+        if self.sender() is not self._worker:
+            return
+        self.progress.setValue(int(progress.fraction * 100))
+        self.stage.setText(progress.message)
+        if progress.video is not None:
+            self._prepare_clip(progress.video)
+        self._add_findings(progress.findings)
+
+    def _add_findings(self, findings) -> None:
+        if not findings:
+            return
+        new = [f for f in findings if f.id not in self.findings]
+        for finding in new:
+            self.findings[finding.id] = finding
+        self.findings_panel.model.add(new)
+        self.timeline.add_findings(new)
+        self.player.set_findings(tuple(self.findings.values()))
+
+    def _on_finished(self, result: AnalysisResult) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._finish_ui()
+        self.result = result
+        if self.review is None:
+            self._prepare_clip(result.video)
+        self._add_findings(result.findings)
+        self.transcript.show_transcript(result.transcript, result.findings)
+        count = len(result.findings)
+        self.stage.setText(
+            f"Checked: {count} flag{'s' if count != 1 else ''} to review. "
+            f"N / P move between flags, F marks must fix, D false alarm."
+            if count else "Checked: nothing identifying was found."
+        )
+        if self.review and self.review.problem:
+            self.show_problem(self.review.problem)
+        if count and self.current_id is None:
+            self.step_finding(+1)
+        self.scanFinished.emit(result)
+
+    def _prepare_clip(self, video: VideoInfo) -> None:
+        """Load the player and the saved decisions as soon as the file is known."""
+        if self.review is None or self.review.clip_sha256 != video.sha256:
+            self.review = Review.load(video.sha256)
+            self.findings_panel.model.reset(self.review)
+            self.timeline.set_clip(video.duration_s, self.review)
+            self.findings = {}
+        self.player.load(video.path, video.fps, video.duration_s, (video.width, video.height))
+
+    def _on_failed(self, sentence: str) -> None:
+        if self.sender() is not self._worker:
+            return
+        self._finish_ui()
+        self.stage.setText("Not checked.")
+        self.show_problem(sentence)
+        self.scanStopped.emit(sentence)
+
+    def _on_stopped(self, why: str) -> None:
+        self._finish_ui()
+        self.stage.setText("Stopped: the clip was not fully checked.")
+        self.scanStopped.emit(why)
+
+    def _finish_ui(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    # ----- reviewing --------------------------------------------------------------------------
+    def select_finding(self, finding_id: str) -> None:
+        finding = self.findings.get(finding_id)
+        if finding is None:
+            return
+        self.current_id = finding_id
+        self.findings_panel.select(finding_id)
+        self.timeline.select(finding_id)
+        self.player.seek(finding.start_s + 0.05)
+        self._show_detail()
+
+    def step_finding(self, direction: int) -> None:
+        ids = self.findings_panel.visible_ids()
+        if not ids:
+            return
+        if self.current_id not in ids:
+            index = 0 if direction > 0 else len(ids) - 1
+        else:
+            index = max(0, min(len(ids) - 1, ids.index(self.current_id) + direction))
+        self.select_finding(ids[index])
+
+    def decide(self, decision: Decision) -> None:
+        if self.review is None or self.current_id is None:
+            return
+        try:
+            self.review.decide(self.current_id, decision, self.note.text())
+        except Exception as error:  # noqa: BLE001 - the sentence is for the user
+            self.show_problem(str(error))
+            return
+        self.findings_panel.model.decision_changed(self.current_id)
+        self.findings_panel.proxy.refilter()
+        self.timeline.update()
+        self._show_detail()
+
+    def _save_note(self) -> None:
+        if self.review is None or self.current_id is None:
+            return
+        verdict = self.review.get(self.current_id)
+        if verdict.note != self.note.text():
+            self.review.decide(self.current_id, verdict.decision, self.note.text())
+
+    def _show_detail(self) -> None:
+        finding = self.findings.get(self.current_id or "")
+        enabled = finding is not None
+        for widget in (self.note, self.must_fix_button, self.false_alarm_button,
+                       self.reopen_button):
+            widget.setEnabled(enabled)
+        if finding is None:
+            self.detail.setText("Select a flag to see what was found and why.")
+            self.note.setText("")
+            return
+        verdict = self.review.get(finding.id) if self.review else None
+        text = mask(finding.text) if self.findings_panel.mask_box.isChecked() else finding.text
+        self.detail.setText(
+            f"<b>{finding.category.value}</b> {finding.source.value}: “{text}” "
+            f"(confidence {finding.confidence:.2f})<br><small>{finding.reason}</small><br>"
+            f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
+        )
+        self.note.setText(verdict.note if verdict else "")
+
+    def _allow_finding_text(self, finding_id: str) -> None:
+        finding = self.findings.get(finding_id)
+        if finding is None:
+            return
+        app_settings.add_to_allow_list(finding.text)
+        self.stage.setText("Added to the allow list; it will not be flagged in the next scan.")
+
+    # ----- dialogs ---------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        app_settings.SettingsDialog(self).exec()
+
+    def about(self) -> None:
+        models = (
+            "<br>".join(f"{m.role}: {m.name} ({m.package})" for m in self.result.models)
+            if self.result else
+            "speech: Whisper tiny.en / base (faster-whisper)<br>ocr: EasyOCR CRAFT + english_g2"
+            "<br>ner: Presidio + spaCy en_core_web_sm"
+        )
+        QMessageBox.about(
+            self, "About ClearToPost",
+            f"<b>ClearToPost {__version__}</b><br>Checks a clip for patient identifiers before "
+            f"it is posted. Everything runs on this computer; nothing is uploaded.<br><br>"
+            f"Models:<br>{models}",
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._save_note()
+        self.cancel_scan()
+        self.player.player.stop()
+        super().closeEvent(event)

@@ -1,0 +1,162 @@
+"""The video player: picture with the boxes of on-screen findings drawn over it, and controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.models import Box, Finding
+from app.core.timecode import format_time
+from app.ui.style import category_colour
+
+
+class VideoCanvas(QWidget):
+    """Paints the current frame, letter-boxed, and the boxes that apply at this moment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image: QImage | None = None
+        self.boxes: list[tuple[Box, QColor, str]] = []
+        self.frame_size: tuple[int, int] | None = None  # the engine's displayed frame size
+        self.empty_text = "Drop a video here\n(or File ▸ Open…)"
+        self.setMinimumSize(240, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 20, 24))
+        if self.image is None or self.image.isNull():
+            painter.setPen(QColor(200, 200, 205))
+            font = painter.font()
+            font.setPointSize(font.pointSize() + 6)
+            painter.setFont(font)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            return
+        target = self._target_rect()
+        painter.drawImage(target, self.image)
+        width, height = self.frame_size or (self.image.width(), self.image.height())
+        sx, sy = target.width() / width, target.height() / height
+        for box, colour, label in self.boxes:
+            rect = QRectF(target.x() + box.x * sx, target.y() + box.y * sy, box.w * sx, box.h * sy)
+            painter.setPen(QPen(colour, 3))
+            painter.drawRect(rect)
+            painter.fillRect(QRectF(rect.x(), rect.y() - 18, 12 + 7 * len(label), 18), colour)
+            painter.setPen(QColor("white"))
+            painter.drawText(QPointF(rect.x() + 4, rect.y() - 5), label)
+
+    def _target_rect(self) -> QRectF:
+        assert self.image is not None
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        w, h = self.image.width() * scale, self.image.height() * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+
+class PlayerWidget(QWidget):
+    """QMediaPlayer with sound, a scrub bar, play/pause and frame stepping."""
+
+    positionChanged = Signal(float)  # noqa: N815 (Qt style) seconds
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.canvas = VideoCanvas()
+        self.player = QMediaPlayer(self)
+        self.audio = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio)
+        self.sink = QVideoSink(self)
+        self.player.setVideoSink(self.sink)
+        self.sink.videoFrameChanged.connect(self._on_frame)
+        self.fps = 30.0
+        self.duration_s = 0.0
+        self.findings: tuple[Finding, ...] = ()
+
+        self.play_button = QPushButton("Play")
+        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.clicked.connect(self.toggle_play)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 0)
+        self.slider.sliderMoved.connect(lambda ms: self.seek(ms / 1000))
+        self.time_label = QLabel("00:00:00.0 / 00:00:00.0")
+        controls = QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas, 1)
+        layout.addLayout(controls)
+
+        self.player.positionChanged.connect(self._on_position)
+        self.player.durationChanged.connect(
+            lambda ms: self.slider.setRange(0, int(ms)) if ms > 0 else None
+        )
+        self.player.playbackStateChanged.connect(self._on_state)
+
+    def load(self, path: str, fps: float, duration_s: float, size: tuple[int, int]) -> None:
+        self.fps = fps or 30.0
+        self.duration_s = duration_s
+        self.canvas.frame_size = size
+        self.slider.setRange(0, int(duration_s * 1000))
+        self.player.setSource(QUrl.fromLocalFile(path))
+        self.player.pause()  # shows the first frame
+
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
+        self.findings = findings
+        self._update_boxes(self.position_s)
+
+    @property
+    def position_s(self) -> float:
+        return self.player.position() / 1000
+
+    def toggle_play(self) -> None:
+        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+            self.player.pause()
+        else:
+            self.player.play()
+
+    def seek(self, seconds: float) -> None:
+        seconds = max(0.0, min(seconds, self.duration_s or seconds))
+        self.player.setPosition(int(round(seconds * 1000)))
+        self._on_position(int(round(seconds * 1000)))
+
+    def step(self, frames: int) -> None:
+        self.player.pause()
+        self.seek(self.position_s + frames / self.fps)
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        image = frame.toImage()
+        if not image.isNull():
+            self.canvas.image = image
+            self.canvas.update()
+
+    def _on_position(self, ms: int) -> None:
+        seconds = ms / 1000
+        if not self.slider.isSliderDown():
+            self.slider.setValue(int(ms))
+        self.time_label.setText(f"{format_time(seconds)} / {format_time(self.duration_s)}")
+        self._update_boxes(seconds)
+        self.positionChanged.emit(seconds)
+
+    def _on_state(self, state) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setText("Pause" if playing else "Play")
+
+    def _update_boxes(self, seconds: float) -> None:
+        shown = []
+        for finding in self.findings:
+            if not finding.boxes or not finding.start_s <= seconds <= finding.end_s:
+                continue
+            earlier = [b for b in finding.boxes if b.t_s <= seconds + 0.05]
+            box = max(earlier, key=lambda b: b.t_s) if earlier else finding.boxes[0]
+            shown.append((box, category_colour(finding.category), finding.category.value))
+        self.canvas.boxes = shown
+        self.canvas.update()

@@ -1,0 +1,44 @@
+"""Colours shared by the player, timeline and list, readable on light and dark themes."""
+
+from PySide6.QtGui import QColor
+
+from app.core.models import Category, Source
+from app.core.review import Decision
+
+_CATEGORY = {
+    Category.NAME: "#d1495b",
+    Category.DATE: "#edae49",
+    Category.AGE: "#f18f01",
+    Category.PHONE: "#8f2d56",
+    Category.EMAIL: "#8f2d56",
+    Category.ID: "#c73e1d",
+    Category.LOCATION: "#00798c",
+    Category.URL: "#6a4c93",
+    Category.FACE: "#2e86ab",
+    Category.CODE: "#3b1f2b",
+    Category.WARD_CONTEXT: "#7a9e7e",
+    Category.OTHER: "#888888",
+}
+
+LANES = (
+    (Source.SPEECH, "Speech"),
+    (Source.SCREEN, "On screen"),
+    (Source.FACE, "Faces"),
+    (Source.CODE, "Codes"),
+    (Source.SCENE, "Ward"),
+)
+
+DECISION_LABEL = {
+    Decision.OPEN: "open",
+    Decision.MUST_FIX: "must fix",
+    Decision.FALSE_ALARM: "false alarm",
+}
+
+
+def category_colour(category: Category) -> QColor:
+    return QColor(_CATEGORY.get(category, "#888888"))
+
+
+def mask(text: str) -> str:
+    """"Margaret Olson" → "M******* O****": enough to recognise, not enough to read."""
+    return " ".join(word[:1] + "*" * (len(word) - 1) for word in text.split())

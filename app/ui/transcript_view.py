@@ -1,0 +1,56 @@
+"""The transcript, flagged words highlighted; clicking a word seeks the player to it."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from app.core.models import Finding, Source, Transcript
+from app.ui.style import category_colour, mask
+
+
+class TranscriptView(QTextBrowser):
+    seekRequested = Signal(float)  # noqa: N815
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.transcript: Transcript | None = None
+        self.findings: list[Finding] = []
+        self.masked = False
+        self.setPlaceholderText("The words heard in the clip appear here.")
+
+    def show_transcript(self, transcript: Transcript | None, findings) -> None:
+        self.transcript = transcript
+        self.findings = [f for f in findings if f.source is Source.SPEECH]
+        self._render()
+
+    def set_masked(self, masked: bool) -> None:
+        self.masked = masked
+        self._render()
+
+    def _render(self) -> None:
+        if self.transcript is None:
+            self.setHtml("<i>No speech was transcribed.</i>")
+            return
+        parts = []
+        for index, word in enumerate(self.transcript.words):
+            flag = next((f for f in self.findings
+                         if f.start_s - 0.01 <= word.start_s and word.end_s <= f.end_s + 0.01),
+                        None)
+            text = html.escape(mask(word.text) if self.masked and flag else word.text)
+            style = "text-decoration:none;color:palette(text);"
+            if flag is not None:
+                colour = category_colour(flag.category).name()
+                style += f"background-color:{colour};color:white;font-weight:bold;"
+            parts.append(f'<a href="w:{index}" style="{style}">{text}</a>')
+        self.setHtml("<p style='line-height:150%'>" + " ".join(parts) + "</p>")
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if self.transcript is None:
+            return
+        index = int(url.toString().split(":", 1)[1])
+        self.seekRequested.emit(self.transcript.words[index].start_s)

@@ -1,0 +1,76 @@
+"""Runs a scan off the GUI thread. The GUI only ever reacts to this worker's signals."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from app.core.errors import ClearToPostError
+from app.core.models import Progress, ScanOptions
+from app.core.pipeline import Engines, analyze
+
+log = logging.getLogger(__name__)
+
+_engines: dict[str, Engines] = {}
+_engines_lock = threading.Lock()
+
+
+def shared_engines(options: ScanOptions) -> Engines:
+    """Models are loaded once per speech model for the life of the app."""
+    with _engines_lock:
+        if options.speech_model not in _engines:
+            _engines[options.speech_model] = Engines.load(options)
+        return _engines[options.speech_model]
+
+
+def provide_engines(options: ScanOptions, engines: Engines) -> None:
+    """Hand the worker already-loaded models (tests load them once per session)."""
+    with _engines_lock:
+        _engines[options.speech_model] = engines
+
+
+class ScanWorker(QObject):
+    """Drives `analyze()` in a QThread; cancel takes effect between two progress steps."""
+
+    progress = Signal(object)  # Progress
+    finished = Signal(object)  # AnalysisResult
+    failed = Signal(str)  # one sentence for the user
+    cancelled = Signal()
+
+    def __init__(self, path: str, options: ScanOptions) -> None:
+        super().__init__()
+        self.path = path
+        self.options = options
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @Slot()
+    def run(self) -> None:
+        scan = None
+        try:
+            self.progress.emit(Progress("load", 0.0, "Loading the models"))
+            engines = shared_engines(self.options)
+            scan = analyze(self.path, self.options, engines)
+            while True:
+                if self._stop.is_set():
+                    self.cancelled.emit()
+                    return
+                try:
+                    step = next(scan)
+                except StopIteration as stop:
+                    self.finished.emit(stop.value)
+                    return
+                self.progress.emit(step)
+        except ClearToPostError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # a bug: say so in a sentence, keep the detail in the log
+            log.exception("scan failed")
+            self.failed.emit(f"The clip could not be checked because of an internal error "
+                             f"({type(error).__name__}); please report it.")
+        finally:
+            if scan is not None:
+                scan.close()

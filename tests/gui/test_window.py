@@ -1,0 +1,133 @@
+"""The review window, driven as a clinician would: drop, watch, step, decide, reopen."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.core.review import Decision, Review
+
+pytestmark = pytest.mark.models
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample_clip.mp4"
+SCAN_TIMEOUT_MS = 240_000
+
+
+def drop(window, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def scan(qtbot, window, path=SAMPLE):
+    with qtbot.waitSignal(window.scanFinished, timeout=SCAN_TIMEOUT_MS) as finished:
+        drop(window, path)
+    return finished.args[0]
+
+
+def test_empty_window_invites_a_drop(window):
+    assert "Drop a video here" in window.player.canvas.empty_text
+    assert window.findings_panel.model.rowCount() == 0
+
+
+def test_dropping_a_non_video_says_why(window, tmp_path, qtbot):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    drop(window, notes)
+    qtbot.waitUntil(window.banner.isVisible)
+    assert "not a video" in window.banner.text()
+    assert not window.is_scanning()
+
+
+def test_a_pdf_renamed_mp4_fails_with_a_sentence(window, tmp_path, qtbot):
+    fake = tmp_path / "clip.mp4"
+    fake.write_bytes(b"%PDF-1.4\n" + b"x" * 4000)
+    with qtbot.waitSignal(window.scanStopped, timeout=60_000) as stopped:
+        drop(window, fake)
+    assert "not a video" in stopped.args[0]
+    assert window.banner.isVisible() and "Traceback" not in window.banner.text()
+
+
+def test_drop_scans_and_findings_fill_the_list_timeline_and_transcript(window, qtbot):
+    progress_seen = []
+    window.findings_panel.model.rowsInserted.connect(lambda *a: progress_seen.append(1))
+    result = scan(qtbot, window)
+    assert result.findings
+    assert window.findings_panel.model.rowCount() == len(result.findings)
+    assert len(window.timeline.findings) == len(result.findings)
+    heard = window.transcript.toPlainText()
+    assert "Fisher" in heard or "Fischer" in heard
+    assert window.current_id == window.findings_panel.visible_ids()[0]  # first flag selected
+
+
+def test_cancel_stops_the_scan(window, qtbot):
+    with qtbot.waitSignal(window.scanStopped, timeout=60_000) as stopped:
+        drop(window, SAMPLE)
+        qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+        window.cancel_button.click()
+    assert stopped.args[0] == "cancelled"
+    assert not window.is_scanning()
+
+
+def test_timeline_click_seeks(window, qtbot):
+    scan(qtbot, window)
+    timeline = window.timeline
+    x = int(timeline.x_of(10.0))
+    with qtbot.waitSignal(timeline.seekRequested) as sought:
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, 2))
+    assert sought.args[0] == pytest.approx(10.0, abs=0.2)
+    qtbot.waitUntil(lambda: abs(window.player.position_s - 10.0) < 0.3)
+
+
+def test_keyboard_steps_and_decides_and_decisions_survive_a_reopen(window, qtbot, loaded_engines):
+    result = scan(qtbot, window)
+    ids = window.findings_panel.visible_ids()
+    assert len(ids) >= 2
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F)  # first flag: must fix
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert window.current_id == ids[1]
+    qtbot.keyClick(window, Qt.Key.Key_D)  # second: false alarm
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert window.current_id == ids[0]
+
+    saved = Review.load(result.video.sha256)
+    assert saved.get(ids[0]).decision is Decision.MUST_FIX
+    assert saved.get(ids[1]).decision is Decision.FALSE_ALARM
+
+    window.close()
+    from app.ui.main_window import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    scan(qtbot, again)
+    model = again.findings_panel.model
+    decisions = {f.id: model.decision(f) for f in model.findings}
+    assert decisions[ids[0]] is Decision.MUST_FIX
+    assert decisions[ids[1]] is Decision.FALSE_ALARM
+    assert all(d is Decision.OPEN for i, d in decisions.items() if i not in ids[:2])
+
+
+def test_filter_by_decision(window, qtbot):
+    scan(qtbot, window)
+    total = len(window.findings_panel.visible_ids())
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F)
+    window.findings_panel.decision_box.setCurrentText("must fix")
+    assert len(window.findings_panel.visible_ids()) == 1
+    window.findings_panel.decision_box.setCurrentText("open")
+    assert len(window.findings_panel.visible_ids()) == total - 1
+
+
+def test_mask_toggle_hides_identifying_text(window, qtbot):
+    result = scan(qtbot, window)
+    window.findings_panel.mask_box.setChecked(True)
+    model = window.findings_panel.model
+    shown = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+    for finding in result.findings:
+        assert finding.text not in shown
