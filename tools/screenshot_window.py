@@ -1,4 +1,4 @@
-"""Start the review window on a clip, wait for the scan, step to the first flag, save a PNG.
+"""Start the review window on a clip, wait for the scan (it selects the first flag), save a PNG.
 
 Run under Xvfb (what `make screenshot` does):
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python tools/screenshot_window.py \
@@ -35,8 +35,7 @@ def main() -> int:
         app.quit()
 
     def finished(_result) -> None:
-        window.step_finding(+1)
-        QTimer.singleShot(1500, save)  # let the player paint the frame
+        QTimer.singleShot(1500, save)  # the first flag is selected; let the player paint it
 
     def stopped(why: str) -> None:
         print(f"scan stopped: {why}", file=sys.stderr)

@@ -131,3 +131,19 @@ def test_mask_toggle_hides_identifying_text(window, qtbot):
     shown = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
     for finding in result.findings:
         assert finding.text not in shown
+
+
+def test_clicking_a_transcript_word_seeks_to_it(window, qtbot):
+    result = scan(qtbot, window)
+    word = result.transcript.words[5]
+    window.transcript.anchorClicked.emit(QUrl("w:5"))
+    qtbot.waitUntil(lambda: abs(window.player.position_s - word.start_s) < 0.2)
+
+
+def test_never_flag_adds_the_text_to_the_allow_list(window, qtbot):
+    from app.core.word_lists import WordLists
+
+    result = scan(qtbot, window)
+    finding = result.findings[0]
+    window.findings_panel.allowRequested.emit(finding.id)
+    assert finding.text in WordLists.from_settings().allow
