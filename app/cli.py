@@ -14,6 +14,7 @@ from app import __version__
 from app.core.errors import ClearToPostError
 from app.core.model_files import BUNDLED_SPEECH_MODELS, DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions
+from app.core.private_files import write_private_atomically
 from app.core.timecode import format_time
 from app.core.word_lists import WordLists, read_entries
 
@@ -146,9 +147,7 @@ def _entries(path: Path) -> tuple[str, ...]:
 def write_private(path: Path, text: str) -> None:
     """Write a file that may hold patient data, readable by the user only."""
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_private_atomically(path, text)
     except OSError as error:
         raise ClearToPostError(
             f"Could not write {path} ({error.strerror or error}); choose another place."

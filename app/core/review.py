@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from app.core.errors import ClearToPostError
+from app.core.private_files import write_private_atomically
 
 
 class Decision(StrEnum):
@@ -39,22 +39,6 @@ def data_dir() -> Path:
         return Path(root)
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "cleartopost"
-
-
-def write_private_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file and a rename; user-only permissions."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

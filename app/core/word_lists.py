@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.models import Category, TextSpan
+from app.core.private_files import write_private_atomically
 
 
 def config_dir() -> Path:
@@ -32,8 +33,6 @@ def read_entries(path: Path) -> tuple[str, ...]:
 
 
 def write_entries(path: Path, entries: list[str]) -> None:
-    from app.core.review import write_private_atomically
-
     unique = list(dict.fromkeys(e.strip() for e in entries if e.strip()))
     write_private_atomically(path, "".join(f"{e}\n" for e in unique))
 
