@@ -16,7 +16,7 @@ from app.core.model_files import BUNDLED_SPEECH_MODELS, DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions
 from app.core.private_files import write_private_atomically
 from app.core.timecode import format_time
-from app.core.word_lists import WordLists, read_entries
+from app.core.word_lists import WordLists, read_entries, reviewer_name
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -49,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--allow", type=Path, metavar="FILE",
                       help="names/terms never to flag, e.g. your own name, one a line (default: "
                       "allow.txt in the settings folder)")
+    scan.add_argument("--pdf", type=Path, metavar="OUT",
+                      help="write the review PDF to OUT, with the decisions saved in the window")
+    scan.add_argument("--reviewer", metavar="NAME",
+                      help="who reviewed the clip, for the PDF (default: the name in Settings)")
+    scan.add_argument("--unmasked", action="store_true",
+                      help="show identifying text and images in the PDF (internal records only)")
+    scan.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    scan.add_argument("--force", action="store_true", help="overwrite an existing PDF or JSON")
     scan.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -116,6 +124,9 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 def scan_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import analyze, run
 
+    for out in (args.json, args.pdf):
+        if out is not None and str(out) != "-" and out.exists() and not args.force:
+            raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
     defaults = WordLists.from_settings()
     options = ScanOptions(
         speech_model=args.speech_model,
@@ -135,6 +146,19 @@ def scan_command(args: argparse.Namespace) -> int:
             write_private(args.json, payload)
     if str(args.json) != "-":
         print_findings(result)
+    if args.pdf is not None:
+        from app.core.report import write_report
+        from app.core.review import Review
+
+        review = Review.load(result.video.sha256)
+        if review.problem:
+            print(f"cleartopost: {review.problem}", file=sys.stderr)
+        reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
+        write_report(result, review, args.pdf, reviewer=reviewer, masked=not args.unmasked,
+                     paper=args.paper)
+        summary = review.summary([f.id for f in result.findings])
+        print(f"Review PDF: {args.pdf} ({summary.line()}; "
+              f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
     return EXIT_FOUND if result.findings else EXIT_CLEAN
 
 

@@ -128,3 +128,21 @@ def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, n
             next_t = t + interval_s
     finally:
         capture.release()
+
+
+def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
+    """The frames (BGR, rotation applied) shown at the given times, for evidence thumbnails."""
+    wanted = sorted(set(times))
+    found: dict[float, np.ndarray] = {}
+    capture = cv2.VideoCapture(str(path))
+    if not capture.isOpened():
+        raise InputError(f"{Path(path).name} can no longer be read.")
+    try:
+        for t in wanted:
+            capture.set(cv2.CAP_PROP_POS_MSEC, max(0.0, t) * 1000)
+            ok, frame = capture.read()
+            if ok and frame is not None:
+                found[t] = frame
+    finally:
+        capture.release()
+    return found

@@ -24,6 +24,37 @@ class Decision(StrEnum):
     FALSE_ALARM = "false_alarm"
 
 
+# The questions no detector can settle (PRODUCT.md); the reviewer answers them, the PDF records it.
+# Each: (key, question, the answer that allows clearing the clip).
+CHECKLIST: tuple[tuple[str, str, str], ...] = (
+    ("consent", "Has every identifiable person given written authorization?", "yes"),
+    ("care_area", "Was the clip filmed in a patient-care area?", "no"),
+    ("combination", "Could a combination of details (rare condition, date, place, age) "
+                    "identify someone?", "no"),
+)
+ANSWERS = ("yes", "no")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of decisions and whether the clip may be posted."""
+
+    must_fix: int
+    false_alarm: int
+    open: int
+    unanswered: tuple[str, ...]
+    blocking_answers: tuple[str, ...]
+
+    @property
+    def cleared(self) -> bool:
+        return not (self.must_fix or self.open or self.unanswered or self.blocking_answers)
+
+    def line(self) -> str:
+        counts = (f"{self.must_fix} must fix · {self.false_alarm} false alarm"
+                  f"{'s' if self.false_alarm != 1 else ''} · {self.open} open")
+        return f"{'Cleared' if self.cleared else 'Not cleared'}: {counts}"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What the reviewer decided about one finding."""
@@ -47,6 +78,7 @@ class Review:
 
     clip_sha256: str
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    answers: dict[str, str] = field(default_factory=dict)  # checklist key -> "yes" / "no"
     path: Path | None = None
     problem: str | None = None  # set when an unreadable file was moved aside on load
 
@@ -64,10 +96,15 @@ class Review:
                 review.verdicts[str(finding_id)] = Verdict(
                     Decision(entry["decision"]), str(entry.get("note", ""))
                 )
+            for key, answer in data.get("answers", {}).items():
+                if answer not in ANSWERS:
+                    raise ValueError(f"unknown checklist answer {answer!r}")
+                review.answers[str(key)] = answer
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             aside = path.with_name(f"{path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
             os.replace(path, aside)
             review.verdicts.clear()
+            review.answers.clear()
             review.problem = (
                 f"The saved decisions for this clip could not be read ({error}); the file was "
                 f"kept as {aside.name} and the review starts afresh."
@@ -82,12 +119,35 @@ class Review:
         self.verdicts[finding_id] = Verdict(decision, current.note if note is None else note)
         self.save()
 
+    def answer(self, key: str, answer: str | None) -> None:
+        """Record (or, with None, withdraw) the answer to a checklist question."""
+        if answer is None:
+            self.answers.pop(key, None)
+        elif answer in ANSWERS:
+            self.answers[key] = answer
+        else:
+            raise ValueError(f"answer must be one of {ANSWERS}")
+        self.save()
+
+    def summary(self, finding_ids) -> Summary:
+        decisions = [self.get(i).decision for i in finding_ids]
+        return Summary(
+            must_fix=decisions.count(Decision.MUST_FIX),
+            false_alarm=decisions.count(Decision.FALSE_ALARM),
+            open=decisions.count(Decision.OPEN),
+            unanswered=tuple(k for k, _, _ in CHECKLIST if k not in self.answers),
+            blocking_answers=tuple(
+                k for k, _, ok in CHECKLIST if k in self.answers and self.answers[k] != ok
+            ),
+        )
+
     def save(self) -> None:
         if self.path is None:
             return
         payload = {
             "clip_sha256": self.clip_sha256,
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "answers": dict(self.answers),
             "verdicts": {
                 k: {"decision": v.decision.value, "note": v.note} for k, v in self.verdicts.items()
             },

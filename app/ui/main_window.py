@@ -7,7 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.core.errors import ClearToPostError
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
-from app.core.review import Decision, Review
+from app.core.review import ANSWERS, CHECKLIST, Decision, Review
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.findings_view import FindingsPanel
@@ -64,6 +68,7 @@ class MainWindow(QMainWindow):
         self.findings: dict[str, Finding] = {}
         self.current_id: str | None = None
         self._thread: QThread | None = None
+        self._loading_answers = False
         self._worker: ScanWorker | None = None
 
         self.player = PlayerWidget()
@@ -97,6 +102,7 @@ class MainWindow(QMainWindow):
         decision_layout.addWidget(self.detail)
         decision_layout.addWidget(self.note)
         decision_layout.addLayout(buttons)
+        decision_layout.addWidget(self._build_checklist())
 
         tabs = QTabWidget()
         tabs.addTab(self.findings_panel, "Flags")
@@ -138,6 +144,38 @@ class MainWindow(QMainWindow):
         self.findings_panel.mask_box.toggled.connect(self.transcript.set_masked)
         self.findings_panel.mask_box.toggled.connect(lambda _: self._show_detail())
 
+    def _build_checklist(self) -> QGroupBox:
+        """The questions no detector settles; the answers go into the review and the PDF."""
+        box = QGroupBox("Before posting, answer (recorded in the PDF)")
+        form = QFormLayout(box)
+        self.checklist_boxes: dict[str, QComboBox] = {}
+        for key, question, _ in CHECKLIST:
+            combo = QComboBox()
+            combo.addItems(["not answered", *ANSWERS])
+            combo.currentTextChanged.connect(lambda text, k=key: self._answer(k, text))
+            label = QLabel(question)
+            label.setWordWrap(True)
+            form.addRow(label, combo)
+            self.checklist_boxes[key] = combo
+        box.setEnabled(False)
+        self.checklist_box = box
+        return box
+
+    def _answer(self, key: str, text: str) -> None:
+        if self.review is None or self._loading_answers:
+            return
+        self.review.answer(key, text if text in ANSWERS else None)
+
+    def _show_answers(self) -> None:
+        self._loading_answers = True
+        try:
+            for key, combo in self.checklist_boxes.items():
+                answer = self.review.answers.get(key) if self.review else None
+                combo.setCurrentText(answer or "not answered")
+        finally:
+            self._loading_answers = False
+        self.checklist_box.setEnabled(self.review is not None)
+
     # ----- menus and keys -------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -146,6 +184,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(open_action)
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self.export_action = QAction("&Export review PDF…", self, shortcut="Ctrl+E")
+        self.export_action.triggered.connect(lambda: self.choose_export(masked=True))
+        self.export_unmasked_action = QAction("Export &unmasked PDF (internal record)…", self)
+        self.export_unmasked_action.triggered.connect(lambda: self.choose_export(masked=False))
+        for action in (self.export_action, self.export_unmasked_action):
+            action.setEnabled(False)
+            file_menu.addAction(action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -224,6 +270,9 @@ class MainWindow(QMainWindow):
         self.review = None
         self.findings = {}
         self.current_id = None
+        self.export_action.setEnabled(False)
+        self.export_unmasked_action.setEnabled(False)
+        self._show_answers()
         self.setWindowTitle(f"{path.name} — ClearToPost")
         self.findings_panel.model.reset(None)
         self.timeline.set_clip(0.0, None)
@@ -304,6 +353,8 @@ class MainWindow(QMainWindow):
             self.show_problem(self.review.problem)
         if count and self.current_id is None:
             self.step_finding(+1)
+        self.export_action.setEnabled(True)
+        self.export_unmasked_action.setEnabled(True)
         self.scanFinished.emit(result)
 
     def _prepare_clip(self, video: VideoInfo) -> None:
@@ -313,6 +364,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.model.reset(self.review)
             self.timeline.set_clip(video.duration_s, self.review)
             self.findings = {}
+            self._show_answers()
         self.player.load(video.path, video.fps, video.duration_s, (video.width, video.height))
 
     def _on_failed(self, sentence: str) -> None:
@@ -358,7 +410,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.review.decide(self.current_id, decision, self.note.text())
-        except Exception as error:  # noqa: BLE001 - the sentence is for the user
+        except ClearToPostError as error:
             self.show_problem(str(error))
             return
         self.findings_panel.model.decision_changed(self.current_id)
@@ -398,6 +450,34 @@ class MainWindow(QMainWindow):
             return
         app_settings.add_to_allow_list(finding.text)
         self.stage.setText("Added to the allow list; it will not be flagged in the next scan.")
+
+    # ----- the review PDF ----------------------------------------------------------------------
+    def choose_export(self, masked: bool) -> None:
+        if self.result is None or self.clip is None:
+            return
+        suggested = str(self.clip.with_name(f"{self.clip.stem} review"
+                                            f"{'' if masked else ' UNMASKED'}.pdf"))
+        # Qt's save dialog asks before replacing an existing file.
+        path, _ = QFileDialog.getSaveFileName(self, "Export review PDF", suggested, "PDF (*.pdf)")
+        if path:
+            self.export_pdf(Path(path), masked=masked)
+
+    def export_pdf(self, path: Path, masked: bool = True) -> bool:
+        """Write the review PDF; returns False (and says why) when it could not be written."""
+        from app.core.report import write_report
+
+        if self.result is None or self.review is None:
+            return False
+        self._save_note()
+        reviewer = str(app_settings.settings().value("reviewer", "") or "")
+        try:
+            write_report(self.result, self.review, path, reviewer=reviewer, masked=masked)
+        except ClearToPostError as error:
+            self.show_problem(str(error))
+            return False
+        summary = self.review.summary(list(self.findings))
+        self.stage.setText(f"Review PDF saved: {path.name} ({summary.line()}).")
+        return True
 
     # ----- dialogs ---------------------------------------------------------------------------
     def open_settings(self) -> None:

@@ -147,3 +147,24 @@ def test_never_flag_adds_the_text_to_the_allow_list(window, qtbot):
     finding = result.findings[0]
     window.findings_panel.allowRequested.emit(finding.id)
     assert finding.text in WordLists.from_settings().allow
+
+
+def test_checklist_answers_are_kept_and_the_pdf_is_exported(window, qtbot, tmp_path):
+    import subprocess
+
+    result = scan(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F)
+    window.checklist_boxes["consent"].setCurrentText("yes")
+    assert Review.load(result.video.sha256).answers == {"consent": "yes"}
+    out = tmp_path / "review.pdf"
+    assert window.export_pdf(out)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "Not cleared: 1 must fix" in text and "MASKED" in text
+    assert "Margaret" not in text and "00482913" not in text
+
+
+def test_export_to_an_unwritable_folder_says_why(window, qtbot, tmp_path):
+    scan(qtbot, window)
+    assert not window.export_pdf(tmp_path / "no" / "such" / "folder" / "r.pdf")
+    assert window.banner.isVisible() and "could not be written" in window.banner.text()

@@ -11,9 +11,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample_clip.mp4"
 
 
-def cli(*args, timeout=600):
+def cli(*args, timeout=600, env=None):
+    """Run the CLI with its own empty settings and data folders unless told otherwise."""
+    import os
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="cleartopost-cli-")
+    isolated = {"CLEARTOPOST_DATA_DIR": f"{home}/data", "CLEARTOPOST_CONFIG_DIR": f"{home}/config"}
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT)
+                          timeout=timeout, cwd=ROOT, env={**os.environ, **isolated, **(env or {})})
 
 
 @pytest.mark.models
@@ -35,6 +41,22 @@ def test_scan_of_the_sample_clip(tmp_path):
     assert len([line for line in lines if " screen " in line]) >= len(screen_truth)
     assert "Reading the picture" in done.stderr  # progress went to stderr
     assert (out.stat().st_mode & 0o777) == 0o600  # the JSON holds PHI: user-only
+
+    again = cli("scan", str(SAMPLE), "--json", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr  # never overwrite silently
+
+
+@pytest.mark.models
+def test_scan_writes_the_review_pdf(tmp_path):
+    pdf = tmp_path / "review.pdf"
+    env_dirs = {"CLEARTOPOST_DATA_DIR": str(tmp_path / "data"),
+                "CLEARTOPOST_CONFIG_DIR": str(tmp_path / "config")}
+    done = cli("scan", str(SAMPLE), "--pdf", str(pdf), "--reviewer", "Dr CLI", env=env_dirs)
+    assert done.returncode == 1, done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = " ".join(text.split())
+    assert "Dr CLI" in text and "Not cleared" in text and "MASKED" in text
+    assert "Review PDF:" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,359 @@
+"""The review PDF: the record that a clip was checked, what was found, and what was decided.
+
+A pure function of its inputs (the scan result, the decisions, the reviewer, the options) plus
+the clip's frames for the evidence thumbnails. By default it holds no identifying text: names and
+numbers are masked ("M******* O****") and the boxed regions of thumbnails are blurred.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import cv2
+import numpy as np
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.core.errors import ClearToPostError
+from app.core.media import frames_at
+from app.core.models import AnalysisResult, Box, Finding, Source
+from app.core.review import CHECKLIST, Decision, Review
+from app.core.timecode import format_time
+
+PAPER = {"a4": A4, "letter": LETTER}
+DECISION_TEXT = {Decision.OPEN: "OPEN", Decision.MUST_FIX: "MUST FIX",
+                 Decision.FALSE_ALARM: "FALSE ALARM"}
+DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
+                   Decision.MUST_FIX: colors.HexColor("#c62828"),
+                   Decision.FALSE_ALARM: colors.HexColor("#9e9e9e")}
+LANES = (Source.SPEECH, Source.SCREEN, Source.FACE, Source.CODE, Source.SCENE)
+NOT_YET_CHECKED = (
+    "faces of people other than the presenter, barcodes and QR codes, and the look of a ward "
+    "(monitors, whiteboards, wristbands) where no text is legible"
+)
+
+
+def mask_text(text: str) -> str:
+    """"Margaret Olson" → "M******* O****"; digits become "#"."""
+    return " ".join(w[:1] + re.sub(r"\w", "*", w[1:]) if not w[:1].isdigit()
+                    else re.sub(r"\d", "#", w) for w in text.split())
+
+
+def _fonts() -> tuple[str, str]:
+    """Register Bitstream Vera (shipped with reportlab) so the fonts are embedded."""
+    import reportlab
+
+    folder = Path(reportlab.__file__).parent / "fonts"
+    if "CTPVera" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("CTPVera", str(folder / "Vera.ttf")))
+        pdfmetrics.registerFont(TTFont("CTPVeraBd", str(folder / "VeraBd.ttf")))
+    return "CTPVera", "CTPVeraBd"
+
+
+def write_report(
+    result: AnalysisResult,
+    review: Review,
+    out: Path,
+    *,
+    reviewer: str,
+    masked: bool = True,
+    paper: str = "a4",
+    reviewed_at: dt.datetime | None = None,
+) -> Path:
+    """Write the review PDF to `out` (which must not be a folder) and return its path.
+
+    Raises:
+        ClearToPostError: the PDF cannot be written there, or the clip can no longer be read.
+    """
+    regular, bold = _fonts()
+    styles = {
+        "title": ParagraphStyle("title", fontName=bold, fontSize=18, leading=22, spaceAfter=6),
+        "h2": ParagraphStyle("h2", fontName=bold, fontSize=12.5, leading=16, spaceBefore=10,
+                             spaceAfter=4),
+        "body": ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5),
+        "small": ParagraphStyle("small", fontName=regular, fontSize=8, leading=10,
+                                textColor=colors.HexColor("#555555")),
+        "verdict": ParagraphStyle("verdict", fontName=bold, fontSize=15, leading=19,
+                                  spaceBefore=4, spaceAfter=4),
+    }
+    page = PAPER.get(paper.lower())
+    if page is None:
+        raise ClearToPostError(f"Paper size must be A4 or Letter, not {paper}.")
+    when = (reviewed_at or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
+    summary = review.summary([f.id for f in result.findings])
+    video = result.video
+    story: list = [Paragraph("ClearToPost review record", styles["title"])]
+
+    verdict_colour = "#2e7d32" if summary.cleared else "#c62828"
+    story.append(Paragraph(f'<font color="{verdict_colour}">{escape(summary.line())}</font>',
+                           styles["verdict"]))
+    reasons = []
+    if summary.must_fix or summary.open:
+        reasons.append("flags are marked must fix or still open")
+    if summary.unanswered:
+        reasons.append(f"{len(summary.unanswered)} checklist question(s) unanswered")
+    if summary.blocking_answers:
+        reasons.append("a checklist answer does not allow posting")
+    if reasons:
+        story.append(Paragraph("Not cleared because " + "; ".join(reasons) + ".", styles["body"]))
+    mode = ("This copy is MASKED: identifying text is hidden and boxed regions are blurred."
+            if masked else
+            "This copy is UNMASKED: it shows identifying text and images. Keep it internal.")
+    story.append(Paragraph(f"<b>{mode}</b>", styles["body"]))
+    story.append(Spacer(1, 6))
+    rows = [
+        ("Clip", Path(video.path).name),
+        ("SHA-256", video.sha256),
+        ("Duration", f"{format_time(video.duration_s)} ({video.duration_s:.1f} s)"),
+        ("Picture", f"{video.width}×{video.height}, {video.fps:g} fps"
+                    f"{', rotated ' + str(video.rotation) + '°' if video.rotation else ''}, "
+                    f"{'with sound' if video.has_audio else 'no sound'}"),
+        ("Reviewed by", reviewer or "(no name given)"),
+        ("Reviewed", when),
+        ("Checked with", f"ClearToPost {result.tool_version}"),
+        *((f"Model: {m.role}", f"{m.name} ({m.package})") for m in result.models),
+    ]
+    story.append(_table([[Paragraph(escape(a), styles["small"]),
+                          Paragraph(escape(b), styles["body"])] for a, b in rows],
+                        [3.2 * cm, None], page))
+
+    story.append(Paragraph("Policy checklist (answered by the reviewer)", styles["h2"]))
+    checklist_rows = []
+    for key, question, allowed in CHECKLIST:
+        answer = review.answers.get(key)
+        shown = answer.upper() if answer else "NOT ANSWERED"
+        flag = "" if answer == allowed else " (blocks posting)"
+        checklist_rows.append([Paragraph(escape(question), styles["body"]),
+                               Paragraph(f"<b>{shown}</b>{flag}", styles["body"])])
+    story.append(_table(checklist_rows, [None, 4.5 * cm], page))
+
+    story.append(Paragraph("Timeline", styles["h2"]))
+    story.append(_timeline(result, review, page[0] - 4 * cm, regular))
+    story.append(Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]))
+
+    story += _coverage(result, styles)
+
+    story.append(Paragraph(f"Findings ({len(result.findings)})", styles["h2"]))
+    if not result.findings:
+        story.append(Paragraph("Nothing identifying was found.", styles["body"]))
+    thumbnails = _thumbnails(result, masked)
+    for number, finding in enumerate(result.findings, 1):
+        story.append(KeepTogether(_entry(number, finding, result, review, thumbnails, masked,
+                                         styles, page)))
+
+    try:
+        out = Path(out)
+        document = SimpleDocTemplate(
+            str(out), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+            bottomMargin=1.8 * cm, title=f"ClearToPost review of {Path(video.path).name}",
+            author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
+            initialFontName=regular,  # so no unembedded Helvetica is referenced
+        )
+        document.build(story, onFirstPage=_footer(regular, when),
+                       onLaterPages=_footer(regular, when))
+        out.chmod(0o600)
+    except OSError as error:
+        raise ClearToPostError(
+            f"The PDF could not be written to {out} ({error.strerror or error}); "
+            f"choose another folder."
+        ) from error
+    return out
+
+
+def _table(rows, widths, page) -> Table:
+    usable = page[0] - 4 * cm
+    fixed = sum(w for w in widths if w)
+    widths = [w or (usable - fixed) for w in widths]
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#dddddd")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def _timeline(result: AnalysisResult, review: Review, width: float, font: str) -> Drawing:
+    label_w, lane_h = 55, 13
+    height = lane_h * len(LANES) + 16
+    drawing = Drawing(width, height)
+    duration = max(result.video.duration_s, 1e-3)
+    span_w = width - label_w
+    for index, source in enumerate(LANES):
+        y = height - 14 - (index + 1) * lane_h
+        drawing.add(Rect(label_w, y, span_w, lane_h - 2, fillColor=colors.HexColor("#f3f3f3"),
+                         strokeColor=None))
+        drawing.add(String(0, y + 3, source.value, fontName=font, fontSize=7))
+        for finding in (f for f in result.findings if f.source is source):
+            x0 = label_w + span_w * finding.start_s / duration
+            w = max(2.0, span_w * (finding.end_s - finding.start_s) / duration)
+            decision = review.get(finding.id).decision
+            drawing.add(Rect(x0, y, w, lane_h - 2, fillColor=DECISION_COLOUR[decision],
+                             strokeColor=None))
+    steps = 6
+    for step in range(steps + 1):
+        x = label_w + span_w * step / steps
+        drawing.add(Line(x, height - 12, x, height - 14, strokeColor=colors.black))
+        drawing.add(String(x - 8, height - 10, format_time(duration * step / steps)[3:8],
+                           fontName=font, fontSize=6))
+    return drawing
+
+
+def _coverage(result: AnalysisResult, styles) -> list:
+    coverage = result.coverage
+    lines = []
+    if coverage.transcribed:
+        lines.append(f"Speech: {coverage.speech_seconds:.1f} s of speech transcribed in "
+                     f"{coverage.audio_seconds:.1f} s of sound.")
+    else:
+        lines.append("Speech: NOT checked (no usable sound track).")
+    lines.append(
+        f"Picture: {coverage.frames_read} frames read ({coverage.partial_reads} only where the "
+        f"picture changed) of {coverage.frames_sampled} sampled every "
+        f"{coverage.seconds_between_samples:g} s; the clip has {coverage.frames_total} frames. "
+        f"Frames that did not change from the last frame read were not read again."
+    )
+    if coverage.low_confidence_speech:
+        spans = ", ".join(f"{format_time(a)}–{format_time(b)}"
+                          for a, b in coverage.low_confidence_speech)
+        lines.append(f"Speech the model was unsure of: {spans}.")
+    if coverage.low_confidence_text_times:
+        times = ", ".join(format_time(t) for t in coverage.low_confidence_text_times[:12])
+        more = len(coverage.low_confidence_text_times) - 12
+        extra = f" and {more} more" if more > 0 else ""
+        lines.append(f"Text that was hard to read at: {times}{extra}.")
+    lines += list(coverage.notes)
+    lines.append(f"Not checked by this version: {NOT_YET_CHECKED}. Look for them yourself.")
+    return [Paragraph("What was checked", styles["h2"]),
+            *[Paragraph(escape(line), styles["body"]) for line in lines]]
+
+
+def _box_at(finding: Finding, t_s: float) -> Box | None:
+    """The finding's box nearest to `t_s`, if the finding is on screen then."""
+    if not finding.boxes or not finding.start_s - 0.05 <= t_s <= finding.end_s + 0.05:
+        return None
+    return min(finding.boxes, key=lambda b: abs(b.t_s - t_s))
+
+
+def _clip(box: Box, frame: np.ndarray) -> tuple[int, int, int, int]:
+    x0, y0 = max(0, box.x), max(0, box.y)
+    x1, y1 = min(frame.shape[1], box.x + box.w), min(frame.shape[0], box.y + box.h)
+    return x0, y0, x1, y1
+
+
+def _thumbnails(result: AnalysisResult, masked: bool) -> dict[str, bytes]:
+    """PNG bytes per finding with boxes: the frame at its first box, that box drawn.
+
+    When masked, every identifier on screen in that frame is blurred, not only this one.
+    """
+    wanted = {f.id: f.boxes[0] for f in result.findings if f.boxes}
+    if not wanted:
+        return {}
+    frames = frames_at(result.video.path, [b.t_s for b in wanted.values()])
+    pictures = {}
+    for finding_id, box in wanted.items():
+        frame = frames.get(box.t_s)
+        if frame is None:
+            continue
+        frame = frame.copy()
+        if masked:
+            for other in result.findings:
+                other_box = _box_at(other, box.t_s)
+                if other_box is None:
+                    continue
+                x0, y0, x1, y1 = _clip(other_box, frame)
+                if x1 > x0 and y1 > y0:
+                    # shrink to a few pixels and back: nothing of the text survives
+                    tiny = cv2.resize(frame[y0:y1, x0:x1], (4, 2), interpolation=cv2.INTER_AREA)
+                    frame[y0:y1, x0:x1] = cv2.resize(tiny, (x1 - x0, y1 - y0),
+                                                     interpolation=cv2.INTER_LINEAR)
+        x0, y0, x1, y1 = _clip(box, frame)
+        cv2.rectangle(frame, (x0, y0), (x1, y1), (40, 40, 220), max(2, frame.shape[1] // 200))
+        scale = 360 / max(frame.shape[:2])
+        small = cv2.resize(frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        ok, png = cv2.imencode(".png", small)
+        if ok:
+            pictures[finding_id] = png.tobytes()
+    return pictures
+
+
+def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
+    """The transcript around a spoken finding, its words in bold (masked when asked)."""
+    words = result.transcript.words if result.transcript else ()
+
+    def within(word, f: Finding) -> bool:
+        return word.start_s >= f.start_s - 0.01 and word.end_s <= f.end_s + 0.01
+
+    inside = [i for i, w in enumerate(words) if within(w, finding)]
+    if not inside:
+        return ""
+    spoken = [f for f in result.findings if f.source is Source.SPEECH]
+    first, last = max(0, inside[0] - 8), min(len(words), inside[-1] + 9)
+    parts = []
+    for index in range(first, last):
+        text = words[index].text
+        if masked and any(within(words[index], f) for f in spoken):
+            text = mask_text(text)  # this or another finding's words: never in a masked copy
+        parts.append(f"<b><u>{escape(text)}</u></b>" if index in inside else escape(text))
+    return ("… " if first else "") + " ".join(parts) + (" …" if last < len(words) else "")
+
+
+def _entry(number, finding, result, review, thumbnails, masked, styles, page) -> list:
+    verdict = review.get(finding.id)
+    text = mask_text(finding.text) if masked else finding.text
+    reason = finding.reason
+    if masked:
+        reason = re.sub(r'"([^"]*)"', lambda m: f'"{mask_text(m.group(1))}"', reason)
+    colour = DECISION_COLOUR[verdict.decision].hexval().replace("0x", "#")
+    head = (f"<b>#{number} · {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
+            f"{finding.source.value} · {finding.category.value}</b> · confidence "
+            f"{finding.confidence:.2f} · <font color='{colour}'><b>"
+            f"{DECISION_TEXT[verdict.decision]}</b></font>")
+    body = [Paragraph(head, styles["body"]),
+            Paragraph(f"Found: “{escape(text)}”", styles["body"]),
+            Paragraph(f"Why: {escape(reason)}", styles["small"])]
+    if verdict.note:
+        body.append(Paragraph(f"Reviewer's note: {escape(verdict.note)}", styles["body"]))
+    if finding.id in thumbnails:
+        picture = Image(io.BytesIO(thumbnails[finding.id]))
+        ratio = picture.imageHeight / picture.imageWidth
+        picture.drawWidth = 5.5 * cm if ratio < 1.2 else 3.6 * cm
+        picture.drawHeight = picture.drawWidth * ratio
+        table = Table([[picture, body]], colWidths=[picture.drawWidth + 0.4 * cm, None])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        block = [table]
+    else:
+        sentence = _sentence(finding, result, masked)
+        block = body + ([Paragraph(f"Heard: {sentence}", styles["body"])] if sentence else [])
+    return [*block, Spacer(1, 8)]
+
+
+def _footer(font: str, when: str):
+    def draw(canvas, document) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 7.5)
+        canvas.drawString(2 * cm, 1.1 * cm, f"ClearToPost review record · {when}")
+        canvas.drawRightString(document.pagesize[0] - 2 * cm, 1.1 * cm,
+                               f"page {document.page}")
+        canvas.restoreState()
+    return draw
+

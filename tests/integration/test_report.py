@@ -1,0 +1,104 @@
+"""The review PDF, read back as text: verdict, every finding's time and decision, coverage, and
+no identifying text in the masked copy."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.core.pipeline import analyze, run
+from app.core.report import mask_text, write_report
+from app.core.review import Decision, Review
+from app.core.timecode import format_time
+
+pytestmark = pytest.mark.models
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text with runs of white space folded, so wrapped lines read as one."""
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return " ".join(out.split())
+
+
+@pytest.fixture(scope="module")
+def scanned(identifiers_clip, engines):
+    return run(analyze(identifiers_clip.path, engines=engines))
+
+
+@pytest.fixture
+def review(scanned, tmp_path):
+    review = Review.load(scanned.video.sha256, tmp_path)
+    ids = [f.id for f in scanned.findings]
+    review.decide(ids[0], Decision.MUST_FIX, "cut this part")
+    review.decide(ids[1], Decision.FALSE_ALARM)
+    return review
+
+
+def test_masked_report_has_verdict_findings_coverage_and_no_identifiers(
+    scanned, review, identifiers_clip, tmp_path
+):
+    out = write_report(scanned, review, tmp_path / "review.pdf", reviewer="Dr Reviewer")
+    text = pdf_text(out)
+    open_count = len(scanned.findings) - 2
+    assert f"Not cleared: 1 must fix · 1 false alarm · {open_count} open" in text
+    assert "MASKED" in text and "Dr Reviewer" in text and scanned.video.sha256 in text
+    for finding in scanned.findings:
+        assert f"{format_time(finding.start_s)}–{format_time(finding.end_s)}" in text
+    assert len(re.findall(r"MUST\s+FIX", text)) == 1  # a long line may wrap between the words
+    assert len(re.findall(r"FALSE\s+ALARM", text)) == 1
+    assert "cut this part" in text
+    coverage = scanned.coverage
+    assert f"{coverage.frames_read} frames read" in text
+    assert f"the clip has {coverage.frames_total} frames" in text
+    assert f"{coverage.speech_seconds:.1f} s of speech" in text
+    planted = [p.text for p in identifiers_clip.planted] + [f.text for f in scanned.findings]
+    labels = {"patient", "room", "bed", "dob", "mrn"}  # words that identify no one by themselves
+    for secret in planted:
+        for word in secret.replace(".", " ").split():
+            if len(word) > 2 and word.lower() not in labels:
+                assert word not in text, word
+    assert (out.stat().st_mode & 0o777) == 0o600
+
+
+def test_unmasked_report_shows_the_text_and_says_so(scanned, review, tmp_path):
+    text = pdf_text(write_report(scanned, review, tmp_path / "r.pdf", reviewer="R",
+                                 masked=False, paper="letter"))
+    assert "UNMASKED" in text
+    assert all(f.text in text for f in scanned.findings if len(f.text) < 30)
+
+
+def test_checklist_answers_decide_cleared(scanned, tmp_path):
+    review = Review.load(scanned.video.sha256, tmp_path)
+    for finding in scanned.findings:
+        review.decide(finding.id, Decision.FALSE_ALARM)
+    text = pdf_text(write_report(scanned, review, tmp_path / "a.pdf", reviewer="R"))
+    assert "Not cleared" in text and "NOT ANSWERED" in text
+    review.answer("consent", "yes")
+    review.answer("care_area", "no")
+    review.answer("combination", "no")
+    text = pdf_text(write_report(scanned, review, tmp_path / "b.pdf", reviewer="R"))
+    assert "Cleared: 0 must fix" in text and "Not cleared" not in text
+    review.answer("care_area", "yes")
+    text = pdf_text(write_report(scanned, review, tmp_path / "c.pdf", reviewer="R"))
+    assert "Not cleared" in text and "blocks posting" in text
+
+
+def test_fonts_are_embedded(scanned, review, tmp_path):
+    out = write_report(scanned, review, tmp_path / "f.pdf", reviewer="R")
+    fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
+    vera = [line for line in fonts.splitlines() if "Vera" in line]
+    assert vera and all(" yes yes " in line for line in vera)
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        pytest.param("Margaret Olson", "M******* O****", id="name"),
+        pytest.param("MRN 00482913", "M** ########", id="record-number"),
+        pytest.param("415-555-0199", "###-###-####", id="phone"),
+    ],
+)
+def test_mask_text(text, masked):
+    assert mask_text(text) == masked
