@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from app.core.errors import ClearToPostError
 from app.core.media import frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
+from app.core.private_files import write_private_atomically
 from app.core.review import CHECKLIST, Decision, Review
 from app.core.timecode import format_time
 
@@ -159,17 +160,17 @@ def write_report(
         story.append(KeepTogether(_entry(number, finding, result, review, thumbnails, masked,
                                          styles, page)))
 
+    out = Path(out)
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+        bottomMargin=1.8 * cm, title=f"ClearToPost review of {Path(video.path).name}",
+        author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
+        initialFontName=regular,
+    )
+    document.build(story, onFirstPage=_footer(regular, when), onLaterPages=_footer(regular, when))
     try:
-        out = Path(out)
-        document = SimpleDocTemplate(
-            str(out), pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-            bottomMargin=1.8 * cm, title=f"ClearToPost review of {Path(video.path).name}",
-            author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
-            initialFontName=regular,  # so no unembedded Helvetica is referenced
-        )
-        document.build(story, onFirstPage=_footer(regular, when),
-                       onLaterPages=_footer(regular, when))
-        out.chmod(0o600)
+        write_private_atomically(out, buffer.getvalue())
     except OSError as error:
         raise ClearToPostError(
             f"The PDF could not be written to {out} ({error.strerror or error}); "

@@ -500,5 +500,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self._save_note()
         self.cancel_scan()
-        self.player.player.stop()
+        self.player.shutdown()
         super().closeEvent(event)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QUrl, Signal
+import time
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
@@ -78,6 +80,7 @@ class PlayerWidget(QWidget):
         self.fps = 30.0
         self.duration_s = 0.0
         self.findings: tuple[Finding, ...] = ()
+        self._shut_down = False
 
         self.play_button = QPushButton("Play")
         self.play_button.setToolTip("Play / pause (Space)")
@@ -131,6 +134,25 @@ class PlayerWidget(QWidget):
     def step(self, frames: int) -> None:
         self.player.pause()
         self.seek(self.position_s + frames / self.fps)
+
+    def shutdown(self) -> None:
+        """Stop playback without deadlocking Qt's FFmpeg backend.
+
+        Calling stop() while the backend's threads still have frames on their way to this
+        (GUI) thread can deadlock (seen in tests: stop() waits on a mutex a delivering thread
+        holds). So pause, let the pending deliveries arrive, detach the sink, then stop.
+        """
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.player.pause()
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        self.sink.videoFrameChanged.disconnect(self._on_frame)
+        self.player.setSource(QUrl())
+        QCoreApplication.processEvents()
 
     def _on_frame(self, frame: QVideoFrame) -> None:
         image = frame.toImage()

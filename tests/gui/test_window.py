@@ -1,5 +1,6 @@
 """The review window, driven as a clinician would: drop, watch, step, decide, reopen."""
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -166,5 +167,28 @@ def test_checklist_answers_are_kept_and_the_pdf_is_exported(window, qtbot, tmp_p
 
 def test_export_to_an_unwritable_folder_says_why(window, qtbot, tmp_path):
     scan(qtbot, window)
-    assert not window.export_pdf(tmp_path / "no" / "such" / "folder" / "r.pdf")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where a folder should be")
+    assert not window.export_pdf(blocker / "r.pdf")
     assert window.banner.isVisible() and "could not be written" in window.banner.text()
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        pytest.param(lambda p, clip: p.write_bytes(b""), "empty", id="empty"),
+        pytest.param(lambda p, clip: p.write_bytes(Path(clip).read_bytes()[:3000]), "",
+                     id="truncated"),
+        pytest.param(lambda p, clip: subprocess.run(
+            ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac",
+             str(p)], check=True), "audio file", id="audio-only"),
+    ],
+)
+def test_bad_files_get_a_sentence_in_the_window(window, qtbot, tmp_path, make, words):
+    clip = tmp_path / "clip.mp4"
+    make(clip, SAMPLE)
+    with qtbot.waitSignal(window.scanStopped, timeout=60_000) as stopped:
+        drop(window, clip)
+    sentence = stopped.args[0]
+    assert words in sentence and sentence.endswith(".") and "Traceback" not in sentence
+    assert window.banner.isVisible() and window.banner.text() == sentence

@@ -121,8 +121,8 @@ def test_json_has_the_contract_keys(identifiers_result):
             assert set(box) == {"t_s", "x", "y", "w", "h"}
 
 
-def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch):
-    """Loading every model and scanning must not open a single socket."""
+def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch, tmp_path):
+    """Loading every model, scanning and exporting the PDF must not open a single socket."""
     attempts = []
 
     def refuse(self, *args, **kwargs):
@@ -134,8 +134,12 @@ def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, *a))
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse(None, *a))
     from app.core.models import ScanOptions
+    from app.core.report import write_report
+    from app.core.review import Review
 
     fresh = Engines.load(ScanOptions())
     result = run(analyze(identifiers_clip.path, engines=fresh))
+    pdf = write_report(result, Review.load(result.video.sha256, tmp_path), tmp_path / "r.pdf",
+                       reviewer="R")
     assert attempts == []
-    assert result.findings
+    assert result.findings and pdf.stat().st_size > 1000

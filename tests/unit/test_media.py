@@ -25,7 +25,7 @@ def test_probe_sees_the_sound_track(identifiers_clip):
 def test_rotation_metadata_is_applied(silent_text_clip, tmp_path):
     """A phone clip stored landscape with a 90° display matrix is shown portrait."""
     rotated = tmp_path / "rotated.mp4"
-    ffmpeg("-i", silent_text_clip.path, "-vf", "transpose=2", "-c:v", "libx264", "-preset",
+    ffmpeg("-i", silent_text_clip.path, "-vf", "transpose=1", "-c:v", "libx264", "-preset",
            "ultrafast", str(tmp_path / "landscape.mp4"))
     ffmpeg("-i", str(tmp_path / "landscape.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90",
            str(rotated))

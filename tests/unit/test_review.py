@@ -36,3 +36,33 @@ def test_a_damaged_file_is_kept_aside_and_reported(tmp_path):
 def test_a_file_of_another_clip_is_not_used(tmp_path):
     (tmp_path / f"{SHA}.json").write_text(json.dumps({"clip_sha256": "cd" * 32, "verdicts": {}}))
     assert Review.load(SHA, tmp_path).problem
+
+
+def test_kill_minus_9_mid_review_loses_at_most_the_last_click(tmp_path):
+    """A child process decides flag after flag, printing each one once saved; it is killed with
+    SIGKILL mid-stream. Every decision it reported as saved must be there on reopening."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from app.core.review import Decision, Review\n"
+        f"review = Review.load({SHA!r}, Path({str(tmp_path)!r}))\n"
+        "for i in range(100000):\n"
+        "    review.decide(f'f{i}', Decision.MUST_FIX if i % 2 else Decision.FALSE_ALARM)\n"
+        "    print(i, flush=True)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    confirmed = -1
+    while confirmed < 40:
+        confirmed = int(child.stdout.readline())
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    review = Review.load(SHA, tmp_path)
+    assert review.problem is None
+    for i in range(confirmed + 1):
+        expected = Decision.MUST_FIX if i % 2 else Decision.FALSE_ALARM
+        assert review.get(f"f{i}").decision is expected
