@@ -143,3 +143,17 @@ def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch, tmp_p
                        reviewer="R")
     assert attempts == []
     assert result.findings and pdf.stat().st_size > 1000
+
+
+def test_logs_carry_no_identified_text(identifiers_clip, engines, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    result = run(analyze(identifiers_clip.path, engines=engines))
+    assert result.findings
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for finding in result.findings:
+        assert finding.text not in logged
+    for word in result.transcript.words:
+        if len(word.text) > 4:
+            assert word.text not in logged
