@@ -16,6 +16,7 @@ import av
 
 from app import __version__
 from app.core.detect import TextDetector
+from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
 from app.core.findings import (
     ScreenTracker,
@@ -214,6 +215,8 @@ def analyze(
 def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
     transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s)
-    text, _ = transcript_text(transcript.words)
-    found = speech_findings(transcript.words, engines.detector.detect(text, lists))
+    # Detect on digits ("four one five" → "415"); the words keep their times.
+    words = with_spoken_numbers_as_digits(transcript.words)
+    text, _ = transcript_text(words)
+    found = speech_findings(words, engines.detector.detect(text, lists))
     return transcript, unsure, found

@@ -38,6 +38,7 @@ def detector():
         pytest.param("Call his daughter on 415 -555 -0199", Category.PHONE, "415 -555 -0199",
                      id="phone-as-whisper-writes"),
         pytest.param("Her number is 555-2134.", Category.PHONE, "555-2134", id="phone-7-digit"),
+        pytest.param("call 4155550199 now", Category.PHONE, "4155550199", id="phone-run-together"),
         pytest.param("mail jane.doe@example.com", Category.EMAIL, "jane.doe@example.com",
                      id="email"),
         pytest.param("see https://portal.example.org/chart", Category.URL,

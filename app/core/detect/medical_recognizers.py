@@ -128,7 +128,7 @@ def local_phone_recognizer() -> PatternRecognizer:
         name="phone pattern",
         patterns=[
             Pattern("10-digit phone",
-                    r"(?<!\d)\(?\b\d{3}\)?[-.\s,]{0,2}\d{3}[-.\s,]{1,2}\d{4}\b", 0.6),
+                    r"(?<!\d)\(?\b\d{3}\)?[-.\s,]{0,2}\d{3}[-.\s,]{0,2}\d{4}\b", 0.6),
             Pattern("7-digit phone", r"(?<![\d/:.-])\b\d{3}[-.]\d{4}\b(?![/:.-]\d)", 0.4),
         ],
         context=["phone", "call", "cell", "mobile", "tel", "number", "fax", "contact"],
