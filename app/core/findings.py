@@ -40,6 +40,11 @@ def transcript_text(words: tuple[Word, ...]) -> tuple[str, list[tuple[int, int]]
     return join_with_ranges([word.text for word in words])
 
 
+def said_within(word: Word, finding: Finding) -> bool:
+    """Whether a transcript word belongs to a spoken finding (by time; 10 ms of slack)."""
+    return word.start_s >= finding.start_s - 0.01 and word.end_s <= finding.end_s + 0.01
+
+
 def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Finding]:
     """One finding per span detected in the transcript, timed by the words it covers."""
     _, ranges = transcript_text(words)

@@ -33,6 +33,8 @@ from reportlab.platypus import (
 )
 
 from app.core.errors import ClearToPostError
+from app.core.findings import said_within
+from app.core.masking import mask_text
 from app.core.media import frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.private_files import write_private_atomically
@@ -45,17 +47,11 @@ DECISION_TEXT = {Decision.OPEN: "OPEN", Decision.MUST_FIX: "MUST FIX",
 DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
                    Decision.MUST_FIX: colors.HexColor("#c62828"),
                    Decision.FALSE_ALARM: colors.HexColor("#9e9e9e")}
-LANES = (Source.SPEECH, Source.SCREEN, Source.FACE, Source.CODE, Source.SCENE)
+LANES = tuple(Source)  # one strip per source, in the window's order
 NOT_YET_CHECKED = (
     "faces of people other than the presenter, barcodes and QR codes, and the look of a ward "
     "(monitors, whiteboards, wristbands) where no text is legible"
 )
-
-
-def mask_text(text: str) -> str:
-    """"Margaret Olson" → "M******* O****"; digits become "#"."""
-    return " ".join(w[:1] + re.sub(r"\w", "*", w[1:]) if not w[:1].isdigit()
-                    else re.sub(r"\d", "#", w) for w in text.split())
 
 
 def _fonts() -> tuple[str, str]:
@@ -301,10 +297,7 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
     """The transcript around a spoken finding, its words in bold (masked when asked)."""
     words = result.transcript.words if result.transcript else ()
 
-    def within(word, f: Finding) -> bool:
-        return word.start_s >= f.start_s - 0.01 and word.end_s <= f.end_s + 0.01
-
-    inside = [i for i, w in enumerate(words) if within(w, finding)]
+    inside = [i for i, w in enumerate(words) if said_within(w, finding)]
     if not inside:
         return ""
     spoken = [f for f in result.findings if f.source is Source.SPEECH]
@@ -312,7 +305,7 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
     parts = []
     for index in range(first, last):
         text = words[index].text
-        if masked and any(within(words[index], f) for f in spoken):
+        if masked and any(said_within(words[index], f) for f in spoken):
             text = mask_text(text)  # this or another finding's words: never in a masked copy
         parts.append(f"<b><u>{escape(text)}</u></b>" if index in inside else escape(text))
     return ("… " if first else "") + " ".join(parts) + (" …" if last < len(words) else "")

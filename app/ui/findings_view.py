@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.masking import mask_text as mask
 from app.core.models import Category, Finding, Source
 from app.core.review import Decision, Review
 from app.core.timecode import format_time
-from app.ui.style import DECISION_LABEL, category_colour, mask
+from app.ui.style import DECISION_LABEL, category_colour
 
 COLUMNS = ("Time", "Source", "Category", "Text", "Conf.", "Decision")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

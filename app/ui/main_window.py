@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
+from app.core.masking import mask_text as mask
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
 from app.core.review import ANSWERS, CHECKLIST, Decision, Review
@@ -33,7 +34,7 @@ from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.findings_view import FindingsPanel
 from app.ui.player import PlayerWidget
-from app.ui.style import DECISION_LABEL, mask
+from app.ui.style import DECISION_LABEL
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
 from app.ui.worker import ScanWorker

@@ -37,8 +37,3 @@ DECISION_LABEL = {
 
 def category_colour(category: Category) -> QColor:
     return QColor(_CATEGORY.get(category, "#888888"))
-
-
-def mask(text: str) -> str:
-    """"Margaret Olson" → "M******* O****": enough to recognise, not enough to read."""
-    return " ".join(word[:1] + "*" * (len(word) - 1) for word in text.split())

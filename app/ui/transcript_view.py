@@ -7,8 +7,10 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
+from app.core.findings import said_within
+from app.core.masking import mask_text as mask
 from app.core.models import Finding, Source, Transcript
-from app.ui.style import category_colour, mask
+from app.ui.style import category_colour
 
 
 class TranscriptView(QTextBrowser):
@@ -38,9 +40,7 @@ class TranscriptView(QTextBrowser):
             return
         parts = []
         for index, word in enumerate(self.transcript.words):
-            flag = next((f for f in self.findings
-                         if f.start_s - 0.01 <= word.start_s and word.end_s <= f.end_s + 0.01),
-                        None)
+            flag = next((f for f in self.findings if said_within(word, f)), None)
             text = html.escape(mask(word.text) if self.masked and flag else word.text)
             style = "text-decoration:none;color:palette(text);"
             if flag is not None:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core.masking import mask_text
 from app.core.pipeline import analyze, run
-from app.core.report import mask_text, write_report
+from app.core.report import write_report
 from app.core.review import Decision, Review
 from app.core.timecode import format_time
 
