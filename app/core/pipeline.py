@@ -32,6 +32,7 @@ from app.core.models import (
     Finding,
     Progress,
     ScanOptions,
+    TextSpan,
     Transcript,
 )
 from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
@@ -151,6 +152,8 @@ def analyze(
 
     previous_pieces: list[OcrPiece] | None = None
     partial_reads = 0
+    # Text carried over from the previous read comes back every read: detect each line once.
+    detected: dict[str, list[TextSpan]] = {}
 
     def read(chosen: FrameToRead) -> list[Finding]:
         nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads
@@ -164,7 +167,9 @@ def analyze(
         partial_reads += partial
         hits = []
         for line in group_into_lines(pieces, round(chosen.t_s, 3)):
-            spans = engines.detector.detect(line.text, lists)
+            if line.text not in detected:
+                detected[line.text] = engines.detector.detect(line.text, lists)
+            spans = detected[line.text]
             if line.confidence < LOW_OCR_CONFIDENCE:
                 low_text_times.append(round(chosen.t_s, 3))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
