@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -34,7 +33,7 @@ from reportlab.platypus import (
 
 from app.core.errors import ClearToPostError
 from app.core.findings import said_within
-from app.core.masking import mask_text
+from app.core.masking import mask_reason, mask_text
 from app.core.media import frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.private_files import write_private_atomically
@@ -314,9 +313,7 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
 def _entry(number, finding, result, review, thumbnails, masked, styles, page) -> list:
     verdict = review.get(finding.id)
     text = mask_text(finding.text) if masked else finding.text
-    reason = finding.reason
-    if masked:
-        reason = re.sub(r'"([^"]*)"', lambda m: f'"{mask_text(m.group(1))}"', reason)
+    reason = mask_reason(finding.reason) if masked else finding.reason
     colour = DECISION_COLOUR[verdict.decision].hexval().replace("0x", "#")
     head = (f"<b>#{number} · {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
             f"{finding.source.value} · {finding.category.value}</b> · confidence "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
+from app.core.masking import mask_reason
 from app.core.masking import mask_text as mask
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
@@ -437,10 +439,12 @@ class MainWindow(QMainWindow):
             self.note.setText("")
             return
         verdict = self.review.get(finding.id) if self.review else None
-        text = mask(finding.text) if self.findings_panel.mask_box.isChecked() else finding.text
+        masked = self.findings_panel.mask_box.isChecked()
+        text = mask(finding.text) if masked else finding.text
+        reason = mask_reason(finding.reason) if masked else finding.reason
         self.detail.setText(
             f"<b>{finding.category.value}</b> {finding.source.value}: “{text}” "
-            f"(confidence {finding.confidence:.2f})<br><small>{finding.reason}</small><br>"
+            f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"
             f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
         )
         self.note.setText(verdict.note if verdict else "")

@@ -132,6 +132,9 @@ def test_mask_toggle_hides_identifying_text(window, qtbot):
     shown = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
     for finding in result.findings:
         assert finding.text not in shown
+    window.step_finding(+1)
+    detail = window.detail.text()
+    assert window.findings[window.current_id].text not in detail  # the reason is masked too
 
 
 def test_clicking_a_transcript_word_seeks_to_it(window, qtbot):
