@@ -34,6 +34,9 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+CONTEXT_CATEGORIES = frozenset({Category.WARD_CONTEXT})
+
+
 @dataclass(frozen=True)
 class VideoInfo:
     """What probing a file found out about it.
@@ -135,6 +138,11 @@ class Finding:
     reason: str
     boxes: tuple[Box, ...] = ()
 
+    @property
+    def severity(self) -> str:
+        """ "identifier" (can point at a patient) or "context" (places the video on a ward)."""
+        return "context" if self.category in CONTEXT_CATEGORIES else "identifier"
+
 
 @dataclass(frozen=True)
 class Coverage:
@@ -172,6 +180,9 @@ class ScanOptions:
     min_read_interval_s: float = 0.5
     ocr_canvas_size: int = 1280
     min_confidence: float = 0.3
+    faces: bool = True  # look for faces other than the presenter's
+    face_interval_s: float = 0.5  # how often faces are looked for
+    codes: bool = True  # look for barcodes and QR codes in the frames read
     deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)
     allow: tuple[str, ...] = ()  # never flagged (the presenter's own name and handle...)
 
@@ -213,6 +224,7 @@ class AnalysisResult:
                     "text": f.text,
                     "confidence": round(f.confidence, 3),
                     "reason": f.reason,
+                    "severity": f.severity,
                     "boxes": [asdict(b) for b in f.boxes],
                 }
                 for f in self.findings

@@ -1,8 +1,9 @@
 """The user's deny list (always flag) and allow list (never flag): one entry a line.
 
 Kept as plain text files in the settings folder so a user can also edit them by hand, and so
-the window and the command line share them. Matching here is exact apart from case and spacing;
-error-tolerant matching belongs to the detectors.
+the window and the command line share them. The deny list is matched tolerantly (a miss costs
+more than a false alarm); the allow list exactly, apart from case and spacing, so that it can
+never hide a name that only looks like the user's own.
 """
 
 from __future__ import annotations
@@ -65,16 +66,29 @@ class WordLists:
         return any(key == _key(entry) for entry in self.allow)
 
     def deny_spans(self, text: str) -> list[TextSpan]:
-        """Every place a deny-list entry stands in `text`."""
+        """Every place a deny-list entry stands in `text`, matched tolerantly: case, OCR
+        look-alikes ("0LS0N"), small misspellings ("Olsen") and sound-alikes ("Margret")."""
+        from app.core.detect.fuzzy_match import find_tolerant
+        from app.core.detect.lexicon import is_first_name, is_ordinary
+
         spans = []
         for entry in self.deny:
-            words = [re.escape(w) for w in entry.split()]
-            if not words:
+            for start, end in find_tolerant(entry, text):
+                exact = _key(text[start:end]) == _key(entry)
+                rule = "on your deny list" if exact else f"like '{entry}' on your deny list"
+                spans.append(TextSpan(start, end, Category.NAME, 1.0 if exact else 0.85, rule,
+                                      text[start:end]))
+            words = entry.split()
+            if len(words) < 2:
                 continue
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
-            for match in pattern.finditer(text):
-                spans.append(TextSpan(match.start(), match.end(), Category.NAME, 1.0,
-                                      "on your deny list", match.group(0)))
+            # "Mrs Olson" names the deny-listed "Margaret Olson" too; "Hospital" or "Margaret"
+            # alone does not
+            for word in words:
+                if len(word) < 4 or is_ordinary(word) or is_first_name(word):
+                    continue
+                for start, end in find_tolerant(word, text):
+                    spans.append(TextSpan(start, end, Category.NAME, 0.7,
+                                          f"part of '{entry}' on your deny list", text[start:end]))
         return spans
 
 

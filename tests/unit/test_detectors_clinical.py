@@ -1,0 +1,135 @@
+"""Names, places, dates and numbers as clinicians write and say them, and the look-alikes that
+must stay clean. Cases follow the forms in PRODUCT.md and issue 3, not any one file."""
+
+import pytest
+
+from app.core.detect import TextDetector
+from app.core.models import Category
+
+N, L, D, P, ID, W = (Category.NAME, Category.LOCATION, Category.DATE, Category.PHONE, Category.ID,
+                     Category.WARD_CONTEXT)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return TextDetector()
+
+
+def flagged(detector, text):
+    return [(s.category, s.text) for s in detector.detect(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # names, whatever the case, by the words around them
+        pytest.param("social: son bill called for update", N, "bill", id="relation-lower"),
+        pytest.param("spoke with daughter Maria today", N, "Maria", id="relation-mixed"),
+        pytest.param("mr nicholson had a quiet night", N, "nicholson", id="title-lower"),
+        pytest.param("MR. EDWIN PRZYBYLO IS AN 83 YR OLD MALE", N, "EDWIN PRZYBYLO",
+                     id="title-upper-two-words"),
+        pytest.param("Sons Smokey, Morris and Roger in to visit", N, "Roger", id="listed-names"),
+        pytest.param("Hank Przybylo (son) visited", N, "Hank Przybylo", id="relation-after"),
+        pytest.param("KEEP ROMERO FAMILY AWARE OF PLAN", N, "ROMERO", id="family-after"),
+        pytest.param("pt's dtr-in-law Rita Hickey was in", N, "Rita Hickey", id="in-law"),
+        pytest.param("suzette called twice about the plan", N, "suzette", id="first-name-lower"),
+        pytest.param("Your nurse today is Anna", N, "Anna", id="spoken-first-name"),
+        pytest.param("OLSON, MARGARET", N, "OLSON, MARGARET", id="wristband-surname-given"),
+        # places a patient has been
+        pytest.param("ADMITTED IN TRANSFER FROM CALVERT HOSPITAL", L, "CALVERT HOSPITAL",
+                     id="name-hospital"),
+        pytest.param("plan: transfer to quartermain 2 today", L, "quartermain",
+                     id="after-transfer-lower"),
+        pytest.param("she was followed at gh by her team", L, "gh", id="hospital-initials"),
+        pytest.param("lives in Catonsville with husband", L, "Catonsville", id="lives-in"),
+        pytest.param("transfer to St. Mary's tomorrow", L, "St. Mary's", id="saint"),
+        pytest.param("accepted at Holy Cross, awaiting consent", L, "Holy Cross",
+                     id="capitalised-after-at"),
+        pytest.param("we drove in from Baltimore", L, "Baltimore", id="known-city"),
+        pytest.param("moved to bed four this morning", L, "bed four", id="spoken-bed"),
+        # dates as ward notes write them
+        pytest.param("7/22 found by husband on floor", D, "7/22", id="month-day"),
+        pytest.param("Admitted on 10/15 with chest pain", D, "10/15", id="month-day-after-on"),
+        pytest.param("She was born on June 12th, 1951", D, "born on June 12th, 1951",
+                     id="spoken-date-digits"),
+        # numbers
+        pytest.param("Pager: #54321", P, "Pager: #54321", id="pager"),
+        pytest.param("granddaughter (301 273 45166)", P, "301 273 45166", id="digit-groups"),
+        pytest.param("cell 617 555 0142", P, "617 555 0142", id="phone-spaced"),
+        pytest.param("Call 555-201-3,344", P, "555-201-3,344", id="whisper-comma-phone"),
+        pytest.param("Call me on 0490 75 40 81 tonight", P, "0490 75 40 81",
+                     id="international-with-cue"),
+        pytest.param("phone: +41 (0)96 471 07 95", P, "+41 (0)96 471 07 95",
+                     id="international-plus"),
+        # what OCR does to numbers and letters
+        pytest.param("MRN 0O482913", ID, "MRN 0O482913", id="ocr-O-for-0"),
+        pytest.param("DOB O3/14/l951", D, "DOB O3/14/l951", id="ocr-l-for-1"),
+        pytest.param("Call 4l5-555-0I99", P, "4l5-555-0I99", id="ocr-phone"),
+        pytest.param("ROOM 4l2", L, "ROOM 4l2", id="ocr-room"),
+        # ward context, said and seen
+        pytest.param("Another busy day on the ward", W, "on the ward", id="on-the-ward"),
+        pytest.param("back in the ICU tonight", W, "in the ICU", id="in-the-icu"),
+        pytest.param("my patient was lovely", W, "my patient", id="my-patient"),
+        pytest.param("Ward 7B", W, "Ward 7B", id="ward-sign"),
+        pytest.param("NIBP 118/76", W, "NIBP", id="monitor-label"),
+    ],
+)
+def test_flagged(detector, text, category, expected):
+    assert (category, expected) in flagged(detector, text), flagged(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("son called twice for updates", id="relation-then-verb"),
+        pytest.param("pt states feels better", id="pt-states"),
+        pytest.param("FOLEY DRAINING CLEAR YELLOW URINE", id="foley"),
+        pytest.param("Nitro started for chest pain", id="drug-capitalised"),
+        pytest.param("Lasix given with good effect", id="drug-unknown-word"),
+        pytest.param("PT, PTT pending", id="lab-pair"),
+        pytest.param("DAY, AWAKENS EASILY", id="upper-comma-words"),
+        pytest.param("Seen on Monday by the team", id="weekday"),
+        pytest.param("transfer to chair with assist", id="to-chair"),
+        pytest.param("sent to CT for a head scan", id="to-ct"),
+        pytest.param("converted back to NSR", id="rhythm"),
+        pytest.param("pt awaiting rehab placement", id="awaiting-rehab"),
+        pytest.param("was at outside hospital", id="outside-hospital"),
+        pytest.param("decreased from 10 to 5 mcg", id="dose-range"),
+        pytest.param("give 1/2 tab at night", id="fraction"),
+        pytest.param("care 24/7 at home", id="ratio"),
+        pytest.param("7.5/12 mg", id="dose-slash"),
+        pytest.param("visits 900-1300 daily", id="time-range"),
+        pytest.param("B12 level low", id="vitamin-b12"),
+        pytest.param("FIRST.ST and INTACT...COM", id="not-web-addresses"),
+        pytest.param("Stay Safe On Shift", id="title-case-slogan"),
+        pytest.param("every 24 hr", id="hr-lower"),
+        pytest.param("@nurse_amy #nightshift #nursing", id="handle-hashtags"),
+        pytest.param("Blake 5 mg", id="word-number-unit"),
+        pytest.param("readings 120 80 72 98 16", id="digit-groups-without-cue"),
+        pytest.param("number of beds 12 14 16", id="short-digit-groups"),
+        pytest.param("SBP 100-170s overnight", id="plural-range-not-ocr-5"),
+        pytest.param("LS CLEAR, BIBASILAR CRACKLES", id="upper-comma-findings"),
+    ],
+)
+def test_not_flagged(detector, text):
+    assert flagged(detector, text) == []
+
+
+def test_monitor_labels_are_one_context_span(detector):
+    spans = detector.detect("HR 72 SpO2 98 RR 16")
+    assert [(s.category, s.text) for s in spans] == [(W, "HR 72 SpO2 98 RR")]
+
+
+def test_ocr_tolerance_keeps_what_was_read(detector):
+    """The finding shows the characters on screen, not the digits they were read as."""
+    text = "MRN 0O482913"
+    (span,) = detector.detect(text)
+    assert span.text == text[span.start : span.end] == "MRN 0O482913"
+
+
+def test_allow_list_keeps_the_presenters_own_name(detector):
+    from app.core.word_lists import WordLists
+
+    lists = WordLists(allow=("Anna",))
+    assert (N, "Anna") not in [(s.category, s.text)
+                               for s in detector.detect("Your nurse today is Anna", lists)]
