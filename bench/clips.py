@@ -45,6 +45,27 @@ class Caption:
 
 
 @dataclass(frozen=True)
+class Sticker:
+    """A picture pasted on the frame from start_s to end_s: a face (a sequence of video frames,
+    played at `frames_fps`), a QR code or barcode, a photo. `source`/`category` say what a scan
+    must report for it; empty for things it must not (the presenter's own face)."""
+
+    frames: tuple[np.ndarray, ...]
+    start_s: float
+    end_s: float
+    x: int
+    y: int
+    source: str = ""
+    category: str = ""
+    text: str = ""
+    frames_fps: float = 25.0
+
+    def image_at(self, t: float) -> np.ndarray:
+        index = int((t - self.start_s) * self.frames_fps) % len(self.frames)
+        return self.frames[index]
+
+
+@dataclass(frozen=True)
 class Utterance:
     """A sentence spoken at start_s; `planted` lists (category, words) it contains."""
 
@@ -112,6 +133,62 @@ def _background(width: int, height: int) -> np.ndarray:
     return np.dstack([blue, green, red]).astype(np.uint8)  # BGR
 
 
+def _paste(frame: np.ndarray, stickers: list[Sticker], t: float) -> np.ndarray:
+    for sticker in stickers:
+        if not sticker.start_s <= t < sticker.end_s:
+            continue
+        image = sticker.image_at(t)
+        h = min(image.shape[0], frame.shape[0] - sticker.y)
+        w = min(image.shape[1], frame.shape[1] - sticker.x)
+        frame[sticker.y : sticker.y + h, sticker.x : sticker.x + w] = image[:h, :w]
+    return frame
+
+
+def video_frames(path: Path, scale: float = 1.0, limit: int = 250) -> tuple[np.ndarray, ...]:
+    """The frames of a (short) video, scaled, for a moving face sticker."""
+    import cv2
+
+    capture = cv2.VideoCapture(str(path))
+    frames = []
+    while len(frames) < limit:
+        ok, frame = capture.read()
+        if not ok:
+            break
+        if scale != 1.0:
+            frame = cv2.resize(frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        frames.append(frame)
+    capture.release()
+    if not frames:
+        raise RuntimeError(f"no frames could be read from {path}")
+    return tuple(frames)
+
+
+def qr_image(text: str, module_px: int = 6) -> np.ndarray:
+    """A QR code (OpenCV's encoder) with a white quiet zone, as BGR."""
+    import cv2
+
+    code = cv2.QRCodeEncoder.create().encode(text)
+    code = cv2.resize(code, None, fx=module_px, fy=module_px, interpolation=cv2.INTER_NEAREST)
+    code = cv2.copyMakeBorder(code, 4 * module_px, 4 * module_px, 4 * module_px, 4 * module_px,
+                              cv2.BORDER_CONSTANT, value=255)
+    return cv2.cvtColor(code, cv2.COLOR_GRAY2BGR)
+
+
+def code128_image(text: str, module_mm: float = 0.3) -> np.ndarray:
+    """A Code 128 barcode (python-barcode), as BGR."""
+    import io
+
+    import barcode
+    import cv2
+    from barcode.writer import ImageWriter
+
+    buffer = io.BytesIO()
+    barcode.get("code128", text, writer=ImageWriter()).write(
+        buffer, {"module_width": module_mm, "module_height": 10, "write_text": False,
+                 "quiet_zone": 4})
+    return cv2.imdecode(np.frombuffer(buffer.getvalue(), np.uint8), cv2.IMREAD_COLOR)
+
+
 def _draw(frame: np.ndarray, captions: list[Caption], t: float) -> np.ndarray:
     visible = [c for c in captions if c.start_s <= t < c.end_s]
     if not visible:
@@ -138,6 +215,7 @@ def make_clip(
     utterances: list[Utterance] = (),
     fps: int = 15,
     with_audio: bool = True,
+    stickers: list[Sticker] = (),
 ) -> ClipTruth:
     """Render a clip and return what was planted in it (see the module docstring for how)."""
     require_tools()
@@ -150,6 +228,10 @@ def make_clip(
                 Planted("screen", caption.category, caption.text, caption.start_s,
                         min(caption.end_s, duration_s))
             )
+    for sticker in stickers:
+        if sticker.source:
+            truth.planted.append(Planted(sticker.source, sticker.category, sticker.text,
+                                         sticker.start_s, min(sticker.end_s, duration_s)))
     audio = np.zeros(int(duration_s * SAMPLE_RATE), np.int16)
     previous_end = 0
     for utterance in sorted(utterances, key=lambda u: u.start_s):
@@ -185,7 +267,8 @@ def make_clip(
         encoder = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
             for index in range(int(round(duration_s * fps))):
-                frame = _draw(background.copy(), captions, index / fps)
+                frame = _paste(background.copy(), stickers, index / fps)
+                frame = _draw(frame, captions, index / fps)
                 encoder.stdin.write(frame.tobytes())
         finally:
             encoder.stdin.close()

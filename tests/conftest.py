@@ -8,9 +8,29 @@ from pathlib import Path
 
 import pytest
 
-from bench.clips import Caption, ClipTruth, Utterance, make_clip
+from bench.clips import (
+    Caption,
+    ClipTruth,
+    Sticker,
+    Utterance,
+    code128_image,
+    make_clip,
+    qr_image,
+    video_frames,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+def realdata(relative: str) -> Path:
+    """A file of ../shared/realdata; a missing one fails the test with a clear message (never a
+    silent skip, so CI cannot pass by testing nothing)."""
+    path = REALDATA / relative
+    if not path.exists():
+        pytest.fail(f"{path} is missing: the real test media live in ../shared/realdata beside "
+                    "the project (see ../shared/realdata/SOURCES.md).")
+    return path
 
 
 @pytest.fixture(autouse=True)
@@ -103,6 +123,47 @@ def ticking_clock_clip(media_dir) -> ClipTruth:
             *clock,
         ],
         with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def people_and_codes_clip(media_dir) -> ClipTruth:
+    """8 s, 720×1280 vertical, 15 fps, no sound: the presenter (a real talking face from the GRID
+    corpus, ../shared/realdata/video/grid/bbaf2n.mpg, 1.2×) all the time; a second real person
+    (grid/lwbsza.mpg, 0.8×) from 3.0 to 6.0 s; a real bedside monitor photo
+    (images/monitors/moshes7_monitor_11.jpg, 0.8×) in the background from 2.0 to 7.0 s; a
+    wristband-style QR code "MRN 00482913 OLSON, MARGARET" from 1.0 to 4.0 s; a Code 128 barcode
+    "00482913" from 5.0 to 7.5 s; a harmless title throughout. Made by bench.clips.make_clip."""
+    import cv2
+
+    presenter = video_frames(realdata("video/grid/bbaf2n.mpg"), 1.2)
+    other = video_frames(realdata("video/grid/lwbsza.mpg"), 0.8)
+    monitor = cv2.imread(str(realdata("images/monitors/moshes7_monitor_11.jpg")))
+    monitor = cv2.resize(monitor, None, fx=0.8, fy=0.8, interpolation=cv2.INTER_AREA)
+    return make_clip(
+        media_dir / "people_codes.mp4", width=720, height=1280, duration_s=8.0, fps=15,
+        stickers=[
+            Sticker(presenter, 0.0, 8.0, 20, 420),
+            Sticker(other, 3.0, 6.0, 420, 80, "face", "face", "second person"),
+            Sticker((monitor,), 2.0, 7.0, 436, 600, "scene", "ward_context", "bedside monitor"),
+            Sticker((qr_image("MRN 00482913 OLSON, MARGARET", 5),), 1.0, 4.0, 40, 950,
+                    "code", "code", "MRN 00482913 OLSON, MARGARET"),
+            Sticker((code128_image("00482913"),), 5.0, 7.5, 60, 1100, "code", "code",
+                    "00482913"),
+        ],
+        captions=[Caption("Night shift tips", 0.0, 8.0, 40, 40, size=40)],
+        with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def talking_head_clip(media_dir) -> ClipTruth:
+    """4 s, 540×960 vertical, 15 fps, no sound: one real talking face (grid/swiz3n.mpg, 1.4×)
+    and nothing else; the presenter alone must give no face finding."""
+    face = video_frames(realdata("video/grid/swiz3n.mpg"), 1.4)
+    return make_clip(
+        media_dir / "talking_head.mp4", width=540, height=960, duration_s=4.0, fps=15,
+        stickers=[Sticker(face, 0.0, 4.0, 20, 300)], with_audio=False,
     )
 
 

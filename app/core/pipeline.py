@@ -15,10 +15,15 @@ from pathlib import Path
 import av
 
 from app import __version__
+from app.core.code_findings import code_hits
+from app.core.codes import CodeReader
 from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
+from app.core.face_tracks import FaceTracker, face_findings
+from app.core.faces import FaceDetector
 from app.core.findings import (
+    ScreenHit,
     ScreenTracker,
     screen_hits,
     speech_findings,
@@ -32,11 +37,14 @@ from app.core.models import (
     Finding,
     Progress,
     ScanOptions,
+    Source,
     TextSpan,
     Transcript,
 )
 from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
 from app.core.region_reading import read_changes
+from app.core.scene import monitor_box, scene_hit
+from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
 from app.core.transcribe import Transcriber, WhisperTranscriber
 from app.core.word_lists import WordLists
 
@@ -53,6 +61,8 @@ class Engines:
     transcriber: Transcriber
     ocr: OcrEngine
     detector: TextDetector
+    faces: FaceDetector | None = None
+    codes: CodeReader | None = None
 
     @classmethod
     def load(cls, options: ScanOptions) -> Engines:
@@ -60,11 +70,14 @@ class Engines:
             transcriber=WhisperTranscriber(options.speech_model),
             ocr=EasyOcrEngine(canvas_size=options.ocr_canvas_size),
             detector=TextDetector(min_confidence=options.min_confidence),
+            faces=FaceDetector(),
+            codes=CodeReader(),
         )
 
     @property
     def models(self):
-        return (self.transcriber.info, self.ocr.info, self.detector.info)
+        extra = (self.faces.info,) if self.faces is not None else ()
+        return (self.transcriber.info, self.ocr.info, self.detector.info, *extra)
 
 
 def run(
@@ -145,7 +158,13 @@ def analyze(
     clock = time.perf_counter()
     selector = FrameSelector(options.min_read_interval_s)
     tracker = ScreenTracker()
-    ocr_seconds = 0.0
+    code_tracker = ScreenTracker(Source.CODE, "in a code")
+    scene_tracker = ScreenTracker(Source.SCENE, "in the picture")
+    face_tracker = FaceTracker(step_s=options.face_interval_s)
+    look_for_faces = options.faces and engines.faces is not None
+    look_for_codes = options.codes and engines.codes is not None
+    next_face_s = 0.0
+    ocr_seconds = face_seconds = code_seconds = 0.0
     frames_read = 0
     low_text_times: list[float] = []
     duration = max(info.duration_s, 1e-3)
@@ -156,17 +175,34 @@ def analyze(
     detected: dict[str, list[TextSpan]] = {}
 
     def read(chosen: FrameToRead) -> list[Finding]:
-        nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads
+        nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads, code_seconds
+        closed_codes = []
+        if look_for_codes:
+            started = time.perf_counter()
+            hits = code_hits(engines.codes.find(chosen.frame), chosen.t_s, engines.detector, lists)
+            closed_codes = code_tracker.update(chosen.t_s, hits, chosen.history)
+            code_seconds += time.perf_counter() - started
         started = time.perf_counter()
         pieces, partial = read_changes(
             engines.ocr, chosen.frame, chosen.changed_rects(), previous_pieces
         )
         previous_pieces = pieces
         ocr_seconds += time.perf_counter() - started
+        monitor = monitor_box(chosen.frame, pieces, chosen.t_s) if options.scene else None
+        closed_scene = scene_tracker.update(
+            chosen.t_s, [scene_hit(monitor)] if monitor is not None else [], chosen.history
+        )
         frames_read += 1
         partial_reads += partial
         hits = []
-        for line in group_into_lines(pieces, round(chosen.t_s, 3)):
+        stacked_hits = []
+        lines = group_into_lines(pieces, round(chosen.t_s, 3))
+        for label, value in stacked_pairs(lines):
+            joined = joined_text(label, value)
+            if joined not in detected:
+                detected[joined] = engines.detector.detect(joined, lists)
+            stacked_hits += screen_hits(value, spans_in_value(label, value, detected[joined]))
+        for line in lines:
             if line.text not in detected:
                 detected[line.text] = engines.detector.detect(line.text, lists)
             spans = detected[line.text]
@@ -175,11 +211,18 @@ def analyze(
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
                 spans = [s for s in spans if not s.from_ner]
             hits += screen_hits(line, spans)
-        return tracker.update(chosen.t_s, hits, chosen.history)
+        # a value found on its own line and again under its label is one hit
+        hits += [h for h in stacked_hits if not any(_same_place(h, o) for o in hits)]
+        return tracker.update(chosen.t_s, hits, chosen.history) + closed_codes + closed_scene
 
     for t_s, frame in iter_samples(info.path, options.sample_interval_s):
         chosen = selector.offer(t_s, frame)
         closed = read(chosen) if chosen is not None else []
+        if look_for_faces and t_s + 1e-6 >= next_face_s:
+            started = time.perf_counter()
+            face_tracker.update(t_s, engines.faces.detect(frame))
+            face_seconds += time.perf_counter() - started
+            next_face_s = t_s + options.face_interval_s
         findings += closed
         fraction = _SPEECH_END + (1 - _SPEECH_END) * min(1.0, t_s / duration)
         yield Progress("screen", fraction, "Reading the picture", tuple(closed))
@@ -187,9 +230,14 @@ def analyze(
         raise InputError(f"{Path(path).name} has no picture that can be decoded.")
     last = selector.flush()
     closed = (read(last) if last is not None else []) + tracker.finish(info.duration_s)
+    closed += code_tracker.finish(info.duration_s) + scene_tracker.finish(info.duration_s)
+    if look_for_faces:
+        closed += face_findings(face_tracker.finish(info.duration_s))
     findings += closed
     timings["screen"] = time.perf_counter() - clock
     timings["ocr"] = ocr_seconds
+    timings["faces"] = face_seconds
+    timings["codes"] = code_seconds
     yield Progress("done", 1.0, "Done", tuple(closed))
 
     coverage = Coverage(
@@ -225,3 +273,10 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     text, _ = transcript_text(words)
     found = speech_findings(words, engines.detector.detect(text, lists))
     return transcript, unsure, found
+
+
+def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
+    """Same category and overlapping boxes."""
+    return (a.span.category == b.span.category and a.box.x < b.box.x + b.box.w
+            and b.box.x < a.box.x + a.box.w and a.box.y < b.box.y + b.box.h
+            and b.box.y < a.box.y + a.box.h)

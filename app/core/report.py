@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from app.core.errors import ClearToPostError
 from app.core.findings import said_within
-from app.core.masking import mask_reason, mask_text
+from app.core.masking import mask_text, shown_reason, shown_text
 from app.core.media import frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.private_files import write_private_atomically
@@ -48,8 +48,9 @@ DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
                    Decision.FALSE_ALARM: colors.HexColor("#9e9e9e")}
 LANES = tuple(Source)  # one strip per source, in the window's order
 NOT_YET_CHECKED = (
-    "faces of people other than the presenter, barcodes and QR codes, and the look of a ward "
-    "(monitors, whiteboards, wristbands) where no text is legible"
+    "the look of a whiteboard, a wristband or a chart screen where no text is legible (only "
+    "bedside monitors are recognised by their look), faces turned fully away, and tattoos, "
+    "jewellery or other marks that could identify someone"
 )
 
 
@@ -312,8 +313,8 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
 
 def _entry(number, finding, result, review, thumbnails, masked, styles, page) -> list:
     verdict = review.get(finding.id)
-    text = mask_text(finding.text) if masked else finding.text
-    reason = mask_reason(finding.reason) if masked else finding.reason
+    text = shown_text(finding, masked)
+    reason = shown_reason(finding, masked)
     colour = DECISION_COLOUR[verdict.decision].hexval().replace("0x", "#")
     head = (f"<b>#{number} · {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
             f"{finding.source.value} · {finding.category.value}</b> · confidence "

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.masking import mask_text as mask
+from app.core.masking import shown_text
 from app.core.models import Category, Finding, Source
 from app.core.review import Decision, Review
 from app.core.timecode import format_time
@@ -94,7 +94,7 @@ class FindingsModel(QAbstractTableModel):
             f"{format_time(finding.start_s)}–{format_time(finding.end_s)}",
             finding.source.value,
             finding.category.value,
-            mask(finding.text) if self.masked else finding.text,
+            shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",
             DECISION_LABEL[self.decision(finding)],
         )[column]

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
-from app.core.masking import mask_reason
-from app.core.masking import mask_text as mask
+from app.core.masking import shown_reason, shown_text
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
 from app.core.review import ANSWERS, CHECKLIST, Decision, Review
@@ -440,8 +439,8 @@ class MainWindow(QMainWindow):
             return
         verdict = self.review.get(finding.id) if self.review else None
         masked = self.findings_panel.mask_box.isChecked()
-        text = mask(finding.text) if masked else finding.text
-        reason = mask_reason(finding.reason) if masked else finding.reason
+        text = shown_text(finding, masked)
+        reason = shown_reason(finding, masked)
         self.detail.setText(
             f"<b>{finding.category.value}</b> {finding.source.value}: “{text}” "
             f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"

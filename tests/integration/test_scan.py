@@ -117,10 +117,11 @@ def test_json_has_the_contract_keys(identifiers_result):
                                   "has_audio"}
     assert set(data["coverage"]) >= {"speech_seconds", "frames_read", "frames_total"}
     assert set(data["tool"]) >= {"version", "models"}
-    assert set(data["tool"]["models"]) == {"speech", "ocr", "ner"}
+    assert set(data["tool"]["models"]) == {"speech", "ocr", "ner", "faces"}
     for finding in data["findings"]:
         assert set(finding) >= {"id", "start_s", "end_s", "source", "category", "text",
-                                "confidence", "reason", "boxes"}
+                                "confidence", "reason", "severity", "boxes"}
+        assert finding["severity"] in {"identifier", "context"}
         assert finding["source"] in {"speech", "screen", "face", "code", "scene"}
         assert finding["category"] in {c.value for c in Category}
         for box in finding["boxes"]:

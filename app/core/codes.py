@@ -1,0 +1,73 @@
+"""Barcodes and QR codes in a frame: wristbands, specimen labels, chart stickers.
+
+zxing-cpp finds and decodes every common symbology (QR, Data Matrix, Code 128, Code 39, EAN...)
+in one pass. OpenCV's QR and barcode detectors then look for codes zxing-cpp found but could not
+read (blurred, at an angle, half covered): a code that cannot be decoded is still reported,
+because a wristband's barcode carries the record number whether we can read it or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Code:
+    kind: str  # "QR code", "Code 128", ...
+    text: str | None  # None: found, not decoded
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+class CodeReader:
+    def __init__(self) -> None:
+        import zxingcpp
+
+        self._zxing = zxingcpp
+        self._qr = cv2.QRCodeDetector()
+        self._barcode = cv2.barcode.BarcodeDetector()
+
+    def find(self, frame_bgr: np.ndarray) -> list[Code]:
+        codes = []
+        for result in self._zxing.read_barcodes(frame_bgr):
+            position = result.position
+            xs = [position.top_left.x, position.top_right.x, position.bottom_left.x,
+                  position.bottom_right.x]
+            ys = [position.top_left.y, position.top_right.y, position.bottom_left.y,
+                  position.bottom_right.y]
+            codes.append(Code(_kind_name(result.format), result.text or None, min(xs), min(ys),
+                              max(1, max(xs) - min(xs)), max(1, max(ys) - min(ys))))
+        for kind, points in (("QR code", self._qr_points(frame_bgr)),
+                             ("barcode", self._barcode_points(frame_bgr))):
+            for quad in points:
+                x0, y0 = (int(v) for v in quad.min(axis=0))
+                x1, y1 = (int(v) for v in quad.max(axis=0))
+                found = Code(kind, None, max(0, x0), max(0, y0), max(1, x1 - x0), max(1, y1 - y0))
+                if not any(_overlap(found, c) for c in codes):
+                    codes.append(found)
+        return codes
+
+    def _qr_points(self, frame: np.ndarray) -> list[np.ndarray]:
+        ok, points = self._qr.detectMulti(frame)
+        return [] if not ok or points is None else list(points.reshape(-1, 4, 2))
+
+    def _barcode_points(self, frame: np.ndarray) -> list[np.ndarray]:
+        ok, points = self._barcode.detectMulti(frame)
+        return [] if not ok or points is None else list(points.reshape(-1, 4, 2))
+
+
+def _kind_name(barcode_format) -> str:
+    name = getattr(barcode_format, "name", str(barcode_format))
+    return {"QRCode": "QR code", "MicroQRCode": "QR code", "DataMatrix": "Data Matrix code",
+            "Code128": "Code 128 barcode", "Code39": "Code 39 barcode",
+            "EAN13": "EAN-13 barcode", "EAN8": "EAN-8 barcode", "PDF417": "PDF417 code"}.get(
+        name, f"{name} code")
+
+
+def _overlap(a: Code, b: Code) -> bool:
+    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h

@@ -1,0 +1,138 @@
+"""Faces followed across the frames checked, the presenter told apart, everyone else reported.
+
+A face seen in one check continues a track when it overlaps the track's last box or its centre
+is within one face-width of it; a track not seen for `GAP_S` ends. The presenter is the person on
+screen longest (summed over their tracks); tracks that never overlap the presenter's in time and
+sit where the presenter sits (same place and size, within a face-width) are the presenter too,
+turned away for a moment. Every other track seen in at least `MIN_CHECKS` checks (with faces
+looked for every 0.5 s, about a second on screen) is a finding: small and partial faces count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.core.faces import FaceBox
+from app.core.findings import finding_id
+from app.core.models import Box, Category, Finding, Source
+
+GAP_S = 1.25
+MIN_CHECKS = 2
+
+
+@dataclass
+class FaceTrack:
+    boxes: list[Box] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+    last_seen_s: float = 0.0
+    end_s: float = 0.0
+
+    @property
+    def start_s(self) -> float:
+        return self.boxes[0].t_s
+
+    @property
+    def seen_s(self) -> float:
+        return max(self.end_s - self.start_s, 0.0)
+
+    def centre(self) -> tuple[float, float, float]:
+        xs = [b.x + b.w / 2 for b in self.boxes]
+        ys = [b.y + b.h / 2 for b in self.boxes]
+        ws = [b.w for b in self.boxes]
+        n = len(self.boxes)
+        return sum(xs) / n, sum(ys) / n, sum(ws) / n
+
+
+class FaceTracker:
+    def __init__(self, step_s: float) -> None:
+        self.step_s = step_s
+        self._open: list[FaceTrack] = []
+        self._closed: list[FaceTrack] = []
+
+    def update(self, t_s: float, faces: list[FaceBox]) -> None:
+        for track in list(self._open):
+            if t_s - track.last_seen_s > GAP_S:
+                self._open.remove(track)
+                self._closed.append(track)
+        unmatched = list(self._open)
+        for face in sorted(faces, key=lambda f: -f.score):
+            box = Box(round(t_s, 3), face.x, face.y, face.w, face.h)
+            track = _nearest(unmatched, box)
+            if track is None:
+                track = FaceTrack()
+                self._open.append(track)
+            else:
+                unmatched.remove(track)
+            track.boxes.append(box)
+            track.scores.append(face.score)
+            track.last_seen_s = t_s
+            track.end_s = t_s + self.step_s
+
+    def finish(self, duration_s: float) -> list[FaceTrack]:
+        tracks = self._closed + self._open
+        for track in tracks:
+            track.end_s = min(track.end_s, duration_s)
+        self._open, self._closed = [], []
+        return tracks
+
+
+def _nearest(tracks: list[FaceTrack], box: Box) -> FaceTrack | None:
+    best: tuple[float, FaceTrack] | None = None
+    for track in tracks:
+        last = track.boxes[-1]
+        dx = (last.x + last.w / 2) - (box.x + box.w / 2)
+        dy = (last.y + last.h / 2) - (box.y + box.h / 2)
+        distance = (dx * dx + dy * dy) ** 0.5
+        if distance <= max(last.w, box.w) and (best is None or distance < best[0]):
+            best = (distance, track)
+    return best[1] if best else None
+
+
+def presenter_tracks(tracks: list[FaceTrack]) -> set[int]:
+    """Indexes of the tracks that are the presenter."""
+    if not tracks:
+        return set()
+    main = max(range(len(tracks)), key=lambda i: tracks[i].seen_s)
+    chosen = {main}
+    mx, my, mw = tracks[main].centre()
+    for i, track in enumerate(tracks):
+        if i in chosen:
+            continue
+        overlaps = any(_overlap_in_time(track, tracks[j]) for j in chosen)
+        x, y, w = track.centre()
+        same_place = abs(x - mx) <= mw and abs(y - my) <= mw and 0.5 <= w / mw <= 2.0
+        if not overlaps and same_place:
+            chosen.add(i)
+    return chosen
+
+
+def _overlap_in_time(a: FaceTrack, b: FaceTrack) -> bool:
+    return a.start_s < b.end_s and b.start_s < a.end_s
+
+
+def face_findings(tracks: list[FaceTrack], presenter: set[int] | None = None) -> list[Finding]:
+    """A finding for every track that is not the presenter and was seen for more than a moment."""
+    presenter = presenter_tracks(tracks) if presenter is None else presenter
+    findings = []
+    for number, (i, track) in enumerate(
+        sorted(enumerate(tracks), key=lambda item: item[1].start_s), start=1
+    ):
+        if i in presenter:
+            continue
+        if len(track.boxes) < MIN_CHECKS:
+            continue  # one glimpse: a moment, or the detector's mistake
+        largest = max(track.boxes, key=lambda b: b.w * b.h)
+        text = f"face of another person ({largest.w}×{largest.h} px)"
+        findings.append(Finding(
+            id=finding_id(Source.FACE, Category.FACE, f"face{number}", track.start_s),
+            start_s=round(track.start_s, 3),
+            end_s=round(max(track.end_s, track.start_s), 3),
+            source=Source.FACE,
+            category=Category.FACE,
+            text=text,
+            confidence=round(max(track.scores), 3),
+            reason=(f"a face other than the presenter's, seen in {len(track.boxes)} check(s) "
+                    f"over {track.seen_s:.1f} s (CenterFace)"),
+            boxes=tuple(track.boxes),
+        ))
+    return findings

@@ -1,0 +1,61 @@
+"""The code reader and the face detector on single pictures (real decoders, real CenterFace)."""
+
+import cv2
+import numpy as np
+import pytest
+
+from app.core.codes import CodeReader
+from app.core.faces import FaceDetector
+from bench.clips import code128_image, qr_image, video_frames
+from tests.conftest import realdata
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return CodeReader()
+
+
+def on_canvas(image, x=200, y=300, size=(1280, 720)):
+    canvas = np.full((*size, 3), 180, np.uint8)
+    canvas[y : y + image.shape[0], x : x + image.shape[1]] = image
+    return canvas
+
+
+def test_qr_code_is_decoded_where_it_is(reader):
+    [code] = reader.find(on_canvas(qr_image("MRN 00482913", 5)))
+    assert code.kind == "QR code" and code.text == "MRN 00482913"
+    assert 200 <= code.x < 260 and 300 <= code.y < 360
+
+
+def test_code128_is_decoded(reader):
+    [code] = reader.find(on_canvas(code128_image("A1234567")))
+    assert code.kind == "Code 128 barcode" and code.text == "A1234567"
+
+
+def test_damaged_qr_is_still_found(reader):
+    image = qr_image("MRN 00482913 OLSON", 6)
+    h, w = image.shape[:2]
+    image[h // 2 - 12 : h // 2 + 12, w // 4 : 3 * w // 4] = 255  # a band of tape across it
+    codes = reader.find(on_canvas(image))
+    assert codes, "a QR code that cannot be decoded must still be reported"
+
+
+@pytest.mark.parametrize("picture", ["images/monitors", "images/easyocr", "video/grid"])
+def test_no_codes_in_pictures_without_any(reader, picture):
+    folder = realdata(picture)
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".jpg", ".png", ".tiff", ".mpg"))
+    assert paths
+    for path in paths:
+        if "barcode" in path.name:
+            continue  # the one monitor photo with a QR sticker
+        image = video_frames(path)[0] if path.suffix == ".mpg" else cv2.imread(str(path))
+        assert reader.find(image) == [], path.name
+
+
+def test_face_detector_finds_a_real_face_and_not_a_monitor():
+    detector = FaceDetector()
+    frame = video_frames(realdata("video/grid/bbaf2n.mpg"))[30]
+    [face] = detector.detect(frame)
+    assert 60 < face.x < 160 and face.w > 60 and face.score > 0.7
+    for path in sorted(realdata("images/monitors").glob("*.jpg")):
+        assert detector.detect(cv2.imread(str(path))) == [], path.name

@@ -1,0 +1,60 @@
+"""Who is the presenter and who is someone else, on made-up face boxes (no model)."""
+
+from app.core.face_tracks import FaceTracker, face_findings, presenter_tracks
+from app.core.faces import FaceBox
+from app.core.models import Category, Source
+
+STEP = 0.5
+
+
+def run_tracker(frames: dict[float, list[FaceBox]], duration: float):
+    tracker = FaceTracker(step_s=STEP)
+    t = 0.0
+    while t < duration:
+        tracker.update(t, frames.get(round(t, 2), []))
+        t = round(t + STEP, 2)
+    return tracker.finish(duration)
+
+
+def face(x, y, w=100, score=0.9):
+    return FaceBox(x, y, w, int(w * 1.3), score)
+
+
+def test_presenter_alone_is_not_flagged():
+    frames = {round(i * STEP, 2): [face(300 + i, 500)] for i in range(16)}
+    tracks = run_tracker(frames, 8.0)
+    assert len(tracks) == 1
+    assert face_findings(tracks) == []
+
+
+def test_second_person_is_flagged_with_her_time_range():
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    for i in range(6, 12):  # 3.0 .. 5.5 s
+        frames[round(i * STEP, 2)].append(face(50, 100, w=40))
+    [finding] = face_findings(run_tracker(frames, 8.0))
+    assert finding.source is Source.FACE and finding.category is Category.FACE
+    assert finding.start_s == 3.0 and finding.end_s == 6.0
+    assert len(finding.boxes) == 6 and all(b.x == 50 for b in finding.boxes)
+
+
+def test_a_face_for_a_single_glance_is_not_a_finding():
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    frames[2.0].append(face(50, 100, w=40))
+    assert face_findings(run_tracker(frames, 8.0)) == []
+
+
+def test_presenter_turning_away_is_still_the_presenter():
+    """Two pieces of the presenter's track, apart in time, at the same place: not a finding."""
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16) if not 6 <= i < 10}
+    tracks = run_tracker(frames, 8.0)
+    assert len(tracks) == 2
+    assert presenter_tracks(tracks) == {0, 1}
+    assert face_findings(tracks) == []
+
+
+def test_someone_else_in_the_presenters_place_at_the_same_time_is_flagged():
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    for i in range(4, 10):
+        frames[round(i * STEP, 2)].append(face(420, 520))  # beside the presenter, overlapping
+    findings = face_findings(run_tracker(frames, 8.0))
+    assert len(findings) == 1
