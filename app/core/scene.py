@@ -29,7 +29,7 @@ def monitor_box(frame_bgr: np.ndarray, pieces: list[OcrPiece], t_s: float) -> Bo
     """The region of the frame's large colour-coded readings, or None."""
     height = frame_bgr.shape[0]
     readings = [p for p in pieces
-                if _READING.match(p.text.strip()) and p.h >= MIN_HEIGHT * height]
+                if _READING.match(p.text.strip(" _-,:;'\"|")) and p.h >= MIN_HEIGHT * height]
     if len(readings) < 2:
         return None
     inks = [_ink(frame_bgr, p) for p in readings]

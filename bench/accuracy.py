@@ -1,0 +1,205 @@
+"""Does a scan find what was planted, and nothing on clean video? Recall and false flags.
+
+Run: `.venv/bin/python -m bench.accuracy` (needs ../shared/realdata for real faces and a real
+monitor photo, and to scan the real videos). Prints Markdown tables for the README.
+
+Clips (made by bench.clips, truth written by it):
+- `vertical`: 1080×1920, 30 s: identifiers in captions of several sizes, some drifting; spoken
+  names, rooms and ages (espeak-ng, two voices); a second real person for 4 s; a wristband QR
+  code; a Code 128 label; a real monitor photo in the background; the presenter throughout.
+- `landscape`: 1280×720, 20 s: a patient board of stacked labels and values, a bed sign, speech.
+- `clean-vertical`, `clean-landscape`: the same kinds of picture and speech with no identifier
+  (tips, slogans, hashtags, vital signs said aloud, the presenter alone).
+- ../shared/realdata/video: real footage with no identifier (false flags only).
+
+A planted item counts as found when a finding of the same source overlaps its time. Precision
+is the share of findings (identifiers and context) that overlap a planted item of their source.
+False flags are identifier findings on identifier-free video, per minute of it.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import cv2
+
+from bench.clips import (
+    Caption,
+    ClipTruth,
+    Sticker,
+    Utterance,
+    code128_image,
+    make_clip,
+    qr_image,
+    video_frames,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+def vertical(folder: Path) -> ClipTruth:
+    presenter = video_frames(REALDATA / "video/grid/bbaf2n.mpg", 2.0)
+    other = video_frames(REALDATA / "video/grid/lwbsza.mpg", 0.9)
+    monitor = cv2.imread(str(REALDATA / "images/monitors/moshes7_monitor_11.jpg"))
+    return make_clip(
+        folder / "vertical.mp4", width=1080, height=1920, duration_s=30.0, fps=30,
+        stickers=[
+            Sticker(presenter, 0.0, 30.0, 180, 700),
+            Sticker(other, 12.0, 16.0, 640, 300, "face", "face", "second person"),
+            Sticker((monitor,), 18.0, 26.0, 700, 1300, "scene", "ward_context", "monitor"),
+            Sticker((qr_image("MRN 00482913 OLSON, MARGARET", 6),), 4.0, 8.0, 80, 1450,
+                    "code", "code", "wristband QR"),
+            Sticker((code128_image("00917264"),), 22.0, 27.0, 60, 1650, "code", "code",
+                    "specimen label"),
+        ],
+        captions=[
+            Caption("A day in the life", 0, 30, 80, 80, size=64),
+            Caption("Patient: Margaret Olson", 1.0, 5.0, 80, 260, size=48, category="name"),
+            Caption("MRN 00482913", 6.0, 10.0, 80, 330, size=40, category="id", drift_px=20),
+            Caption("DOB 03/14/1951", 9.0, 13.0, 80, 420, size=36, category="date"),
+            Caption("Room 412 Bed B", 14.0, 18.0, 80, 260, size=56, category="location"),
+            Caption("Call 617-555-0142", 19.0, 23.0, 80, 500, size=32, category="phone"),
+            Caption("OLSON, MARGARET", 24.0, 28.0, 80, 330, size=44, category="name",
+                    drift_px=-15),
+        ],
+        utterances=[
+            Utterance("My patient Margaret Olson had a good night.", 1.0,
+                      (("name", "Margaret Olson"),)),
+            Utterance("We moved Mr Fischer to room 12 this morning.", 7.0,
+                      (("name", "Fischer"), ("location", "room 12"))),
+            Utterance("She is ninety three years old.", 14.0, (("age", "93 years old"),),
+                      voice="en-us"),
+            Utterance("Her daughter Anika Patel visited today.", 20.0, (("name", "Anika Patel"),)),
+        ],
+    )
+
+
+def landscape(folder: Path) -> ClipTruth:
+    return make_clip(
+        folder / "landscape.mp4", width=1280, height=720, duration_s=20.0, fps=25,
+        captions=[
+            Caption("PATIENT BOARD", 0, 20, 60, 40, size=40),
+            Caption("NAME", 2.0, 12.0, 60, 150, size=30),
+            Caption("PRZYBYLO, EDWIN", 2.0, 12.0, 60, 195, size=34, category="name"),
+            Caption("DOB", 2.0, 12.0, 560, 150, size=30),
+            Caption("11/04/1938", 2.0, 12.0, 560, 195, size=34, category="date"),
+            Caption("BED 7", 13.0, 19.0, 900, 300, size=60, category="location"),
+            Caption("Bay 3 - Ward 7B", 13.0, 19.0, 60, 450, size=40, category="location"),
+        ],
+        utterances=[
+            Utterance("This is the board on our ward.", 1.0, (("ward_context", "on our ward"),)),
+            Utterance("Call his son on 617 555 0199 if he wakes.", 9.0,
+                      (("phone", "617 555 0199"),)),
+        ],
+    )
+
+
+def clean_vertical(folder: Path) -> ClipTruth:
+    presenter = video_frames(REALDATA / "video/grid/swiz3n.mpg", 2.0)
+    return make_clip(
+        folder / "clean_vertical.mp4", width=1080, height=1920, duration_s=30.0, fps=30,
+        stickers=[Sticker(presenter, 0.0, 30.0, 180, 700)],
+        captions=[
+            Caption("Night shift tips", 0, 30, 80, 80, size=64),
+            Caption("Drink water every hour", 2.0, 8.0, 80, 300, size=48),
+            Caption("#nightshift #nursetok", 9.0, 15.0, 80, 300, size=44, drift_px=20),
+            Caption("Sleep 7-8 hours", 16.0, 22.0, 80, 300, size=48),
+            Caption("20 seconds with soap", 23.0, 29.0, 80, 300, size=40),
+        ],
+        utterances=[
+            Utterance("Today I will show you how I stay awake at night.", 1.0),
+            Utterance("A normal heart rate is sixty to one hundred.", 9.0),
+            Utterance("Take five minutes to stretch every two hours.", 17.0),
+            Utterance("Follow for more tips.", 25.0),
+        ],
+    )
+
+
+def clean_landscape(folder: Path) -> ClipTruth:
+    return make_clip(
+        folder / "clean_landscape.mp4", width=1280, height=720, duration_s=20.0, fps=25,
+        captions=[
+            Caption("Hand hygiene in five steps", 0, 20, 60, 40, size=40),
+            Caption("1. Wet your hands", 2.0, 6.0, 60, 300, size=36),
+            Caption("2. Soap for 20 seconds", 6.0, 10.0, 60, 300, size=36),
+            Caption("3. Rinse and dry", 10.0, 14.0, 60, 300, size=36),
+            Caption("@nurse_amy", 14.0, 20.0, 900, 600, size=30),
+        ],
+        utterances=[Utterance("Wash your hands for twenty seconds every time.", 2.0)],
+    )
+
+
+def overlaps(finding, planted) -> bool:
+    return finding.start_s < planted.end_s + 0.25 and planted.start_s - 0.25 < finding.end_s
+
+
+def main() -> int:
+    if not REALDATA.is_dir():
+        print(f"The real media are not at {REALDATA}.", file=sys.stderr)
+        return 2
+    from app.core.models import ScanOptions
+    from app.core.pipeline import Engines, analyze, run
+
+    engines = Engines.load(ScanOptions())
+    found: Counter[tuple[str, str]] = Counter()
+    planted_count: Counter[tuple[str, str]] = Counter()
+    right = total = 0
+    clean_minutes = 0.0
+    false_flags: list[str] = []
+    misses: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for make in (vertical, landscape):
+            truth = make(folder)
+            result = run(analyze(truth.path, engines=engines))
+            for planted in truth.planted:
+                key = (planted.source, planted.category)
+                planted_count[key] += 1
+                if any(f.source.value == planted.source and overlaps(f, planted)
+                       for f in result.findings):
+                    found[key] += 1
+                else:
+                    misses.append(f"{Path(truth.path).name}: {planted}")
+            for finding in result.findings:
+                total += 1
+                right += any(finding.source.value == p.source and overlaps(finding, p)
+                             for p in truth.planted)
+        clean = [clean_vertical(folder).path, clean_landscape(folder).path]
+        clean += sorted(str(p) for p in (REALDATA / "video").rglob("*")
+                        if p.suffix in (".mp4", ".m4v", ".mpg"))
+        for path in clean:
+            result = run(analyze(path, engines=engines))
+            clean_minutes += result.video.duration_s / 60
+            for finding in result.findings:
+                if finding.severity == "identifier":
+                    false_flags.append(f"{Path(path).name}: {finding.source.value} "
+                                       f"{finding.category.value} {finding.text!r}")
+    print("| source | category | planted | found | recall |")
+    print("|---|---|---:|---:|---:|")
+    by_source: dict[str, list[int]] = {}
+    for key in sorted(planted_count):
+        n, k = planted_count[key], found[key]
+        by_source.setdefault(key[0], [0, 0])
+        by_source[key[0]][0] += n
+        by_source[key[0]][1] += k
+        print(f"| {key[0]} | {key[1]} | {n} | {k} | {k / n:.2f} |")
+    for source, (n, k) in sorted(by_source.items()):
+        print(f"| **{source}** | all | {n} | {k} | **{k / n:.2f}** |")
+    print()
+    print(f"Precision: {right} of {total} findings on the labelled clips match a planted item "
+          f"({right / max(total, 1):.2f}). False identifier flags on {clean_minutes:.1f} min of "
+          f"identifier-free video: {len(false_flags)} "
+          f"({len(false_flags) / max(clean_minutes, 1e-9):.2f} per minute).")
+    for line in misses:
+        print(f"- missed: {line}", file=sys.stderr)
+    for line in false_flags:
+        print(f"- false flag: {line}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
