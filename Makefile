@@ -66,6 +66,9 @@ screenshot: install
 
 bench: install-dev
 	$(PY) -m bench.speech_models
+	$(PY) -m bench.deid_text
+	$(PY) -m bench.accuracy
+	$(PY) -m bench.speed
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -136,3 +136,16 @@ def face_findings(tracks: list[FaceTrack], presenter: set[int] | None = None) ->
             boxes=tuple(track.boxes),
         ))
     return findings
+
+
+def presenter_doubt(tracks: list[FaceTrack], presenter: set[int]) -> str | None:
+    """A sentence for the report when someone else is on screen about as long as the presenter,
+    since then "on screen longest" may have picked the wrong person (a patient, not you)."""
+    if not presenter:
+        return None
+    longest = max(tracks[i].seen_s for i in presenter)
+    others = [t for i, t in enumerate(tracks) if i not in presenter]
+    if any(t.seen_s >= 0.5 * longest and len(t.boxes) >= MIN_CHECKS for t in others):
+        return ("Another person is on screen for almost as long as the presenter; the face on "
+                "screen longest was taken to be yours and is not flagged. Check that it is.")
+    return None

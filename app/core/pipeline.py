@@ -20,7 +20,12 @@ from app.core.codes import CodeReader
 from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
-from app.core.face_tracks import FaceTracker, face_findings
+from app.core.face_tracks import (
+    FaceTracker,
+    face_findings,
+    presenter_doubt,
+    presenter_tracks,
+)
 from app.core.faces import FaceDetector
 from app.core.findings import (
     ScreenHit,
@@ -232,7 +237,12 @@ def analyze(
     closed = (read(last) if last is not None else []) + tracker.finish(info.duration_s)
     closed += code_tracker.finish(info.duration_s) + scene_tracker.finish(info.duration_s)
     if look_for_faces:
-        closed += face_findings(face_tracker.finish(info.duration_s))
+        face_tracks = face_tracker.finish(info.duration_s)
+        presenter = presenter_tracks(face_tracks)
+        closed += face_findings(face_tracks, presenter)
+        doubt = presenter_doubt(face_tracks, presenter)
+        if doubt:
+            notes.append(doubt)
     findings += closed
     timings["screen"] = time.perf_counter() - clock
     timings["ocr"] = ocr_seconds

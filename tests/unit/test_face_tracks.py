@@ -1,6 +1,6 @@
 """Who is the presenter and who is someone else, on made-up face boxes (no model)."""
 
-from app.core.face_tracks import FaceTracker, face_findings, presenter_tracks
+from app.core.face_tracks import FaceTracker, face_findings, presenter_doubt, presenter_tracks
 from app.core.faces import FaceBox
 from app.core.models import Category, Source
 
@@ -58,3 +58,19 @@ def test_someone_else_in_the_presenters_place_at_the_same_time_is_flagged():
         frames[round(i * STEP, 2)].append(face(420, 520))  # beside the presenter, overlapping
     findings = face_findings(run_tracker(frames, 8.0))
     assert len(findings) == 1
+
+
+def test_two_people_on_screen_as_long_raise_a_doubt_about_the_presenter():
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    for i in range(2, 14):  # 6 s of the 8
+        frames[round(i * STEP, 2)].append(face(40, 100, w=60))
+    tracks = run_tracker(frames, 8.0)
+    assert presenter_doubt(tracks, presenter_tracks(tracks)) is not None
+
+
+def test_a_brief_second_person_raises_no_doubt():
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    for i in range(6, 9):
+        frames[round(i * STEP, 2)].append(face(40, 100, w=60))
+    tracks = run_tracker(frames, 8.0)
+    assert presenter_doubt(tracks, presenter_tracks(tracks)) is None
