@@ -42,6 +42,8 @@ stepdown step-down hospice shelter bay
 """.split())
 # "GH", "MGH", "BIDMC", "gbmc": a hospital's initials (2-5 letters ending in H or MC)
 _HOSPITAL_ABBREVIATION = re.compile(r"[A-Z]{1,4}(?:H|MC)|[a-z]{1,4}(?:h|mc)")
+_CUES_BEFORE_FACILITY = MOVEMENT | {"by", "to", "from", "at"}
+_MOVEMENT_OR_BACK = MOVEMENT | {"back"}
 _NEVER_PLACES = STOP_WORDS | WARD_WORDS | lexicon.CLINICAL_WORDS
 
 
@@ -70,7 +72,7 @@ class FacilityRecognizer(EntityRecognizer):
             if first == i:
                 continue  # "the hospital", "outside hospital": which one is not said
             named = any(_names_something(w, writing) for w in words[first:i])
-            cued = first > 0 and words[first - 1].lower in MOVEMENT | {"by", "to", "from", "at"}
+            cued = first > 0 and words[first - 1].lower in _CUES_BEFORE_FACILITY
             if word.lower in _KIND_OF_CARE and not (named or cued):
                 continue  # "awaiting rehab", "possible hospice"
             results.append(_result(self.name, words[first], words[i], 0.7, "name + facility word"))
@@ -176,7 +178,7 @@ def _after_movement(text: str, words: list[Token], i: int) -> bool:
     if j < 0 or not joined(text, words[j], words[j + 1], _NEAR):
         return False
     if words[j].lower in PREPOSITIONS:
-        return (j >= 1 and words[j - 1].lower in MOVEMENT | {"back"}
+        return (j >= 1 and words[j - 1].lower in _MOVEMENT_OR_BACK
                 and joined(text, words[j - 1], words[j], _NEAR))
     return words[j].lower in {"transfer", "trans", "medflight", "tx'd", "txd"}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -25,7 +26,7 @@ class Token:
     end: int
     text: str
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.text.lower().rstrip("'’").removesuffix("'s").removesuffix("’s")
 
