@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from app.core.geometry import Rect, rects_meet
+
 
 @dataclass(frozen=True)
 class Code:
@@ -48,7 +50,7 @@ class CodeReader:
                 x0, y0 = (int(v) for v in quad.min(axis=0))
                 x1, y1 = (int(v) for v in quad.max(axis=0))
                 found = Code(kind, None, max(0, x0), max(0, y0), max(1, x1 - x0), max(1, y1 - y0))
-                if not any(_overlap(found, c) for c in codes):
+                if not any(rects_meet(_rect(found), _rect(c)) for c in codes):
                     codes.append(found)
         return codes
 
@@ -69,5 +71,5 @@ def _kind_name(barcode_format) -> str:
         name, f"{name} code")
 
 
-def _overlap(a: Code, b: Code) -> bool:
-    return a.x < b.x + b.w and b.x < a.x + a.w and a.y < b.y + b.h and b.y < a.y + a.h
+def _rect(code: Code) -> Rect:
+    return code.x, code.y, code.w, code.h

@@ -35,6 +35,7 @@ from app.core.findings import (
     transcript_text,
 )
 from app.core.frames import FrameSelector, FrameToRead
+from app.core.geometry import rects_meet
 from app.core.media import iter_samples, probe
 from app.core.models import (
     AnalysisResult,
@@ -287,6 +288,6 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
 
 def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
     """Same category and overlapping boxes."""
-    return (a.span.category == b.span.category and a.box.x < b.box.x + b.box.w
-            and b.box.x < a.box.x + a.box.w and a.box.y < b.box.y + b.box.h
-            and b.box.y < a.box.y + a.box.h)
+    return a.span.category == b.span.category and rects_meet(
+        (a.box.x, a.box.y, a.box.w, a.box.h), (b.box.x, b.box.y, b.box.w, b.box.h)
+    )

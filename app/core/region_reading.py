@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.core.geometry import Rect, rects_meet
 from app.core.ocr import OcrEngine, OcrPiece
 
 # Above this share of the frame's area, one full read is cheaper than several crops.
 FULL_READ_SHARE = 0.4
 
-Rect = tuple[int, int, int, int]
-
-
-def _meet(a: Rect, b: Rect) -> bool:
-    return a[0] < b[0] + b[2] and a[0] + a[2] > b[0] and a[1] < b[1] + b[3] and a[1] + a[3] > b[1]
-
-
 def _overlaps(piece: OcrPiece, rect: Rect) -> bool:
-    return _meet((piece.x, piece.y, piece.w, piece.h), rect)
+    return rects_meet((piece.x, piece.y, piece.w, piece.h), rect)
 
 
 def _union(a: Rect, b: Rect) -> Rect:
@@ -48,7 +42,7 @@ def grow_over_text(rects: list[Rect], previous: list[OcrPiece], margin_px: int =
         merged: list[Rect] = []
         for rect in grown:
             for index, other in enumerate(merged):
-                if _meet(other, rect):
+                if rects_meet(other, rect):
                     merged[index] = _union(other, rect)
                     changed = True
                     break
