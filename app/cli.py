@@ -97,6 +97,8 @@ class ProgressBar:
 
 def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     """One line per finding: time range, source, category, confidence, text."""
+    from app.core.presenter import presenter_lines
+
     video = result.video
     print(f"{Path(video.path).name}: {format_time(video.duration_s)}, "
           f"{video.width}x{video.height}, {'sound' if video.has_audio else 'no sound'}",
@@ -117,7 +119,7 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
         f"{coverage.frames_sampled} sampled ({coverage.frames_total} in the clip).",
         file=stream,
     )
-    for note in coverage.notes:
+    for note in [*presenter_lines(result), *coverage.notes]:
         print(f"Note: {note}", file=stream)
 
 

@@ -168,6 +168,23 @@ def talking_head_clip(media_dir) -> ClipTruth:
 
 
 @pytest.fixture(scope="session")
+def patient_longer_clip(media_dir) -> ClipTruth:
+    """6 s, 720×1280 vertical, 15 fps, no sound: a patient (grid/pwij3p.mpg) on screen the whole
+    time and the clinician (grid/swiz3n.mpg) beside them from 2.0 to 5.0 s, so "on screen
+    longest" picks the wrong person and only "this is me" puts it right."""
+    patient = video_frames(realdata("video/grid/pwij3p.mpg"), 1.0)
+    clinician = video_frames(realdata("video/grid/swiz3n.mpg"), 1.0)
+    return make_clip(
+        media_dir / "patient_longer.mp4", width=720, height=1280, duration_s=6.0, fps=15,
+        stickers=[
+            Sticker(patient, 0.0, 6.0, 0, 420, "face", "face", "patient"),
+            Sticker(clinician, 2.0, 5.0, 360, 420, "face", "face", "clinician"),
+        ],
+        with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
 def engines():
     """The real models (speech, OCR, NER), loaded once for the whole session."""
     from app.core.models import ScanOptions

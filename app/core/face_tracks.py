@@ -10,7 +10,7 @@ looked for every 0.5 s, about a second on screen) is a finding: small and partia
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.faces import FaceBox
 from app.core.findings import finding_id
@@ -18,6 +18,10 @@ from app.core.models import Box, Category, Finding, Source
 
 GAP_S = 1.25
 MIN_CHECKS = 2
+PRESENTER_DOUBT = (
+    "Another person is on screen for almost as long as the presenter; the face on screen longest "
+    "was taken to be yours and is not flagged. Check that it is (\"This is me\" in the window)."
+)
 
 
 @dataclass
@@ -112,30 +116,56 @@ def _overlap_in_time(a: FaceTrack, b: FaceTrack) -> bool:
 
 def face_findings(tracks: list[FaceTrack], presenter: set[int] | None = None) -> list[Finding]:
     """A finding for every track that is not the presenter and was seen for more than a moment."""
+    return _findings(tracks, presenter, want_presenter=False)
+
+
+def presenter_faces(tracks: list[FaceTrack], presenter: set[int]) -> list[Finding]:
+    """The presenter's tracks as findings that are not flagged, kept so the reviewer can say
+    "this is me" about another face (app.core.presenter) and the swap needs no second scan."""
+    return _findings(tracks, presenter, want_presenter=True)
+
+
+def _findings(tracks: list[FaceTrack], presenter: set[int] | None,
+              want_presenter: bool) -> list[Finding]:
     presenter = presenter_tracks(tracks) if presenter is None else presenter
     findings = []
+    # numbered over all tracks, so a face keeps its id whichever side of the swap it is on
     for number, (i, track) in enumerate(
         sorted(enumerate(tracks), key=lambda item: item[1].start_s), start=1
     ):
-        if i in presenter:
+        if (i in presenter) != want_presenter:
             continue
         if len(track.boxes) < MIN_CHECKS:
             continue  # one glimpse: a moment, or the detector's mistake
-        largest = max(track.boxes, key=lambda b: b.w * b.h)
-        text = f"face of another person ({largest.w}×{largest.h} px)"
-        findings.append(Finding(
+        face = Finding(
             id=finding_id(Source.FACE, Category.FACE, f"face{number}", track.start_s),
             start_s=round(track.start_s, 3),
             end_s=round(max(track.end_s, track.start_s), 3),
             source=Source.FACE,
             category=Category.FACE,
-            text=text,
+            text="",
             confidence=round(max(track.scores), 3),
-            reason=(f"a face other than the presenter's, seen in {len(track.boxes)} check(s) "
-                    f"over {track.seen_s:.1f} s (CenterFace)"),
+            reason="",
             boxes=tuple(track.boxes),
-        ))
+        )
+        findings.append(described(face, presenter=want_presenter))
     return findings
+
+
+def described(face: Finding, presenter: bool, chosen_by_reviewer: bool = False) -> Finding:
+    """The face's text and reason, as the presenter's or as someone else's."""
+    largest = max(face.boxes, key=lambda b: b.w * b.h)
+    size = f"{largest.w}×{largest.h} px"
+    seen = f"seen in {len(face.boxes)} checks over {face.end_s - face.start_s:.1f} s (CenterFace)"
+    if presenter:
+        text = f"presenter's face ({size})"
+        why = ("marked by you as your own face" if chosen_by_reviewer
+               else "taken to be the presenter: on screen longest")
+    else:
+        text = f"face of another person ({size})"
+        why = ("a face other than the one you marked as yours" if chosen_by_reviewer
+               else "a face other than the presenter's")
+    return replace(face, text=text, reason=f"{why}, {seen}")
 
 
 def presenter_doubt(tracks: list[FaceTrack], presenter: set[int]) -> str | None:
@@ -146,6 +176,5 @@ def presenter_doubt(tracks: list[FaceTrack], presenter: set[int]) -> str | None:
     longest = max(tracks[i].seen_s for i in presenter)
     others = [t for i, t in enumerate(tracks) if i not in presenter]
     if any(t.seen_s >= 0.5 * longest and len(t.boxes) >= MIN_CHECKS for t in others):
-        return ("Another person is on screen for almost as long as the presenter; the face on "
-                "screen longest was taken to be yours and is not flagged. Check that it is.")
+        return PRESENTER_DOUBT
     return None

@@ -200,6 +200,8 @@ class AnalysisResult:
     tool_version: str
     models: tuple[ModelInfo, ...]
     timings_s: dict[str, float] = field(default_factory=dict)
+    # the faces taken to be the presenter's: not flagged, kept for "this is me" (app.core.presenter)
+    presenter_faces: tuple[Finding, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract other tools read (see README, "JSON output")."""
@@ -215,21 +217,8 @@ class AnalysisResult:
                 "rotation": self.video.rotation,
                 "frame_count": self.video.frame_count,
             },
-            "findings": [
-                {
-                    "id": f.id,
-                    "start_s": round(f.start_s, 3),
-                    "end_s": round(f.end_s, 3),
-                    "source": f.source.value,
-                    "category": f.category.value,
-                    "text": f.text,
-                    "confidence": round(f.confidence, 3),
-                    "reason": f.reason,
-                    "severity": f.severity,
-                    "boxes": [asdict(b) for b in f.boxes],
-                }
-                for f in self.findings
-            ],
+            "findings": [_finding_json(f) for f in self.findings],
+            "presenter_faces": [_finding_json(f) for f in self.presenter_faces],
             "transcript": (
                 [asdict(w) for w in self.transcript.words] if self.transcript else None
             ),
@@ -258,6 +247,21 @@ class AnalysisResult:
                 "models": {m.role: asdict(m) for m in self.models},
             },
         }
+
+
+def _finding_json(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "start_s": round(f.start_s, 3),
+        "end_s": round(f.end_s, 3),
+        "source": f.source.value,
+        "category": f.category.value,
+        "text": f.text,
+        "confidence": round(f.confidence, 3),
+        "reason": f.reason,
+        "severity": f.severity,
+        "boxes": [asdict(b) for b in f.boxes],
+    }
 
 
 @dataclass(frozen=True)

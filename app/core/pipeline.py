@@ -24,6 +24,7 @@ from app.core.face_tracks import (
     FaceTracker,
     face_findings,
     presenter_doubt,
+    presenter_faces,
     presenter_tracks,
 )
 from app.core.faces import FaceDetector
@@ -167,6 +168,7 @@ def analyze(
     code_tracker = ScreenTracker(Source.CODE, "in a code")
     scene_tracker = ScreenTracker(Source.SCENE, "in the picture")
     face_tracker = FaceTracker(step_s=options.face_interval_s)
+    mine: list[Finding] = []
     look_for_faces = options.faces and engines.faces is not None
     look_for_codes = options.codes and engines.codes is not None
     next_face_s = 0.0
@@ -241,6 +243,7 @@ def analyze(
         face_tracks = face_tracker.finish(info.duration_s)
         presenter = presenter_tracks(face_tracks)
         closed += face_findings(face_tracks, presenter)
+        mine = presenter_faces(face_tracks, presenter)
         doubt = presenter_doubt(face_tracks, presenter)
         if doubt:
             notes.append(doubt)
@@ -273,6 +276,7 @@ def analyze(
         tool_version=__version__,
         models=engines.models,
         timings_s=timings,
+        presenter_faces=tuple(mine),
     )
 
 

@@ -36,6 +36,7 @@ from app.core.findings import said_within
 from app.core.masking import mask_text, shown_reason, shown_text
 from app.core.media import frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
+from app.core.presenter import presenter_lines
 from app.core.private_files import write_private_atomically
 from app.core.review import CHECKLIST, Decision, Review
 from app.core.timecode import format_time
@@ -238,6 +239,7 @@ def _coverage(result: AnalysisResult, styles) -> list:
         more = len(coverage.low_confidence_text_times) - 12
         extra = f" and {more} more" if more > 0 else ""
         lines.append(f"Text that was hard to read at: {times}{extra}.")
+    lines += presenter_lines(result)
     lines += list(coverage.notes)
     lines.append(f"Not checked by this version: {NOT_YET_CHECKED}. Look for them yourself.")
     return [Paragraph("What was checked", styles["h2"]),

@@ -79,6 +79,8 @@ class Review:
     clip_sha256: str
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     answers: dict[str, str] = field(default_factory=dict)  # checklist key -> "yes" / "no"
+    # the face ids the reviewer says are theirs; None while the scan's guess stands
+    presenter: tuple[str, ...] | None = None
     path: Path | None = None
     problem: str | None = None  # set when an unreadable file was moved aside on load
 
@@ -100,11 +102,17 @@ class Review:
                 if answer not in ANSWERS:
                     raise ValueError(f"unknown checklist answer {answer!r}")
                 review.answers[str(key)] = answer
+            mine = data.get("presenter_faces")
+            if mine is not None:
+                if not isinstance(mine, list):
+                    raise ValueError("presenter_faces is not a list")
+                review.presenter = tuple(str(i) for i in mine)
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             aside = path.with_name(f"{path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
             os.replace(path, aside)
             review.verdicts.clear()
             review.answers.clear()
+            review.presenter = None
             review.problem = (
                 f"The saved decisions for this clip could not be read ({error}); the file was "
                 f"kept as {aside.name} and the review starts afresh."
@@ -129,6 +137,11 @@ class Review:
             raise ValueError(f"answer must be one of {ANSWERS}")
         self.save()
 
+    def choose_presenter(self, mine: tuple[str, ...] | None) -> None:
+        """Record which faces are the reviewer's own (None: go back to the scan's guess)."""
+        self.presenter = None if mine is None else tuple(mine)
+        self.save()
+
     def summary(self, finding_ids) -> Summary:
         decisions = [self.get(i).decision for i in finding_ids]
         return Summary(
@@ -148,6 +161,7 @@ class Review:
             "clip_sha256": self.clip_sha256,
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "answers": dict(self.answers),
+            "presenter_faces": None if self.presenter is None else list(self.presenter),
             "verdicts": {
                 k: {"decision": v.decision.value, "note": v.note} for k, v in self.verdicts.items()
             },

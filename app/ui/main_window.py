@@ -29,12 +29,14 @@ from app import __version__
 from app.core.errors import ClearToPostError
 from app.core.masking import shown_reason, shown_text
 from app.core.model_files import DEFAULT_SPEECH_MODEL
-from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, VideoInfo
+from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, Source, VideoInfo
+from app.core.presenter import mark_as_mine, with_presenter
 from app.core.review import ANSWERS, CHECKLIST, Decision, Review
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.findings_view import FindingsPanel
 from app.ui.player import PlayerWidget
+from app.ui.presenter_row import PresenterRow
 from app.ui.style import DECISION_LABEL
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
@@ -65,7 +67,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.clip: Path | None = None
-        self.result: AnalysisResult | None = None
+        self.scan_result: AnalysisResult | None = None  # as scanned
+        self.result: AnalysisResult | None = None  # as reviewed: the reviewer's face unflagged
         self.review: Review | None = None
         self.findings: dict[str, Finding] = {}
         self.current_id: str | None = None
@@ -92,11 +95,18 @@ class MainWindow(QMainWindow):
         self.must_fix_button = QPushButton("Must fix (F)")
         self.false_alarm_button = QPushButton("False alarm (D)")
         self.reopen_button = QPushButton("Undecided")
+        self.this_is_me_button = QPushButton("This is me (M)")
+        self.this_is_me_button.setToolTip("This face is yours: do not flag it, flag the others")
+        self.this_is_me_button.clicked.connect(self.mark_me)
+        self.presenter_row = PresenterRow()
+        self.presenter_row.notMine.connect(lambda: self._choose_presenter(()))
+        self.presenter_row.automatic.connect(lambda: self._choose_presenter(None))
         self.must_fix_button.clicked.connect(lambda: self.decide(Decision.MUST_FIX))
         self.false_alarm_button.clicked.connect(lambda: self.decide(Decision.FALSE_ALARM))
         self.reopen_button.clicked.connect(lambda: self.decide(Decision.OPEN))
         buttons = QHBoxLayout()
-        for button in (self.must_fix_button, self.false_alarm_button, self.reopen_button):
+        for button in (self.must_fix_button, self.false_alarm_button, self.reopen_button,
+                       self.this_is_me_button):
             buttons.addWidget(button)
         decision_box = QWidget()
         decision_layout = QVBoxLayout(decision_box)
@@ -112,6 +122,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(tabs, 1)
+        right_layout.addWidget(self.presenter_row)
         right_layout.addWidget(decision_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -213,6 +224,7 @@ class MainWindow(QMainWindow):
             "P": lambda: self.step_finding(-1),
             "F": lambda: self.decide(Decision.MUST_FIX),
             "D": lambda: self.decide(Decision.FALSE_ALARM),
+            "M": self.mark_me,
             "Space": self.player.toggle_play,
             "Left": lambda: self.player.step(-1),
             "Right": lambda: self.player.step(+1),
@@ -268,7 +280,7 @@ class MainWindow(QMainWindow):
         self.cancel_scan()
         self.banner.hide()
         self.clip = path
-        self.result = None
+        self.scan_result = self.result = None
         self.review = None
         self.findings = {}
         self.current_id = None
@@ -280,6 +292,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_clip(0.0, None)
         self.transcript.show_transcript(None, [])
         self.player.findings = ()
+        self.presenter_row.hide()
         self._show_detail()
         app_settings.remember_file(str(path))
         lists = WordLists.from_settings()
@@ -340,10 +353,11 @@ class MainWindow(QMainWindow):
         if self.sender() is not self._worker:
             return
         self._finish_ui()
-        self.result = result
+        self.scan_result = result
         if self.review is None:
             self._prepare_clip(result.video)
-        self._add_findings(result.findings)
+        self._show_result()
+        result = self.result
         self.transcript.show_transcript(result.transcript, result.findings)
         count = len(result.findings)
         self.stage.setText(
@@ -385,6 +399,45 @@ class MainWindow(QMainWindow):
     def _finish_ui(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
+
+    def _show_result(self) -> None:
+        """(Re)fill the list, the timeline and the player from the scan as the reviewer sees it:
+        with the face they marked as theirs unflagged."""
+        if self.scan_result is None:
+            return
+        mine = self.review.presenter if self.review else None
+        self.result = with_presenter(self.scan_result, mine)
+        self.findings = {}
+        self.findings_panel.model.reset(self.review)
+        self.timeline.set_clip(self.result.video.duration_s, self.review)
+        self._add_findings(self.result.findings)
+        self.presenter_row.show_for(self.result, mine)
+        if self.current_id not in self.findings:
+            self.current_id = None
+        elif self.current_id:
+            self.select_finding(self.current_id)
+        self._show_detail()
+
+    def mark_me(self) -> None:
+        """The selected face is the reviewer's own: unflag it, flag the face taken for theirs."""
+        finding = self.findings.get(self.current_id or "")
+        if finding is None or finding.source is not Source.FACE or self.scan_result is None:
+            return
+        mine = mark_as_mine(self.scan_result, self.review.presenter, finding.id)
+        if self._choose_presenter(mine):
+            self.stage.setText("Marked as your face: it is no longer flagged. Every face on "
+                               "screen at the same time as it is flagged.")
+
+    def _choose_presenter(self, mine: tuple[str, ...] | None) -> bool:
+        if self.review is None or self.scan_result is None:
+            return False
+        try:
+            self.review.choose_presenter(mine)
+        except ClearToPostError as error:
+            self.show_problem(str(error))
+            return False
+        self._show_result()
+        return True
 
     # ----- reviewing --------------------------------------------------------------------------
     def select_finding(self, finding_id: str) -> None:
@@ -433,6 +486,8 @@ class MainWindow(QMainWindow):
         for widget in (self.note, self.must_fix_button, self.false_alarm_button,
                        self.reopen_button):
             widget.setEnabled(enabled)
+        self.this_is_me_button.setEnabled(enabled and finding.source is Source.FACE
+                                          and self.scan_result is not None)
         if finding is None:
             self.detail.setText("Select a flag to see what was found and why.")
             self.note.setText("")

@@ -195,3 +195,55 @@ def test_bad_files_get_a_sentence_in_the_window(window, qtbot, tmp_path, make, w
     sentence = stopped.args[0]
     assert words in sentence and sentence.endswith(".") and "Traceback" not in sentence
     assert window.banner.isVisible() and window.banner.text() == sentence
+
+
+def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_path,
+                                                          patient_longer_clip):
+    """The patient is on screen longer than the clinician, so the scan takes the patient for
+    the presenter. The clinician says "this is me" on their own face's flag."""
+    from app.core.models import Source
+
+    planted = {p.text: p for p in patient_longer_clip.planted}
+    result = scan(qtbot, window, patient_longer_clip.path)
+
+    def face_flags():
+        return [window.findings[i] for i in window.findings_panel.visible_ids()
+                if window.findings[i].source is Source.FACE]
+
+    def near(finding, truth):
+        return abs(finding.start_s - truth.start_s) <= 0.6 and abs(
+            finding.end_s - truth.end_s) <= 0.6
+
+    [wrong] = face_flags()
+    assert near(wrong, planted["clinician"])  # the clinician flagged, the patient not
+    assert window.presenter_row.isVisible()
+    assert "on screen longest" in window.presenter_row.label.text()
+
+    window.select_finding(wrong.id)
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    [right] = face_flags()
+    assert near(right, planted["patient"]) and right.id != wrong.id
+    assert wrong.id not in window.findings  # the clinician's face is no longer a flag
+    assert "you marked" in window.presenter_row.label.text()
+    assert [f.id for f in window.result.presenter_faces] == [wrong.id]
+    assert Review.load(result.video.sha256).presenter == (wrong.id,)
+
+    out = tmp_path / "review.pdf"
+    assert window.export_pdf(out)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "The reviewer marked their own face" in text
+    assert "Not cleared: 0 must fix · 0 false alarms · 1 open" in text  # one face: the patient
+
+    window.close()
+    from app.ui.main_window import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    scan(qtbot, again, patient_longer_clip.path)
+    assert [f.id for f in again.findings.values() if f.source is Source.FACE] == [right.id]
+
+    again.presenter_row.automatic_button.click()  # back to the scan's guess
+    assert [f.id for f in again.findings.values() if f.source is Source.FACE] == [wrong.id]

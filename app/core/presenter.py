@@ -1,0 +1,87 @@
+"""Whose face is the presenter's: the scan's guess (on screen longest) or the reviewer's word.
+
+The scan keeps every face it tracked: the presenter's in `AnalysisResult.presenter_faces`, the
+others as findings. When the reviewer says "this is me" about a face, `mark_as_mine` works out
+which faces are now theirs and `with_presenter` rebuilds the result from that choice, so the
+window, the saved review and the PDF agree without scanning again.
+
+One person has one face at a time: marking a face as yours drops, from your faces, every face
+on screen at the same moment as it (that one was someone else all along), and keeps the ones
+that never overlap it (you, turned away or walking back in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from app.core.face_tracks import PRESENTER_DOUBT, described
+from app.core.models import AnalysisResult, Finding, Source
+from app.core.timecode import format_time
+
+
+def all_faces(result: AnalysisResult) -> list[Finding]:
+    faces = [f for f in result.findings if f.source is Source.FACE]
+    return sorted(faces + list(result.presenter_faces), key=lambda f: f.start_s)
+
+
+def mark_as_mine(result: AnalysisResult, mine: tuple[str, ...] | None,
+                 face_id: str) -> tuple[str, ...]:
+    """The reviewer's faces after they say `face_id` is theirs; `mine` is None while the scan's
+    guess stands."""
+    faces = {f.id: f for f in all_faces(result)}
+    if face_id not in faces:
+        raise KeyError(f"no face {face_id!r} in this scan")
+    current = _mine(result, mine)
+    chosen = faces[face_id]
+    kept = [i for i in current
+            if i in faces and i != face_id and not _same_time(faces[i], chosen)]
+    return tuple(sorted([*kept, face_id], key=lambda i: faces[i].start_s))
+
+
+def not_mine(result: AnalysisResult, mine: tuple[str, ...] | None,
+             face_id: str) -> tuple[str, ...]:
+    """The reviewer's faces after they say `face_id` is not theirs."""
+    return tuple(i for i in _mine(result, mine) if i != face_id)
+
+
+def with_presenter(result: AnalysisResult, mine: tuple[str, ...] | None) -> AnalysisResult:
+    """The result as the reviewer sees it: their faces unflagged, every other face a finding.
+    With `mine` None the scan's own guess is returned unchanged."""
+    if mine is None:
+        return result
+    chosen = set(mine)
+    faces = all_faces(result)
+    others = [described(f, presenter=False, chosen_by_reviewer=True)
+              for f in faces if f.id not in chosen]
+    theirs = [described(f, presenter=True, chosen_by_reviewer=True)
+              for f in faces if f.id in chosen]
+    findings = [f for f in result.findings if f.source is not Source.FACE] + others
+    notes = [n for n in result.coverage.notes if n != PRESENTER_DOUBT]
+    notes.append(_choice_note(theirs))
+    return replace(
+        result,
+        findings=tuple(sorted(findings, key=lambda f: (f.start_s, f.source, f.text))),
+        presenter_faces=tuple(theirs),
+        coverage=replace(result.coverage, notes=tuple(notes)),
+    )
+
+
+def presenter_lines(result: AnalysisResult) -> list[str]:
+    """For the report and the command line: which faces were left unflagged as yours, and why."""
+    return [f"Not flagged, as the presenter's face: {format_time(f.start_s)}–"
+            f"{format_time(f.end_s)} ({f.reason})." for f in result.presenter_faces]
+
+
+def _mine(result: AnalysisResult, mine: tuple[str, ...] | None) -> tuple[str, ...]:
+    return tuple(f.id for f in result.presenter_faces) if mine is None else mine
+
+
+def _same_time(a: Finding, b: Finding) -> bool:
+    return a.start_s < b.end_s and b.start_s < a.end_s
+
+
+def _choice_note(theirs: list[Finding]) -> str:
+    if not theirs:
+        return "The reviewer said none of the faces is theirs, so every face is flagged."
+    times = ", ".join(f"{format_time(f.start_s)}–{format_time(f.end_s)}" for f in theirs)
+    return f"The reviewer marked their own face ({times}); every other face is flagged."
