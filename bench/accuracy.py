@@ -8,6 +8,8 @@ Clips (made by bench.clips, truth written by it):
   names, rooms and ages (espeak-ng, two voices); a second real person for 4 s; a wristband QR
   code; a Code 128 label; a real monitor photo in the background; the presenter throughout.
 - `landscape`: 1280×720, 20 s: a patient board of stacked labels and values, a bed sign, speech.
+- `ward_round`: 1280×720, 30 s: mostly speech; names, a bed, a spoken date of birth, a UK phone
+  number and a hospital, in two voices.
 - `clean-vertical`, `clean-landscape`: the same kinds of picture and speech with no identifier
   (tips, slogans, hashtags, vital signs said aloud, the presenter alone).
 - ../shared/realdata/video: real footage with no identifier (false flags only).
@@ -100,6 +102,25 @@ def landscape(folder: Path) -> ClipTruth:
     )
 
 
+def ward_round(folder: Path) -> ClipTruth:
+    """Mostly speech: identifiers said the way a ward round says them, two voices."""
+    return make_clip(
+        folder / "ward_round.mp4", width=1280, height=720, duration_s=30.0, fps=25,
+        captions=[Caption("Morning round", 0, 30, 60, 40, size=40)],
+        utterances=[
+            Utterance("Mrs Gonzalez in bed four slept well.", 1.0,
+                      (("name", "Gonzalez"), ("location", "bed 4")), voice="en-us"),
+            Utterance("Her date of birth is the second of July nineteen forty.", 6.0,
+                      (("date", "2 July 1940"),)),
+            Utterance("Thomas Becker is going home today.", 12.0, (("name", "Thomas Becker"),),
+                      voice="en-us"),
+            Utterance("Ring his wife on 020 7946 0321.", 17.0, (("phone", "020 7946 0321"),)),
+            Utterance("We sent him to Saint Mary's Hospital.", 23.0,
+                      (("location", "Saint Mary's Hospital"),), voice="en-us"),
+        ],
+    )
+
+
 def clean_vertical(folder: Path) -> ClipTruth:
     presenter = video_frames(REALDATA / "video/grid/swiz3n.mpg", 2.0)
     return make_clip(
@@ -170,7 +191,7 @@ def main() -> int:
     misses: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for make in (vertical, landscape):
+        for make in (vertical, landscape, ward_round):
             truth = make(folder)
             result = run(analyze(truth.path, engines=engines))
             for planted in truth.planted:

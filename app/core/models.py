@@ -175,7 +175,7 @@ class ModelInfo:
 class ScanOptions:
     """How a scan is run; carried into the result so a report can say how it was made."""
 
-    speech_model: str = "tiny.en"
+    speech_model: str = "base"  # = model_files.DEFAULT_SPEECH_MODEL
     sample_interval_s: float = 0.25
     min_read_interval_s: float = 0.5
     ocr_canvas_size: int = 1280

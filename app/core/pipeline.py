@@ -282,7 +282,7 @@ def analyze(
 
 def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
-    transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s)
+    transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s, lists.deny)
     # Detect on digits ("four one five" → "415"); the words keep their times.
     words = with_spoken_numbers_as_digits(transcript.words)
     text, _ = transcript_text(words)

@@ -13,6 +13,12 @@ from app.core.models import ModelInfo, Transcript, Word
 # Segments whose average token log-probability is below this are reported as low confidence.
 LOW_LOGPROB = -1.0
 
+# Words a clinician's clip is likely to hold, given to Whisper as hot words (a prompt before every
+# 30 s window) so that, of two near sounds, the clinical one wins ("ward", not "world"). Kept to
+# bare words: a sentence here is sometimes repeated into the transcript.
+CLINICAL_HINTS = ("hospital", "ward", "patient", "bed", "room", "date of birth", "phone number")
+MAX_HINTS = 40  # Whisper keeps at most 223 prompt tokens; the clinical words come first
+
 
 class Transcriber(Protocol):
     """Anything that turns a file's audio into timed words; yields progress 0..1."""
@@ -20,15 +26,21 @@ class Transcriber(Protocol):
     info: ModelInfo
 
     def transcribe(
-        self, path: Path, duration_s: float
+        self, path: Path, duration_s: float, hints: tuple[str, ...] = ()
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]: ...
 
 
 class WhisperTranscriber:
     """faster-whisper on the CPU, int8, with voice-activity filtering and word timestamps."""
 
-    def __init__(self, model: str = DEFAULT_SPEECH_MODEL, threads: int | None = None) -> None:
+    def __init__(self, model: str = DEFAULT_SPEECH_MODEL, threads: int | None = None,
+                 steer: bool | None = None) -> None:
+        """`steer`: give Whisper hot words (see `hot_words`). By default on, except for
+        tiny.en, which the hot words make worse (it starts repeating stock phrases; measured
+        by bench/speech_models.py, see models/README.md)."""
         from faster_whisper import WhisperModel
+
+        self.steer = model != "tiny.en" if steer is None else steer
 
         folder, self.info = speech_model_dir(model)
         self._model = WhisperModel(
@@ -40,9 +52,12 @@ class WhisperTranscriber:
         )
 
     def transcribe(
-        self, path: Path, duration_s: float
+        self, path: Path, duration_s: float, hints: tuple[str, ...] = ()
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]:
         """Transcribe, yielding the fraction of audio done.
+
+        `hints` are words likely to be said (the *always flag* list: today's patients, the
+        ward's name); Whisper is steered towards them along with `CLINICAL_HINTS`.
 
         Returns:
             The transcript, and the (start, end) spans whose recognition was unsure.
@@ -55,6 +70,7 @@ class WhisperTranscriber:
             vad_filter=True,
             vad_parameters={"min_silence_duration_ms": 500},
             condition_on_previous_text=False,
+            hotwords=hot_words(hints) if self.steer else None,
         )
         words: list[Word] = []
         spans: list[tuple[float, float]] = []
@@ -78,3 +94,13 @@ class WhisperTranscriber:
             model=self.info.name,
         )
         return transcript, tuple(unsure)
+
+
+def hot_words(hints: tuple[str, ...] = ()) -> str:
+    """The clinical words and the caller's hints, one comma-separated line, duplicates dropped."""
+    words: list[str] = []
+    for word in (*CLINICAL_HINTS, *hints):
+        word = " ".join(word.split())
+        if word and word.lower() not in {w.lower() for w in words}:
+            words.append(word)
+    return ", ".join(words[:MAX_HINTS]) + "."

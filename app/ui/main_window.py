@@ -546,7 +546,7 @@ class MainWindow(QMainWindow):
         models = (
             "<br>".join(f"{m.role}: {m.name} ({m.package})" for m in self.result.models)
             if self.result else
-            "speech: Whisper tiny.en / base (faster-whisper)<br>ocr: EasyOCR CRAFT + english_g2"
+            "speech: Whisper base / tiny.en (faster-whisper)<br>ocr: EasyOCR CRAFT + english_g2"
             "<br>ner: Presidio + spaCy en_core_web_sm"
         )
         QMessageBox.about(
