@@ -11,14 +11,14 @@ APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils libxcb-cursor0 libxcb-icccm4
 	libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
-.PHONY: run test system-packages install install-dev lint sample bench screenshot clean
+.PHONY: run test system-packages install install-dev lint sample bench screenshot package clean
 
 run: install
 	@# exit status 1 means "findings were made", which is the point of the sample clip
 	$(PY) -m app $(SAMPLE) || [ $$? -eq 1 ]
 
 test: install-dev
-	$(PY) -m ruff check app tests bench resources tools
+	$(PY) -m ruff check app tests bench resources tools packaging
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$status
@@ -54,7 +54,7 @@ install: system-packages $(VENV)/.installed
 install-dev: system-packages $(VENV)/.installed-dev
 
 lint: install-dev
-	$(PY) -m ruff check app tests bench resources tools
+	$(PY) -m ruff check app tests bench resources tools packaging
 
 # Rebuild the committed sample clip (only needed when resources/make_sample_clip.py changes).
 sample: install
@@ -64,6 +64,14 @@ sample: install
 screenshot: install
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) tools/screenshot_window.py $(SAMPLE) out/window.png
 
+# A folder that runs without Python: dist/cleartopost/cleartopost (see README, "Packaging").
+# PyInstaller builds it; check_package.py then runs the copy elsewhere, offline, on the sample.
+package: install
+	$(PY) -m pip install -q -e '.[package]'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/cleartopost.spec
+	$(PY) packaging/check_package.py dist/cleartopost
+
 bench: install-dev
 	$(PY) -m bench.speech_models
 	$(PY) -m bench.deid_text
@@ -71,4 +79,4 @@ bench: install-dev
 	$(PY) -m bench.speed
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -189,9 +189,15 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     """`cleartopost scan VIDEO ...` scans; `cleartopost [VIDEO]` opens the window (or, with no
-    display, scans VIDEO and prints its findings)."""
+    display, scans VIDEO and prints its findings); `cleartopost --screenshot OUT.png [VIDEO]`
+    opens the window, saves a picture of it when the scan ends, and quits."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--screenshot"] and len(argv) >= 2:
+        # `cleartopost --screenshot OUT.png [VIDEO]`: the window, pictured once the scan ends
+        from app.ui.app import run_window
+
+        return run_window(argv[2:], screenshot=Path(argv[1]))
     if not argv or (argv[0] not in ("scan",) and not argv[0].startswith("-")):
         if has_display():
             from app.ui.app import run_window
@@ -210,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("cleartopost: stopped.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception:  # a bug: say so, and never exit 1, which means "findings were made"
+        logging.getLogger("cleartopost").exception("unexpected error")
+        print("cleartopost: an unexpected error stopped the scan (details above); "
+              "please report it.", file=sys.stderr)
         return EXIT_ERROR
     return EXIT_ERROR
 

@@ -3,21 +3,62 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.ui.main_window import MainWindow
 
 
-def run_window(paths: list[str]) -> int:
+def resources_dir() -> Path:
+    """resources/ of the source tree, or its copy inside a packaged build (packaging/)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    return root / "resources"
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size shipped (resources/icons/hicolor)."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/cleartopost.png")):
+        icon.addFile(str(png))
+    return icon if not icon.isNull() else QIcon.fromTheme("video-x-generic")
+
+
+def run_window(paths: list[str], screenshot: Path | None = None) -> int:
+    """Open the window (on the first of `paths`, if any) until it is closed.
+
+    With `screenshot`, the window saves a picture of itself once the clip's scan has ended and
+    quits: exit status 0, or 1 when the scan stopped or the clip could not be opened. The
+    packaging check and `make screenshot` use it."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClearToPost")
     app.setOrganizationName("ClearToPost")
     app.setStyle("Fusion")  # one look on every desktop; follows the system's light/dark scheme
+    app.setDesktopFileName("cleartopost")  # Wayland/X11 match the window to cleartopost.desktop
+    app.setWindowIcon(app_icon())
     window = MainWindow()
-    window.setWindowIcon(QIcon.fromTheme("video-x-generic"))
     window.show()
-    if paths:
-        window.open_clip(paths[0])
-    return app.exec()
+    status = {"code": 0}
+    if screenshot is not None:
+        def save() -> None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(screenshot))
+            print(f"saved {screenshot}", flush=True)
+            app.quit()
+
+        def stopped(why: str) -> None:
+            print(f"scan stopped: {why}", file=sys.stderr)
+            status["code"] = 1
+            save()
+
+        # the first flag is selected at the end of the scan; give the player time to paint it
+        window.scanFinished.connect(lambda _result: QTimer.singleShot(1500, save))
+        window.scanStopped.connect(stopped)
+    if paths and not window.open_clip(paths[0]) and screenshot is not None:
+        print(window.banner.text(), file=sys.stderr)
+        return 1
+    code = app.exec()
+    return status["code"] or code

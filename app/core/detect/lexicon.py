@@ -75,7 +75,8 @@ def ordinary_words() -> frozenset[str]:
 
 def _word_list(name: str) -> set[str]:
     try:
-        data = resources.files("english_words").joinpath("data", f"{name}.pickle").read_bytes()
+        # one name per step: a packaged build's MultiplexedPath.joinpath takes only one
+        data = (resources.files("english_words") / "data" / f"{name}.pickle").read_bytes()
     except (ModuleNotFoundError, FileNotFoundError) as error:
         raise ModelError("The English word list is missing: install the package "
                          "english-words.") from error
