@@ -115,7 +115,7 @@ def ward_round(folder: Path) -> ClipTruth:
             Utterance("Thomas Becker is going home today.", 12.0, (("name", "Thomas Becker"),),
                       voice="en-us"),
             Utterance("Ring his wife on 020 7946 0321.", 17.0, (("phone", "020 7946 0321"),)),
-            Utterance("We sent him to Saint Mary's Hospital.", 23.0,
+            Utterance("We sent him to Saint Mary's Hospital.", 25.5,
                       (("location", "Saint Mary's Hospital"),), voice="en-us"),
         ],
     )
