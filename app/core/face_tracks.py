@@ -102,7 +102,7 @@ def presenter_tracks(tracks: list[FaceTrack]) -> set[int]:
     for i, track in enumerate(tracks):
         if i in chosen:
             continue
-        overlaps = any(_overlap_in_time(track, tracks[j]) for j in chosen)
+        overlaps = any(overlap_in_time(track, tracks[j]) for j in chosen)
         x, y, w = track.centre()
         same_place = abs(x - mx) <= mw and abs(y - my) <= mw and 0.5 <= w / mw <= 2.0
         if not overlaps and same_place:
@@ -110,7 +110,8 @@ def presenter_tracks(tracks: list[FaceTrack]) -> set[int]:
     return chosen
 
 
-def _overlap_in_time(a: FaceTrack, b: FaceTrack) -> bool:
+def overlap_in_time(a: FaceTrack | Finding, b: FaceTrack | Finding) -> bool:
+    """On screen at the same moment (tracks or face findings alike)."""
     return a.start_s < b.end_s and b.start_s < a.end_s
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.face_tracks import PRESENTER_DOUBT, described
+from app.core.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
 from app.core.models import AnalysisResult, Finding, Source
 from app.core.timecode import format_time
 
@@ -34,7 +34,7 @@ def mark_as_mine(result: AnalysisResult, mine: tuple[str, ...] | None,
     current = _mine(result, mine)
     chosen = faces[face_id]
     kept = [i for i in current
-            if i in faces and i != face_id and not _same_time(faces[i], chosen)]
+            if i in faces and i != face_id and not overlap_in_time(faces[i], chosen)]
     return tuple(sorted([*kept, face_id], key=lambda i: faces[i].start_s))
 
 
@@ -74,10 +74,6 @@ def presenter_lines(result: AnalysisResult) -> list[str]:
 
 def _mine(result: AnalysisResult, mine: tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(f.id for f in result.presenter_faces) if mine is None else mine
-
-
-def _same_time(a: Finding, b: Finding) -> bool:
-    return a.start_s < b.end_s and b.start_s < a.end_s
 
 
 def _choice_note(theirs: list[Finding]) -> str:
