@@ -38,12 +38,6 @@ def mark_as_mine(result: AnalysisResult, mine: tuple[str, ...] | None,
     return tuple(sorted([*kept, face_id], key=lambda i: faces[i].start_s))
 
 
-def not_mine(result: AnalysisResult, mine: tuple[str, ...] | None,
-             face_id: str) -> tuple[str, ...]:
-    """The reviewer's faces after they say `face_id` is not theirs."""
-    return tuple(i for i in _mine(result, mine) if i != face_id)
-
-
 def with_presenter(result: AnalysisResult, mine: tuple[str, ...] | None) -> AnalysisResult:
     """The result as the reviewer sees it: their faces unflagged, every other face a finding.
     With `mine` None the scan's own guess is returned unchanged."""

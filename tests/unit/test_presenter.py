@@ -9,7 +9,7 @@ from app.core.face_tracks import (
     presenter_tracks,
 )
 from app.core.models import AnalysisResult, Coverage, ScanOptions, Source, VideoInfo
-from app.core.presenter import mark_as_mine, not_mine, with_presenter
+from app.core.presenter import mark_as_mine, with_presenter
 from app.core.review import Review
 from tests.unit.test_face_tracks import STEP, face, run_tracker
 
@@ -81,9 +81,7 @@ def test_marking_your_turned_away_face_keeps_the_rest_of_you():
 def test_not_me_flags_the_face_and_none_means_the_scans_guess():
     result = patient_longer_than_clinician()
     guess = result.presenter_faces[0]
-    nobody = not_mine(result, None, guess.id)
-    assert nobody == ()
-    seen = with_presenter(result, nobody)
+    seen = with_presenter(result, ())  # the window's "Not me": none of the faces is yours
     assert {f.id for f in seen.findings} == {guess.id, result.findings[0].id}
     assert seen.presenter_faces == ()
     assert with_presenter(result, None) is result
