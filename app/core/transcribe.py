@@ -99,8 +99,12 @@ class WhisperTranscriber:
 def hot_words(hints: tuple[str, ...] = ()) -> str:
     """The clinical words and the caller's hints, one comma-separated line, duplicates dropped."""
     words: list[str] = []
+    seen: set[str] = set()
     for word in (*CLINICAL_HINTS, *hints):
         word = " ".join(word.split())
-        if word and word.lower() not in {w.lower() for w in words}:
+        if word and word.lower() not in seen:
+            seen.add(word.lower())
             words.append(word)
-    return ", ".join(words[:MAX_HINTS]) + "."
+            if len(words) == MAX_HINTS:
+                break
+    return ", ".join(words) + "."
