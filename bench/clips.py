@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import wave
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -187,6 +188,98 @@ def code128_image(text: str, module_mm: float = 0.3) -> np.ndarray:
         buffer, {"module_width": module_mm, "module_height": 10, "write_text": False,
                  "quiet_zone": 4})
     return cv2.imdecode(np.frombuffer(buffer.getvalue(), np.uint8), cv2.IMREAD_COLOR)
+
+
+BOARD_ENTRIES = ("Bed 4", "J Okafor", "NBM", "Dr Hale", "Falls", "EDD 12/3", "Rm 2", "K Lin",
+                 "DNR", "O2 2L", "Mobile", "Side rm")
+
+
+def patient_board_image(width: int = 420, height: int = 300, rows: int = 6, columns: int = 4,
+                        written: float = 0.75, seed: int = 0) -> np.ndarray:
+    """A ward whiteboard, drawn: grey frame, taped grid, marker entries in `written` of the
+    cells (OpenCV's script font, in blue, black, red or green). 0 gives a blank ruled board."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    board = np.full((height, width, 3), (235, 238, 240), np.uint8)
+    cv2.rectangle(board, (0, 0), (width - 1, height - 1), (170, 170, 175), 8)
+    top, left, right, bottom = 14, 10, width - 12, height - 12
+    ys = np.linspace(top, bottom, rows + 1).astype(int)
+    inner = rng.choice(np.arange(left + 60, right - 40, 10), columns - 1, replace=False)
+    xs = [left, *sorted(int(x) for x in inner), right]
+    for y in ys:
+        cv2.line(board, (left, int(y)), (right, int(y)), (150, 90, 40), 2)
+    for x in xs:
+        cv2.line(board, (x, top), (x, bottom), (150, 90, 40), 2)
+    inks = ((160, 60, 20), (30, 30, 30), (40, 40, 190), (40, 130, 40))
+    for r in range(rows):
+        for c in range(columns):
+            if rng.random() < written:
+                text = BOARD_ENTRIES[rng.integers(len(BOARD_ENTRIES))]
+                cv2.putText(board, text, (xs[c] + 4, int(ys[r + 1]) - 8),
+                            cv2.FONT_HERSHEY_SCRIPT_SIMPLEX, 0.55,
+                            inks[rng.integers(len(inks))], 1, cv2.LINE_AA)
+    return board
+
+
+def chart_screen_image(width: int = 480, height: int = 300, rows: int = 9, seed: int = 0
+                       ) -> np.ndarray:
+    """A laptop showing an EHR-style table, drawn: dark bezel, blue banner, grey ruled rows and
+    columns of small print (Pillow's font), alternate rows shaded."""
+    rng = np.random.default_rng(seed)
+    image = Image.new("RGB", (width, height), (40, 40, 44))
+    draw = ImageDraw.Draw(image)
+    left, top, right, bottom = 14, 14, width - 14, height - 14
+    draw.rectangle((left, top, right, bottom), fill=(250, 250, 250))
+    draw.rectangle((left, top, right, top + 26), fill=(30, 90, 160))
+    font = ImageFont.load_default(size=11)
+    draw.text((left + 6, top + 7), "Patient summary", font=font, fill=(255, 255, 255))
+    ys = np.linspace(top + 34, bottom - 6, rows + 1).astype(int)
+    xs = [left + 4, left + 90, left + 200, left + 300, right - 4]
+    for r, (y0, y1) in enumerate(pairwise(ys)):
+        if r % 2:
+            draw.rectangle((xs[0], y0, xs[-1], y1), fill=(236, 240, 246))
+        for c, x0 in enumerate(xs[:-1]):
+            word = BOARD_ENTRIES[rng.integers(len(BOARD_ENTRIES))]
+            draw.text((x0 + 4, y0 + 5), word if c else f"{8 + r:02d}:00", font=font,
+                      fill=(20, 20, 20))
+    for y in ys:
+        draw.line((xs[0], int(y), xs[-1], int(y)), fill=(150, 150, 160), width=1)
+    for x in xs:
+        draw.line((x, int(ys[0]), x, int(ys[-1])), fill=(150, 150, 160), width=1)
+    return np.asarray(image)[:, :, ::-1].copy()
+
+
+def tiled_wall_image(width: int = 420, height: int = 300, tile: int = 50, seed: int = 0
+                     ) -> np.ndarray:
+    """White wall tiles with grey grout and a little glaze noise: a grid with nothing written."""
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    wall = np.full((height, width, 3), 232, np.float32)
+    wall += rng.normal(0, 5, (height, width, 1))
+    wall = np.clip(wall, 0, 255).astype(np.uint8)
+    for x in range(0, width, tile):
+        cv2.line(wall, (x, 0), (x, height), (170, 170, 165), 2)
+    for y in range(0, height, tile):
+        cv2.line(wall, (0, y), (width, y), (170, 170, 165), 2)
+    return wall
+
+
+def tilted(image: np.ndarray, degrees: float, squeeze: float = 0.0) -> np.ndarray:
+    """`image` turned by `degrees` and seen a little from the side (`squeeze` of its right edge
+    shortened), on a white margin: how a board looks filmed on a phone."""
+    import cv2
+
+    h, w = image.shape[:2]
+    corners = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    seen = np.float32([[0, 0], [w, squeeze * h / 2], [w, h - squeeze * h / 2], [0, h]])
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    seen = cv2.transform(seen[None], turn)[0]
+    seen -= seen.min(axis=0) - 4
+    size = (int(seen[:, 0].max()) + 5, int(seen[:, 1].max()) + 5)
+    warp = cv2.getPerspectiveTransform(corners, seen)
+    return cv2.warpPerspective(image, warp, size, borderValue=(205, 205, 200))
 
 
 def _draw(frame: np.ndarray, captions: list[Caption], t: float) -> np.ndarray:

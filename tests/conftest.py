@@ -15,7 +15,9 @@ from bench.clips import (
     Utterance,
     code128_image,
     make_clip,
+    patient_board_image,
     qr_image,
+    tiled_wall_image,
     video_frames,
 )
 
@@ -179,6 +181,29 @@ def patient_longer_clip(media_dir) -> ClipTruth:
         stickers=[
             Sticker(patient, 0.0, 6.0, 0, 420, "face", "face", "patient"),
             Sticker(clinician, 2.0, 5.0, 360, 420, "face", "face", "clinician"),
+        ],
+        with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def ward_board_clip(media_dir) -> ClipTruth:
+    """5 s, 540×960 vertical, 15 fps, no sound: the presenter (grid/bbaf2n.mpg, 1.2×) all the
+    time; behind them a tiled wall (bench.clips.tiled_wall_image) all the time, and a drawn
+    patient whiteboard (bench.clips.patient_board_image, 0.6×: OCR reads little of it) from
+    1.0 to 4.0 s."""
+    import cv2
+
+    presenter = video_frames(realdata("video/grid/bbaf2n.mpg"), 1.2)
+    board = cv2.resize(patient_board_image(seed=11), None, fx=0.6, fy=0.6,
+                       interpolation=cv2.INTER_AREA)
+    return make_clip(
+        media_dir / "ward_board.mp4", width=540, height=960, duration_s=5.0, fps=15,
+        stickers=[
+            Sticker((tiled_wall_image(500, 220),), 0.0, 5.0, 20, 40),
+            Sticker((board,), 1.0, 4.0, 250, 300, "scene", "ward_context",
+                    "patient board, chart or form"),
+            Sticker(presenter, 0.0, 5.0, 20, 560),
         ],
         with_audio=False,
     )

@@ -183,7 +183,7 @@ class ScanOptions:
     faces: bool = True  # look for faces other than the presenter's
     face_interval_s: float = 0.5  # how often faces are looked for
     codes: bool = True  # look for barcodes and QR codes in the frames read
-    scene: bool = True  # look for the look of a bedside monitor in the frames read
+    scene: bool = True  # look for monitors and patient boards by their look in the frames read
     deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)
     allow: tuple[str, ...] = ()  # never flagged (the presenter's own name and handle...)
 

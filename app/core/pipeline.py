@@ -50,7 +50,7 @@ from app.core.models import (
 )
 from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
 from app.core.region_reading import read_changes
-from app.core.scene import monitor_box, scene_hit
+from app.core.scene import scene_hits
 from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
 from app.core.transcribe import Transcriber, WhisperTranscriber
 from app.core.word_lists import WordLists
@@ -172,7 +172,7 @@ def analyze(
     look_for_faces = options.faces and engines.faces is not None
     look_for_codes = options.codes and engines.codes is not None
     next_face_s = 0.0
-    ocr_seconds = face_seconds = code_seconds = 0.0
+    ocr_seconds = face_seconds = code_seconds = scene_seconds = 0.0
     frames_read = 0
     low_text_times: list[float] = []
     duration = max(info.duration_s, 1e-3)
@@ -184,6 +184,7 @@ def analyze(
 
     def read(chosen: FrameToRead) -> list[Finding]:
         nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads, code_seconds
+        nonlocal scene_seconds
         closed_codes = []
         if look_for_codes:
             started = time.perf_counter()
@@ -196,10 +197,10 @@ def analyze(
         )
         previous_pieces = pieces
         ocr_seconds += time.perf_counter() - started
-        monitor = monitor_box(chosen.frame, pieces, chosen.t_s) if options.scene else None
-        closed_scene = scene_tracker.update(
-            chosen.t_s, [scene_hit(monitor)] if monitor is not None else [], chosen.history
-        )
+        started = time.perf_counter()
+        looks = scene_hits(chosen.frame, pieces, chosen.t_s) if options.scene else []
+        scene_seconds += time.perf_counter() - started
+        closed_scene = scene_tracker.update(chosen.t_s, looks, chosen.history)
         frames_read += 1
         partial_reads += partial
         hits = []
@@ -252,6 +253,7 @@ def analyze(
     timings["ocr"] = ocr_seconds
     timings["faces"] = face_seconds
     timings["codes"] = code_seconds
+    timings["scene"] = scene_seconds
     yield Progress("done", 1.0, "Done", tuple(closed))
 
     coverage = Coverage(

@@ -49,8 +49,9 @@ DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
                    Decision.FALSE_ALARM: colors.HexColor("#9e9e9e")}
 LANES = tuple(Source)  # one strip per source, in the window's order
 NOT_YET_CHECKED = (
-    "the look of a whiteboard, a wristband or a chart screen where no text is legible (only "
-    "bedside monitors are recognised by their look), faces turned fully away, and tattoos, "
+    "the look of a wristband, of a whiteboard without ruled lines, or of a dark-mode screen, "
+    "where no text on them is legible (bedside monitors and ruled patient boards, charts and "
+    "forms are recognised by their look), faces turned fully away, and tattoos, "
     "jewellery or other marks that could identify someone"
 )
 

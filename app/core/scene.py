@@ -1,4 +1,6 @@
-"""The look of a bedside monitor: large coloured readings, even when no label is legible.
+"""Hospital things the frame shows by their look, even when no label on them is legible.
+
+A patient board, chart or form is board_look's; a bedside monitor is this module's.
 
 A monitor shows its parameters as big numerals, colour-coded by parameter (heart rate green,
 SpO2 cyan, blood pressure red, CO2 blue), often on a dark panel; OCR reads the numerals long
@@ -15,6 +17,7 @@ import re
 import cv2
 import numpy as np
 
+from app.core.board_look import board_box
 from app.core.findings import ScreenHit
 from app.core.models import Box, Category, TextSpan
 from app.core.ocr import OcrPiece
@@ -66,9 +69,20 @@ def _ink(frame_bgr: np.ndarray, piece: OcrPiece) -> tuple[float, bool]:
     return hue, saturation >= SATURATED
 
 
-def scene_hit(box: Box) -> ScreenHit:
-    """A monitor seen in one frame, as a hit the tracker follows (one finding while it stays)."""
-    text = "bedside monitor"
-    span = TextSpan(0, len(text), Category.WARD_CONTEXT, 0.6,
-                    "the look of a bedside monitor (large colour-coded readings)", text)
+MONITOR = ("bedside monitor", "the look of a bedside monitor (large colour-coded readings)")
+BOARD = ("patient board, chart or form",
+         "the look of a patient board, chart or form (a ruled table with entries), "
+         "whether or not its writing can be read")
+
+
+def scene_hits(frame_bgr: np.ndarray, pieces: list[OcrPiece], t_s: float) -> list[ScreenHit]:
+    """The hospital things the frame shows by their look: a monitor, a patient board or chart."""
+    found = [(monitor_box(frame_bgr, pieces, t_s), MONITOR), (board_box(frame_bgr, t_s), BOARD)]
+    return [scene_hit(box, look) for box, look in found if box is not None]
+
+
+def scene_hit(box: Box, look: tuple[str, str] = MONITOR) -> ScreenHit:
+    """A look seen in one frame, as a hit the tracker follows (one finding while it stays)."""
+    text, reason = look
+    span = TextSpan(0, len(text), Category.WARD_CONTEXT, 0.6, reason, text)
     return ScreenHit(span, box, 1.0)

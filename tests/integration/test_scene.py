@@ -5,8 +5,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from app.core.scene import monitor_box
-from bench.clips import video_frames
+from app.core.models import Category, Source
+from app.core.pipeline import analyze, run
+from app.core.scene import BOARD, monitor_box, scene_hits
+from bench.clips import BOARD_ENTRIES, patient_board_image, video_frames
 from tests.conftest import realdata
 
 
@@ -49,3 +51,32 @@ def test_a_laptop_slide_with_big_white_numbers_is_not_a_monitor(engines):
         draw.text((x, 260), number, font=font, fill=(240, 240, 240))
     frame = np.asarray(image)[:, :, ::-1].copy()
     assert not looks_like_monitor(engines, frame)
+
+
+def test_a_patient_board_too_small_to_read_is_still_seen(engines):
+    """OCR reads none of the board's entries; its look alone makes it ward context."""
+    frame = np.full((1280, 720, 3), 150, np.uint8)
+    board = cv2.resize(patient_board_image(seed=8), None, fx=0.4, fy=0.4,
+                       interpolation=cv2.INTER_AREA)
+    frame[200:200 + board.shape[0], 300:300 + board.shape[1]] = board
+    pieces = engines.ocr.read(frame)
+    read = " ".join(p.text for p in pieces).lower()
+    assert not [e for e in BOARD_ENTRIES if e.lower() in read], read
+    [hit] = scene_hits(frame, pieces, 1.0)
+    assert hit.span.text == BOARD[0] and hit.span.category is Category.WARD_CONTEXT
+    assert 290 <= hit.box.x <= 310 and 190 <= hit.box.y <= 210
+
+
+def test_a_patient_board_is_flagged_while_it_is_there_and_a_tiled_wall_is_not(
+        ward_board_clip, engines):
+    result = run(analyze(ward_board_clip.path, engines=engines))
+    [planted] = ward_board_clip.planted
+    [scene] = [f for f in result.findings if f.source is Source.SCENE]
+    assert scene.text == planted.text and scene.category is Category.WARD_CONTEXT
+    assert abs(scene.start_s - planted.start_s) <= 0.5
+    assert abs(scene.end_s - planted.end_s) <= 0.5
+    assert scene.boxes and all(b.x >= 240 and b.y >= 290 for b in scene.boxes)  # not the tiles
+    # the presenter alone is not flagged; what OCR could read was read on the board only
+    others = [f for f in result.findings if f.source is not Source.SCENE]
+    assert all(f.source is Source.SCREEN for f in others)
+    assert all(b.x >= 240 and b.y >= 290 for f in others for b in f.boxes)
