@@ -7,6 +7,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from app.core.models import Category, Source
 from app.core.pipeline import analyze, run
+from app.core.ocr import group_into_lines
 from app.core.scene import BOARD, monitor_box, scene_hits
 from bench.clips import BOARD_ENTRIES, patient_board_image, video_frames
 from tests.conftest import realdata
@@ -80,3 +81,11 @@ def test_a_patient_board_is_flagged_while_it_is_there_and_a_tiled_wall_is_not(
     others = [f for f in result.findings if f.source is not Source.SCENE]
     assert all(f.source is Source.SCREEN for f in others)
     assert all(b.x >= 240 and b.y >= 290 for f in others for b in f.boxes)
+
+
+def test_a_monitor_showing_no_readings_is_placed_by_its_model_name(engines):
+    """A photo of a Philips IntelliVue with no values on screen: OCR reads its bezel."""
+    frame = cv2.imread(str(realdata("images/monitors/moshes7_barcode_monitor.jpg")))
+    lines = group_into_lines(engines.ocr.read(frame), 0.0)
+    spans = [s for line in lines for s in engines.detector.detect(line.text)]
+    assert [s.text for s in spans if s.category is Category.WARD_CONTEXT] == ["IntelliVue"]

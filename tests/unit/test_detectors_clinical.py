@@ -120,6 +120,22 @@ def test_monitor_labels_are_one_context_span(detector):
     assert [(s.category, s.text) for s in spans] == [(W, "HR 72 SpO2 98 RR")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("IntelliVue MX450", "IntelliVue"),
+    ("Mindray BeneView T8", "Mindray BeneView"),
+    ("LIFEPAK 15", "LIFEPAK"),
+    ("Alaris infusion pump", "Alaris"),
+])
+def test_hospital_equipment_names_are_context(detector, text, expected):
+    assert flagged(detector, text) == [(W, expected)]
+
+
+@pytest.mark.parametrize("text", ["PHILIPS", "SAMSUNG", "Philips Hue", "Dell UltraSharp",
+                                  "infinity and beyond", "the servo motor"])
+def test_makers_of_everyday_screens_are_not(detector, text):
+    assert flagged(detector, text) == []
+
+
 def test_ocr_tolerance_keeps_what_was_read(detector):
     """The finding shows the characters on screen, not the digits they were read as."""
     text = "MRN 0O482913"

@@ -19,6 +19,7 @@ from app.core.detect.medical_recognizers import (
 )
 from app.core.detect.ocr_tolerance import digits_restored
 from app.core.detect.tokens import Style, style, tokens
+from app.core.detect.ward_context import DEVICE_WORDS
 from app.core.errors import ModelError
 from app.core.models import Category, ModelInfo, TextSpan
 from app.core.word_lists import WordLists
@@ -59,7 +60,7 @@ _PHONE_CONTEXT = re.compile(r"\b(?:phone|call|cell|mobile|tel|telephone|number|f
 _HAS_DIGIT = re.compile(r"\d")
 # Words a small NER model takes for names on charts and signs ("PATIENT: ...", "NAME").
 _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", "bay", "mrn",
-               "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today"}
+               "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today", *DEVICE_WORDS}
 # Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
 _TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
 _LEADING_LABEL = re.compile(r"^(?:patient|pt|name)\s*[.:]?\s+", re.IGNORECASE)

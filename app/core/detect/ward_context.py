@@ -1,8 +1,9 @@
 """Hospital-ward context: words that place a video on a ward, though they name nobody.
 
 "on the ward", "in the ICU", "my patient", a whiteboard's "Nurse in charge", a monitor's HR /
-SpO2 / NIBP labels. None of these identifies a patient, but together with a face, a bed number
-or a date they can, and a trust's social-media policy usually forbids filming on the ward at all.
+SpO2 / NIBP labels, the model name on its bezel ("IntelliVue"). None of these identifies a
+patient, but together with a face, a bed number or a date they can, and a trust's social-media
+policy usually forbids filming on the ward at all.
 So they are reported as context (category `ward_context`), with a lower severity than
 identifiers, and never merged into an identifier.
 """
@@ -34,6 +35,20 @@ MONITOR = (
     r"ST-?II|aVR|aVL|aVF)\b)",
 )
 
+# Names printed on the bezel of hospital-only equipment (patient monitors, defibrillators,
+# ventilators, infusion pumps): readable when the screen's own labels are not. Makers that also
+# sell televisions or shavers (Philips, GE) are not on it; their monitor ranges are.
+DEVICE = (
+    r"\b(?:IntelliVue|Carescape|BeneView|ePM\s?\d{1,2}|Life\s?Scope|VitaLogik|Propaq|"
+    r"LIFEPAK|Lifepak|Alaris|Mindray|Nihon\s+Kohden|Puritan\s+Bennett|Evita\s?V?\d{3}|"
+    r"Hamilton[-\s]C\d|Servo[-\s]?[iuns]|Infinity\s+Delta|Welch\s?Allyn)\b",
+)
+
+# The words of those names that are no one's name, so the name model does not take
+# "Mindray BeneView" for a person (surnames such as Bennett or Hamilton are left out).
+DEVICE_WORDS = frozenset({"intellivue", "carescape", "beneview", "mindray", "propaq", "lifepak",
+                          "alaris", "vitalogik", "kohden"})
+
 
 def ward_context_recognizer() -> PatternRecognizer:
     return PatternRecognizer(
@@ -43,5 +58,6 @@ def ward_context_recognizer() -> PatternRecognizer:
             *(Pattern("spoken ward context", p, 0.5) for p in SPOKEN),
             *(Pattern("ward signage or chart label", p, 0.5) for p in SIGNAGE),
             *(Pattern("bedside monitor label", p, 0.45) for p in MONITOR),
+            *(Pattern("hospital equipment maker or model", p, 0.45) for p in DEVICE),
         ],
     )
