@@ -186,6 +186,8 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
         category=span.category,
         text=text,
         confidence=round(track.confidence, 3),
-        reason=reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)"),
+        reason=(f"{span.rule}, seen {where} ({len(track.boxes)} frame(s) read)"
+                if source is Source.SCENE  # its text is our description, not what was read
+                else reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
         boxes=tuple(track.boxes),
     )

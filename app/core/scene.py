@@ -71,8 +71,8 @@ def _ink(frame_bgr: np.ndarray, piece: OcrPiece) -> tuple[float, bool]:
 
 MONITOR = ("bedside monitor", "the look of a bedside monitor (large colour-coded readings)")
 BOARD = ("patient board, chart or form",
-         "the look of a patient board, chart or form (a ruled table with entries), "
-         "whether or not its writing can be read")
+         "the look of a patient board, chart or form (a ruled table with entries, legible or "
+         "not)")
 
 
 def scene_hits(frame_bgr: np.ndarray, pieces: list[OcrPiece], t_s: float) -> list[ScreenHit]:

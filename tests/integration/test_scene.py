@@ -1,4 +1,4 @@
-"""The look of a bedside monitor, on real photos and frames (real OCR), and what is not one."""
+"""Hospital scenes by their look (monitors, patient boards) on real photos, frames and clips."""
 
 import cv2
 import numpy as np
@@ -6,8 +6,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.models import Category, Source
-from app.core.pipeline import analyze, run
 from app.core.ocr import group_into_lines
+from app.core.pipeline import analyze, run
 from app.core.scene import BOARD, monitor_box, scene_hits
 from bench.clips import BOARD_ENTRIES, patient_board_image, video_frames
 from tests.conftest import realdata

@@ -56,6 +56,17 @@ def test_ruled_tables_with_entries_are_recognised_where_they_are(picture, scale,
     assert box.w * box.h >= 0.6 * w * h
 
 
+@pytest.mark.parametrize("seed", [0, 2, 3])
+def test_a_far_tilted_screen_with_faint_one_pixel_rules(seed):
+    """A laptop a fifth of a landscape frame wide: its rules are faint after scaling."""
+    screen = tilted(chart_screen_image(seed=seed), 3, 0.1)
+    screen = cv2.resize(screen, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
+    frame = np.full((720, 1280, 3), 160, np.uint8)
+    frame[380:380 + screen.shape[0], 880:880 + screen.shape[1]] = screen
+    box = board_box(frame, 0.0)
+    assert box is not None and abs(box.x - 880) <= 12 and abs(box.y - 380) <= 12
+
+
 def ruled_notebook() -> np.ndarray:
     """A lined page with a margin and a line of writing on most rules: rows, but no columns."""
     page = np.full((300, 420, 3), 245, np.uint8)
