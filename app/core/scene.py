@@ -78,10 +78,10 @@ BOARD = ("patient board, chart or form",
 def scene_hits(frame_bgr: np.ndarray, pieces: list[OcrPiece], t_s: float) -> list[ScreenHit]:
     """The hospital things the frame shows by their look: a monitor, a patient board or chart."""
     found = [(monitor_box(frame_bgr, pieces, t_s), MONITOR), (board_box(frame_bgr, t_s), BOARD)]
-    return [scene_hit(box, look) for box, look in found if box is not None]
+    return [_hit(box, look) for box, look in found if box is not None]
 
 
-def scene_hit(box: Box, look: tuple[str, str] = MONITOR) -> ScreenHit:
+def _hit(box: Box, look: tuple[str, str]) -> ScreenHit:
     """A look seen in one frame, as a hit the tracker follows (one finding while it stays)."""
     text, reason = look
     span = TextSpan(0, len(text), Category.WARD_CONTEXT, 0.6, reason, text)
