@@ -44,6 +44,7 @@ from bench.clips import (
     make_clip,
     patient_board_image,
     qr_image,
+    scaled,
     tiled_wall_image,
     tilted,
     video_frames,
@@ -171,10 +172,6 @@ def clean_landscape(folder: Path) -> ClipTruth:
         ],
         utterances=[Utterance("Wash your hands for twenty seconds every time.", 2.0)],
     )
-
-
-def scaled(image, factor: float):
-    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
 
 
 def naive_screen_times(path: str, engines) -> list[float]:

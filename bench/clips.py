@@ -134,14 +134,25 @@ def _background(width: int, height: int) -> np.ndarray:
     return np.dstack([blue, green, red]).astype(np.uint8)  # BGR
 
 
+def paste(frame: np.ndarray, image: np.ndarray, x: int, y: int) -> np.ndarray:
+    """`image` laid on `frame` with its top-left corner at (x, y), cut at the frame's edges."""
+    h = min(image.shape[0], frame.shape[0] - y)
+    w = min(image.shape[1], frame.shape[1] - x)
+    frame[y : y + h, x : x + w] = image[:h, :w]
+    return frame
+
+
+def scaled(image: np.ndarray, factor: float) -> np.ndarray:
+    """`image` resized by `factor` (area averaging, as a camera further away sees it)."""
+    import cv2
+
+    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+
+
 def _paste(frame: np.ndarray, stickers: list[Sticker], t: float) -> np.ndarray:
     for sticker in stickers:
-        if not sticker.start_s <= t < sticker.end_s:
-            continue
-        image = sticker.image_at(t)
-        h = min(image.shape[0], frame.shape[0] - sticker.y)
-        w = min(image.shape[1], frame.shape[1] - sticker.x)
-        frame[sticker.y : sticker.y + h, sticker.x : sticker.x + w] = image[:h, :w]
+        if sticker.start_s <= t < sticker.end_s:
+            paste(frame, sticker.image_at(t), sticker.x, sticker.y)
     return frame
 
 
@@ -156,7 +167,7 @@ def video_frames(path: Path, scale: float = 1.0, limit: int = 250) -> tuple[np.n
         if not ok:
             break
         if scale != 1.0:
-            frame = cv2.resize(frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+            frame = scaled(frame, scale)
         frames.append(frame)
     capture.release()
     if not frames:

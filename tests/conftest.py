@@ -17,6 +17,7 @@ from bench.clips import (
     make_clip,
     patient_board_image,
     qr_image,
+    scaled,
     tiled_wall_image,
     video_frames,
 )
@@ -141,7 +142,7 @@ def people_and_codes_clip(media_dir) -> ClipTruth:
     presenter = video_frames(realdata("video/grid/bbaf2n.mpg"), 1.2)
     other = video_frames(realdata("video/grid/lwbsza.mpg"), 0.8)
     monitor = cv2.imread(str(realdata("images/monitors/moshes7_monitor_11.jpg")))
-    monitor = cv2.resize(monitor, None, fx=0.8, fy=0.8, interpolation=cv2.INTER_AREA)
+    monitor = scaled(monitor, 0.8)
     return make_clip(
         media_dir / "people_codes.mp4", width=720, height=1280, duration_s=8.0, fps=15,
         stickers=[
@@ -192,11 +193,8 @@ def ward_board_clip(media_dir) -> ClipTruth:
     time; behind them a tiled wall (bench.clips.tiled_wall_image) all the time, and a drawn
     patient whiteboard (bench.clips.patient_board_image, 0.6×: OCR reads little of it) from
     1.0 to 4.0 s."""
-    import cv2
-
     presenter = video_frames(realdata("video/grid/bbaf2n.mpg"), 1.2)
-    board = cv2.resize(patient_board_image(seed=11), None, fx=0.6, fy=0.6,
-                       interpolation=cv2.INTER_AREA)
+    board = scaled(patient_board_image(seed=11), 0.6)
     return make_clip(
         media_dir / "ward_board.mp4", width=540, height=960, duration_s=5.0, fps=15,
         stickers=[

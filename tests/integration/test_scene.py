@@ -9,7 +9,7 @@ from app.core.models import Category, Source
 from app.core.ocr import group_into_lines
 from app.core.pipeline import analyze, run
 from app.core.scene import BOARD, monitor_box, scene_hits
-from bench.clips import BOARD_ENTRIES, patient_board_image, video_frames
+from bench.clips import BOARD_ENTRIES, paste, patient_board_image, scaled, video_frames
 from tests.conftest import realdata
 
 
@@ -57,9 +57,7 @@ def test_a_laptop_slide_with_big_white_numbers_is_not_a_monitor(engines):
 def test_a_patient_board_too_small_to_read_is_still_seen(engines):
     """OCR reads none of the board's entries; its look alone makes it ward context."""
     frame = np.full((1280, 720, 3), 150, np.uint8)
-    board = cv2.resize(patient_board_image(seed=8), None, fx=0.4, fy=0.4,
-                       interpolation=cv2.INTER_AREA)
-    frame[200:200 + board.shape[0], 300:300 + board.shape[1]] = board
+    paste(frame, scaled(patient_board_image(seed=8), 0.4), 300, 200)
     pieces = engines.ocr.read(frame)
     read = " ".join(p.text for p in pieces).lower()
     assert not [e for e in BOARD_ENTRIES if e.lower() in read], read

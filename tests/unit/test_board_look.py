@@ -8,7 +8,9 @@ import pytest
 from app.core.board_look import board_box
 from bench.clips import (
     chart_screen_image,
+    paste,
     patient_board_image,
+    scaled,
     tiled_wall_image,
     tilted,
     video_frames,
@@ -27,11 +29,8 @@ def in_frame(picture: np.ndarray, scale: float, presenter: np.ndarray) -> np.nda
     """A vertical phone frame: a soft gradient wall, `picture` behind the presenter's head."""
     frame = np.repeat(np.linspace(110, 200, 1280)[:, None], 720, axis=1).astype(np.uint8)
     frame = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR)
-    small = cv2.resize(picture, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    h, w = min(small.shape[0], 1280 - AT[1]), min(small.shape[1], 720 - AT[0])
-    frame[AT[1]:AT[1] + h, AT[0]:AT[0] + w] = small[:h, :w]
-    frame[500:500 + presenter.shape[0], 20:20 + presenter.shape[1]] = presenter
-    return frame
+    paste(frame, scaled(picture, scale), *AT)
+    return paste(frame, presenter, 20, 500)
 
 
 @pytest.mark.parametrize(("picture", "scale"), [
@@ -60,9 +59,7 @@ def test_ruled_tables_with_entries_are_recognised_where_they_are(picture, scale,
 def test_a_far_tilted_screen_with_faint_one_pixel_rules(seed):
     """A laptop a fifth of a landscape frame wide: its rules are faint after scaling."""
     screen = tilted(chart_screen_image(seed=seed), 3, 0.1)
-    screen = cv2.resize(screen, None, fx=0.6, fy=0.6, interpolation=cv2.INTER_AREA)
-    frame = np.full((720, 1280, 3), 160, np.uint8)
-    frame[380:380 + screen.shape[0], 880:880 + screen.shape[1]] = screen
+    frame = paste(np.full((720, 1280, 3), 160, np.uint8), scaled(screen, 0.6), 880, 380)
     box = board_box(frame, 0.0)
     assert box is not None and abs(box.x - 880) <= 12 and abs(box.y - 380) <= 12
 
