@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from app.core.frames import ChangeHistory
+from app.core.masking import DESCRIBED
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 
@@ -187,7 +188,7 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
         text=text,
         confidence=round(track.confidence, 3),
         reason=(f"{span.rule}, seen {where} ({len(track.boxes)} frame(s) read)"
-                if source is Source.SCENE  # its text is our description, not what was read
+                if source in DESCRIBED  # its text is our description, not what was read
                 else reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
         boxes=tuple(track.boxes),
     )

@@ -5,7 +5,8 @@ import re
 from app.core.models import Finding, Source
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
-# in it identifies anyone, so masking it would only hide what the finding is.
+# in it identifies anyone, so masking it would only hide what the finding is (and its reason does
+# not say it "matched" that text: findings.py).
 DESCRIBED = frozenset({Source.FACE, Source.SCENE})
 
 
