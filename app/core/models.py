@@ -94,15 +94,17 @@ class Box:
 
 @dataclass(frozen=True)
 class OcrLine:
-    """A line of text read from one frame: the text and one box per piece EasyOCR returned.
+    """A line of text read from one frame: the text and one box per piece the OCR returned.
 
-    `spans[i]` is the (start, end) character range of `boxes[i]` inside `text`.
+    `spans[i]` is the (start, end) character range of `boxes[i]` inside `text`; `tracks[i]` the
+    id of the followed text line that piece belongs to (empty when not followed).
     """
 
     text: str
     confidence: float
     boxes: tuple[Box, ...]
     spans: tuple[tuple[int, int], ...]
+    tracks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,7 @@ class Coverage:
     low_confidence_text_times: tuple[float, ...] = ()
     partial_reads: int = 0
     notes: tuple[str, ...] = ()
+    lines_read: int = 0  # text lines recognised (the others were known from an earlier sample)
 
 
 @dataclass(frozen=True)
@@ -176,12 +179,14 @@ class ScanOptions:
     """How a scan is run; carried into the result so a report can say how it was made."""
 
     speech_model: str = "base"  # = model_files.DEFAULT_SPEECH_MODEL
-    sample_interval_s: float = 0.25
+    sample_interval_s: float = 0.5
     min_read_interval_s: float = 0.5
-    ocr_canvas_size: int = 1280
+    ocr: str = "ppocr"  # the text-reading engine: ppocr (PP-OCRv4) or easyocr
+    ocr_detect_side: int = 640  # the longer side of the picture PP-OCR's text detector sees
+    ocr_canvas_size: int = 1280  # the same for EasyOCR
     min_confidence: float = 0.3
     faces: bool = True  # look for faces other than the presenter's
-    face_interval_s: float = 0.5  # how often faces are looked for
+    face_interval_s: float = 1.0  # how often faces are looked for
     codes: bool = True  # look for barcodes and QR codes in the frames read
     scene: bool = True  # look for monitors and patient boards by their look in the frames read
     deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)

@@ -1,4 +1,9 @@
-"""Reading the text visible in a frame (EasyOCR), grouped into lines."""
+"""Reading the text visible in a frame: the engines' shared interface, EasyOCR, and lines.
+
+An engine finds text lines (`detect`, four corners each) and reads the lines it is given
+(`recognise`); `read` does both on a whole frame. The default engine is PP-OCRv4 (ppocr.py);
+EasyOCR stays selectable (`--ocr easyocr`). Pieces of text on one row are joined into lines.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,13 @@ from app.core.model_files import ocr_model_dir
 from app.core.models import Box, ModelInfo, OcrLine
 from app.core.text_join import join_with_ranges
 
+Quad = np.ndarray  # 4×2 float32 corners, clockwise from the top-left, in frame pixels
+
 
 @dataclass(frozen=True)
 class OcrPiece:
-    """One box of text as the OCR engine returns it."""
+    """One box of text as the OCR engine returns it; `track` names the text followed from frame
+    to frame that it belongs to (-1 when it was read on its own)."""
 
     text: str
     confidence: float
@@ -24,12 +32,26 @@ class OcrPiece:
     y: int
     w: int
     h: int
+    track: int = -1
+
+
+def piece_of(text: str, confidence: float, quad: Quad, track: int = -1) -> OcrPiece:
+    """A piece whose box is the upright rectangle around a quad."""
+    xs, ys = quad[:, 0], quad[:, 1]
+    x, y = max(0, int(xs.min())), max(0, int(ys.min()))
+    return OcrPiece(text, confidence, x, y, max(1, int(xs.max()) - x), max(1, int(ys.max()) - y),
+                    track)
 
 
 class OcrEngine(Protocol):
-    """Anything that turns a frame into pieces of text with boxes."""
+    """Anything that finds text lines in a frame and reads them."""
 
     info: ModelInfo
+    name: str
+
+    def detect(self, frame_bgr: np.ndarray, scale: float | None = None) -> list[Quad]: ...
+
+    def recognise(self, frame_bgr: np.ndarray, quads: list[Quad]) -> list[tuple[str, float]]: ...
 
     def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]: ...
 
@@ -42,6 +64,8 @@ class EasyOcrEngine:
             full-resolution crops, so small text survives a modest canvas.
         threads: torch intra-op threads (the machines we target have 2 cores).
     """
+
+    name = "easyocr"
 
     def __init__(self, canvas_size: int = 1280, threads: int | None = None) -> None:
         import easyocr  # heavy (torch); imported only when OCR is really wanted
@@ -61,6 +85,33 @@ class EasyOcrEngine:
                 download_enabled=False,
                 verbose=False,
             )
+
+    def detect(self, frame_bgr: np.ndarray, scale: float | None = None) -> list[Quad]:
+        canvas = self.canvas_size if scale is None else max(
+            64, int(max(frame_bgr.shape[:2]) * scale))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            horizontal, free = self._reader.detect(frame_bgr, canvas_size=canvas)
+        quads = [np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+                 for x0, x1, y0, y1 in horizontal[0]]
+        quads += [np.float32(points) for points in free[0]]
+        return quads
+
+    def recognise(self, frame_bgr: np.ndarray, quads: list[Quad]) -> list[tuple[str, float]]:
+        import cv2
+
+        grey = cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2GRAY)
+        out = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            for quad in quads:  # one at a time: EasyOCR reorders what it is given
+                results = self._reader.recognize(grey, horizontal_list=[], free_list=[
+                    quad.astype(int).tolist()], batch_size=1, paragraph=False)
+                texts = [(str(text).strip(), float(conf)) for _, text, conf in results]
+                texts = [t for t in texts if t[0]]
+                out.append((" ".join(t for t, _ in texts), min(c for _, c in texts))
+                           if texts else ("", 0.0))
+        return out
 
     def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]:
         with warnings.catch_warnings():
@@ -113,4 +164,4 @@ def _as_line(line: list[OcrPiece], t_s: float) -> OcrLine:
     text, spans = join_with_ranges([piece.text for piece in line])
     boxes = tuple(Box(t_s, p.x, p.y, p.w, p.h) for p in line)
     confidence = min(p.confidence for p in line)
-    return OcrLine(text, confidence, boxes, tuple(spans))
+    return OcrLine(text, confidence, boxes, tuple(spans), tuple(p.track for p in line))

@@ -7,6 +7,7 @@ Stopping iteration cancels the scan: video captures are released in `finally` bl
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
@@ -15,50 +16,41 @@ from pathlib import Path
 import av
 
 from app import __version__
-from app.core.code_findings import code_hits
 from app.core.codes import CodeReader
 from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
-from app.core.face_tracks import (
-    FaceTracker,
-    face_findings,
-    presenter_doubt,
-    presenter_faces,
-    presenter_tracks,
-)
 from app.core.faces import FaceDetector
-from app.core.findings import (
-    ScreenHit,
-    ScreenTracker,
-    screen_hits,
-    speech_findings,
-    transcript_text,
-)
-from app.core.frames import FrameSelector, FrameToRead
-from app.core.geometry import rects_meet
-from app.core.media import iter_samples, probe
+from app.core.findings import speech_findings, transcript_text
+from app.core.media import probe
 from app.core.models import (
     AnalysisResult,
     Coverage,
     Finding,
     Progress,
     ScanOptions,
-    Source,
-    TextSpan,
-    Transcript,
 )
-from app.core.ocr import EasyOcrEngine, OcrEngine, OcrPiece, group_into_lines
-from app.core.region_reading import read_changes
-from app.core.scene import scene_hits
-from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
+from app.core.ocr import EasyOcrEngine, OcrEngine
+from app.core.picture import scan_picture
+from app.core.picture_detectors import CodeFinder, FaceFinder, LookFinder, TextFinder
+from app.core.ppocr import PpOcrEngine
 from app.core.transcribe import Transcriber, WhisperTranscriber
 from app.core.word_lists import WordLists
 
-LOW_OCR_CONFIDENCE = 0.4
+OCR_ENGINES = ("ppocr", "easyocr")
 
-# Share of the progress bar each stage takes (vision dominates the time).
-_SPEECH_END = 0.3
+# Share of the progress bar the speech takes; speech and picture run side by side.
+_SPEECH_SHARE = 0.25
+
+
+def load_ocr(name: str, options: ScanOptions) -> OcrEngine:
+    """The text-reading engine called `name` (see models/README.md for how they compare)."""
+    if name == "ppocr":
+        return PpOcrEngine(detect_side=options.ocr_detect_side)
+    if name == "easyocr":
+        return EasyOcrEngine(canvas_size=options.ocr_canvas_size)
+    raise InputError(f"There is no OCR engine called '{name}': use one of "
+                     f"{', '.join(OCR_ENGINES)}.")
 
 
 @dataclass
@@ -75,7 +67,7 @@ class Engines:
     def load(cls, options: ScanOptions) -> Engines:
         return cls(
             transcriber=WhisperTranscriber(options.speech_model),
-            ocr=EasyOcrEngine(canvas_size=options.ocr_canvas_size),
+            ocr=load_ocr(options.ocr, options),
             detector=TextDetector(min_confidence=options.min_confidence),
             faces=FaceDetector(),
             codes=CodeReader(),
@@ -99,6 +91,69 @@ def run(
             return stop.value
         if on_progress is not None:
             on_progress(progress)
+
+
+class _SpeechThread:
+    """Transcription and detection of the speech, in a thread beside the picture stage.
+
+    faster-whisper (CTranslate2) releases the interpreter while it decodes, so the two stages
+    share the 2 cores. `stop()` ends it between two segments."""
+
+    def __init__(self, path: Path, duration_s: float, engines: Engines, lists: WordLists):
+        self.fraction = 0.0
+        self.result: tuple | None = None
+        self.error: BaseException | None = None
+        self.undecodable = False
+        self.seconds = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="speech", daemon=True,
+                                        args=(path, duration_s, engines, lists))
+        self._thread.start()
+
+    def _run(self, path: Path, duration_s: float, engines: Engines, lists: WordLists) -> None:
+        started = time.perf_counter()
+        scan = _speech(path, duration_s, engines, lists)
+        try:
+            while not self._stop.is_set():
+                try:
+                    self.fraction = next(scan)
+                except StopIteration as stop:
+                    self.result = stop.value
+                    return
+        except av.error.FFmpegError:
+            self.undecodable = True
+        except BaseException as error:  # raised again in the scan's own thread
+            self.error = error
+        finally:
+            scan.close()
+            self.seconds = time.perf_counter() - started
+
+    @property
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def wait(self, timeout_s: float) -> None:
+        self._thread.join(timeout_s)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _picture_detectors(engines: Engines, options: ScanOptions, lists: WordLists):
+    # text is looked for on every sample: where the picture changed, or everywhere
+    text = TextFinder(engines.ocr, engines.detector, lists, 0.0)
+    detectors = [text]
+    if options.scene:
+        detectors.append(LookFinder(options.min_read_interval_s))
+    if options.codes and engines.codes is not None:
+        detectors.append(CodeFinder(engines.codes, engines.detector, lists,
+                                    options.min_read_interval_s))
+    faces = None
+    if options.faces and engines.faces is not None:
+        faces = FaceFinder(engines.faces, options.face_interval_s)
+        detectors.append(faces)
+    return text, faces, detectors
 
 
 def analyze(
@@ -138,137 +193,64 @@ def analyze(
         engines = Engines.load(options)
         timings["load_models"] = time.perf_counter() - clock
 
-    findings: list[Finding] = []
-    transcript: Transcript | None = None
-    unsure_speech: tuple[tuple[float, float], ...] = ()
     notes: list[str] = []
-    clock = time.perf_counter()
-    if info.has_audio:
-        scan_speech = _speech(Path(info.path), info.duration_s, engines, lists)
+    speech = _SpeechThread(Path(info.path), info.duration_s, engines, lists) \
+        if info.has_audio else None
+    if speech is None:
+        notes.append("The clip has no sound track, so there was no speech to check.")
+    text, faces, detectors = _picture_detectors(engines, options, lists)
+    duration = max(info.duration_s, 1e-3)
+    spoken: list[Finding] | None = None
+    try:
+        picture = scan_picture(info, detectors, options.sample_interval_s)
         while True:
             try:
-                fraction = next(scan_speech)
+                t_s, closed = next(picture)
             except StopIteration as stop:
-                transcript, unsure_speech, found = stop.value
+                shown = stop.value
                 break
-            except av.error.FFmpegError:
-                notes.append("The sound track could not be decoded, so speech was not checked.")
-                found = []
-                break
-            yield Progress("speech", 0.02 + (_SPEECH_END - 0.02) * fraction, "Listening")
-        findings += found
-        yield Progress("speech", _SPEECH_END, "Speech checked", tuple(found))
-    else:
-        notes.append("The clip has no sound track, so there was no speech to check.")
-    timings["speech"] = time.perf_counter() - clock
-
-    clock = time.perf_counter()
-    selector = FrameSelector(options.min_read_interval_s)
-    tracker = ScreenTracker()
-    code_tracker = ScreenTracker(Source.CODE, "in a code")
-    scene_tracker = ScreenTracker(Source.SCENE, "in the picture")
-    face_tracker = FaceTracker(step_s=options.face_interval_s)
-    mine: list[Finding] = []
-    look_for_faces = options.faces and engines.faces is not None
-    look_for_codes = options.codes and engines.codes is not None
-    next_face_s = 0.0
-    ocr_seconds = face_seconds = code_seconds = scene_seconds = 0.0
-    frames_read = 0
-    low_text_times: list[float] = []
-    duration = max(info.duration_s, 1e-3)
-
-    previous_pieces: list[OcrPiece] | None = None
-    partial_reads = 0
-    # Text carried over from the previous read comes back every read: detect each line once.
-    detected: dict[str, list[TextSpan]] = {}
-
-    def read(chosen: FrameToRead) -> list[Finding]:
-        nonlocal ocr_seconds, frames_read, previous_pieces, partial_reads, code_seconds
-        nonlocal scene_seconds
-        closed_codes = []
-        if look_for_codes:
-            started = time.perf_counter()
-            hits = code_hits(engines.codes.find(chosen.frame), chosen.t_s, engines.detector, lists)
-            closed_codes = code_tracker.update(chosen.t_s, hits, chosen.history)
-            code_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        pieces, partial = read_changes(
-            engines.ocr, chosen.frame, chosen.changed_rects(), previous_pieces
-        )
-        previous_pieces = pieces
-        ocr_seconds += time.perf_counter() - started
-        started = time.perf_counter()
-        looks = scene_hits(chosen.frame, pieces, chosen.t_s) if options.scene else []
-        scene_seconds += time.perf_counter() - started
-        closed_scene = scene_tracker.update(chosen.t_s, looks, chosen.history)
-        frames_read += 1
-        partial_reads += partial
-        hits = []
-        stacked_hits = []
-        lines = group_into_lines(pieces, round(chosen.t_s, 3))
-        for label, value in stacked_pairs(lines):
-            joined = joined_text(label, value)
-            if joined not in detected:
-                detected[joined] = engines.detector.detect(joined, lists)
-            stacked_hits += screen_hits(value, spans_in_value(label, value, detected[joined]))
-        for line in lines:
-            if line.text not in detected:
-                detected[line.text] = engines.detector.detect(line.text, lists)
-            spans = detected[line.text]
-            if line.confidence < LOW_OCR_CONFIDENCE:
-                low_text_times.append(round(chosen.t_s, 3))
-                # A name "found" in a garbled read is noise; patterns (numbers) still count.
-                spans = [s for s in spans if not s.from_ner]
-            hits += screen_hits(line, spans)
-        # a value found on its own line and again under its label is one hit
-        hits += [h for h in stacked_hits if not any(_same_place(h, o) for o in hits)]
-        return tracker.update(chosen.t_s, hits, chosen.history) + closed_codes + closed_scene
-
-    for t_s, frame in iter_samples(info.path, options.sample_interval_s):
-        chosen = selector.offer(t_s, frame)
-        closed = read(chosen) if chosen is not None else []
-        if look_for_faces and t_s + 1e-6 >= next_face_s:
-            started = time.perf_counter()
-            face_tracker.update(t_s, engines.faces.detect(frame))
-            face_seconds += time.perf_counter() - started
-            next_face_s = t_s + options.face_interval_s
-        findings += closed
-        fraction = _SPEECH_END + (1 - _SPEECH_END) * min(1.0, t_s / duration)
-        yield Progress("screen", fraction, "Reading the picture", tuple(closed))
-    if selector.samples_seen == 0:
-        raise InputError(f"{Path(path).name} has no picture that can be decoded.")
-    last = selector.flush()
-    closed = (read(last) if last is not None else []) + tracker.finish(info.duration_s)
-    closed += code_tracker.finish(info.duration_s) + scene_tracker.finish(info.duration_s)
-    if look_for_faces:
-        face_tracks = face_tracker.finish(info.duration_s)
-        presenter = presenter_tracks(face_tracks)
-        closed += face_findings(face_tracks, presenter)
-        mine = presenter_faces(face_tracks, presenter)
-        doubt = presenter_doubt(face_tracks, presenter)
-        if doubt:
-            notes.append(doubt)
-    findings += closed
-    timings["screen"] = time.perf_counter() - clock
-    timings["ocr"] = ocr_seconds
-    timings["faces"] = face_seconds
-    timings["codes"] = code_seconds
-    timings["scene"] = scene_seconds
-    yield Progress("done", 1.0, "Done", tuple(closed))
+            spoken, said = _speech_news(speech, spoken)
+            seen = min(1.0, t_s / duration)
+            heard = speech.fraction if speech is not None and spoken is None else 1.0
+            fraction = 0.02 + 0.97 * (_SPEECH_SHARE * heard + (1 - _SPEECH_SHARE) * seen)
+            yield Progress("screen", fraction, "Reading the picture and listening",
+                           tuple(closed) + tuple(said))
+        while speech is not None and spoken is None:
+            speech.wait(0.2)
+            spoken, said = _speech_news(speech, spoken)
+            fraction = 0.02 + 0.97 * (_SPEECH_SHARE * speech.fraction + 1 - _SPEECH_SHARE)
+            yield Progress("speech", fraction, "Listening", tuple(said))
+    finally:
+        if speech is not None:
+            speech.stop()
+    transcript, unsure_speech = None, ()
+    if speech is not None:
+        if speech.undecodable:
+            notes.append("The sound track could not be decoded, so speech was not checked.")
+        elif speech.result is not None:
+            transcript, unsure_speech, _ = speech.result
+        timings["speech"] = speech.seconds
+    timings.update(shown.timings)
+    mine = faces.mine if faces is not None else []
+    if faces is not None and faces.doubt:
+        notes.append(faces.doubt)
+    yield Progress("done", 1.0, "Done")
 
     coverage = Coverage(
         speech_seconds=transcript.speech_seconds if transcript else 0.0,
         audio_seconds=transcript.audio_seconds if transcript else 0.0,
         transcribed=transcript is not None,
-        frames_read=frames_read,
-        partial_reads=partial_reads,
-        frames_sampled=selector.samples_seen,
+        frames_read=text.frames_read,
+        partial_reads=0,
+        frames_sampled=shown.samples,
         frames_total=info.frame_count,
         seconds_between_samples=options.sample_interval_s,
         low_confidence_speech=unsure_speech,
-        low_confidence_text_times=tuple(sorted(set(low_text_times))),
+        low_confidence_text_times=tuple(sorted(set(text.low_text_times))),
+        lines_read=text.lines_read,
         notes=tuple(notes),
     )
+    findings = shown.findings + (spoken or [])
     return AnalysisResult(
         video=info,
         findings=tuple(sorted(findings, key=lambda f: (f.start_s, f.source, f.text))),
@@ -282,6 +264,17 @@ def analyze(
     )
 
 
+def _speech_news(speech: _SpeechThread | None, spoken: list[Finding] | None
+                 ) -> tuple[list[Finding] | None, list[Finding]]:
+    """The speech findings once, when the speech thread has finished (raising its error)."""
+    if speech is None or spoken is not None or not speech.done:
+        return spoken, []
+    if speech.error is not None:
+        raise speech.error
+    found = list(speech.result[2]) if speech.result is not None else []
+    return found, found
+
+
 def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
     transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s, lists.deny)
@@ -290,10 +283,3 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
     text, _ = transcript_text(words)
     found = speech_findings(words, engines.detector.detect(text, lists))
     return transcript, unsure, found
-
-
-def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
-    """Same category and overlapping boxes."""
-    return a.span.category == b.span.category and rects_meet(
-        (a.box.x, a.box.y, a.box.w, a.box.h), (b.box.x, b.box.y, b.box.w, b.box.h)
-    )

@@ -226,10 +226,11 @@ def _coverage(result: AnalysisResult, styles) -> list:
     else:
         lines.append("Speech: NOT checked (no usable sound track).")
     lines.append(
-        f"Picture: {coverage.frames_read} frames read ({coverage.partial_reads} only where the "
-        f"picture changed) of {coverage.frames_sampled} sampled every "
-        f"{coverage.seconds_between_samples:g} s; the clip has {coverage.frames_total} frames. "
-        f"Frames that did not change from the last frame read were not read again."
+        f"Picture: text looked for in {coverage.frames_read} of {coverage.frames_sampled} frames "
+        f"sampled every {coverage.seconds_between_samples:g} s (the clip has "
+        f"{coverage.frames_total} frames); {coverage.lines_read} lines of text read. Each line "
+        f"was followed through the camera's motion and read again only when it was new, grew or "
+        f"changed."
     )
     if coverage.low_confidence_speech:
         spans = ", ".join(f"{format_time(a)}–{format_time(b)}"

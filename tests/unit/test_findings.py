@@ -71,3 +71,29 @@ def test_finding_ids_are_stable_and_distinct():
     a = finding_id(Source.SCREEN, Category.NAME, "Margaret Olson", 1.0)
     assert a == finding_id(Source.SCREEN, Category.NAME, "margaret olson", 1.02)
     assert a != finding_id(Source.SPEECH, Category.NAME, "Margaret Olson", 1.0)
+
+
+def followed(text, t, line, x=10, w=100):
+    span = TextSpan(0, len(text), Category.NAME, 0.8, "test rule", text)
+    return ScreenHit(span, Box(t, x, 10, w, 20), 0.9, frozenset({line}))
+
+
+def test_readings_of_one_followed_line_are_one_finding_with_the_best_reading():
+    tracker = ScreenTracker()
+    # a name panned into view: cut at the edge, then whole, then once misread; the camera moved
+    # it 300 px meanwhile, which position alone would take for another text
+    tracker.update(0.0, [followed("Oka", 0.0, 7, x=600, w=40)], no_changes())
+    tracker.update(0.5, [followed("Okafc", 0.5, 7, x=450, w=80)], no_changes())
+    for step in range(2, 6):
+        tracker.update(step / 2, [followed("Okafor", step / 2, 7, x=300, w=100)], no_changes())
+    closed = tracker.update(5.0, [], no_changes()) + tracker.finish(6.0)
+    assert [f.text for f in closed] == ["Okafor"]
+    assert len(closed[0].boxes) == 6
+
+
+def test_another_text_on_the_same_followed_line_is_another_finding():
+    tracker = ScreenTracker()
+    tracker.update(0.0, [followed("Margaret Olson", 0.0, 3)], no_changes())
+    tracker.update(0.5, [followed("Anika Patel", 0.5, 3)], no_changes())
+    closed = tracker.finish(2.0)
+    assert sorted(f.text for f in closed) == ["Anika Patel", "Margaret Olson"]

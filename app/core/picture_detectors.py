@@ -1,0 +1,255 @@
+"""The detectors of the picture stage, one class each (see picture.py for the interface).
+
+- `TextFinder`: finds text lines every sample, follows them (text_tracks.py), reads only new or
+  changed lines, and turns identifiers in them into screen findings.
+- `CodeFinder`: QR codes and barcodes (codes.py), decoded text through the detectors.
+- `LookFinder`: a bedside monitor or a patient board by its look (scene.py), on the frames
+  whose text was read.
+- `FaceFinder`: CenterFace faces, followed; the presenter's are kept apart, unflagged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from app.core.code_findings import code_hits
+from app.core.codes import CodeReader
+from app.core.detect import TextDetector
+from app.core.face_tracks import (
+    FaceTracker,
+    face_findings,
+    presenter_doubt,
+    presenter_faces,
+    presenter_tracks,
+)
+from app.core.faces import FaceDetector
+from app.core.findings import ScreenHit, ScreenTracker, screen_hits
+from app.core.frames import ChangeHistory
+from app.core.geometry import rects_meet
+from app.core.models import Finding, Source, TextSpan
+from app.core.motion import move_quad
+from app.core.ocr import OcrEngine, group_into_lines
+from app.core.picture import Sample
+from app.core.scene import scene_hits
+from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
+from app.core.text_tracks import TextTracker
+from app.core.word_lists import WordLists
+
+LOW_OCR_CONFIDENCE = 0.4
+FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
+FULL_DETECT_EVERY = 4  # and every this many samples in any case
+
+
+def _touches(quad, rect) -> bool:
+    x, y, w, h = rect
+    return bool(quad[:, 0].max() >= x and quad[:, 0].min() <= x + w and
+                quad[:, 1].max() >= y and quad[:, 1].min() <= y + h)
+
+
+def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
+    """Each changed rectangle grown over the text lines it cuts (a line is searched whole or
+    not at all), rectangles that meet merged, all kept inside the frame."""
+    rects = [tuple(int(v) for v in r) for r in rects]
+    # bands are full width: grow them up and down over the lines they cut
+    boxes = [(int(q[:, 0].min()) - margin, int(q[:, 1].min()) - margin,
+              int(q[:, 0].max() - q[:, 0].min()) + 2 * margin,
+              int(q[:, 1].max() - q[:, 1].min()) + 2 * margin) for q in quads]
+    changed = True
+    while changed:
+        changed = False
+        out: list[tuple[int, int, int, int]] = []
+        for rect in rects:
+            for box in boxes:
+                if rects_meet(rect, box) and _union(rect, box) != rect:
+                    rect = _union(rect, box)
+                    changed = True
+            for index, other in enumerate(out):
+                if rects_meet(other, rect):
+                    out[index] = _union(other, rect)
+                    changed = True
+                    break
+            else:
+                out.append(rect)
+        rects = out
+    clipped = []
+    for x, y, w, h in rects:
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(width, x + w), min(height, y + h)
+        if x1 - x0 >= 8 and y1 - y0 >= 8:
+            clipped.append((x0, y0, x1 - x0, y1 - y0))
+    return clipped
+
+
+def _union(a, b):
+    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+    x1, y1 = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
+def _no_history(sample: Sample) -> ChangeHistory:
+    # Text is looked for on every sample it is given, so a text starts at the first sample
+    # that shows it and ends at the first that no longer does: no history to look back into.
+    return ChangeHistory(sample.thumb.shape[1] / sample.frame.shape[1])
+
+
+@dataclass
+class TextFinder:
+    """Identifiers in the text on screen."""
+
+    ocr: OcrEngine
+    detector: TextDetector
+    lists: WordLists
+    interval_s: float = 0.5
+    name: str = "ocr"
+    seconds: float = 0.0
+    beside: bool = False
+    frames_read: int = 0
+    low_text_times: list[float] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lines = TextTracker(self.ocr)
+        self.detected_share = 0.0  # frames' worth of picture searched for text
+        self._since_full = 0
+        self.ocr_side = getattr(self.ocr, "detect_side", getattr(self.ocr, "canvas_size", 1280))
+        self.tracker = ScreenTracker()
+        # the same line comes back every sample: detect identifiers in each text once
+        self._detected: dict[str, list[TextSpan]] = {}
+
+    @property
+    def lines_read(self) -> int:
+        return self.lines.lines_read
+
+    def process_frame(self, sample: Sample) -> list[Finding]:
+        quads = self._lines_on(sample)
+        pieces = self.lines.update(sample.t_s, sample.frame, sample.motion, quads)
+        sample.pieces = pieces
+        self.frames_read += 1
+        hits: list[ScreenHit] = []
+        stacked: list[ScreenHit] = []
+        lines = group_into_lines(pieces, round(sample.t_s, 3))
+        for label, value in stacked_pairs(lines):
+            joined = joined_text(label, value)
+            stacked += screen_hits(value, spans_in_value(label, value, self._spans(joined)))
+        for line in lines:
+            spans = self._spans(line.text)
+            if line.confidence < LOW_OCR_CONFIDENCE:
+                self.low_text_times.append(round(sample.t_s, 3))
+                # A name "found" in a garbled read is noise; patterns (numbers) still count.
+                spans = [s for s in spans if not s.from_ner]
+            hits += screen_hits(line, spans)
+        # a value found on its own line and again under its label is one hit
+        hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
+        return self.tracker.update(sample.t_s, hits, _no_history(sample))
+
+    def _lines_on(self, sample: Sample) -> list:
+        """Where the text lines are: looked for only where the picture changed once the
+        camera's motion is taken away; elsewhere the lines followed so far, moved with it."""
+        height, width = sample.frame.shape[:2]
+        rects = sample.changed
+        self._since_full += 1
+        if self._since_full >= FULL_DETECT_EVERY:
+            rects = None  # now and then, everywhere: nothing slips in unseen for long
+        if rects is not None:
+            carried = [move_quad(t.quad, sample.motion) for t in self.lines.tracks
+                       if t.misses == 0]
+            rects = grow_over_lines(rects, carried, width, height)
+            if sum(w * h for _, _, w, h in rects) > FULL_DETECT_SHARE * width * height:
+                rects = None
+        if rects is None:
+            self._since_full = 0
+            self.detected_share += 1.0
+            return self.ocr.detect(sample.frame)
+        scale = min(1.0, self.ocr_side / max(height, width))
+        quads = [q for q in carried if not any(_touches(q, r) for r in rects)]
+        for x, y, w, h in rects:
+            crop = np.ascontiguousarray(sample.frame[y : y + h, x : x + w])
+            quads += [q + np.float32([x, y]) for q in self.ocr.detect(crop, scale)]
+        self.detected_share += sum(w * h for _, _, w, h in rects) / (width * height)
+        return quads
+
+    def _spans(self, text: str) -> list[TextSpan]:
+        if text not in self._detected:
+            self._detected[text] = self.detector.detect(text, self.lists)
+        return self._detected[text]
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        return self.tracker.finish(duration_s)
+
+
+@dataclass
+class CodeFinder:
+    """QR codes and barcodes, and what their contents reveal."""
+
+    codes: CodeReader
+    detector: TextDetector
+    lists: WordLists
+    interval_s: float = 0.5
+    name: str = "codes"
+    seconds: float = 0.0
+    beside: bool = True
+
+    def __post_init__(self) -> None:
+        self.tracker = ScreenTracker(Source.CODE, "in a code")
+
+    def process_frame(self, sample: Sample) -> list[Finding]:
+        hits = code_hits(self.codes.find(sample.frame), sample.t_s, self.detector, self.lists)
+        return self.tracker.update(sample.t_s, hits, _no_history(sample))
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        return self.tracker.finish(duration_s)
+
+
+@dataclass
+class LookFinder:
+    """A bedside monitor or a patient board by its look. Runs after TextFinder on its frames."""
+
+    interval_s: float = 0.5
+    name: str = "scene"
+    seconds: float = 0.0
+    beside: bool = False
+
+    def __post_init__(self) -> None:
+        self.tracker = ScreenTracker(Source.SCENE, "in the picture")
+
+    def process_frame(self, sample: Sample) -> list[Finding]:
+        looks = scene_hits(sample.frame, sample.pieces or [], sample.t_s)
+        return self.tracker.update(sample.t_s, looks, _no_history(sample))
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        return self.tracker.finish(duration_s)
+
+
+@dataclass
+class FaceFinder:
+    """Faces other than the presenter's; the presenter's are kept in `mine`, unflagged."""
+
+    faces: FaceDetector
+    interval_s: float = 0.5
+    name: str = "faces"
+    seconds: float = 0.0
+    beside: bool = True
+    mine: list[Finding] = field(default_factory=list)
+    doubt: str | None = None
+
+    def __post_init__(self) -> None:
+        self.tracker = FaceTracker(step_s=self.interval_s)
+
+    def process_frame(self, sample: Sample) -> list[Finding]:
+        self.tracker.update(sample.t_s, self.faces.detect(sample.frame))
+        return []
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        tracks = self.tracker.finish(duration_s)
+        presenter = presenter_tracks(tracks)
+        self.mine = presenter_faces(tracks, presenter)
+        self.doubt = presenter_doubt(tracks, presenter)
+        return face_findings(tracks, presenter)
+
+
+def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
+    """Same category and overlapping boxes."""
+    return a.span.category == b.span.category and rects_meet(
+        (a.box.x, a.box.y, a.box.w, a.box.h), (b.box.x, b.box.y, b.box.w, b.box.h)
+    )

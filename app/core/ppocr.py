@@ -1,0 +1,111 @@
+"""Reading text with PP-OCRv4 (the ONNX networks `rapidocr-onnxruntime` ships), in two steps.
+
+`detect` finds where text lines are (DBNet, on a copy of the frame scaled so its longer side is
+`detect_side` pixels: a few tenths of a second on 2 cores); `recognise` reads given lines
+(SVTR, a few milliseconds a line, on crops of the full-resolution frame). Keeping the steps
+apart lets the picture stage detect every sample and read only the lines that are new or
+changed. The two ONNX files are checked against their SHA-256 before loading; rapidocr's own
+pre- and post-processing code is used, its configuration file is not.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import cv2
+import numpy as np
+
+from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
+from app.core.models import ModelInfo
+from app.core.ocr import OcrPiece, Quad, piece_of
+
+# DBNet's thresholds as PaddleOCR sets them; a slightly wider unclip keeps first and last letters.
+_DET = {"thresh": 0.3, "box_thresh": 0.5, "max_candidates": 1000, "unclip_ratio": 1.6,
+        "use_dilation": True, "score_mode": "fast", "mean": [0.5, 0.5, 0.5],
+        "std": [0.5, 0.5, 0.5], "limit_type": "min", "use_cuda": False, "use_dml": False}
+_REC = {"rec_img_shape": [3, 48, 320], "rec_batch_num": 8, "use_cuda": False, "use_dml": False}
+MIN_TEXT_SCORE = 0.5  # below this a "line" is usually texture, not text
+
+
+class PpOcrEngine:
+    """PP-OCRv4 detection + recognition run by ONNX Runtime.
+
+    Args:
+        detect_side: the longer side of the image the detector sees (text about 8 px high at
+            that scale is still found; 960 px covers 1080×1920 captions and small print).
+        threads: ONNX Runtime intra-op threads.
+    """
+
+    name = "ppocr"
+
+    def __init__(self, detect_side: int = 960, threads: int = 2) -> None:
+        # rapidocr logs each session's providers at INFO; nothing a user needs.
+        logging.getLogger("OrtInferSession").setLevel(logging.WARNING)
+        from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
+        from rapidocr_onnxruntime.ch_ppocr_rec import TextRecognizer
+
+        det_path = verify_file(PPOCR_DET_FILE, "text-detection model (PP-OCRv4)")
+        rec_path = verify_file(PPOCR_REC_FILE, "text-recognition model (PP-OCRv4)")
+        threads_cfg = {"intra_op_num_threads": threads, "inter_op_num_threads": 1}
+        self._det_config = {**_DET, **threads_cfg, "model_path": str(det_path)}
+        self._detector = TextDetector({**self._det_config, "limit_side_len": 736})
+        self._recogniser = TextRecognizer({**_REC, **threads_cfg, "model_path": str(rec_path)})
+        self.detect_side = detect_side
+        self.info = ModelInfo(
+            role="ocr", name="PP-OCRv4 det + rec (ONNX Runtime)",
+            package=PPOCR_DET_FILE.distribution,
+            sha256=f"{PPOCR_DET_FILE.sha256},{PPOCR_REC_FILE.sha256}",
+        )
+
+    def detect(self, frame_bgr: np.ndarray, scale: float | None = None) -> list[Quad]:
+        """Text lines in the frame, as four corners each (clockwise from top-left), frame px.
+
+        `scale`: how much to shrink the picture first (by default, to `detect_side`); a part
+        of a frame is shrunk as its whole frame would be, so text is seen at the same size."""
+        height, width = frame_bgr.shape[:2]
+        if scale is None:
+            scale = min(1.0, self.detect_side / max(height, width))
+        small = frame_bgr if scale == 1.0 else cv2.resize(
+            frame_bgr, (max(32, round(width * scale)), max(32, round(height * scale))),
+            interpolation=cv2.INTER_AREA)
+        # "min" with the image's own short side: DBNet sees the image at the size we chose
+        # (rounded to a multiple of 32), not one rapidocr picks.
+        self._detector.limit_side_len = min(small.shape[:2])
+        boxes, _ = self._detector(small)
+        if boxes is None or len(boxes) == 0:
+            return []
+        sx, sy = width / small.shape[1], height / small.shape[0]
+        return [np.asarray(box, np.float32) * np.float32([sx, sy]) for box in boxes]
+
+    def recognise(self, frame_bgr: np.ndarray, quads: list[Quad]) -> list[tuple[str, float]]:
+        """The text of each quad (empty with score 0 where nothing legible was read)."""
+        if not quads:
+            return []
+        crops = [crop_line(frame_bgr, quad) for quad in quads]
+        results, _ = self._recogniser(crops)
+        out = []
+        for text, score in results:
+            text = str(text).strip()
+            out.append((text, float(score)) if text and score >= MIN_TEXT_SCORE else ("", 0.0))
+        return out
+
+    def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]:
+        """Every line of the frame, detected and read."""
+        quads = self.detect(frame_bgr)
+        return [piece_of(text, score, quad)
+                for quad, (text, score) in zip(quads, self.recognise(frame_bgr, quads),
+                                               strict=True) if text]
+
+
+def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:
+    """The quad cut out of the frame and straightened (as PaddleOCR crops a line)."""
+    quad = np.asarray(quad, np.float32)
+    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
+    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    warp = cv2.getPerspectiveTransform(quad, target)
+    crop = cv2.warpPerspective(frame_bgr, warp, (width, height), borderMode=cv2.BORDER_REPLICATE,
+                               flags=cv2.INTER_CUBIC)
+    if height / width >= 1.5:  # a vertical line: turn it to read it
+        crop = np.rot90(crop)
+    return np.ascontiguousarray(crop)

@@ -1,0 +1,199 @@
+"""Following each line of text from sample to sample, and reading it only when it is new.
+
+Every sample, the engine's detector says where text lines are. Each line is matched to a line
+followed so far: that line's box, moved by the camera's motion since the last sample
+(motion.py), or left where it was (a caption stays put while the room shakes behind it).
+A line is recognised only when it is new, has grown (it was cut at the frame's edge, or
+someone stepped away from it), looks different from when it was last read (its content
+changed), or was read with low confidence (read again, a little later, up to a few times).
+A presenter moving, a waveform on a monitor or the camera shaking therefore costs a detection,
+not a read. Each followed line keeps one id; its pieces carry it, so the findings it gives
+stay one finding however the camera moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import cv2
+import numpy as np
+
+from app.core.motion import move_quad
+from app.core.ocr import OcrEngine, OcrPiece, Quad, piece_of
+from app.core.ppocr import crop_line
+
+MATCH_IOU = 0.3
+GROWN = 1.15  # a line this much wider than when it was read is read again
+SAME_LOOK = 0.55  # correlation of a line's look now and when read, below which it changed
+UNSURE = 0.9  # a reading below this confidence is tried again...
+RETRIES = 3  # ...this many times at most...
+RETRY_AFTER_S = 0.9  # ...this far apart
+MAX_MISSES = 2  # samples a line may go undetected and still be the same line
+PATCH_HEIGHT = 16
+
+
+@dataclass
+class TextTrack:
+    id: int
+    quad: Quad
+    text: str = ""
+    confidence: float = 0.0
+    read_width: float = 0.0
+    read_t: float = -1e9
+    patch: np.ndarray | None = None
+    reads: int = 0
+    misses: int = 0
+
+
+def _rect(quad: Quad) -> tuple[float, float, float, float]:
+    return (float(quad[:, 0].min()), float(quad[:, 1].min()), float(quad[:, 0].max()),
+            float(quad[:, 1].max()))
+
+
+def _iou(a: Quad, b: Quad) -> float:
+    ax0, ay0, ax1, ay1 = _rect(a)
+    bx0, by0, bx1, by1 = _rect(b)
+    w = min(ax1, bx1) - max(ax0, bx0)
+    h = min(ay1, by1) - max(ay0, by0)
+    if w <= 0 or h <= 0:
+        return 0.0
+    inter = w * h
+    return inter / ((ax1 - ax0) * (ay1 - ay0) + (bx1 - bx0) * (by1 - by0) - inter)
+
+
+def _width(quad: Quad) -> float:
+    return float(np.linalg.norm(quad[0] - quad[1]))
+
+
+def patch_of(frame_bgr: np.ndarray, quad: Quad, size: tuple[int, int] | None = None
+             ) -> np.ndarray:
+    """The line as a small grey patch, normalised for brightness and contrast."""
+    crop = cv2.cvtColor(crop_line(frame_bgr, quad), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    if size is None:
+        size = (int(np.clip(PATCH_HEIGHT * crop.shape[1] / max(crop.shape[0], 1), 8, 320)),
+                PATCH_HEIGHT)
+    small = cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
+    return (small - small.mean()) / (small.std() + 4.0)
+
+
+def looks_changed(then: np.ndarray, now: np.ndarray) -> bool:
+    """Whether a line's content changed: the middle of its earlier patch, searched for in the
+    patch now (a few pixels of play, as detected boxes wobble), no longer correlates."""
+    h, w = then.shape
+    dy, dx = max(1, h // 6), max(1, min(w // 8, h // 2))
+    template = then[dy : h - dy, dx : w - dx]
+    if template.size == 0 or float(template.std()) < 1e-3:
+        return False
+    score = cv2.matchTemplate(now.astype(np.float32), template.astype(np.float32),
+                              cv2.TM_CCOEFF_NORMED)
+    return float(score.max()) < SAME_LOOK
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two readings of one line: alike, or one a part of the other (a line cut at the edge)."""
+    a, b = a.lower().replace(" ", ""), b.lower().replace(" ", "")
+    if not a or not b:
+        return True
+    if a in b or b in a:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.6
+
+
+class TextTracker:
+    """The lines followed so far, updated sample by sample."""
+
+    def __init__(self, engine: OcrEngine) -> None:
+        self.engine = engine
+        self.tracks: list[TextTrack] = []
+        self._next_id = 0
+        self.lines_read = 0
+        self.reasons: dict[str, int] = {}  # why lines were read: new, grown, changed, unsure
+
+    def update(self, t_s: float, frame: np.ndarray, motion: np.ndarray,
+               quads: list[Quad]) -> list[OcrPiece]:
+        """Take the lines detected at `t_s` (motion: the map from the last sample's pixels);
+        return the pieces of text on this frame, each with its line's id."""
+        moved = [move_quad(track.quad, motion) for track in self.tracks]
+        pairs = sorted(((max(_iou(q, m), _iou(q, t.quad)), i, j)
+                        for i, q in enumerate(quads)
+                        for j, (t, m) in enumerate(zip(self.tracks, moved, strict=True))),
+                       reverse=True)
+        matched: dict[int, TextTrack] = {}
+        taken: set[int] = set()
+        for iou, i, j in pairs:
+            if iou < MATCH_IOU:
+                break
+            if i in matched or j in taken:
+                continue
+            matched[i] = self.tracks[j]
+            taken.add(j)
+        for j, track in enumerate(self.tracks):
+            if j not in taken:
+                track.misses += 1
+                track.quad = moved[j]
+        self.tracks = [t for j, t in enumerate(self.tracks)
+                       if j in taken or t.misses <= MAX_MISSES]
+        to_read: list[tuple[int, TextTrack]] = []
+        for i, quad in enumerate(quads):
+            track = matched.get(i)
+            if track is None:
+                track = TextTrack(self._new_id(), quad)
+                self.tracks.append(track)
+                matched[i] = track
+                to_read.append((i, track))
+                self.reasons["new"] = self.reasons.get("new", 0) + 1
+                continue
+            track.misses = 0
+            track.quad = quad
+            why = self._needs_read(track, frame, quad, t_s)
+            if why:
+                to_read.append((i, track))
+                self.reasons[why] = self.reasons.get(why, 0) + 1
+        readings = self.engine.recognise(frame, [quads[i] for i, _ in to_read])
+        self.lines_read += len(to_read)
+        for (i, track), (text, confidence) in zip(to_read, readings, strict=True):
+            self._take(track, frame, quads[i], t_s, text, confidence)
+        pieces = []
+        for i, quad in enumerate(quads):
+            track = matched[i]
+            if track.text:
+                pieces.append(piece_of(track.text, track.confidence, quad, track.id))
+        return pieces
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _needs_read(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float) -> str:
+        """Why the line must be read again ("" when what was read still holds)."""
+        if _width(quad) > GROWN * max(track.read_width, 1.0):
+            return "grown"
+        if track.patch is not None:
+            now = patch_of(frame, quad, (track.patch.shape[1], track.patch.shape[0]))
+            if looks_changed(track.patch, now):
+                return "changed"
+        if (track.confidence < UNSURE and track.reads < RETRIES
+                and t_s - track.read_t >= RETRY_AFTER_S):
+            return "unsure"
+        return ""
+
+    def _take(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float, text: str,
+              confidence: float) -> None:
+        track.reads += 1
+        track.read_t = t_s
+        track.patch = patch_of(frame, quad)
+        grew = _width(quad) > GROWN * max(track.read_width, 1.0)
+        track.read_width = max(track.read_width, _width(quad)) if same_text(
+            text, track.text) else _width(quad)
+        if not text:
+            return
+        if track.text and not same_text(text, track.text):
+            # the content changed: a new line in the same place
+            track.id = self._new_id()
+            track.reads = 1
+            track.read_width = _width(quad)
+            track.text, track.confidence = text, confidence
+            return
+        if not track.text or grew or confidence >= track.confidence:
+            track.text, track.confidence = text, confidence

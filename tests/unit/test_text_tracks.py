@@ -1,0 +1,105 @@
+"""Following text lines from sample to sample: read once, read again only when needed."""
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from app.core.motion import IDENTITY
+from app.core.text_tracks import TextTracker, looks_changed, patch_of, same_text
+
+
+class CountingEngine:
+    """Recognises a quad as the text drawn there (the test knows it); counts the reads."""
+
+    def __init__(self, texts):
+        self.texts = texts  # callable(quad) -> text
+        self.reads = 0
+
+    def recognise(self, frame, quads):
+        self.reads += len(quads)
+        return [(self.texts(q), 0.97) for q in quads]
+
+
+def drawn(lines, size=(640, 360), background=120):
+    """A frame with each (text, x, y) drawn in black on a white card; returns it and the quads."""
+    image = Image.new("RGB", size[::-1], (background,) * 3)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    quads = []
+    for text, x, y in lines:
+        left, top, right, bottom = draw.textbbox((x, y), text, font=font)
+        draw.rectangle((left - 6, top - 6, right + 6, bottom + 6), fill=(250, 250, 250))
+        draw.text((x, y), text, font=font, fill=(10, 10, 10))
+        quads.append(np.float32([[left - 3, top - 3], [right + 3, top - 3], [right + 3, bottom + 3],
+                                 [left - 3, bottom + 3]]))
+    return np.asarray(image)[:, :, ::-1].copy(), quads
+
+
+def shift(dx, dy):
+    return np.float32([[1, 0, dx], [0, 1, dy]])
+
+
+def test_a_line_followed_through_camera_shake_is_read_once_and_keeps_its_id():
+    engine = CountingEngine(lambda q: "Margaret Olson")
+    tracker = TextTracker(engine)
+    ids = set()
+    x, y = 40, 200
+    for step, (dx, dy) in enumerate([(0, 0), (22, -9), (-31, 14), (18, 25), (-9, -30)]):
+        x, y = x + dx, y + dy
+        frame, quads = drawn([("Margaret Olson", x, y)])
+        pieces = tracker.update(step * 0.5, frame, shift(dx, dy) if step else IDENTITY, quads)
+        assert [p.text for p in pieces] == ["Margaret Olson"]
+        ids |= {p.track for p in pieces}
+    assert engine.reads == 1 and len(ids) == 1
+
+
+def test_new_text_in_the_same_place_is_read_again_as_a_new_line():
+    texts = iter(["Stay hydrated", "MRN 00482913"])
+    engine = CountingEngine(lambda q: next(texts))
+    tracker = TextTracker(engine)
+    frame, quads = drawn([("Stay hydrated", 40, 200)])
+    first = tracker.update(0.0, frame, IDENTITY, quads)
+    frame, quads = drawn([("MRN 00482913", 40, 200)])
+    second = tracker.update(0.5, frame, IDENTITY, quads)
+    assert engine.reads == 2
+    assert second[0].text == "MRN 00482913" and second[0].track != first[0].track
+
+
+def test_a_line_that_grows_into_view_is_read_again_and_stays_one_line():
+    texts = iter(["Oka", "Okafor"])
+    engine = CountingEngine(lambda q: next(texts))
+    tracker = TextTracker(engine)
+    frame, quads = drawn([("Okafor", 40, 200)])
+    cut = quads[0].copy()
+    cut[1:3, 0] = cut[0, 0] + (cut[1, 0] - cut[0, 0]) * 0.45  # the right half not yet in view
+    first = tracker.update(0.0, frame, IDENTITY, [cut])
+    second = tracker.update(0.5, frame, IDENTITY, quads)
+    assert engine.reads == 2
+    assert second[0].text == "Okafor" and second[0].track == first[0].track
+
+
+def test_something_moving_elsewhere_costs_no_read():
+    engine = CountingEngine(lambda q: "Bed 4")
+    tracker = TextTracker(engine)
+    for step in range(6):
+        frame, quads = drawn([("Bed 4", 60, 100)])
+        cv2.circle(frame, (200 + 20 * step, 450), 80, (30, 160, 200), -1)  # the presenter sways
+        tracker.update(step * 0.5, frame, IDENTITY, quads)
+    assert engine.reads == 1
+
+
+def test_patches_tell_the_same_line_from_another():
+    a, qa = drawn([("Margaret Olson", 40, 200)])
+    b, qb = drawn([("Margaret Olson", 43, 198)], background=100)  # a little moved, darker room
+    c, qc = drawn([("Anika Patel 1951", 40, 200)])
+    then = patch_of(a, qa[0])
+    size = (then.shape[1], then.shape[0])
+    assert not looks_changed(then, patch_of(b, qb[0], size))
+    assert looks_changed(then, patch_of(c, qc[0], size))
+
+
+def test_same_text_allows_cut_and_misread_forms_only():
+    assert same_text("Oka", "Okafor") and same_text("J. Okafor", "J Okafor")
+    assert same_text("M. Whitaker", "M. Whitaket")
+    assert not same_text("Margaret Olson", "Anika Patel")
+    assert not same_text("Stay hydrated", "MRN 00482913")
