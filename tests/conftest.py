@@ -218,3 +218,18 @@ def engines():
 
 def ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-v", "error", "-y", *args], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def handheld_clip(media_dir) -> ClipTruth:
+    """12 s, 540×960 vertical, 15 fps, no sound: hand-held selfie footage made by
+    bench.handheld.handheld_clip. A real presenter (grid/bbaf2n.mpg) sways in an oval; the phone
+    shakes (tens of px at 1-6 Hz), tilts ±2°, zooms ±5% and pans to a ward whiteboard (in view
+    about 2-4 s), a chart on a screen with a live ECG (about 6-8 s) and a wristband with a QR
+    code (about 9-11 s) and back; captions come and go ("Call 617-555-0142" 4.4-5.4 s,
+    "Patient: Anika Patel" 8.0-8.8 s, harmless ones between)."""
+    from bench.handheld import handheld_clip as make
+
+    realdata("video/grid/bbaf2n.mpg")
+    return make(media_dir / "handheld.mp4", width=540, height=960, duration_s=12.0, fps=15,
+                speech=False)

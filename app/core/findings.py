@@ -130,16 +130,18 @@ class _Track:
 class ScreenTracker:
     """Follows identifiers across the frames read and closes them into findings."""
 
-    def __init__(self, source: Source = Source.SCREEN, where: str = "on screen") -> None:
+    def __init__(self, source: Source = Source.SCREEN, where: str = "on screen",
+                 gap_s: float = GAP_TOLERANCE_S) -> None:
         self._open: list[_Track] = []
         self.source = source
         self.where = where
+        self.gap_s = gap_s
 
     def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory) -> list[Finding]:
         """Take the hits of the frame read at `t_s`; return the findings that are now over."""
         closed = []
         for track in list(self._open):
-            if track.ended_s is not None and t_s - track.ended_s > GAP_TOLERANCE_S:
+            if track.ended_s is not None and t_s - track.ended_s > self.gap_s:
                 self._open.remove(track)
                 closed.append(self._finding(track, track.ended_s))
         unmatched_tracks = list(self._open)

@@ -40,6 +40,7 @@ from app.core.word_lists import WordLists
 LOW_OCR_CONFIDENCE = 0.4
 FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
 FULL_DETECT_EVERY = 4  # and every this many samples in any case
+LOOK_GAP_S = 1.6
 
 
 def _touches(quad, rect) -> bool:
@@ -211,7 +212,9 @@ class LookFinder:
     beside: bool = False
 
     def __post_init__(self) -> None:
-        self.tracker = ScreenTracker(Source.SCENE, "in the picture")
+        # a look rests on a few readings or rules, which flicker from sample to sample more
+        # than a line of text does: a look missed twice running is still the same scene
+        self.tracker = ScreenTracker(Source.SCENE, "in the picture", gap_s=LOOK_GAP_S)
 
     def process_frame(self, sample: Sample) -> list[Finding]:
         looks = scene_hits(sample.frame, sample.pieces or [], sample.t_s)

@@ -11,6 +11,7 @@ pre- and post-processing code is used, its configuration file is not.
 from __future__ import annotations
 
 import logging
+import re
 
 import cv2
 import numpy as np
@@ -25,6 +26,25 @@ _DET = {"thresh": 0.3, "box_thresh": 0.5, "max_candidates": 1000, "unclip_ratio"
         "std": [0.5, 0.5, 0.5], "limit_type": "min", "use_cuda": False, "use_dml": False}
 _REC = {"rec_img_shape": [3, 48, 320], "rec_batch_num": 8, "use_cuda": False, "use_dml": False}
 MIN_TEXT_SCORE = 0.5  # below this a "line" is usually texture, not text
+
+_WEB = re.compile(r"@|://|^www\.|\.(?:com|org|net|edu|gov|uk|io|us)\b", re.I)
+_OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label and a number
+
+
+def respaced(text: str) -> str:
+    """Put back the spaces PP-OCR drops in small print: after a full stop, comma or colon before
+    a letter ("J.Okafor", "OLSON,Margaret", "Name:OLSON"), after a comma or colon before a digit
+    ("DOB:03/14/1951"), and between a word and a number ("Bed2", "MRN55102937"). Web addresses,
+    e-mail addresses and oxygen formulas (SpO2) are left as read."""
+    words = []
+    for word in text.split(" "):
+        if not _WEB.search(word):
+            word = re.sub(r"(?<=[A-Za-z][.,:;])(?=[A-Za-z])", " ", word)
+            word = re.sub(r"(?<=[A-Za-z][,:;])(?=\d)", " ", word)
+            if not _OXYGEN.fullmatch(word):
+                word = re.sub(r"(?<=[A-Za-z]{2})(?=\d)", " ", word)
+        words.append(word)
+    return " ".join(words)
 
 
 class PpOcrEngine:
@@ -50,6 +70,10 @@ class PpOcrEngine:
         self._det_config = {**_DET, **threads_cfg, "model_path": str(det_path)}
         self._detector = TextDetector({**self._det_config, "limit_side_len": 736})
         self._recogniser = TextRecognizer({**_REC, **threads_cfg, "model_path": str(rec_path)})
+        # our own sessions: threads that sleep when idle, since speech, faces and decoding
+        # share the same two cores (rapidocr's spin, which only pays on an idle machine)
+        self._detector.infer.session = _session(det_path, threads)
+        self._recogniser.session.session = _session(rec_path, threads)
         self.detect_side = detect_side
         self.info = ModelInfo(
             role="ocr", name="PP-OCRv4 det + rec (ONNX Runtime)",
@@ -85,7 +109,7 @@ class PpOcrEngine:
         results, _ = self._recogniser(crops)
         out = []
         for text, score in results:
-            text = str(text).strip()
+            text = respaced(str(text).strip())
             out.append((text, float(score)) if text and score >= MIN_TEXT_SCORE else ("", 0.0))
         return out
 
@@ -95,6 +119,19 @@ class PpOcrEngine:
         return [piece_of(text, score, quad)
                 for quad, (text, score) in zip(quads, self.recognise(frame_bgr, quads),
                                                strict=True) if text]
+
+
+def _session(path, threads: int):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    options.enable_cpu_mem_arena = False
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return onnxruntime.InferenceSession(str(path), sess_options=options,
+                                        providers=["CPUExecutionProvider"])
 
 
 def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:

@@ -128,10 +128,16 @@ class TextTracker:
                 continue
             matched[i] = self.tracks[j]
             taken.add(j)
+        kept: list[TextTrack] = []
         for j, track in enumerate(self.tracks):
-            if j not in taken:
+            if j in taken:
+                continue
+            track.quad = moved[j]
+            if self._still_there(track, frame, quads):
+                track.misses = 0
+                kept.append(track)
+            else:
                 track.misses += 1
-                track.quad = moved[j]
         self.tracks = [t for j, t in enumerate(self.tracks)
                        if j in taken or t.misses <= MAX_MISSES]
         to_read: list[tuple[int, TextTrack]] = []
@@ -159,7 +165,24 @@ class TextTracker:
             track = matched[i]
             if track.text:
                 pieces.append(piece_of(track.text, track.confidence, quad, track.id))
+        pieces += [piece_of(t.text, t.confidence, t.quad, t.id) for t in kept if t.text]
         return pieces
+
+    @staticmethod
+    def _still_there(track: TextTrack, frame: np.ndarray, quads: list[Quad]) -> bool:
+        """A line the detector missed this time (small print flickers in and out of its
+        threshold) that still looks as it did when read, where the camera moved it, and that
+        no detected line overlaps, is still there."""
+        if not track.text or track.patch is None:
+            return False
+        height, width = frame.shape[:2]
+        x0, y0, x1, y1 = _rect(track.quad)
+        if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
+            return False
+        if any(_iou(track.quad, q) > 0.0 for q in quads):
+            return False
+        now = patch_of(frame, track.quad, (track.patch.shape[1], track.patch.shape[0]))
+        return not looks_changed(track.patch, now)
 
     def _new_id(self) -> int:
         self._next_id += 1

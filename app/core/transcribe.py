@@ -10,6 +10,10 @@ from typing import Protocol
 from app.core.model_files import DEFAULT_SPEECH_MODEL, speech_model_dir
 from app.core.models import ModelInfo, Transcript, Word
 
+# CTranslate2's OpenMP threads sleep when idle instead of spinning: the picture stage runs
+# beside the transcription on the same two cores (set before ctranslate2 is first loaded).
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 # Segments whose average token log-probability is below this are reported as low confidence.
 LOW_LOGPROB = -1.0
 

@@ -100,3 +100,17 @@ def test_spans_point_into_the_text(detector):
 
 def test_empty_text(detector):
     assert detector.detect("   ") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("S. Lindqvist", "S. Lindqvist"), ("Bed 3 S. Lindqvist IV fluids", "S. Lindqvist"),
+    ("K.Przybylo", "K.Przybylo"),
+])
+def test_an_initial_and_a_surname_on_a_board_is_a_name(detector, text, name):
+    assert name in [s.text for s in detector.detect(text) if s.category.value == "name"]
+
+
+@pytest.mark.parametrize("text", ["A. Fib", "U.S. Army", "Plan B. Monitor the pressure",
+                                  "Vitamin D. Take it daily", "Grade A. Eggs"])
+def test_an_initial_before_an_ordinary_word_is_not_a_name(detector, text):
+    assert [s for s in detector.detect(text) if s.category.value == "name"] == []

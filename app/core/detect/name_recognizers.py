@@ -198,3 +198,28 @@ class SurnameGivenRecognizer(EntityRecognizer):
                 AnalysisExplanation(self.name, 0.75, pattern_name="SURNAME, Given"),
             ))
         return results
+
+
+class InitialSurnameRecognizer(EntityRecognizer):
+    """ "S. Lindqvist", "J. Okafor": an initial and a surname, as a ward whiteboard lists its
+    patients, when the surname is a known name or no ordinary word ("A. Fib" is not one)."""
+
+    _PATTERN = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]{2,}(?:[-'][A-Z][a-z]+)?)\b")
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["NAMED_PERSON"], name="Initial. Surname")
+
+    def load(self) -> None:
+        lexicon.surnames()
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+        results = []
+        for match in self._PATTERN.finditer(text):
+            surname = match.group(2)
+            if surname.lower() in NOT_NAMES or lexicon.is_ordinary(surname):
+                continue
+            results.append(RecognizerResult(
+                "NAMED_PERSON", match.start(), match.end(), 0.6,
+                AnalysisExplanation(self.name, 0.6, pattern_name="initial and surname"),
+            ))
+        return results

@@ -271,7 +271,11 @@ def _build_analyzer():
         UsSsnRecognizer,
     )
 
-    from app.core.detect.name_recognizers import ContextNameRecognizer, SurnameGivenRecognizer
+    from app.core.detect.name_recognizers import (
+        ContextNameRecognizer,
+        InitialSurnameRecognizer,
+        SurnameGivenRecognizer,
+    )
     from app.core.detect.offline_web_recognizers import OfflineEmailRecognizer
     from app.core.detect.place_recognizers import FacilityRecognizer, MovementPlaceRecognizer
     from app.core.detect.ward_context import ward_context_recognizer
@@ -309,6 +313,7 @@ def _build_analyzer():
         *all_medical_recognizers(),
         ContextNameRecognizer(),
         SurnameGivenRecognizer(),
+        InitialSurnameRecognizer(),
         FacilityRecognizer(),
         MovementPlaceRecognizer(),
         ward_context_recognizer(),

@@ -1,0 +1,27 @@
+"""PP-OCR drops spaces in small print; they are put back where a detector needs them."""
+
+import pytest
+
+from app.core.ppocr import respaced
+
+
+@pytest.mark.parametrize("read, meant", [
+    ("J.Okafor", "J. Okafor"),
+    ("OLSON,Margaret", "OLSON, Margaret"),
+    ("Name:OLSON,Margaret", "Name: OLSON, Margaret"),
+    ("DOB:03/14/1951", "DOB: 03/14/1951"),
+    ("MRN55102937", "MRN 55102937"),
+    ("Bed2", "Bed 2"),
+    ("HR72 BP118/76", "HR 72 BP 118/76"),
+    ("WARD7B HANDOVER", "WARD 7B HANDOVER"),
+])
+def test_spaces_are_put_back(read, meant):
+    assert respaced(read) == meant
+
+
+@pytest.mark.parametrize("read", [
+    "SpO2 97%", "EtCO2", "O2 2L", "B12", "03/14/1951", "15.93", "1,000 mg", "j.smith@mail.com",
+    "www.clinic.org", "Stay safe on shift", "Bed 4", "4B",
+])
+def test_what_was_read_right_is_left_alone(read):
+    assert respaced(read) == read
