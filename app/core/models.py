@@ -180,14 +180,16 @@ class ScanOptions:
 
     speech_model: str = "base"  # = model_files.DEFAULT_SPEECH_MODEL
     sample_interval_s: float = 0.5
-    min_read_interval_s: float = 0.5
+    min_read_interval_s: float = 0.5  # how often the monitor and board looks are checked
     ocr: str = "ppocr"  # the text-reading engine: ppocr (PP-OCRv4) or easyocr
     ocr_detect_side: int = 640  # the longer side of the picture PP-OCR's text detector sees
+    ocr_fine_side: int = 1280  # the same, every few samples over the whole frame (small print)
     ocr_canvas_size: int = 1280  # the same for EasyOCR
     min_confidence: float = 0.3
     faces: bool = True  # look for faces other than the presenter's
     face_interval_s: float = 1.0  # how often faces are looked for
-    codes: bool = True  # look for barcodes and QR codes in the frames read
+    codes: bool = True  # look for barcodes and QR codes
+    code_interval_s: float = 0.5  # how often codes are looked for
     scene: bool = True  # look for monitors and patient boards by their look in the frames read
     deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)
     allow: tuple[str, ...] = ()  # never flagged (the presenter's own name and handle...)

@@ -23,7 +23,7 @@ class MotionEstimator:
     pixels to this one's (`scale` is thumbnail pixels per frame pixel)."""
 
     def __init__(self) -> None:
-        self._orb = cv2.ORB_create(nfeatures=600, fastThreshold=12)
+        self._orb = cv2.ORB_create(nfeatures=400, fastThreshold=12)
         self._matcher = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True)
         self._previous: tuple[np.ndarray, list, np.ndarray | None] | None = None
 

@@ -44,6 +44,7 @@ class Sample:
     motion: np.ndarray
     pieces: list | None = None
     changed: list[tuple[int, int, int, int]] | None = None  # frame rects; None: all is new
+    unchanged: bool = False  # nothing changed since the detector last ran, motion aside
 
 
 class FrameDetector(Protocol):
@@ -73,16 +74,20 @@ class _Scheduled:
         self.detector = detector
         self.next_t = 0.0
         self.motion: np.ndarray | None = None
+        self.changed = True
 
     def offer(self, sample: Sample) -> list[Finding]:
         self.motion = sample.motion if self.motion is None else compose(self.motion,
                                                                         sample.motion)
+        self.changed = self.changed or sample.changed is None or bool(sample.changed)
         if sample.t_s + 1e-6 < self.next_t:
             return []
         self.next_t = sample.t_s + self.detector.interval_s
         seen = Sample(sample.t_s, sample.frame, sample.thumb, self.motion, sample.pieces,
-                      sample.changed if self.detector.interval_s <= 0 else None)
+                      sample.changed if self.detector.interval_s <= 0 else None,
+                      unchanged=not self.changed)
         self.motion = None
+        self.changed = False
         started = time.perf_counter()
         try:
             return self.detector.process_frame(seen)

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from app.core.faces import FaceDetector
 from app.core.findings import ScreenHit, ScreenTracker, screen_hits
 from app.core.frames import ChangeHistory
 from app.core.geometry import rects_meet
-from app.core.models import Finding, Source, TextSpan
+from app.core.models import Box, Category, Finding, Source, TextSpan
 from app.core.motion import move_quad
 from app.core.ocr import OcrEngine, group_into_lines
 from app.core.picture import Sample
@@ -39,7 +39,7 @@ from app.core.word_lists import WordLists
 
 LOW_OCR_CONFIDENCE = 0.4
 FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
-FULL_DETECT_EVERY = 4  # and every this many samples in any case
+FINE_EVERY = 4  # every this many samples, the whole frame at the fine size
 LOOK_GAP_S = 1.6
 
 
@@ -112,8 +112,9 @@ class TextFinder:
     def __post_init__(self) -> None:
         self.lines = TextTracker(self.ocr)
         self.detected_share = 0.0  # frames' worth of picture searched for text
-        self._since_full = 0
+        self._since_fine = 0
         self.ocr_side = getattr(self.ocr, "detect_side", getattr(self.ocr, "canvas_size", 1280))
+        self.fine_side = max(self.ocr_side, getattr(self.ocr, "fine_side", self.ocr_side))
         self.tracker = ScreenTracker()
         # the same line comes back every sample: detect identifiers in each text once
         self._detected: dict[str, list[TextSpan]] = {}
@@ -145,28 +146,27 @@ class TextFinder:
         return self.tracker.update(sample.t_s, hits, _no_history(sample))
 
     def _lines_on(self, sample: Sample) -> list:
-        """Where the text lines are: looked for only where the picture changed once the
-        camera's motion is taken away; elsewhere the lines followed so far, moved with it."""
+        """Where the text lines are. Every `FINE_EVERY`th sample (and the first), the whole frame
+        at the fine size, for small print; otherwise only where the picture changed once the
+        camera's motion is taken away (all of it when most changed), at the coarse size, and
+        elsewhere the lines followed so far, moved with the camera."""
         height, width = sample.frame.shape[:2]
-        rects = sample.changed
-        self._since_full += 1
-        if self._since_full >= FULL_DETECT_EVERY:
-            rects = None  # now and then, everywhere: nothing slips in unseen for long
-        if rects is not None:
-            carried = [move_quad(t.quad, sample.motion) for t in self.lines.tracks
-                       if t.misses == 0]
-            rects = grow_over_lines(rects, carried, width, height)
-            if sum(w * h for _, _, w, h in rects) > FULL_DETECT_SHARE * width * height:
-                rects = None
-        if rects is None:
-            self._since_full = 0
+        long_side = max(height, width)
+        self._since_fine += 1
+        if sample.changed is None or self._since_fine >= FINE_EVERY:
+            self._since_fine = 0
             self.detected_share += 1.0
-            return self.ocr.detect(sample.frame)
-        scale = min(1.0, self.ocr_side / max(height, width))
+            return self.ocr.detect(sample.frame, min(1.0, self.fine_side / long_side))
+        coarse = min(1.0, self.ocr_side / long_side)
+        carried = [move_quad(t.quad, sample.motion) for t in self.lines.tracks if t.misses == 0]
+        rects = grow_over_lines(sample.changed, carried, width, height)
+        if sum(w * h for _, _, w, h in rects) > FULL_DETECT_SHARE * width * height:
+            self.detected_share += 1.0
+            return self.ocr.detect(sample.frame, coarse)
         quads = [q for q in carried if not any(_touches(q, r) for r in rects)]
         for x, y, w, h in rects:
             crop = np.ascontiguousarray(sample.frame[y : y + h, x : x + w])
-            quads += [q + np.float32([x, y]) for q in self.ocr.detect(crop, scale)]
+            quads += [q + np.float32([x, y]) for q in self.ocr.detect(crop, coarse)]
         self.detected_share += sum(w * h for _, _, w, h in rects) / (width * height)
         return quads
 
@@ -192,10 +192,17 @@ class CodeFinder:
     beside: bool = True
 
     def __post_init__(self) -> None:
-        self.tracker = ScreenTracker(Source.CODE, "in a code")
+        # a code missed once between two looks is still the same code
+        self.tracker = ScreenTracker(Source.CODE, "in a code", gap_s=2.1 * self.interval_s)
+        self._last: list[ScreenHit] | None = None
 
     def process_frame(self, sample: Sample) -> list[Finding]:
-        hits = code_hits(self.codes.find(sample.frame), sample.t_s, self.detector, self.lists)
+        if sample.unchanged and self._last is not None:
+            hits = moved_hits(self._last, sample)  # a picture that did not change: same codes
+        else:
+            hits = code_hits(self.codes.find(sample.frame), sample.t_s, self.detector,
+                             self.lists)
+        self._last = hits
         return self.tracker.update(sample.t_s, hits, _no_history(sample))
 
     def finish(self, duration_s: float) -> list[Finding]:
@@ -215,9 +222,14 @@ class LookFinder:
         # a look rests on a few readings or rules, which flicker from sample to sample more
         # than a line of text does: a look missed twice running is still the same scene
         self.tracker = ScreenTracker(Source.SCENE, "in the picture", gap_s=LOOK_GAP_S)
+        self._last: list[ScreenHit] | None = None
 
     def process_frame(self, sample: Sample) -> list[Finding]:
-        looks = scene_hits(sample.frame, sample.pieces or [], sample.t_s)
+        if sample.unchanged and self._last is not None:
+            looks = moved_hits(self._last, sample)
+        else:
+            looks = scene_hits(sample.frame, sample.pieces or [], sample.t_s)
+        self._last = looks
         return self.tracker.update(sample.t_s, looks, _no_history(sample))
 
     def finish(self, duration_s: float) -> list[Finding]:
@@ -238,9 +250,17 @@ class FaceFinder:
 
     def __post_init__(self) -> None:
         self.tracker = FaceTracker(step_s=self.interval_s)
+        self._last = None
 
     def process_frame(self, sample: Sample) -> list[Finding]:
-        self.tracker.update(sample.t_s, self.faces.detect(sample.frame))
+        if sample.unchanged and self._last is not None:
+            faces = self._last  # nothing moved, motion aside: the same faces
+            faces = [replace(f, x=h.box.x, y=h.box.y) for f, h in zip(
+                faces, moved_hits([_as_hit(f) for f in faces], sample), strict=True)]
+        else:
+            faces = self.faces.detect(sample.frame)
+        self._last = faces
+        self.tracker.update(sample.t_s, faces)
         return []
 
     def finish(self, duration_s: float) -> list[Finding]:
@@ -249,6 +269,25 @@ class FaceFinder:
         self.mine = presenter_faces(tracks, presenter)
         self.doubt = presenter_doubt(tracks, presenter)
         return face_findings(tracks, presenter)
+
+
+def _as_hit(face) -> ScreenHit:
+    span = TextSpan(0, 0, Category.FACE, face.score, "face", "")
+    return ScreenHit(span, Box(0.0, face.x, face.y, face.w, face.h), face.score)
+
+
+def moved_hits(hits: list[ScreenHit], sample: Sample) -> list[ScreenHit]:
+    """Hits of an earlier frame, moved with the camera, as seen at this sample."""
+    out = []
+    for hit in hits:
+        b = hit.box
+        quad = move_quad(np.float32([[b.x, b.y], [b.x + b.w, b.y], [b.x + b.w, b.y + b.h],
+                                     [b.x, b.y + b.h]]), sample.motion)
+        x0, y0 = int(quad[:, 0].min()), int(quad[:, 1].min())
+        box = Box(round(sample.t_s, 3), max(0, x0), max(0, y0),
+                  max(1, int(quad[:, 0].max()) - x0), max(1, int(quad[:, 1].max()) - y0))
+        out.append(replace(hit, box=box))
+    return out
 
 
 def _same_place(a: ScreenHit, b: ScreenHit) -> bool:

@@ -46,7 +46,8 @@ _SPEECH_SHARE = 0.25
 def load_ocr(name: str, options: ScanOptions) -> OcrEngine:
     """The text-reading engine called `name` (see models/README.md for how they compare)."""
     if name == "ppocr":
-        return PpOcrEngine(detect_side=options.ocr_detect_side)
+        return PpOcrEngine(detect_side=options.ocr_detect_side,
+                           fine_side=options.ocr_fine_side)
     if name == "easyocr":
         return EasyOcrEngine(canvas_size=options.ocr_canvas_size)
     raise InputError(f"There is no OCR engine called '{name}': use one of "
@@ -148,7 +149,7 @@ def _picture_detectors(engines: Engines, options: ScanOptions, lists: WordLists)
         detectors.append(LookFinder(options.min_read_interval_s))
     if options.codes and engines.codes is not None:
         detectors.append(CodeFinder(engines.codes, engines.detector, lists,
-                                    options.min_read_interval_s))
+                                    options.code_interval_s))
     faces = None
     if options.faces and engines.faces is not None:
         faces = FaceFinder(engines.faces, options.face_interval_s)

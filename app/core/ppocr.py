@@ -51,14 +51,16 @@ class PpOcrEngine:
     """PP-OCRv4 detection + recognition run by ONNX Runtime.
 
     Args:
-        detect_side: the longer side of the image the detector sees (text about 8 px high at
-            that scale is still found; 960 px covers 1080×1920 captions and small print).
+        detect_side: the longer side of the image the detector sees on most samples (text
+            about 8 px high at that scale is still found: captions, boards, charts).
+        fine_side: the same for the pass over the whole frame every few samples, which finds
+            small print (a model name on a monitor's bezel).
         threads: ONNX Runtime intra-op threads.
     """
 
     name = "ppocr"
 
-    def __init__(self, detect_side: int = 960, threads: int = 2) -> None:
+    def __init__(self, detect_side: int = 640, fine_side: int = 1280, threads: int = 2) -> None:
         # rapidocr logs each session's providers at INFO; nothing a user needs.
         logging.getLogger("OrtInferSession").setLevel(logging.WARNING)
         from rapidocr_onnxruntime.ch_ppocr_det import TextDetector
@@ -75,6 +77,7 @@ class PpOcrEngine:
         self._detector.infer.session = _session(det_path, threads)
         self._recogniser.session.session = _session(rec_path, threads)
         self.detect_side = detect_side
+        self.fine_side = fine_side
         self.info = ModelInfo(
             role="ocr", name="PP-OCRv4 det + rec (ONNX Runtime)",
             package=PPOCR_DET_FILE.distribution,
@@ -114,8 +117,8 @@ class PpOcrEngine:
         return out
 
     def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]:
-        """Every line of the frame, detected and read."""
-        quads = self.detect(frame_bgr)
+        """Every line of the frame, detected (at the fine size) and read."""
+        quads = self.detect(frame_bgr, min(1.0, self.fine_side / max(frame_bgr.shape[:2])))
         return [piece_of(text, score, quad)
                 for quad, (text, score) in zip(quads, self.recognise(frame_bgr, quads),
                                                strict=True) if text]

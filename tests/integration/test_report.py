@@ -51,7 +51,9 @@ def test_masked_report_has_verdict_findings_coverage_and_no_identifiers(
     assert len(re.findall(r"FALSE\s+ALARM", text)) == 1
     assert "cut this part" in text
     coverage = scanned.coverage
-    assert f"{coverage.frames_read} frames read" in text
+    assert (f"text looked for in {coverage.frames_read} of {coverage.frames_sampled} frames"
+            in text)
+    assert f"{coverage.lines_read} lines of text read" in text
     assert f"the clip has {coverage.frames_total} frames" in text
     assert f"{coverage.speech_seconds:.1f} s of speech" in text
     planted = [p.text for p in identifiers_clip.planted] + [f.text for f in scanned.findings]
