@@ -235,6 +235,7 @@ class AnalysisResult:
                 "transcribed": self.coverage.transcribed,
                 "frames_read": self.coverage.frames_read,
                 "partial_reads": self.coverage.partial_reads,
+                "lines_read": self.coverage.lines_read,
                 "frames_sampled": self.coverage.frames_sampled,
                 "frames_total": self.coverage.frames_total,
                 "seconds_between_samples": self.coverage.seconds_between_samples,
