@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -37,6 +38,7 @@ from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
 from app.core.text_tracks import TextTracker
 from app.core.word_lists import WordLists
 
+log = logging.getLogger(__name__)
 LOW_OCR_CONFIDENCE = 0.4
 FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
 FINE_EVERY = 4  # every this many samples, the whole frame at the fine size
@@ -176,6 +178,8 @@ class TextFinder:
         return self._detected[text]
 
     def finish(self, duration_s: float) -> list[Finding]:
+        log.debug("text: looked for in %d samples over %.1f frames' worth of picture; lines "
+                  "read %s", self.frames_read, self.detected_share, self.lines.reasons)
         return self.tracker.finish(duration_s)
 
 

@@ -28,6 +28,7 @@ _REC = {"rec_img_shape": [3, 48, 320], "rec_batch_num": 8, "use_cuda": False, "u
 MIN_TEXT_SCORE = 0.5  # below this a "line" is usually texture, not text
 
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|org|net|edu|gov|uk|io|us)\b", re.I)
+_WARD_WORD = re.compile(r"\b(BED|BAY|ROOM|RM|WARD|Bed|Bay|Room|Rm|Ward)([A-Z0-9])\b")
 _OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label and a number
 
 
@@ -43,6 +44,8 @@ def respaced(text: str) -> str:
             word = re.sub(r"(?<=[A-Za-z][,:;])(?=\d)", " ", word)
             if not _OXYGEN.fullmatch(word):
                 word = re.sub(r"(?<=[A-Za-z]{2})(?=\d)", " ", word)
+            word = re.sub(r"(?<=\d)(?=[A-Za-z]{3})", " ", word)  # "412BED", not "12th", "7B"
+            word = _WARD_WORD.sub(r"\1 \2", word)  # "BEDB" → "BED B"
         words.append(word)
     return " ".join(words)
 

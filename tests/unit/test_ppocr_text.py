@@ -14,6 +14,9 @@ from app.core.ppocr import respaced
     ("Bed2", "Bed 2"),
     ("HR72 BP118/76", "HR 72 BP 118/76"),
     ("WARD7B HANDOVER", "WARD 7B HANDOVER"),
+    ("ROOM 412BEDB", "ROOM 412 BED B"),
+    ("ROOM 412 BEDB", "ROOM 412 BED B"),
+    ("Bay3", "Bay 3"),
 ])
 def test_spaces_are_put_back(read, meant):
     assert respaced(read) == meant
@@ -21,7 +24,8 @@ def test_spaces_are_put_back(read, meant):
 
 @pytest.mark.parametrize("read", [
     "SpO2 97%", "EtCO2", "O2 2L", "B12", "03/14/1951", "15.93", "1,000 mg", "j.smith@mail.com",
-    "www.clinic.org", "Stay safe on shift", "Bed 4", "4B",
+    "www.clinic.org", "Stay safe on shift", "Bed 4", "4B", "12th May", "2nd floor", "100mg",
+    "Bedside", "Roomy", "Beds",
 ])
 def test_what_was_read_right_is_left_alone(read):
     assert respaced(read) == read
