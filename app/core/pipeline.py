@@ -202,8 +202,8 @@ def analyze(
     text, faces, detectors = _picture_detectors(engines, options, lists)
     duration = max(info.duration_s, 1e-3)
     spoken: list[Finding] | None = None
+    picture = scan_picture(info, detectors, options.sample_interval_s)
     try:
-        picture = scan_picture(info, detectors, options.sample_interval_s)
         while True:
             try:
                 t_s, closed = next(picture)
@@ -221,7 +221,8 @@ def analyze(
             spoken, said = _speech_news(speech, spoken)
             fraction = 0.02 + 0.97 * (_SPEECH_SHARE * speech.fraction + 1 - _SPEECH_SHARE)
             yield Progress("speech", fraction, "Listening", tuple(said))
-    finally:
+    finally:  # also when the scan is cancelled: the decoder, helper and speech threads end
+        picture.close()
         if speech is not None:
             speech.stop()
     transcript, unsure_speech = None, ()
