@@ -41,7 +41,7 @@ from app.core.word_lists import WordLists
 log = logging.getLogger(__name__)
 LOW_OCR_CONFIDENCE = 0.4
 FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
-FINE_EVERY = 4  # every this many samples, the whole frame at the fine size
+FINE_EVERY = 6  # every this many samples (3 s), the whole frame at the fine size
 LOOK_GAP_S = 1.6
 
 
@@ -51,38 +51,89 @@ def _touches(quad, rect) -> bool:
                 quad[:, 1].max() >= y and quad[:, 1].min() <= y + h)
 
 
+def _covered(rects, width: int, height: int) -> float:
+    """The share of the frame the rectangles cover (overlaps counted once)."""
+    mask = np.zeros((height // 8 + 1, width // 8 + 1), bool)
+    for x, y, w, h in rects:
+        mask[y // 8 : (y + h) // 8 + 1, x // 8 : (x + w) // 8 + 1] = True
+    return float(mask.mean())
+
+
+def _moved_rects(rects, sample: Sample, width: int, height: int):
+    """Rectangles of earlier samples moved with the camera, and this sample's changes added;
+    None once anything was all new."""
+    if rects is None or sample.changed is None:
+        return None
+    moved = []
+    for x, y, w, h in rects:
+        quad = move_quad(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]),
+                         sample.motion)
+        x0, y0 = max(0, int(quad[:, 0].min())), max(0, int(quad[:, 1].min()))
+        x1, y1 = min(width, int(quad[:, 0].max()) + 1), min(height, int(quad[:, 1].max()) + 1)
+        if x1 - x0 >= 8 and y1 - y0 >= 8:
+            moved.append((x0, y0, x1 - x0, y1 - y0))
+    return moved + list(sample.changed)
+
+
 def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
     """Each changed rectangle grown over the text lines it cuts (a line is searched whole or
-    not at all), rectangles that meet merged, all kept inside the frame."""
-    rects = [tuple(int(v) for v in r) for r in rects]
-    # bands are full width: grow them up and down over the lines they cut
+    not at all), all kept inside the frame. Rectangles whose bounding box wastes nothing (two
+    bands that overlap) become one; a band and a strip down the side stay two."""
     boxes = [(int(q[:, 0].min()) - margin, int(q[:, 1].min()) - margin,
               int(q[:, 0].max() - q[:, 0].min()) + 2 * margin,
               int(q[:, 1].max() - q[:, 1].min()) + 2 * margin) for q in quads]
-    changed = True
-    while changed:
-        changed = False
-        out: list[tuple[int, int, int, int]] = []
-        for rect in rects:
+    out: list[tuple[int, int, int, int]] = []
+    pending = [tuple(int(v) for v in r) for r in rects]
+    while pending:
+        rect = pending.pop()
+        grown = True
+        while grown:
+            grown = False
             for box in boxes:
                 if rects_meet(rect, box) and _union(rect, box) != rect:
-                    rect = _union(rect, box)
-                    changed = True
-            for index, other in enumerate(out):
-                if rects_meet(other, rect):
-                    out[index] = _union(other, rect)
-                    changed = True
-                    break
-            else:
-                out.append(rect)
-        rects = out
+                    rect, grown = _union(rect, box), True
+        for index, other in enumerate(out):
+            union = _union(other, rect)
+            if rects_meet(other, rect) and _area(union) <= _area(other) + _area(rect):
+                del out[index]
+                pending.append(union)
+                break
+        else:
+            out.append(rect)
     clipped = []
-    for x, y, w, h in rects:
+    for x, y, w, h in out:
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(width, x + w), min(height, y + h)
         if x1 - x0 >= 8 and y1 - y0 >= 8:
             clipped.append((x0, y0, x1 - x0, y1 - y0))
     return clipped
+
+
+def _area(rect) -> int:
+    return max(0, rect[2]) * max(0, rect[3])
+
+
+def distinct_quads(quads: list) -> list:
+    """Lines found twice where two searched rectangles overlap, kept once (the larger box)."""
+    kept: list = []
+    for quad in sorted(quads, key=lambda q: -_quad_area(q)):
+        x0, y0, x1, y1 = (float(quad[:, 0].min()), float(quad[:, 1].min()),
+                          float(quad[:, 0].max()), float(quad[:, 1].max()))
+        inside = False
+        for other in kept:
+            ox0, oy0, ox1, oy1 = (float(other[:, 0].min()), float(other[:, 1].min()),
+                                  float(other[:, 0].max()), float(other[:, 1].max()))
+            w, h = min(x1, ox1) - max(x0, ox0), min(y1, oy1) - max(y0, oy0)
+            if w > 0 and h > 0 and w * h >= 0.7 * max((x1 - x0) * (y1 - y0), 1.0):
+                inside = True
+                break
+        if not inside:
+            kept.append(quad)
+    return kept
+
+
+def _quad_area(quad) -> float:
+    return float((quad[:, 0].max() - quad[:, 0].min()) * (quad[:, 1].max() - quad[:, 1].min()))
 
 
 def _union(a, b):
@@ -115,6 +166,7 @@ class TextFinder:
         self.lines = TextTracker(self.ocr)
         self.detected_share = 0.0  # frames' worth of picture searched for text
         self._since_fine = 0
+        self._unseen_fine: list | None = None  # changed since the last fine pass (None: all)
         self.ocr_side = getattr(self.ocr, "detect_side", getattr(self.ocr, "canvas_size", 1280))
         self.fine_side = max(self.ocr_side, getattr(self.ocr, "fine_side", self.ocr_side))
         self.tracker = ScreenTracker()
@@ -148,29 +200,35 @@ class TextFinder:
         return self.tracker.update(sample.t_s, hits, _no_history(sample))
 
     def _lines_on(self, sample: Sample) -> list:
-        """Where the text lines are. Every `FINE_EVERY`th sample (and the first), the whole frame
-        at the fine size, for small print; otherwise only where the picture changed once the
-        camera's motion is taken away (all of it when most changed), at the coarse size, and
-        elsewhere the lines followed so far, moved with the camera."""
+        """Where the text lines are: looked for only where the picture changed once the
+        camera's motion is taken away (everywhere when most of it changed), at the coarse size;
+        every `FINE_EVERY`th sample, where it changed since the last such pass, at the fine size
+        (small print); elsewhere the lines followed so far, moved with the camera."""
         height, width = sample.frame.shape[:2]
         long_side = max(height, width)
         self._since_fine += 1
-        if sample.changed is None or self._since_fine >= FINE_EVERY:
-            self._since_fine = 0
+        self._unseen_fine = _moved_rects(self._unseen_fine, sample, width, height)
+        if self._unseen_fine is None or self._since_fine >= FINE_EVERY:
+            rects, scale = self._unseen_fine, min(1.0, self.fine_side / long_side)
+            self._since_fine, self._unseen_fine = 0, []
+        else:
+            rects, scale = sample.changed, min(1.0, self.ocr_side / long_side)
+        if rects is None:
             self.detected_share += 1.0
-            return self.ocr.detect(sample.frame, min(1.0, self.fine_side / long_side))
-        coarse = min(1.0, self.ocr_side / long_side)
+            return self.ocr.detect(sample.frame, scale)
         carried = [move_quad(t.quad, sample.motion) for t in self.lines.tracks if t.misses == 0]
-        rects = grow_over_lines(sample.changed, carried, width, height)
-        if sum(w * h for _, _, w, h in rects) > FULL_DETECT_SHARE * width * height:
+        rects = grow_over_lines(rects, carried, width, height)
+        if _covered(rects, width, height) > FULL_DETECT_SHARE:
             self.detected_share += 1.0
-            return self.ocr.detect(sample.frame, coarse)
+            return self.ocr.detect(sample.frame, scale)
         quads = [q for q in carried if not any(_touches(q, r) for r in rects)]
+        found = []
         for x, y, w, h in rects:
             crop = np.ascontiguousarray(sample.frame[y : y + h, x : x + w])
-            quads += [q + np.float32([x, y]) for q in self.ocr.detect(crop, coarse)]
-        self.detected_share += sum(w * h for _, _, w, h in rects) / (width * height)
-        return quads
+            found += [q + np.float32([x, y]) for q in self.ocr.detect(crop, scale)]
+        self.detected_share += _covered(rects, width, height)
+        return quads + distinct_quads(found)
+
 
     def _spans(self, text: str) -> list[TextSpan]:
         if text not in self._detected:

@@ -42,6 +42,7 @@ class TextTrack:
     read_width: float = 0.0
     read_t: float = -1e9
     patch: np.ndarray | None = None
+    patch_factor: float = 1.0
     reads: int = 0
     misses: int = 0
 
@@ -66,28 +67,40 @@ def _width(quad: Quad) -> float:
     return float(np.linalg.norm(quad[0] - quad[1]))
 
 
-def patch_of(frame_bgr: np.ndarray, quad: Quad, size: tuple[int, int] | None = None
-             ) -> np.ndarray:
-    """The line as a small grey patch, normalised for brightness and contrast."""
+def patch_of(frame_bgr: np.ndarray, quad: Quad, factor: float | None = None
+             ) -> tuple[np.ndarray, float]:
+    """The line as a small grey patch, normalised for brightness and contrast, and the factor
+    it was shrunk by. By default it is shrunk to `PATCH_HEIGHT` pixels high; given the factor of
+    an earlier patch, it is shrunk by that, so the letters are the same size in both however
+    loosely the detector boxed them this time."""
     crop = cv2.cvtColor(crop_line(frame_bgr, quad), cv2.COLOR_BGR2GRAY).astype(np.float32)
-    if size is None:
-        size = (int(np.clip(PATCH_HEIGHT * crop.shape[1] / max(crop.shape[0], 1), 8, 320)),
-                PATCH_HEIGHT)
+    if factor is None:
+        factor = PATCH_HEIGHT / max(crop.shape[0], 1)
+    factor = min(factor, 320 / max(crop.shape[1], 1))
+    size = (max(4, round(crop.shape[1] * factor)), max(4, round(crop.shape[0] * factor)))
     small = cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
-    return (small - small.mean()) / (small.std() + 4.0)
+    return (small - small.mean()) / (small.std() + 4.0), factor
 
 
 def looks_changed(then: np.ndarray, now: np.ndarray) -> bool:
     """Whether a line's content changed: the middle of its earlier patch, searched for in the
-    patch now (a few pixels of play, as detected boxes wobble), no longer correlates."""
+    patch now at a few sizes (detected boxes wobble in place and in height, more so between the
+    coarse and the fine pass), no longer correlates."""
     h, w = then.shape
     dy, dx = max(1, h // 6), max(1, min(w // 8, h // 2))
-    template = then[dy : h - dy, dx : w - dx]
+    template = then[dy : h - dy, dx : w - dx].astype(np.float32)
     if template.size == 0 or float(template.std()) < 1e-3:
         return False
-    score = cv2.matchTemplate(now.astype(np.float32), template.astype(np.float32),
-                              cv2.TM_CCOEFF_NORMED)
-    return float(score.max()) < SAME_LOOK
+    best = -1.0
+    nh, nw = now.shape
+    for scale in (0.85, 1.0, 1.18):
+        size = (max(template.shape[1], round(nw * scale)),
+                max(template.shape[0], round(nh * scale)))
+        seen = cv2.resize(now.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+        best = max(best, float(cv2.matchTemplate(seen, template, cv2.TM_CCOEFF_NORMED).max()))
+        if best >= SAME_LOOK:
+            return False
+    return True
 
 
 def same_text(a: str, b: str) -> bool:
@@ -181,8 +194,7 @@ class TextTracker:
             return False
         if any(_iou(track.quad, q) > 0.0 for q in quads):
             return False
-        now = patch_of(frame, track.quad, (track.patch.shape[1], track.patch.shape[0]))
-        return not looks_changed(track.patch, now)
+        return not looks_changed(track.patch, patch_of(frame, track.quad, track.patch_factor)[0])
 
     def _new_id(self) -> int:
         self._next_id += 1
@@ -193,8 +205,8 @@ class TextTracker:
         if _width(quad) > GROWN * max(track.read_width, 1.0):
             return "grown"
         if track.patch is not None:
-            now = patch_of(frame, quad, (track.patch.shape[1], track.patch.shape[0]))
-            if looks_changed(track.patch, now):
+            # at its own shape: a box a little wider or narrower than when read is the same text
+            if looks_changed(track.patch, patch_of(frame, quad, track.patch_factor)[0]):
                 return "changed"
         if (track.confidence < UNSURE and track.reads < RETRIES
                 and t_s - track.read_t >= RETRY_AFTER_S):
@@ -205,7 +217,7 @@ class TextTracker:
               confidence: float) -> None:
         track.reads += 1
         track.read_t = t_s
-        track.patch = patch_of(frame, quad)
+        track.patch, track.patch_factor = patch_of(frame, quad)
         grew = _width(quad) > GROWN * max(track.read_width, 1.0)
         track.read_width = max(track.read_width, _width(quad)) if same_text(
             text, track.text) else _width(quad)

@@ -92,10 +92,11 @@ def test_patches_tell_the_same_line_from_another():
     a, qa = drawn([("Margaret Olson", 40, 200)])
     b, qb = drawn([("Margaret Olson", 43, 198)], background=100)  # a little moved, darker room
     c, qc = drawn([("Anika Patel 1951", 40, 200)])
-    then = patch_of(a, qa[0])
-    size = (then.shape[1], then.shape[0])
-    assert not looks_changed(then, patch_of(b, qb[0], size))
-    assert looks_changed(then, patch_of(c, qc[0], size))
+    then, factor = patch_of(a, qa[0])
+    assert not looks_changed(then, patch_of(b, qb[0], factor)[0])
+    loose = qb[0] + np.float32([[-6, -5], [7, -5], [7, 6], [-6, 6]])  # boxed more loosely
+    assert not looks_changed(then, patch_of(b, loose, factor)[0])
+    assert looks_changed(then, patch_of(c, qc[0], factor)[0])
 
 
 def test_same_text_allows_cut_and_misread_forms_only():
