@@ -48,6 +48,7 @@ class OcrEngine(Protocol):
 
     info: ModelInfo
     name: str
+    doubtful_below: float  # the confidence under which the engine's reading is doubtful
 
     def detect(self, frame_bgr: np.ndarray, scale: float | None = None) -> list[Quad]: ...
 
@@ -66,6 +67,7 @@ class EasyOcrEngine:
     """
 
     name = "easyocr"
+    doubtful_below = 0.4  # below this a reading is garble: a NER name in it is not flagged
 
     def __init__(self, canvas_size: int = 1280, threads: int | None = None) -> None:
         import easyocr  # heavy (torch); imported only when OCR is really wanted

@@ -190,7 +190,7 @@ class TextFinder:
             stacked += screen_hits(value, spans_in_value(label, value, self._spans(joined)))
         for line in lines:
             spans = self._spans(line.text)
-            if line.confidence < LOW_OCR_CONFIDENCE:
+            if line.confidence < getattr(self.ocr, "doubtful_below", LOW_OCR_CONFIDENCE):
                 self.low_text_times.append(round(sample.t_s, 3))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
                 spans = [s for s in spans if not s.from_ner]

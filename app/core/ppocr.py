@@ -62,6 +62,10 @@ class PpOcrEngine:
     """
 
     name = "ppocr"
+    # PP-OCR is sure of itself: a misread word ("Evenlo" for "Evento") still scores 0.84, where
+    # EasyOCR scores garble below 0.4. Below this, a name found only by the NER model in a line
+    # is taken for noise (patterns still count), and the line is read again (text_tracks).
+    doubtful_below = 0.9
 
     def __init__(self, detect_side: int = 640, fine_side: int = 1280, threads: int = 2) -> None:
         # rapidocr logs each session's providers at INFO; nothing a user needs.

@@ -26,7 +26,7 @@ from app.core.ppocr import crop_line
 MATCH_IOU = 0.3
 GROWN = 1.15  # a line this much wider than when it was read is read again
 SAME_LOOK = 0.55  # correlation of a line's look now and when read, below which it changed
-UNSURE = 0.9  # a reading below this confidence is tried again...
+UNSURE = 0.9  # a reading below this confidence (or the engine's doubtful_below) is tried again...
 RETRIES = 3  # ...this many times at most...
 RETRY_AFTER_S = 0.9  # ...this far apart
 MAX_MISSES = 2  # samples a line may go undetected and still be the same line
@@ -208,7 +208,8 @@ class TextTracker:
             # at its own shape: a box a little wider or narrower than when read is the same text
             if looks_changed(track.patch, patch_of(frame, quad, track.patch_factor)[0]):
                 return "changed"
-        if (track.confidence < UNSURE and track.reads < RETRIES
+        unsure = getattr(self.engine, "doubtful_below", UNSURE)
+        if (track.confidence < unsure and track.reads < RETRIES
                 and t_s - track.read_t >= RETRY_AFTER_S):
             return "unsure"
         return ""
