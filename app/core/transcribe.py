@@ -14,6 +14,8 @@ from app.core.models import ModelInfo, Transcript, Word
 # beside the transcription on the same two cores (set before ctranslate2 is first loaded).
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
+RANDOM_SEED = 20261201
+
 # Segments whose average token log-probability is below this are reported as low confidence.
 LOW_LOGPROB = -1.0
 
@@ -66,6 +68,12 @@ class WhisperTranscriber:
         Returns:
             The transcript, and the (start, end) spans whose recognition was unsure.
         """
+        import ctranslate2
+
+        # Where greedy decoding fails its checks, faster-whisper samples at a higher
+        # temperature; a fixed seed makes that the same every scan (the same clip gives the
+        # same transcript, and so the same findings and ids).
+        ctranslate2.set_random_seed(RANDOM_SEED)
         segments, info = self._model.transcribe(
             str(path),
             language="en",
