@@ -325,13 +325,7 @@ def make_clip(
     require_tools()
     path = Path(path)
     captions = list(captions)
-    truth = ClipTruth(str(path), width, height, duration_s)
-    for caption in captions:
-        if caption.category:
-            truth.planted.append(
-                Planted("screen", caption.category, caption.text, caption.start_s,
-                        min(caption.end_s, duration_s))
-            )
+    truth = _caption_truth(path, width, height, duration_s, captions)
     for sticker in stickers:
         if sticker.source:
             truth.planted.append(Planted(sticker.source, sticker.category, sticker.text,
@@ -341,6 +335,17 @@ def make_clip(
     _encode(path, width, height, duration_s, fps, audio if with_audio else None,
             lambda index: _draw(_paste(background.copy(), stickers, index / fps), captions,
                                 index / fps))
+    return truth
+
+
+def _caption_truth(path: Path, width: int, height: int, duration_s: float,
+                   captions: list[Caption]) -> ClipTruth:
+    """A clip's truth with its captions that hold something to find."""
+    truth = ClipTruth(str(path), width, height, duration_s)
+    for caption in captions:
+        if caption.category:
+            truth.planted.append(Planted("screen", caption.category, caption.text,
+                                         caption.start_s, min(caption.end_s, duration_s)))
     return truth
 
 
@@ -412,11 +417,7 @@ def make_frames_clip(
     require_tools()
     path = Path(path)
     captions = list(captions)
-    truth = ClipTruth(str(path), width, height, duration_s)
-    for caption in captions:
-        if caption.category:
-            truth.planted.append(Planted("screen", caption.category, caption.text,
-                                         caption.start_s, min(caption.end_s, duration_s)))
+    truth = _caption_truth(path, width, height, duration_s, captions)
     audio = _audio_track(duration_s, list(utterances), truth)
     _encode(path, width, height, duration_s, fps, audio,
             lambda index: _draw(frame_at(index), captions, index / fps))

@@ -241,8 +241,30 @@ class TextFinder:
         return self.tracker.finish(duration_s)
 
 
+class _HitFinder:
+    """A detector whose hits a screen tracker follows, and which reuses its last hits (moved
+    with the camera) when nothing in the picture changed since it last ran."""
+
+    tracker: ScreenTracker
+    _last: list[ScreenHit] | None = None
+
+    def hits(self, sample: Sample) -> list[ScreenHit]:
+        raise NotImplementedError
+
+    def process_frame(self, sample: Sample) -> list[Finding]:
+        if sample.unchanged and self._last is not None:
+            found = moved_hits(self._last, sample)
+        else:
+            found = self.hits(sample)
+        self._last = found
+        return self.tracker.update(sample.t_s, found, _no_history(sample))
+
+    def finish(self, duration_s: float) -> list[Finding]:
+        return self.tracker.finish(duration_s)
+
+
 @dataclass
-class CodeFinder:
+class CodeFinder(_HitFinder):
     """QR codes and barcodes, and what their contents reveal."""
 
     codes: CodeReader
@@ -256,23 +278,13 @@ class CodeFinder:
     def __post_init__(self) -> None:
         # a code missed once between two looks is still the same code
         self.tracker = ScreenTracker(Source.CODE, "in a code", gap_s=2.1 * self.interval_s)
-        self._last: list[ScreenHit] | None = None
 
-    def process_frame(self, sample: Sample) -> list[Finding]:
-        if sample.unchanged and self._last is not None:
-            hits = moved_hits(self._last, sample)  # a picture that did not change: same codes
-        else:
-            hits = code_hits(self.codes.find(sample.frame), sample.t_s, self.detector,
-                             self.lists)
-        self._last = hits
-        return self.tracker.update(sample.t_s, hits, _no_history(sample))
-
-    def finish(self, duration_s: float) -> list[Finding]:
-        return self.tracker.finish(duration_s)
+    def hits(self, sample: Sample) -> list[ScreenHit]:
+        return code_hits(self.codes.find(sample.frame), sample.t_s, self.detector, self.lists)
 
 
 @dataclass
-class LookFinder:
+class LookFinder(_HitFinder):
     """A bedside monitor or a patient board by its look. Runs after TextFinder on its frames."""
 
     interval_s: float = 0.5
@@ -284,18 +296,9 @@ class LookFinder:
         # a look rests on a few readings or rules, which flicker from sample to sample more
         # than a line of text does: a look missed twice running is still the same scene
         self.tracker = ScreenTracker(Source.SCENE, "in the picture", gap_s=LOOK_GAP_S)
-        self._last: list[ScreenHit] | None = None
 
-    def process_frame(self, sample: Sample) -> list[Finding]:
-        if sample.unchanged and self._last is not None:
-            looks = moved_hits(self._last, sample)
-        else:
-            looks = scene_hits(sample.frame, sample.pieces or [], sample.t_s)
-        self._last = looks
-        return self.tracker.update(sample.t_s, looks, _no_history(sample))
-
-    def finish(self, duration_s: float) -> list[Finding]:
-        return self.tracker.finish(duration_s)
+    def hits(self, sample: Sample) -> list[ScreenHit]:
+        return scene_hits(sample.frame, sample.pieces or [], sample.t_s)
 
 
 @dataclass
