@@ -17,7 +17,6 @@ from app.core.frames import ChangeHistory
 from app.core.masking import DESCRIBED
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
-from app.core.text_tracks import same_text
 
 SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
 GAP_TOLERANCE_S = 1.0  # a text missed by OCR in one read and back in the next is still one
@@ -31,6 +30,16 @@ def finding_id(source: Source, category: Category, text: str, start_s: float) ->
 
 def normalise(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def same_text(a: str, b: str) -> bool:
+    """Two readings of one line: alike, or one a part of the other (a line cut at the edge)."""
+    a, b = a.lower().replace(" ", ""), b.lower().replace(" ", "")
+    if not a or not b:
+        return True
+    if a in b or b in a:
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 def reason_for(span: TextSpan, where: str) -> str:
@@ -137,8 +146,13 @@ class ScreenTracker:
         self.where = where
         self.gap_s = gap_s
 
-    def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory) -> list[Finding]:
-        """Take the hits of the frame read at `t_s`; return the findings that are now over."""
+    def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory | None = None
+               ) -> list[Finding]:
+        """Take the hits of the frame read at `t_s`; return the findings that are now over.
+
+        `history` lets a text be dated back to the sample where its region changed; without
+        one (the picture stage looks at every sample) it starts and ends at the samples read."""
+        history = history or ChangeHistory(1.0)
         closed = []
         for track in list(self._open):
             if track.ended_s is not None and t_s - track.ended_s > self.gap_s:

@@ -91,6 +91,15 @@ def move_quad(quad: np.ndarray, m: np.ndarray) -> np.ndarray:
     return cv2.transform(np.asarray(quad, np.float32)[None], m)[0]
 
 
+def move_rect(rect: tuple[int, int, int, int], m: np.ndarray) -> tuple[int, int, int, int]:
+    """The upright rectangle (x, y, w, h) around where `rect` goes under `m`, in whole pixels
+    (not clipped to the frame: callers clip as they need)."""
+    x, y, w, h = rect
+    quad = move_quad(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]), m)
+    x0, y0 = int(quad[:, 0].min()), int(quad[:, 1].min())
+    return x0, y0, int(quad[:, 0].max()) - x0, int(quad[:, 1].max()) - y0
+
+
 def compose(first: np.ndarray, then: np.ndarray) -> np.ndarray:
     """The map of `first` followed by `then`."""
     a = np.vstack([first, [0, 0, 1]])

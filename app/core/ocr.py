@@ -12,6 +12,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Protocol
 
+import cv2
 import numpy as np
 
 from app.core.model_files import ocr_model_dir
@@ -167,3 +168,17 @@ def _as_line(line: list[OcrPiece], t_s: float) -> OcrLine:
     boxes = tuple(Box(t_s, p.x, p.y, p.w, p.h) for p in line)
     confidence = min(p.confidence for p in line)
     return OcrLine(text, confidence, boxes, tuple(spans), tuple(p.track for p in line))
+
+
+def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:
+    """The quad cut out of the frame and straightened (as PaddleOCR crops a line)."""
+    quad = np.asarray(quad, np.float32)
+    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
+    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
+    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    warp = cv2.getPerspectiveTransform(quad, target)
+    crop = cv2.warpPerspective(frame_bgr, warp, (width, height), borderMode=cv2.BORDER_REPLICATE,
+                               flags=cv2.INTER_CUBIC)
+    if height / width >= 1.5:  # a vertical line: turn it to read it
+        crop = np.rot90(crop)
+    return np.ascontiguousarray(crop)

@@ -1,13 +1,13 @@
 """The picture stage: decode samples, estimate the camera's motion, and run the frame detectors.
 
-    result = yield from scan_picture(info, engines, options, lists)
+    result = yield from scan_picture(info, detectors, interval_s)
 
 The video is sampled every `options.sample_interval_s`; decoding runs in a thread feeding a
 small queue (as PySceneDetect decodes), so the detectors never wait for the decoder. Each sample
 carries the camera's motion since the previous sample (motion.py). The detectors share one
 small interface (`process_frame(sample) -> findings now over`, `finish(duration) -> the rest`)
-and each says how often it wants a frame: text (picture_text.py), faces, codes and the looks of
-monitors and boards (picture_detectors.py). A new detector is one new class.
+and each says how often it wants a frame: text, faces, codes and the looks of monitors and
+boards (picture_detectors.py). A new detector is one new class.
 """
 
 from __future__ import annotations

@@ -27,10 +27,9 @@ from app.core.face_tracks import (
 )
 from app.core.faces import FaceDetector
 from app.core.findings import ScreenHit, ScreenTracker, screen_hits
-from app.core.frames import ChangeHistory
 from app.core.geometry import rects_meet
 from app.core.models import Box, Category, Finding, Source, TextSpan
-from app.core.motion import move_quad
+from app.core.motion import move_quad, move_rect
 from app.core.ocr import OcrEngine, group_into_lines
 from app.core.picture import Sample
 from app.core.scene import scene_hits
@@ -65,11 +64,10 @@ def _moved_rects(rects, sample: Sample, width: int, height: int):
     if rects is None or sample.changed is None:
         return None
     moved = []
-    for x, y, w, h in rects:
-        quad = move_quad(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]),
-                         sample.motion)
-        x0, y0 = max(0, int(quad[:, 0].min())), max(0, int(quad[:, 1].min()))
-        x1, y1 = min(width, int(quad[:, 0].max()) + 1), min(height, int(quad[:, 1].max()) + 1)
+    for rect in rects:
+        x, y, w, h = move_rect(rect, sample.motion)
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(width, x + w + 1), min(height, y + h + 1)
         if x1 - x0 >= 8 and y1 - y0 >= 8:
             moved.append((x0, y0, x1 - x0, y1 - y0))
     return moved + list(sample.changed)
@@ -142,12 +140,6 @@ def _union(a, b):
     return (x0, y0, x1 - x0, y1 - y0)
 
 
-def _no_history(sample: Sample) -> ChangeHistory:
-    # Text is looked for on every sample it is given, so a text starts at the first sample
-    # that shows it and ends at the first that no longer does: no history to look back into.
-    return ChangeHistory(sample.thumb.shape[1] / sample.frame.shape[1])
-
-
 @dataclass
 class TextFinder:
     """Identifiers in the text on screen."""
@@ -197,7 +189,7 @@ class TextFinder:
             hits += screen_hits(line, spans)
         # a value found on its own line and again under its label is one hit
         hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
-        return self.tracker.update(sample.t_s, hits, _no_history(sample))
+        return self.tracker.update(sample.t_s, hits)
 
     def _lines_on(self, sample: Sample) -> list:
         """Where the text lines are: looked for only where the picture changed once the
@@ -218,7 +210,8 @@ class TextFinder:
             return self.ocr.detect(sample.frame, scale)
         carried = [move_quad(t.quad, sample.motion) for t in self.lines.tracks if t.misses == 0]
         rects = grow_over_lines(rects, carried, width, height)
-        if _covered(rects, width, height) > FULL_DETECT_SHARE:
+        share = _covered(rects, width, height)
+        if share > FULL_DETECT_SHARE:
             self.detected_share += 1.0
             return self.ocr.detect(sample.frame, scale)
         quads = [q for q in carried if not any(_touches(q, r) for r in rects)]
@@ -226,9 +219,8 @@ class TextFinder:
         for x, y, w, h in rects:
             crop = np.ascontiguousarray(sample.frame[y : y + h, x : x + w])
             found += [q + np.float32([x, y]) for q in self.ocr.detect(crop, scale)]
-        self.detected_share += _covered(rects, width, height)
+        self.detected_share += share
         return quads + distinct_quads(found)
-
 
     def _spans(self, text: str) -> list[TextSpan]:
         if text not in self._detected:
@@ -257,7 +249,7 @@ class _HitFinder:
         else:
             found = self.hits(sample)
         self._last = found
-        return self.tracker.update(sample.t_s, found, _no_history(sample))
+        return self.tracker.update(sample.t_s, found)
 
     def finish(self, duration_s: float) -> list[Finding]:
         return self.tracker.finish(duration_s)
@@ -345,12 +337,8 @@ def moved_hits(hits: list[ScreenHit], sample: Sample) -> list[ScreenHit]:
     """Hits of an earlier frame, moved with the camera, as seen at this sample."""
     out = []
     for hit in hits:
-        b = hit.box
-        quad = move_quad(np.float32([[b.x, b.y], [b.x + b.w, b.y], [b.x + b.w, b.y + b.h],
-                                     [b.x, b.y + b.h]]), sample.motion)
-        x0, y0 = int(quad[:, 0].min()), int(quad[:, 1].min())
-        box = Box(round(sample.t_s, 3), max(0, x0), max(0, y0),
-                  max(1, int(quad[:, 0].max()) - x0), max(1, int(quad[:, 1].max()) - y0))
+        x, y, w, h = move_rect((hit.box.x, hit.box.y, hit.box.w, hit.box.h), sample.motion)
+        box = Box(round(sample.t_s, 3), max(0, x), max(0, y), max(1, w), max(1, h))
         out.append(replace(hit, box=box))
     return out
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
-from app.core.ocr import OcrPiece, Quad, piece_of
+from app.core.ocr import OcrPiece, Quad, crop_line, piece_of
 
 # DBNet's thresholds as PaddleOCR sets them; a slightly wider unclip keeps first and last letters.
 _DET = {"thresh": 0.3, "box_thresh": 0.5, "max_candidates": 1000, "unclip_ratio": 1.6,
@@ -142,17 +142,3 @@ def _session(path, threads: int):
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return onnxruntime.InferenceSession(str(path), sess_options=options,
                                         providers=["CPUExecutionProvider"])
-
-
-def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:
-    """The quad cut out of the frame and straightened (as PaddleOCR crops a line)."""
-    quad = np.asarray(quad, np.float32)
-    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
-    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
-    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
-    warp = cv2.getPerspectiveTransform(quad, target)
-    crop = cv2.warpPerspective(frame_bgr, warp, (width, height), borderMode=cv2.BORDER_REPLICATE,
-                               flags=cv2.INTER_CUBIC)
-    if height / width >= 1.5:  # a vertical line: turn it to read it
-        crop = np.rot90(crop)
-    return np.ascontiguousarray(crop)

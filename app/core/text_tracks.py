@@ -14,14 +14,13 @@ stay one finding however the camera moves.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import cv2
 import numpy as np
 
+from app.core.findings import same_text
 from app.core.motion import move_quad
-from app.core.ocr import OcrEngine, OcrPiece, Quad, piece_of
-from app.core.ppocr import crop_line
+from app.core.ocr import OcrEngine, OcrPiece, Quad, crop_line, piece_of
 
 MATCH_IOU = 0.3
 GROWN = 1.15  # a line this much wider than when it was read is read again
@@ -101,16 +100,6 @@ def looks_changed(then: np.ndarray, now: np.ndarray) -> bool:
         if best >= SAME_LOOK:
             return False
     return True
-
-
-def same_text(a: str, b: str) -> bool:
-    """Two readings of one line: alike, or one a part of the other (a line cut at the edge)."""
-    a, b = a.lower().replace(" ", ""), b.lower().replace(" ", "")
-    if not a or not b:
-        return True
-    if a in b or b in a:
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
 class TextTracker:
