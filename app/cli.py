@@ -193,11 +193,24 @@ def has_display() -> bool:
     return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
+def _start_safely() -> None:
+    """Start-up for every front end: nothing leaves the machine, nothing is readable by others."""
+    from app.core.model_files import cache_dir
+    from app.core.offline import block_network
+    from app.core.private_files import private_by_default
+    from app.core.review import data_dir
+    from app.core.word_lists import config_dir
+
+    block_network()
+    private_by_default((config_dir(), data_dir(), cache_dir()))
+
+
 def main(argv: list[str] | None = None) -> int:
     """`cleartopost scan VIDEO ...` scans; `cleartopost [VIDEO]` opens the window (or, with no
     display, scans VIDEO and prints its findings); `cleartopost --screenshot OUT.png [VIDEO]`
     opens the window, saves a picture of it when the scan ends, and quits."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _start_safely()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--screenshot"] and len(argv) >= 2:
         # `cleartopost --screenshot OUT.png [VIDEO]`: the window, pictured once the scan ends

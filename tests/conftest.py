@@ -86,6 +86,36 @@ def identifiers_clip(media_dir) -> ClipTruth:
     )
 
 
+# Identifiers planted in every place a masked copy could leak them (tests of masking)
+LEAK_DENY = ("Margaret Olson",)
+LEAK_NOTE = "Told Mrs Olson (MRN 00482913) we would call 617-555-0142 back"
+LEAK_SECRETS = ("Margaret", "Olson", "Olsen", "00482913", "617", "555", "0142", "Fischer",
+                "dressing", "Whitaker")
+
+
+@pytest.fixture(scope="session")
+def leaky_clip(media_dir) -> ClipTruth:
+    """12 s, 360×640, 10 fps, named as clinicians name files, after the patient
+    ("Olson_MRN00482913_dressing.mp4"). Two identifiers drift across the picture together
+    1.0–5.0 s ("Patient: Margaret Olson", "MRN 00482913"); "Nurse J. Whitaker" 5.5–7.5 s; speech
+    names Mrs Olsen with a phone number and Mr Fischer."""
+    return make_clip(
+        media_dir / "Olson_MRN00482913_dressing.mp4", width=360, height=640, duration_s=12.0,
+        fps=10,
+        captions=[
+            Caption("Patient: Margaret Olson", 1.0, 5.0, 10, 200, size=26, category="name",
+                    drift_px=18.0),
+            Caption("MRN 00482913", 1.0, 5.0, 40, 420, size=30, category="id", drift_px=-8.0),
+            Caption("Nurse J. Whitaker", 5.5, 7.5, 30, 320, size=28, category="name"),
+        ],
+        utterances=[
+            Utterance("Mrs Olsen rang on 617 555 0142.", 0.3,
+                      planted=(("name", "Mrs Olsen"), ("phone", "617 555 0142"))),
+            Utterance("Mr Fischer is doing well.", 9.0, planted=(("name", "Mr Fischer"),)),
+        ],
+    )
+
+
 @pytest.fixture(scope="session")
 def clean_clip(media_dir) -> ClipTruth:
     """9 s, 360×640 vertical, 10 fps, nothing identifying: health-education captions and speech.

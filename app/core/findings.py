@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from app.core.frames import ChangeHistory
-from app.core.masking import DESCRIBED
+from app.core.masking import DESCRIBED, mask_text
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 
@@ -26,6 +26,24 @@ def finding_id(source: Source, category: Category, text: str, start_s: float) ->
     """Stable id: the same clip scanned twice gives the same ids (decisions are keyed on it)."""
     key = f"{source.value}|{category.value}|{normalise(text)}|{start_s:.1f}"
     return hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def with_unique_ids(findings: list[Finding]) -> list[Finding]:
+    """The findings, in time order, each with an id no other has: two identical things at once
+    (a name written twice on a board, two unreadable barcodes) share `finding_id`, and the
+    second would vanish wherever findings are keyed by id. The later ones (by time, then place
+    top to bottom, left to right) get "-2", "-3"...: the same clip gives the same ids again."""
+    def order(f: Finding):
+        first = f.boxes[0] if f.boxes else None
+        return (f.start_s, f.source.value, f.text, first.y if first else 0, first.x if first else 0)
+
+    seen: dict[str, int] = {}
+    out = []
+    for finding in sorted(findings, key=order):
+        count = seen.get(finding.id, 0) + 1
+        seen[finding.id] = count
+        out.append(finding if count == 1 else replace(finding, id=f"{finding.id}-{count}"))
+    return out
 
 
 def normalise(text: str) -> str:
@@ -44,6 +62,16 @@ def same_text(a: str, b: str) -> bool:
 
 def reason_for(span: TextSpan, where: str) -> str:
     return f"{span.rule} matched \"{span.text}\" {where}"
+
+
+def masked_reason_for(span: TextSpan, where: str) -> str:
+    """`reason_for` with the matched text and every entry of the user's the rule quotes masked."""
+    # every word of what it cites, wherever the rule has it (rules are joined with " + ")
+    pieces = {w.lower() for cited in (*span.cites, span.text) for w in re.findall(r"\w+", cited)
+              if len(w) > 1}
+    rule = re.sub(r"\w+", lambda m: mask_text(m.group()) if m.group().lower() in pieces
+                  else m.group(), span.rule)
+    return f"{rule} matched \"{mask_text(span.text)}\" {where}"
 
 
 def transcript_text(words: tuple[Word, ...]) -> tuple[str, list[tuple[int, int]]]:
@@ -77,6 +105,7 @@ def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Find
                 text=span.text,
                 confidence=round(span.confidence * (0.5 + 0.5 * heard), 3),
                 reason=reason_for(span, "in the speech"),
+                masked_reason=masked_reason_for(span, "in the speech"),
             )
         )
     return findings
@@ -183,6 +212,11 @@ class ScreenTracker:
     def _finding(self, track: _Track, end_s: float) -> Finding:
         return _finding(track, end_s, self.source, self.where)
 
+    def showing(self) -> list[Finding]:
+        """The findings still on screen where the scan has reached, as they stand so far (their
+        end and best reading can still change; `update` or `finish` gives the complete one)."""
+        return [self._finding(t, t.boxes[-1].t_s) for t in self._open if t.ended_s is None]
+
     def finish(self, duration_s: float) -> list[Finding]:
         """Close every track at the end of the video."""
         closed = [self._finding(t, t.ended_s if t.ended_s is not None else duration_s)
@@ -221,4 +255,6 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
                 if source in DESCRIBED  # its text is our description, not what was read
                 else reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
         boxes=tuple(track.boxes),
+        masked_reason=("" if source in DESCRIBED
+                       else masked_reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
     )

@@ -1,8 +1,9 @@
 """How identifying text is hidden, in the window and in the masked PDF alike."""
 
 import re
+from pathlib import Path
 
-from app.core.models import Finding, Source
+from app.core.models import Finding, Source, VideoInfo
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
 # in it identifies anyone, so masking it would only hide what the finding is (and its reason does
@@ -16,16 +17,47 @@ def mask_text(text: str) -> str:
                     else re.sub(r"\d", "#", w) for w in text.split())
 
 
-def mask_reason(reason: str) -> str:
-    """A finding's reason with the quoted words it cites masked ('matched "M******* O****"')."""
-    return re.sub(r'"([^"]*)"', lambda m: f'"{mask_text(m.group(1))}"', reason)
-
-
 def shown_text(finding: Finding, masked: bool) -> str:
     return mask_text(finding.text) if masked and finding.source not in DESCRIBED else finding.text
 
 
 def shown_reason(finding: Finding, masked: bool) -> str:
-    if masked and finding.source not in DESCRIBED:
-        return mask_reason(finding.reason)
-    return finding.reason
+    """The reason as the reviewer may see it. Masked, it is the sentence built masked with the
+    finding (never the raw one rewritten); one without it says only what kind of thing it is."""
+    if not masked or finding.source in DESCRIBED:
+        return finding.reason
+    if finding.masked_reason:
+        return finding.masked_reason
+    return f"a {finding.category.value} matched \"{mask_text(finding.text)}\""
+
+
+def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[str, ...] = ()
+                   ) -> str:
+    """Free text (a reviewer's note, the words heard around a finding) as a masked copy shows it.
+
+    Every word that `spans` (character ranges a detector found) touch, every word of a `known`
+    identifier (the findings' texts, the deny list), matched without regard to case, is masked,
+    and every digit anywhere becomes "#": a number nobody flagged is still nobody's business.
+    """
+    marked = [False] * len(text)
+    for start, end in spans:
+        marked[max(0, start):max(0, end)] = [True] * (max(0, end) - max(0, start))
+    pieces = {w.lower() for entry in known for w in re.findall(r"\w+", entry) if len(w) > 1}
+
+    def shown(match: re.Match) -> str:
+        word = match.group(0)
+        if any(marked[match.start():match.end()]) or any(
+                w.lower() in pieces for w in re.findall(r"\w+", word)):
+            return mask_text(word)
+        return re.sub(r"\d", "#", word)
+
+    return re.sub(r"\S+", shown, text)
+
+
+def clip_label(video: VideoInfo, masked: bool) -> str:
+    """How a copy names the clip. Clinicians name files after patients
+    ("Olson_MRN00482913_dressing.mp4"), so a masked copy names it by its content instead: the
+    start of its SHA-256 and its length."""
+    if not masked:
+        return Path(video.path).name
+    return f"clip {video.sha256[:12]} ({video.duration_s:.1f} s)"

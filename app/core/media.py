@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,10 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"The file {path} does not exist.")
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a video file.")
+    # a pipe, a device or a socket would block the open (or never end): refuse before opening
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(f"{path.name} is not a regular file (a pipe, device or socket); "
+                         f"save the video as a file first.")
     try:
         size = path.stat().st_size
         with path.open("rb"):
@@ -130,19 +135,18 @@ def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, n
         capture.release()
 
 
-def frames_at(path: str | Path, times: list[float]) -> dict[float, np.ndarray]:
-    """The frames (BGR, rotation applied) shown at the given times, for evidence thumbnails."""
-    wanted = sorted(set(times))
-    found: dict[float, np.ndarray] = {}
+def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float, np.ndarray]]:
+    """The frames (BGR, rotation applied) shown at the given times, in time order, one at a
+    time (evidence thumbnails: a full-size frame each, so never all of them at once)."""
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
         raise InputError(f"{Path(path).name} can no longer be read.")
     try:
-        for t in wanted:
+        for t in sorted(set(times)):
             capture.set(cv2.CAP_PROP_POS_MSEC, max(0.0, t) * 1000)
             ok, frame = capture.read()
             if ok and frame is not None:
-                found[t] = frame
+                yield t, frame
     finally:
         capture.release()
-    return found
+

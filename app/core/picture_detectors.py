@@ -227,6 +227,9 @@ class TextFinder:
             self._detected[text] = self.detector.detect(text, self.lists)
         return self._detected[text]
 
+    def showing(self) -> list[Finding]:
+        return self.tracker.showing()
+
     def finish(self, duration_s: float) -> list[Finding]:
         log.debug("text: looked for in %d samples over %.1f frames' worth of picture; lines "
                   "read %s", self.frames_read, self.detected_share, self.lines.reasons)
@@ -250,6 +253,9 @@ class _HitFinder:
             found = self.hits(sample)
         self._last = found
         return self.tracker.update(sample.t_s, found)
+
+    def showing(self) -> list[Finding]:
+        return self.tracker.showing()
 
     def finish(self, duration_s: float) -> list[Finding]:
         return self.tracker.finish(duration_s)

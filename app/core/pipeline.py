@@ -21,7 +21,8 @@ from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
 from app.core.faces import FaceDetector
-from app.core.findings import speech_findings, transcript_text
+from app.core.findings import speech_findings, transcript_text, with_unique_ids
+from app.core.heard_so_far import HeardSoFar
 from app.core.media import probe
 from app.core.models import (
     AnalysisResult,
@@ -106,6 +107,9 @@ class _SpeechThread:
         self.error: BaseException | None = None
         self.undecodable = False
         self.seconds = 0.0
+        self._early: list[Finding] = []  # spoken findings made before the transcript ends
+        self._given: set[str] = set()
+        self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True,
                                         args=(path, duration_s, engines, lists))
@@ -113,7 +117,7 @@ class _SpeechThread:
 
     def _run(self, path: Path, duration_s: float, engines: Engines, lists: WordLists) -> None:
         started = time.perf_counter()
-        scan = _speech(path, duration_s, engines, lists)
+        scan = _speech(path, duration_s, engines, lists, self._heard)
         try:
             while not self._stop.is_set():
                 try:
@@ -128,6 +132,24 @@ class _SpeechThread:
         finally:
             scan.close()
             self.seconds = time.perf_counter() - started
+
+    def _heard(self, found: list[Finding]) -> None:
+        with self._lock:
+            self._early += found
+
+    def news(self) -> list[Finding]:
+        """The spoken findings made since the last call, each once: early ones as they are
+        made, then, when the transcript is done, those only the whole of it showed."""
+        with self._lock:
+            found, self._early = self._early, []
+        if self.done and self.result is not None:
+            found += self.result[2]
+        new = []
+        for finding in found:
+            if finding.id not in self._given:
+                self._given.add(finding.id)
+                new.append(finding)
+        return new
 
     @property
     def done(self) -> bool:
@@ -206,7 +228,7 @@ def analyze(
     try:
         while True:
             try:
-                t_s, closed = next(picture)
+                t_s, closed, showing = next(picture)
             except StopIteration as stop:
                 shown = stop.value
                 break
@@ -215,7 +237,7 @@ def analyze(
             heard = speech.fraction if speech is not None and spoken is None else 1.0
             fraction = 0.02 + 0.97 * (_SPEECH_SHARE * heard + (1 - _SPEECH_SHARE) * seen)
             yield Progress("screen", fraction, "Reading the picture and listening",
-                           tuple(closed) + tuple(said))
+                           tuple(closed) + tuple(said), showing=tuple(showing))
         while speech is not None and spoken is None:
             speech.wait(0.2)
             spoken, said = _speech_news(speech, spoken)
@@ -255,7 +277,7 @@ def analyze(
     findings = shown.findings + (spoken or [])
     return AnalysisResult(
         video=info,
-        findings=tuple(sorted(findings, key=lambda f: (f.start_s, f.source, f.text))),
+        findings=tuple(with_unique_ids(findings)),
         transcript=transcript,
         coverage=coverage,
         options=replace(options),
@@ -268,18 +290,33 @@ def analyze(
 
 def _speech_news(speech: _SpeechThread | None, spoken: list[Finding] | None
                  ) -> tuple[list[Finding] | None, list[Finding]]:
-    """The speech findings once, when the speech thread has finished (raising its error)."""
-    if speech is None or spoken is not None or not speech.done:
+    """The speech findings made since the last call; the whole list too once the speech
+    thread has finished (raising its error)."""
+    if speech is None or spoken is not None:
         return spoken, []
-    if speech.error is not None:
+    done = speech.done
+    if done and speech.error is not None:
         raise speech.error
-    found = list(speech.result[2]) if speech.result is not None else []
-    return found, found
+    said = speech.news()
+    if not done:
+        return None, said
+    return (list(speech.result[2]) if speech.result is not None else []), said
 
 
-def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists):
-    """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings."""
-    transcript, unsure = yield from engines.transcriber.transcribe(path, duration_s, lists.deny)
+def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
+            early: Callable[[list[Finding]], None] | None = None):
+    """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings.
+
+    `early` is handed findings while the transcript grows (heard_so_far.py)."""
+    on_segment = None
+    if early is not None:
+        so_far = HeardSoFar(engines.detector, lists)
+        def on_segment(words):
+            found = so_far.add(words)
+            if found:
+                early(found)
+    transcript, unsure = yield from engines.transcriber.transcribe(
+        path, duration_s, lists.deny, on_segment=on_segment)
     # Detect on digits ("four one five" → "415"); the words keep their times.
     words = with_spoken_numbers_as_digits(transcript.words)
     text, _ = transcript_text(words)

@@ -8,6 +8,7 @@ numbers are masked ("M******* O****") and the boxed regions of thumbnails are bl
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -33,12 +34,13 @@ from reportlab.platypus import (
 
 from app.core.errors import ClearToPostError
 from app.core.findings import said_within
-from app.core.masking import mask_text, shown_reason, shown_text
-from app.core.media import frames_at
+from app.core.masking import DESCRIBED, clip_label, mask_free_text, shown_reason, shown_text
+from app.core.media import iter_frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.presenter import presenter_lines
 from app.core.private_files import write_private_atomically
 from app.core.review import CHECKLIST, Decision, Review
+from app.core.text_join import join_with_ranges
 from app.core.timecode import format_time
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -119,7 +121,7 @@ def write_report(
     story.append(Paragraph(f"<b>{mode}</b>", styles["body"]))
     story.append(Spacer(1, 6))
     rows = [
-        ("Clip", Path(video.path).name),
+        ("Clip", clip_label(video, masked)),
         ("SHA-256", video.sha256),
         ("Duration", f"{format_time(video.duration_s)} ({video.duration_s:.1f} s)"),
         ("Picture", f"{video.width}×{video.height}, {video.fps:g} fps"
@@ -162,7 +164,7 @@ def write_report(
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-        bottomMargin=1.8 * cm, title=f"ClearToPost review of {Path(video.path).name}",
+        bottomMargin=1.8 * cm, title=f"ClearToPost review of {clip_label(video, masked)}",
         author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
         initialFontName=regular,
     )
@@ -249,10 +251,21 @@ def _coverage(result: AnalysisResult, styles) -> list:
 
 
 def _box_at(finding: Finding, t_s: float) -> Box | None:
-    """The finding's box nearest to `t_s`, if the finding is on screen then."""
+    """Where the finding is at `t_s`, if it is on screen then: its box read at that moment, or,
+    between two reads, one box over both (it moved from one to the other: what lies between
+    is where it was)."""
     if not finding.boxes or not finding.start_s - 0.05 <= t_s <= finding.end_s + 0.05:
         return None
-    return min(finding.boxes, key=lambda b: abs(b.t_s - t_s))
+    exact = [b for b in finding.boxes if abs(b.t_s - t_s) < 0.01]
+    if exact:
+        return exact[0]
+    before = [b for b in finding.boxes if b.t_s < t_s]
+    after = [b for b in finding.boxes if b.t_s > t_s]
+    near = ([max(before, key=lambda b: b.t_s)] if before else []) + \
+        ([min(after, key=lambda b: b.t_s)] if after else [])
+    x0, y0 = min(b.x for b in near), min(b.y for b in near)
+    x1, y1 = max(b.x + b.w for b in near), max(b.y + b.h for b in near)
+    return Box(t_s, x0, y0, x1 - x0, y1 - y0)
 
 
 def _clip(box: Box, frame: np.ndarray) -> tuple[int, int, int, int]:
@@ -269,32 +282,59 @@ def _thumbnails(result: AnalysisResult, masked: bool) -> dict[str, bytes]:
     wanted = {f.id: f.boxes[0] for f in result.findings if f.boxes}
     if not wanted:
         return {}
-    frames = frames_at(result.video.path, [b.t_s for b in wanted.values()])
-    pictures = {}
+    by_time: dict[float, list[str]] = {}
     for finding_id, box in wanted.items():
-        frame = frames.get(box.t_s)
-        if frame is None:
-            continue
-        frame = frame.copy()
-        if masked:
-            for other in result.findings:
-                other_box = _box_at(other, box.t_s)
-                if other_box is None:
-                    continue
-                x0, y0, x1, y1 = _clip(other_box, frame)
-                if x1 > x0 and y1 > y0:
-                    # shrink to a few pixels and back: nothing of the text survives
-                    tiny = cv2.resize(frame[y0:y1, x0:x1], (4, 2), interpolation=cv2.INTER_AREA)
-                    frame[y0:y1, x0:x1] = cv2.resize(tiny, (x1 - x0, y1 - y0),
-                                                     interpolation=cv2.INTER_LINEAR)
-        x0, y0, x1, y1 = _clip(box, frame)
-        cv2.rectangle(frame, (x0, y0), (x1, y1), (40, 40, 220), max(2, frame.shape[1] // 200))
-        scale = 360 / max(frame.shape[:2])
-        small = cv2.resize(frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        ok, png = cv2.imencode(".png", small)
-        if ok:
-            pictures[finding_id] = png.tobytes()
+        by_time.setdefault(box.t_s, []).append(finding_id)
+    pictures = {}
+    # one full-size frame in memory at a time; each thumbnail is a small PNG
+    for t_s, shown in iter_frames_at(result.video.path, list(by_time)):
+        for finding_id in by_time[t_s]:
+            pictures.update(_thumbnail(finding_id, wanted[finding_id], shown, result, masked))
     return pictures
+
+
+def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisResult,
+               masked: bool) -> dict[str, bytes]:
+    """The frame `shown` with the finding's box drawn (and, masked, every flagged region
+    blurred) as a small PNG."""
+    frame = shown.copy()
+    if masked:
+        for other in result.findings:
+            other_box = _box_at(other, box.t_s)
+            if other_box is None:
+                continue
+            pad = max(4, other_box.h // 4)  # a detector's box can shave a letter's edge
+            x0, y0, x1, y1 = _clip(Box(other_box.t_s, other_box.x - pad, other_box.y - pad,
+                                       other_box.w + 2 * pad, other_box.h + 2 * pad), frame)
+            if x1 > x0 and y1 > y0:
+                # shrink to a few pixels and back: nothing of the text survives
+                tiny = cv2.resize(frame[y0:y1, x0:x1], (4, 2), interpolation=cv2.INTER_AREA)
+                frame[y0:y1, x0:x1] = cv2.resize(tiny, (x1 - x0, y1 - y0),
+                                                 interpolation=cv2.INTER_LINEAR)
+    x0, y0, x1, y1 = _clip(box, frame)
+    cv2.rectangle(frame, (x0, y0), (x1, y1), (40, 40, 220), max(2, frame.shape[1] // 200))
+    scale = 360 / max(frame.shape[:2])
+    small = cv2.resize(frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    ok, png = cv2.imencode(".png", small)
+    return {finding_id: png.tobytes()} if ok else {}
+
+
+@functools.cache
+def _free_text_detector():
+    from app.core.detect import TextDetector
+
+    return TextDetector()
+
+
+def _masked_free_text(text: str, result: AnalysisResult, spans=()) -> str:
+    """Free text for a masked copy: what the detectors and the lists find in it, every text a
+    finding of this scan has, and every digit, masked (masking.mask_free_text)."""
+    from app.core.word_lists import WordLists
+
+    lists = WordLists(result.options.deny, result.options.allow)
+    found = [(s.start, s.end) for s in _free_text_detector().detect(text, lists)]
+    known = tuple(f.text for f in result.findings if f.source not in DESCRIBED)
+    return mask_free_text(text, [*found, *spans], known + tuple(result.options.deny))
 
 
 def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
@@ -306,12 +346,16 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
         return ""
     spoken = [f for f in result.findings if f.source is Source.SPEECH]
     first, last = max(0, inside[0] - 8), min(len(words), inside[-1] + 9)
-    parts = []
-    for index in range(first, last):
-        text = words[index].text
-        if masked and any(said_within(words[index], f) for f in spoken):
-            text = mask_text(text)  # this or another finding's words: never in a masked copy
-        parts.append(f"<b><u>{escape(text)}</u></b>" if index in inside else escape(text))
+    texts = [words[index].text for index in range(first, last)]
+    if masked:
+        # this or another finding's words, and anything else identifying heard around them
+        joined, ranges = join_with_ranges(texts)
+        flagged = [ranges[k] for k in range(len(texts))
+                   if any(said_within(words[first + k], f) for f in spoken)]
+        masked_joined = _masked_free_text(joined, result, flagged)
+        texts = [masked_joined[a:b] for a, b in ranges]
+    parts = [f"<b><u>{escape(text)}</u></b>" if first + k in inside else escape(text)
+             for k, text in enumerate(texts)]
     return ("… " if first else "") + " ".join(parts) + (" …" if last < len(words) else "")
 
 
@@ -324,11 +368,15 @@ def _entry(number, finding, result, review, thumbnails, masked, styles, page) ->
             f"{finding.source.value} · {finding.category.value}</b> · confidence "
             f"{finding.confidence:.2f} · <font color='{colour}'><b>"
             f"{DECISION_TEXT[verdict.decision]}</b></font>")
+    if verdict.at:
+        when = dt.datetime.fromtimestamp(verdict.at).astimezone().strftime("%Y-%m-%d %H:%M")
+        head += f" · decided {when}{' by ' + escape(verdict.by) if verdict.by else ''}"
     body = [Paragraph(head, styles["body"]),
             Paragraph(f"Found: “{escape(text)}”", styles["body"]),
             Paragraph(f"Why: {escape(reason)}", styles["small"])]
     if verdict.note:
-        body.append(Paragraph(f"Reviewer's note: {escape(verdict.note)}", styles["body"]))
+        note = _masked_free_text(verdict.note, result) if masked else verdict.note
+        body.append(Paragraph(f"Reviewer's note: {escape(note)}", styles["body"]))
     if finding.id in thumbnails:
         picture = Image(io.BytesIO(thumbnails[finding.id]))
         ratio = picture.imageHeight / picture.imageWidth

@@ -7,6 +7,7 @@ progress. A file that cannot be read is moved aside (never silently replaced) an
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -57,10 +58,21 @@ class Summary:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the reviewer decided about one finding."""
+    """What the reviewer decided about one finding, when (epoch seconds; 0: never) and who."""
 
     decision: Decision = Decision.OPEN
     note: str = ""
+    at: float = 0.0
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Stamped:
+    """A checklist answer (None: withdrawn) or the presenter choice, with when and who."""
+
+    value: object = None
+    at: float = 0.0
+    by: str = ""
 
 
 def data_dir() -> Path:
@@ -83,6 +95,10 @@ class Review:
     presenter: tuple[str, ...] | None = None
     path: Path | None = None
     problem: str | None = None  # set when an unreadable file was moved aside on load
+    reviewer: str = ""  # who is deciding now: stamped on each decision
+    # when each answer and the presenter choice were made (a withdrawn answer keeps its time,
+    # so an older "yes" elsewhere cannot bring it back)
+    stamps: dict[str, Stamped] = field(default_factory=dict)
 
     @classmethod
     def load(cls, clip_sha256: str, folder: Path | None = None) -> Review:
@@ -91,27 +107,13 @@ class Review:
         if not path.exists():
             return review
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("clip_sha256") != clip_sha256:
-                raise ValueError("the file belongs to another clip")
-            for finding_id, entry in data["verdicts"].items():
-                review.verdicts[str(finding_id)] = Verdict(
-                    Decision(entry["decision"]), str(entry.get("note", ""))
-                )
-            for key, answer in data.get("answers", {}).items():
-                if answer not in ANSWERS:
-                    raise ValueError(f"unknown checklist answer {answer!r}")
-                review.answers[str(key)] = answer
-            mine = data.get("presenter_faces")
-            if mine is not None:
-                if not isinstance(mine, list):
-                    raise ValueError("presenter_faces is not a list")
-                review.presenter = tuple(str(i) for i in mine)
+            review._take(_parsed(path.read_text(encoding="utf-8"), clip_sha256))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             aside = path.with_name(f"{path.stem}.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
             os.replace(path, aside)
             review.verdicts.clear()
             review.answers.clear()
+            review.stamps.clear()
             review.presenter = None
             review.problem = (
                 f"The saved decisions for this clip could not be read ({error}); the file was "
@@ -124,22 +126,25 @@ class Review:
 
     def decide(self, finding_id: str, decision: Decision, note: str | None = None) -> None:
         current = self.get(finding_id)
-        self.verdicts[finding_id] = Verdict(decision, current.note if note is None else note)
+        self.verdicts[finding_id] = Verdict(decision, current.note if note is None else note,
+                                            _now(), self.reviewer)
         self.save()
 
     def answer(self, key: str, answer: str | None) -> None:
         """Record (or, with None, withdraw) the answer to a checklist question."""
+        if answer is not None and answer not in ANSWERS:
+            raise ValueError(f"answer must be one of {ANSWERS}")
         if answer is None:
             self.answers.pop(key, None)
-        elif answer in ANSWERS:
-            self.answers[key] = answer
         else:
-            raise ValueError(f"answer must be one of {ANSWERS}")
+            self.answers[key] = answer
+        self.stamps[f"answer:{key}"] = Stamped(answer, _now(), self.reviewer)
         self.save()
 
     def choose_presenter(self, mine: tuple[str, ...] | None) -> None:
         """Record which faces are the reviewer's own (None: go back to the scan's guess)."""
         self.presenter = None if mine is None else tuple(mine)
+        self.stamps["presenter"] = Stamped(self.presenter, _now(), self.reviewer)
         self.save()
 
     def summary(self, finding_ids) -> Summary:
@@ -155,21 +160,110 @@ class Review:
         )
 
     def save(self) -> None:
+        """Write the decisions, merged with what another window or the CLI saved meanwhile.
+
+        Under a lock, the file is read again and each decision, answer and presenter choice
+        is taken from whichever side made it last: nothing newer is overwritten by an older
+        copy, and nothing is erased (a decision made elsewhere stays)."""
         if self.path is None:
             return
-        payload = {
-            "clip_sha256": self.clip_sha256,
-            "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "answers": dict(self.answers),
-            "presenter_faces": None if self.presenter is None else list(self.presenter),
-            "verdicts": {
-                k: {"decision": v.decision.value, "note": v.note} for k, v in self.verdicts.items()
-            },
-        }
         try:
-            write_private_atomically(self.path, json.dumps(payload, indent=1))
+            with _locked(self.path):
+                if self.path.exists():
+                    try:
+                        self._take(_parsed(self.path.read_text(encoding="utf-8"),
+                                           self.clip_sha256), newer_only=True)
+                    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                        pass  # unreadable: ours replaces it (load() kept a copy aside)
+                self._write()
         except OSError as error:
             raise ClearToPostError(
                 f"Your decision could not be saved to {self.path.parent} "
                 f"({error.strerror or error}); check that the folder is writable."
             ) from error
+
+    def _take(self, other: Review, newer_only: bool = False) -> None:
+        """Take `other`'s entries (all of them, or only those made after ours)."""
+        for finding_id, theirs in other.verdicts.items():
+            ours = self.verdicts.get(finding_id)
+            if ours is None or not newer_only or theirs.at > ours.at:
+                self.verdicts[finding_id] = theirs
+        for key, theirs in other.stamps.items():
+            ours = self.stamps.get(key)
+            if ours is not None and newer_only and theirs.at <= ours.at:
+                continue
+            self.stamps[key] = theirs
+            if key == "presenter":
+                self.presenter = theirs.value
+            elif theirs.value is None:
+                self.answers.pop(key.removeprefix("answer:"), None)
+            else:
+                self.answers[key.removeprefix("answer:")] = theirs.value
+
+    def _write(self) -> None:
+        stamps = {k: {"value": list(v.value) if isinstance(v.value, tuple) else v.value,
+                      "at": v.at, "by": v.by} for k, v in self.stamps.items()}
+        payload = {
+            "clip_sha256": self.clip_sha256,
+            "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "answers": dict(self.answers),
+            "presenter_faces": None if self.presenter is None else list(self.presenter),
+            "stamps": stamps,
+            "verdicts": {
+                k: {"decision": v.decision.value, "note": v.note, "at": v.at, "by": v.by}
+                for k, v in self.verdicts.items()
+            },
+        }
+        write_private_atomically(self.path, json.dumps(payload, indent=1))
+
+
+def _now() -> float:
+    return round(time.time(), 6)
+
+
+@contextlib.contextmanager
+def _locked(path: Path):
+    """An exclusive lock beside `path` (POSIX flock; elsewhere no lock), held while inside."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lock = path.with_name(f".{path.name}.lock")
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # Windows: one window at a time is the user's to keep
+            fcntl = None
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def _parsed(text: str, clip_sha256: str) -> Review:
+    """A decisions file read into a Review (older files, without times, count as time 0)."""
+    data = json.loads(text)
+    if data.get("clip_sha256") != clip_sha256:
+        raise ValueError("the file belongs to another clip")
+    review = Review(clip_sha256)
+    for finding_id, entry in data["verdicts"].items():
+        review.verdicts[str(finding_id)] = Verdict(
+            Decision(entry["decision"]), str(entry.get("note", "")),
+            float(entry.get("at", 0.0)), str(entry.get("by", "")))
+    for key, answer in data.get("answers", {}).items():
+        if answer not in ANSWERS:
+            raise ValueError(f"unknown checklist answer {answer!r}")
+        review.stamps[f"answer:{key}"] = Stamped(answer)
+    mine = data.get("presenter_faces")
+    if mine is not None:
+        if not isinstance(mine, list):
+            raise ValueError("presenter_faces is not a list")
+        review.stamps["presenter"] = Stamped(tuple(str(i) for i in mine))
+    for key, entry in data.get("stamps", {}).items():
+        value = entry.get("value")
+        if key == "presenter" and value is not None:
+            value = tuple(str(i) for i in value)
+        elif key.startswith("answer:") and value is not None and value not in ANSWERS:
+            raise ValueError(f"unknown checklist answer {value!r}")
+        review.stamps[str(key)] = Stamped(value, float(entry.get("at", 0.0)),
+                                          str(entry.get("by", "")))
+    return review

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Protocol
 
-from app.core.model_files import DEFAULT_SPEECH_MODEL, speech_model_dir
+from app.core.model_files import (
+    DEFAULT_SPEECH_MODEL,
+    SILERO_VAD_FILE,
+    speech_model_dir,
+    verify_file,
+)
 from app.core.models import ModelInfo, Transcript, Word
 
 # CTranslate2's OpenMP threads sleep when idle instead of spinning: the picture stage runs
@@ -32,7 +37,8 @@ class Transcriber(Protocol):
     info: ModelInfo
 
     def transcribe(
-        self, path: Path, duration_s: float, hints: tuple[str, ...] = ()
+        self, path: Path, duration_s: float, hints: tuple[str, ...] = (),
+        on_segment: Callable[[list[Word]], None] | None = None,
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]: ...
 
 
@@ -49,6 +55,7 @@ class WhisperTranscriber:
         self.steer = model != "tiny.en" if steer is None else steer
 
         folder, self.info = speech_model_dir(model)
+        verify_file(SILERO_VAD_FILE, "voice-activity model")  # faster-whisper loads it itself
         self._model = WhisperModel(
             str(folder),
             device="cpu",
@@ -58,9 +65,13 @@ class WhisperTranscriber:
         )
 
     def transcribe(
-        self, path: Path, duration_s: float, hints: tuple[str, ...] = ()
+        self, path: Path, duration_s: float, hints: tuple[str, ...] = (),
+        on_segment: Callable[[list[Word]], None] | None = None,
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]:
         """Transcribe, yielding the fraction of audio done.
+
+        `on_segment` is handed each segment's words as soon as they are heard (before the
+        fraction is yielded), so findings can be made while the rest is transcribed.
 
         `hints` are words likely to be said (the *always flag* list: today's patients, the
         ward's name); Whisper is steered towards them along with `CLINICAL_HINTS`.
@@ -92,12 +103,11 @@ class WhisperTranscriber:
             spans.append((round(segment.start, 3), round(segment.end, 3)))
             if segment.avg_logprob < LOW_LOGPROB:
                 unsure.append((round(segment.start, 3), round(segment.end, 3)))
-            for word in segment.words or ():
-                text = word.word.strip()
-                if text:
-                    words.append(
-                        Word(text, round(word.start, 3), round(word.end, 3), word.probability)
-                    )
+            heard = [Word(word.word.strip(), round(word.start, 3), round(word.end, 3),
+                          word.probability) for word in segment.words or () if word.word.strip()]
+            words += heard
+            if on_segment is not None:
+                on_segment(heard)
             yield min(1.0, segment.end / total)
         transcript = Transcript(
             words=tuple(words),

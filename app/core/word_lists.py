@@ -77,7 +77,7 @@ class WordLists:
                 exact = _key(text[start:end]) == _key(entry)
                 rule = "on your deny list" if exact else f"like '{entry}' on your deny list"
                 spans.append(TextSpan(start, end, Category.NAME, 1.0 if exact else 0.85, rule,
-                                      text[start:end]))
+                                      text[start:end], cites=(entry,)))
             words = entry.split()
             if len(words) < 2:
                 continue
@@ -88,7 +88,8 @@ class WordLists:
                     continue
                 for start, end in find_tolerant(word, text):
                     spans.append(TextSpan(start, end, Category.NAME, 0.7,
-                                          f"part of '{entry}' on your deny list", text[start:end]))
+                                          f"part of '{entry}' on your deny list", text[start:end],
+                                          cites=(entry,)))
         return spans
 
 

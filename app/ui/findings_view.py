@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.masking import shown_text
+from app.core.masking import shown_reason, shown_text
 from app.core.models import Category, Finding, Source
 from app.core.review import Decision, Review
 from app.core.timecode import format_time
@@ -38,7 +38,7 @@ class FindingsModel(QAbstractTableModel):
         super().__init__()
         self.findings: list[Finding] = []
         self.review: Review | None = None
-        self.masked = False
+        self.masked = True  # masked until the reviewer unmasks (others may see the screen)
 
     def reset(self, review: Review | None) -> None:
         self.beginResetModel()
@@ -85,7 +85,7 @@ class FindingsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return finding.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return finding.reason
+            return shown_reason(finding, self.masked)
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             return category_colour(finding.category)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -155,6 +155,7 @@ class FindingsPanel(QWidget):
         self.decision_box = self._combo(list(DECISION_LABEL.values()))
         self.mask_box = QCheckBox("Mask text")
         self.mask_box.setToolTip("Hide identifying text (e.g. when others can see the screen)")
+        self.mask_box.setChecked(True)
         self.mask_box.toggled.connect(self.model.set_masked)
         filters = QHBoxLayout()
         for widget in (self.source_box, self.category_box, self.decision_box, self.mask_box):

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
-from app.core.masking import shown_reason, shown_text
+from app.core.masking import clip_label, mask_text, shown_reason, shown_text
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, Source, VideoInfo
 from app.core.presenter import mark_as_mine, with_presenter
@@ -67,12 +67,14 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.clip: Path | None = None
+        self._video: VideoInfo | None = None  # the clip as probed (its hash names it masked)
         self.scan_result: AnalysisResult | None = None  # as scanned
         self.result: AnalysisResult | None = None  # as reviewed: the reviewer's face unflagged
         self.review: Review | None = None
         self.findings: dict[str, Finding] = {}
         self.current_id: str | None = None
         self._thread: QThread | None = None
+        self._stopping: list[QThread] = []  # cancelled scans still ending their current step
         self._loading_answers = False
         self._worker: ScanWorker | None = None
 
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         self.stage = QLabel("")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_scan)
+        self.cancel_button.clicked.connect(lambda: self.cancel_scan())
         self.statusBar().addWidget(self.stage, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.findingSelected.connect(self.select_finding)
         self.findings_panel.allowRequested.connect(self._allow_finding_text)
         self.findings_panel.mask_box.toggled.connect(self.transcript.set_masked)
+        self.findings_panel.mask_box.toggled.connect(self._set_timeline_masked)
         self.findings_panel.mask_box.toggled.connect(lambda _: self._show_detail())
 
     def _build_checklist(self) -> QGroupBox:
@@ -240,9 +243,14 @@ class MainWindow(QMainWindow):
         files = app_settings.recent_files()
         if not files:
             self.recent_menu.addAction("(none yet)").setEnabled(False)
+        masked = self.findings_panel.mask_box.isChecked()
         for path in files:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            # file names are often patients' names: masked, only their first letter shows
+            name = Path(path).name
+            action = self.recent_menu.addAction(
+                f"{mask_text(Path(path).stem)}{Path(path).suffix}" if masked else name)
+            if not masked:
+                action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_clip(p))
 
     # ----- opening and scanning -------------------------------------------------------------
@@ -287,7 +295,8 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(False)
         self.export_unmasked_action.setEnabled(False)
         self._show_answers()
-        self.setWindowTitle(f"{path.name} — ClearToPost")
+        self._video = None
+        self._update_title()
         self.findings_panel.model.reset(None)
         self.timeline.set_clip(0.0, None)
         self.transcript.show_transcript(None, [])
@@ -309,7 +318,6 @@ class MainWindow(QMainWindow):
         worker.progress.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
-        worker.cancelled.connect(lambda: self._on_stopped("cancelled"))
         for signal in (worker.finished, worker.failed, worker.cancelled):
             signal.connect(thread.quit)
         thread.finished.connect(worker.deleteLater)
@@ -320,15 +328,28 @@ class MainWindow(QMainWindow):
         self.stage.setText("Starting…")
         thread.start()
 
-    def cancel_scan(self) -> None:
-        if self._worker is not None and self._thread is not None and self._thread.isRunning():
-            self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait(30000)
+    def cancel_scan(self, wait: bool = False) -> None:
+        """Stop the running scan. It stops at its next step (one sample: well under a second)
+        and the window does not wait for it; a scan started next waits for the models until
+        this one has let go of them (worker.py). `wait`: block until it has (closing)."""
+        worker, thread = self._worker, self._thread
         self._worker = None
+        if worker is None or thread is None or not thread.isRunning():
+            return
+        worker.cancel()
+        self._stopping.append(thread)
+        thread.finished.connect(lambda: self._ended(thread))
+        self._on_stopped("cancelled")
+        if wait:
+            thread.wait(60_000)
+
+    def _ended(self, thread: QThread) -> None:
+        if thread in self._stopping:
+            self._stopping.remove(thread)
 
     def is_scanning(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return (self._worker is not None and self._thread is not None
+                and self._thread.isRunning())
 
     def _on_progress(self, progress: Progress) -> None:
         if self.sender() is not self._worker:
@@ -338,6 +359,7 @@ class MainWindow(QMainWindow):
         if progress.video is not None:
             self._prepare_clip(progress.video)
         self._add_findings(progress.findings)
+        self.timeline.set_showing([f for f in progress.showing if f.id not in self.findings])
 
     def _add_findings(self, findings) -> None:
         if not findings:
@@ -375,8 +397,11 @@ class MainWindow(QMainWindow):
 
     def _prepare_clip(self, video: VideoInfo) -> None:
         """Load the player and the saved decisions as soon as the file is known."""
+        self._video = video
+        self._update_title()
         if self.review is None or self.review.clip_sha256 != video.sha256:
             self.review = Review.load(video.sha256)
+            self.review.reviewer = str(app_settings.settings().value("reviewer", "") or "")
             self.findings_panel.model.reset(self.review)
             self.timeline.set_clip(video.duration_s, self.review)
             self.findings = {}
@@ -397,6 +422,7 @@ class MainWindow(QMainWindow):
         self.scanStopped.emit(why)
 
     def _finish_ui(self) -> None:
+        self.timeline.set_showing(())
         self.progress.hide()
         self.cancel_button.hide()
 
@@ -480,6 +506,21 @@ class MainWindow(QMainWindow):
         if verdict.note != self.note.text():
             self.review.decide(self.current_id, verdict.decision, self.note.text())
 
+    def _set_timeline_masked(self, masked: bool) -> None:
+        self.timeline.masked = masked
+        self._update_title()
+
+    def _update_title(self) -> None:
+        """The clip's file name (often a patient's) only when unmasked; masked, its hash."""
+        if self.clip is None:
+            self.setWindowTitle("ClearToPost")
+        elif not self.findings_panel.mask_box.isChecked():
+            self.setWindowTitle(f"{self.clip.name} — ClearToPost")
+        elif self._video is not None:
+            self.setWindowTitle(f"{clip_label(self._video, True)} — ClearToPost")
+        else:
+            self.setWindowTitle("a clip — ClearToPost")
+
     def _show_detail(self) -> None:
         finding = self.findings.get(self.current_id or "")
         enabled = finding is not None
@@ -497,7 +538,7 @@ class MainWindow(QMainWindow):
         text = shown_text(finding, masked)
         reason = shown_reason(finding, masked)
         self.detail.setText(
-            f"<b>{finding.category.value}</b> {finding.source.value}: “{text}” "
+            f"<b>{finding.category.value}</b> {finding.source.value}: “{html.escape(text)}” "
             f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"
             f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
         )
@@ -514,8 +555,10 @@ class MainWindow(QMainWindow):
     def choose_export(self, masked: bool) -> None:
         if self.result is None or self.clip is None:
             return
-        suggested = str(self.clip.with_name(f"{self.clip.stem} review"
-                                            f"{'' if masked else ' UNMASKED'}.pdf"))
+        # a masked record is named by the clip's hash, not its (often a patient's) file name
+        name = (f"review {self.result.video.sha256[:12]}.pdf" if masked
+                else f"{self.clip.stem} review UNMASKED.pdf")
+        suggested = str(self.clip.with_name(name))
         # Qt's save dialog asks before replacing an existing file.
         path, _ = QFileDialog.getSaveFileName(self, "Export review PDF", suggested, "PDF (*.pdf)")
         if path:
@@ -558,6 +601,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self._save_note()
-        self.cancel_scan()
+        self.cancel_scan(wait=True)
+        for thread in list(self._stopping):
+            thread.wait(60_000)
         self.player.shutdown()
         super().closeEvent(event)

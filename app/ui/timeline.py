@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from app.core.masking import shown_reason
 from app.core.models import Finding
 from app.core.review import Decision, Review
 from app.core.timecode import format_time
@@ -26,9 +27,11 @@ class TimelineWidget(QWidget):
         super().__init__()
         self.duration_s = 0.0
         self.findings: list[Finding] = []
+        self.showing: list[Finding] = []  # still on screen where a running scan has reached
         self.review: Review | None = None
         self.position_s = 0.0
         self.selected_id: str | None = None
+        self.masked = True  # tooltips show the masked reason unless the reviewer unmasks
         self.setMinimumHeight(TOP + LANE_HEIGHT * len(LANES) + 6)
         self.setMouseTracking(True)
 
@@ -36,6 +39,12 @@ class TimelineWidget(QWidget):
         self.duration_s = duration_s
         self.review = review
         self.findings = []
+        self.showing = []
+        self.update()
+
+    def set_showing(self, findings) -> None:
+        """The flags a running scan is still following: drawn hatched, replaced each time."""
+        self.showing = list(findings)
         self.update()
 
     def add_findings(self, findings) -> None:
@@ -98,6 +107,12 @@ class TimelineWidget(QWidget):
             if finding.id == self.selected_id:
                 painter.setPen(QPen(text_colour, 2, Qt.PenStyle.DashLine))
                 painter.drawRect(rect.adjusted(-2, -2, 2, 2))
+        for finding in self.showing:
+            rect = self.span_rect(finding)
+            colour = category_colour(finding.category)
+            painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+            painter.drawRect(rect)
         if self.duration_s > 0:
             x = self.x_of(self.position_s)
             painter.setPen(QPen(QColor("#ff3b30"), 2))
@@ -114,19 +129,18 @@ class TimelineWidget(QWidget):
         elif position.x() >= LABEL_WIDTH:
             self.seekRequested.emit(self.time_at(position.x()))
 
+    def tooltip_for(self, finding: Finding) -> str:
+        decision = self.review.get(finding.id).decision if self.review else Decision.OPEN
+        return (f"{finding.category.value} ({finding.source.value}), "
+                f"{format_time(finding.start_s)}–{format_time(finding.end_s)}\n"
+                f"{shown_reason(finding, self.masked)}\nconfidence {finding.confidence:.2f} · "
+                f"{DECISION_LABEL[decision]}")
+
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             finding = self.finding_at(event.pos().x(), event.pos().y())
             if finding is not None:
-                decision = self.review.get(finding.id).decision if self.review else Decision.OPEN
-                QToolTip.showText(
-                    event.globalPos(),
-                    f"{finding.category.value} ({finding.source.value}), "
-                    f"{format_time(finding.start_s)}–{format_time(finding.end_s)}\n"
-                    f"{finding.reason}\nconfidence {finding.confidence:.2f} · "
-                    f"{DECISION_LABEL[decision]}",
-                    self,
-                )
+                QToolTip.showText(event.globalPos(), self.tooltip_for(finding), self)
             else:
                 QToolTip.hideText()
             return True

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from app.core.findings import said_within
+from app.core.masking import mask_free_text
 from app.core.masking import mask_text as mask
 from app.core.models import Finding, Source, Transcript
 from app.ui.style import category_colour
@@ -22,7 +23,7 @@ class TranscriptView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.transcript: Transcript | None = None
         self.findings: list[Finding] = []
-        self.masked = False
+        self.masked = True
         self.setPlaceholderText("The words heard in the clip appear here.")
 
     def show_transcript(self, transcript: Transcript | None, findings) -> None:
@@ -39,9 +40,14 @@ class TranscriptView(QTextBrowser):
             self.setHtml("<i>No speech was transcribed.</i>")
             return
         parts = []
+        known = tuple(f.text for f in self.findings)
         for index, word in enumerate(self.transcript.words):
             flag = next((f for f in self.findings if said_within(word, f)), None)
-            text = html.escape(mask(word.text) if self.masked and flag else word.text)
+            text = word.text
+            if self.masked:
+                # flagged words masked; elsewhere any digit, and any word a finding has
+                text = mask(text) if flag else mask_free_text(text, known=known)
+            text = html.escape(text)
             style = "text-decoration:none;color:palette(text);"
             if flag is not None:
                 colour = category_colour(flag.category).name()

@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 
 _engines: dict[str, Engines] = {}
 _engines_lock = threading.Lock()
+# One scan at a time uses the shared models: a cancelled scan ends its current step (and its
+# speech thread its current segment) before the next one starts.
+_scan_lock = threading.Lock()
 
 
 def shared_engines(options: ScanOptions) -> Engines:
@@ -50,6 +53,13 @@ class ScanWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        with _scan_lock:
+            if self._stop.is_set():
+                self.cancelled.emit()
+                return
+            self._run()
+
+    def _run(self) -> None:
         scan = None
         try:
             self.progress.emit(Progress("load", 0.0, "Loading the models"))

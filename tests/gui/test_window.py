@@ -60,18 +60,28 @@ def test_drop_scans_and_findings_fill_the_list_timeline_and_transcript(window, q
     assert result.findings
     assert window.findings_panel.model.rowCount() == len(result.findings)
     assert len(window.timeline.findings) == len(result.findings)
+    heard = window.transcript.toPlainText()  # masked until the reviewer unmasks
+    assert "Fisher" not in heard and "Fischer" not in heard and "Three tips" in heard
+    window.findings_panel.mask_box.setChecked(False)
     heard = window.transcript.toPlainText()
     assert "Fisher" in heard or "Fischer" in heard
     assert window.current_id == window.findings_panel.visible_ids()[0]  # first flag selected
 
 
-def test_cancel_stops_the_scan(window, qtbot):
+def test_cancel_stops_the_scan_at_once_and_the_next_scan_runs(window, qtbot):
+    import time
+
     with qtbot.waitSignal(window.scanStopped, timeout=60_000) as stopped:
         drop(window, SAMPLE)
-        qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60_000)
+        qtbot.waitUntil(lambda: window.progress.value() > 5, timeout=60_000)
+        clicked = time.perf_counter()
         window.cancel_button.click()
-    assert stopped.args[0] == "cancelled"
-    assert not window.is_scanning()
+        click_s = time.perf_counter() - clicked
+    assert stopped.args == ["cancelled"]
+    assert click_s < 1.0  # the window never waits for the scan's thread
+    assert not window.is_scanning() and not window.cancel_button.isVisible()
+    result = scan(qtbot, window)  # waits for the models the stopped scan still held
+    assert result.findings and window.findings_panel.model.rowCount() == len(result.findings)
 
 
 def test_timeline_click_seeks(window, qtbot):

@@ -74,3 +74,33 @@ def test_errors_exit_2_with_one_sentence(args, words):
     message = done.stderr.strip().splitlines()[-1]
     assert message.startswith("cleartopost: ") and words in message
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.models
+def test_every_file_and_folder_the_app_makes_is_private(tmp_path, silent_text_clip):
+    """Settings (recent file names, the reviewer's name), screenshots and the app's folders are
+    the user's only, including a settings file an older version left readable by others."""
+    import os
+    import stat
+
+    config, data, cache = tmp_path / "config", tmp_path / "data", tmp_path / "cache"
+    config.mkdir(mode=0o755)
+    config.chmod(0o755)
+    old = config / "settings.ini"
+    old.write_text("[General]\nreviewer=Dr Old\n")
+    old.chmod(0o644)
+    shot = tmp_path / "shots" / "window.png"
+    env = {"CLEARTOPOST_CONFIG_DIR": str(config), "CLEARTOPOST_DATA_DIR": str(data),
+           "XDG_CACHE_HOME": str(cache), "HOME": str(tmp_path / "home"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "app", "--screenshot", str(shot),
+                           silent_text_clip.path], capture_output=True, text=True, timeout=600,
+                          cwd=ROOT, env={**os.environ, **env})
+    assert shot.exists(), done.stderr
+    made = [p for p in (config, data, shot.parent) if p.exists()]
+    made += [p for folder in made for p in folder.rglob("*")]
+    assert old in made and shot in made
+    loose = [(str(p), oct(stat.S_IMODE(p.stat().st_mode))) for p in made
+             if stat.S_IMODE(p.stat().st_mode) & 0o077]
+    assert loose == []
+    assert not (tmp_path / "home" / ".EasyOCR").exists()

@@ -105,3 +105,48 @@ def test_fonts_are_embedded(scanned, review, tmp_path):
 )
 def test_mask_text(text, masked):
     assert mask_text(text) == masked
+
+
+def test_thumbnails_are_built_one_frame_at_a_time(scanned, review, tmp_path, monkeypatch):
+    """Each full-size frame is made into its thumbnail before the next is decoded."""
+    import app.core.report as report
+
+    events = []
+    real_frames, real_thumbnail = report.iter_frames_at, report._thumbnail
+
+    def frames(path, times):
+        for t_s, frame in real_frames(path, times):
+            events.append("frame")
+            yield t_s, frame
+
+    def thumbnail(*args):
+        events.append("thumbnail")
+        return real_thumbnail(*args)
+
+    monkeypatch.setattr(report, "iter_frames_at", frames)
+    monkeypatch.setattr(report, "_thumbnail", thumbnail)
+    write_report(scanned, review, tmp_path / "t.pdf", reviewer="R")
+    assert events.count("frame") >= 2
+    assert "frame frame" not in " ".join(events)
+
+
+def test_a_moving_box_is_covered_where_it_is_between_two_reads():
+    from app.core.models import Box, Category, Finding, Source
+    from app.core.report import _box_at
+
+    moving = Finding("m", 1.0, 3.0, Source.SCREEN, Category.NAME, "Margaret Olson", 0.9, "r",
+                     boxes=(Box(1.0, 10, 100, 80, 20), Box(2.0, 110, 130, 80, 20)))
+    between = _box_at(moving, 1.5)
+    assert (between.x, between.y) == (10, 100)
+    assert (between.x + between.w, between.y + between.h) == (190, 150)
+    assert _box_at(moving, 2.0) == moving.boxes[1]
+    assert _box_at(moving, 3.5) is None
+
+
+def test_the_pdf_says_who_decided_each_finding_and_when(scanned, tmp_path):
+    review = Review.load(scanned.video.sha256, tmp_path)
+    review.reviewer = "Dr Ada Reviewer"
+    review.decide(scanned.findings[0].id, Decision.MUST_FIX)
+    text = pdf_text(write_report(scanned, review, tmp_path / "w.pdf", reviewer="R"))
+    assert re.search(r"decided \d{4}-\d\d-\d\d \d\d:\d\d by Dr Ada Reviewer", text)
+    assert text.count("decided ") == 1  # the open ones were never decided

@@ -104,6 +104,22 @@ def test_findings_arrive_with_progress_before_the_end(identifiers_clip, engines)
     assert seen_early, "findings should be reported as they are found, not only at the end"
 
 
+def test_progress_gives_each_finding_once_and_every_one_of_the_result(identifiers_clip, engines):
+    """Spoken findings come early (segment by segment) and again in the final check: the
+    progress must still give each id once, and the ids of the result must all be unique."""
+    scan = analyze(identifiers_clip.path, engines=engines)
+    given = []
+    while True:
+        try:
+            given += [f.id for f in next(scan).findings]
+        except StopIteration as stop:
+            result = stop.value
+            break
+    assert len(given) == len(set(given))
+    assert {f.id for f in result.findings} <= set(given)
+    assert len({f.id for f in result.findings}) == len(result.findings)
+
+
 def test_stopping_a_scan_midway_is_clean(identifiers_clip, engines):
     scan = analyze(identifiers_clip.path, engines=engines)
     for progress in scan:

@@ -97,3 +97,33 @@ def test_another_text_on_the_same_followed_line_is_another_finding():
     tracker.update(0.5, [followed("Anika Patel", 0.5, 3)], no_changes())
     closed = tracker.finish(2.0)
     assert sorted(f.text for f in closed) == ["Anika Patel", "Margaret Olson"]
+
+
+def test_a_text_still_on_screen_is_shown_at_once_and_no_longer_once_it_has_gone():
+    tracker = ScreenTracker()
+    assert tracker.showing() == []
+    tracker.update(1.0, [hit("Margaret Olson", 1.0), hit("Drink water", 1.0, y=200,
+                                                        category=Category.NAME)])
+    tracker.update(1.5, [hit("Margaret Olson", 1.5)])
+    showing = tracker.showing()
+    assert [(f.text, f.start_s, f.end_s) for f in showing] == [("Margaret Olson", 1.0, 1.5)]
+    tracker.update(2.0, [])  # gone from the picture: not shown as on screen any more
+    assert tracker.showing() == []
+    closed = tracker.update(5.0, [])
+    assert "Margaret Olson" in [f.text for f in closed]
+    assert showing[0].id == next(f.id for f in closed if f.text == "Margaret Olson")
+
+
+def test_two_identical_texts_at_once_are_two_findings_with_their_own_stable_ids():
+    from app.core.findings import with_unique_ids
+
+    def scan_once():
+        tracker = ScreenTracker()
+        tracker.update(1.0, [hit("Bed 4", 1.0, y=10, category=Category.LOCATION),
+                             hit("Bed 4", 1.0, y=300, category=Category.LOCATION)])
+        return with_unique_ids(tracker.finish(3.0))
+
+    first, again = scan_once(), scan_once()
+    assert len(first) == 2 and len({f.id for f in first}) == 2
+    assert [f.id for f in first] == [f.id for f in again]
+    assert [f.boxes[0].y for f in first] == [10, 300]

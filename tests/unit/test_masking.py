@@ -21,3 +21,34 @@ def test_descriptions_we_wrote_are_not_masked():
     for f in (face, scene):
         assert shown_text(f, True) == f.text
         assert shown_reason(f, True) == f.reason
+
+
+def _spoken(text: str, lists):
+    from app.core.findings import speech_findings
+    from app.core.models import Word
+
+    words = tuple(Word(w, 0.5 * k, 0.5 * k + 0.4, 0.9) for k, w in enumerate(text.split()))
+    return speech_findings(words, lists.deny_spans(text))
+
+
+def test_a_deny_list_entry_quoted_in_a_reason_is_masked_too():
+    """The deny list holds today's patients: a reason that cites an entry must not show it."""
+    from app.core.word_lists import WordLists
+
+    for entry in ("Margaret Olson", "Mary O'Brien-Smith"):
+        lists = WordLists(deny=(entry,))
+        surname = entry.split()[-1]
+        said = f"we saw Mrs {surname[:-1]}e today and {entry} later"
+        found = _spoken(said, lists)
+        assert found, said
+        for f in found:
+            shown = shown_reason(f, True)
+            for word in entry.replace("-", " ").replace("'", " ").split():
+                if len(word) > 1:
+                    assert word not in shown, (word, shown)
+            assert entry in f.reason or surname[:-1] in f.reason  # unmasked keeps what it cites
+
+
+def test_a_reason_without_a_masked_form_says_only_what_kind_of_thing_it_is():
+    f = finding(Source.SCREEN, Category.NAME, "Olson", "like 'Margaret Olson' on your deny list")
+    assert "Margaret" not in shown_reason(f, True) and "Olson" not in shown_reason(f, True)

@@ -73,3 +73,28 @@ def test_truncated_file_is_refused(identifiers_clip, tmp_path):
     broken.write_bytes(data[: len(data) // 20])
     with pytest.raises(InputError):
         probe(broken)
+
+
+def test_a_pipe_is_refused_before_it_is_opened(tmp_path):
+    """Opening a FIFO for reading blocks until someone writes: the check must come first."""
+    import os
+    import threading
+
+    fifo = tmp_path / "clip.mp4"
+    os.mkfifo(fifo)
+    outcome = []
+
+    def attempt():
+        try:
+            probe(fifo)
+        except InputError as error:
+            outcome.append(str(error))
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(5.0)
+    if worker.is_alive():  # unblock the open so the thread ends, then fail
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("probing a FIFO hung")
+    assert outcome and "not a regular file" in outcome[0]

@@ -56,8 +56,19 @@ def test_unknown_speech_model_name():
 
 
 def test_user_folder_without_a_model(tmp_path):
-    with pytest.raises(ModelError, match="needs model.bin and config.json"):
+    with pytest.raises(ModelError, match="needs model.bin, config.json"):
         speech_model_dir(str(tmp_path))
+
+
+def test_user_folder_without_a_tokenizer_is_refused_before_anything_is_fetched(tmp_path):
+    """faster-whisper fetches a missing tokenizer.json from a model hub: refuse the folder."""
+    (tmp_path / "model.bin").write_bytes(b"weights")
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelError, match="lacks tokenizer.json"):
+        speech_model_dir(str(tmp_path))
+    (tmp_path / "tokenizer.json").write_text("{}")
+    folder, info = speech_model_dir(str(tmp_path))
+    assert folder == tmp_path and info.role == "speech"
 
 
 @pytest.mark.parametrize("name", model_files.BUNDLED_SPEECH_MODELS)
@@ -71,3 +82,27 @@ def test_bundled_speech_models_are_intact(name, tmp_path, monkeypatch):
 def test_bundled_ocr_models_are_intact():
     folder, info = model_files.ocr_model_dir()
     assert {p.name for p in folder.iterdir()} >= {"craft_mlt_25k.pth", "english_g2.pth"}
+
+
+def test_the_spacy_model_voice_activity_model_and_word_lists_are_hash_checked(tmp_path):
+    """Each file the README says is checked is: the installed ones match, a changed one fails."""
+    from app.core.model_files import (
+        SILERO_VAD_FILE,
+        SPACY_PACKAGE,
+        SPACY_TREE_SHA256,
+        WORD_LIST_SHA256,
+        tree_sha256,
+        verify_bytes,
+        verify_tree,
+    )
+
+    assert verify_tree(SPACY_PACKAGE, SPACY_TREE_SHA256, "x").is_dir()
+    assert verify_file(SILERO_VAD_FILE, "x").is_file()
+    with pytest.raises(ModelError, match="damaged"):
+        verify_tree(SPACY_PACKAGE, "0" * 64, "language model")
+    with pytest.raises(ModelError, match="damaged"):
+        verify_bytes(b"not the list", WORD_LIST_SHA256["web2"], "English word list", "x")
+    (tmp_path / "a.bin").write_bytes(b"1")
+    before = tree_sha256(tmp_path)
+    (tmp_path / "a.bin").write_bytes(b"2")
+    assert tree_sha256(tmp_path) != before

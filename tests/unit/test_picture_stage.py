@@ -84,3 +84,37 @@ def test_a_file_without_decodable_frames_is_refused(tmp_path, still_clip):
     broken.write_bytes(b"\x00" * 4096)
     with pytest.raises(InputError):
         run(scan_picture(replace(still_clip, path=str(broken)), [Recorder("text", 0.0)], 0.5))
+
+
+@dataclass
+class Following:
+    """A detector that follows one thing from 1.0 s to 2.5 s and closes it at 3.0 s."""
+
+    name: str = "follow"
+    interval_s: float = 0.0
+    beside: bool = False
+    seconds: float = 0.0
+    now: float = 0.0
+
+    def process_frame(self, sample):
+        self.now = sample.t_s
+        return ["closed"] if abs(sample.t_s - 3.0) < 1e-6 else []
+
+    def showing(self):
+        return ["open"] if 1.0 <= self.now <= 2.5 else []
+
+    def finish(self, duration_s):
+        return []
+
+
+def test_what_is_still_on_screen_is_yielded_with_each_sample(still_clip):
+    scan = scan_picture(still_clip, [Following(), Recorder("faces", 1.0, beside=True)], 0.5)
+    steps = []
+    while True:
+        try:
+            t_s, closed, showing = next(scan)
+        except StopIteration:
+            break
+        steps.append((round(t_s, 2), closed, showing))
+    assert [t for t, _, shown in steps if shown] == [1.0, 1.5, 2.0, 2.5]
+    assert [t for t, closed, _ in steps if closed] == [3.0]

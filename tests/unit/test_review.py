@@ -13,8 +13,9 @@ def test_decisions_survive_a_reload(tmp_path):
     review.decide("f1", Decision.MUST_FIX)
     review.decide("f2", Decision.FALSE_ALARM, note="it is my own name")
     again = Review.load(SHA, tmp_path)
-    assert again.get("f1") == Verdict(Decision.MUST_FIX, "")
-    assert again.get("f2") == Verdict(Decision.FALSE_ALARM, "it is my own name")
+    assert (again.get("f1").decision, again.get("f1").note) == (Decision.MUST_FIX, "")
+    assert again.get("f2").note == "it is my own name"
+    assert again.get("f1").at <= again.get("f2").at and again.get("f1").at > 0
     assert again.get("unknown") == Verdict()
 
 
@@ -22,7 +23,9 @@ def test_the_file_is_private_and_no_temporary_file_is_left(tmp_path):
     review = Review.load(SHA, tmp_path)
     review.decide("f1", Decision.MUST_FIX)
     assert stat.S_IMODE(review.path.stat().st_mode) == 0o600
-    assert [p.name for p in tmp_path.iterdir()] == [f"{SHA}.json"]
+    # the decisions and the (empty) lock file beside them; no temporary file
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f".{SHA}.json.lock", f"{SHA}.json"]
+    assert stat.S_IMODE((tmp_path / f".{SHA}.json.lock").stat().st_mode) == 0o600
 
 
 def test_a_damaged_file_is_kept_aside_and_reported(tmp_path):
@@ -66,3 +69,29 @@ def test_kill_minus_9_mid_review_loses_at_most_the_last_click(tmp_path):
     for i in range(confirmed + 1):
         expected = Decision.MUST_FIX if i % 2 else Decision.FALSE_ALARM
         assert review.get(f"f{i}").decision is expected
+
+
+def test_two_copies_of_one_review_merge_and_the_newest_decision_wins(tmp_path):
+    """A window and the CLI (or two windows) on one clip: each saves a copy it loaded earlier.
+    Nothing the other decided is erased, and an older decision never beats a newer one."""
+    first = Review.load("c" * 64, tmp_path)
+    second = Review.load("c" * 64, tmp_path)  # loaded before `first` decides anything
+    first.reviewer, second.reviewer = "Dr A", "Dr B"
+    first.decide("x", Decision.FALSE_ALARM)
+    second.decide("y", Decision.MUST_FIX, "cut it")  # its copy has no "x" yet
+    second.decide("x", Decision.MUST_FIX)  # newer than first's false alarm
+    first.answer("consent", "yes")  # first's copy still says x is a false alarm
+    merged = Review.load("c" * 64, tmp_path)
+    assert merged.get("x").decision is Decision.MUST_FIX and merged.get("x").by == "Dr B"
+    assert merged.get("y").decision is Decision.MUST_FIX and merged.get("y").note == "cut it"
+    assert merged.answers == {"consent": "yes"}
+    assert first.get("x").decision is Decision.MUST_FIX  # saving brought first up to date
+
+
+def test_a_withdrawn_answer_is_not_brought_back_by_an_older_copy(tmp_path):
+    first = Review.load("d" * 64, tmp_path)
+    first.answer("consent", "yes")
+    second = Review.load("d" * 64, tmp_path)
+    second.answer("consent", None)
+    first.decide("z", Decision.OPEN)
+    assert "consent" not in Review.load("d" * 64, tmp_path).answers

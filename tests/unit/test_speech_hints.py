@@ -28,7 +28,7 @@ class RecordingTranscriber:
     def __init__(self):
         self.hints = None
 
-    def transcribe(self, path, duration_s, hints=()):
+    def transcribe(self, path, duration_s, hints=(), on_segment=None):
         self.hints = hints
         yield 1.0
         return Transcript((), (), duration_s, "test"), ()

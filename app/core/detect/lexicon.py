@@ -80,6 +80,10 @@ def _word_list(name: str) -> set[str]:
     except (ModuleNotFoundError, FileNotFoundError) as error:
         raise ModelError("The English word list is missing: install the package "
                          "english-words.") from error
+    from app.core.model_files import WORD_LIST_SHA256, verify_bytes
+
+    # unpickling runs code: only the very file that was tested is unpickled
+    verify_bytes(data, WORD_LIST_SHA256[name], "English word list", "english-words")
     return pickle.loads(data)  # noqa: S301 - a data file of an installed, pinned package
 
 

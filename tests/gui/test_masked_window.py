@@ -1,0 +1,61 @@
+"""The masked window shows no identifier anywhere a reader could see one: labels, buttons,
+menus, the window title, the list's cells and tooltips, the timeline's tooltips, the detail
+line, the transcript. (The note field shows what the reviewer types, as an editor must.)"""
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
+
+from tests.conftest import LEAK_DENY, LEAK_SECRETS
+from tests.gui.test_window import scan
+
+
+def _everything_shown(window) -> list[str]:
+    shown = [window.windowTitle()]
+    window._fill_recent()
+    for widget in window.findChildren(QWidget):
+        shown.append(widget.toolTip())
+        if isinstance(widget, QLabel | QAbstractButton):
+            shown.append(widget.text())
+        elif isinstance(widget, QTextEdit):  # the transcript
+            shown.append(widget.toPlainText())
+    for action in window.findChildren(QAction):
+        shown += [action.text(), action.toolTip(), action.statusTip()]
+    model = window.findings_panel.model
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                shown.append(str(model.data(model.index(row, column), role) or ""))
+    for finding in window.timeline.findings:
+        shown.append(window.timeline.tooltip_for(finding))
+        window.select_finding(finding.id)
+        shown.append(window.detail.text())
+    return shown
+
+
+def _leaks(shown: list[str]) -> list[str]:
+    text = " ".join(shown)
+    words = set(re.findall(r"[^\W_]+", text.lower()))
+    digits = re.sub(r"\D", " ", text).split()
+    return [s for s in LEAK_SECRETS if (s.lower() in words if not s.isdigit()
+                                          else any(s in group for group in digits))]
+
+
+def test_the_masked_window_shows_no_identifier(window, qtbot, leaky_clip, fresh_folders):
+    config = fresh_folders / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "deny.txt").write_text("\n".join(LEAK_DENY) + "\n")
+    result = scan(qtbot, window, leaky_clip.path)
+    assert window.findings_panel.mask_box.isChecked()  # masked by default
+    assert any("deny list" in f.reason for f in result.findings)  # the reasons do cite it
+    assert len(window.timeline.findings) == len(result.findings) > 3
+    assert _leaks(_everything_shown(window)) == []
+
+
+def test_unmasked_the_window_does_show_them(window, qtbot, leaky_clip):
+    scan(qtbot, window, leaky_clip.path)
+    window.findings_panel.mask_box.setChecked(False)
+    leaked = _leaks(_everything_shown(window))
+    assert "Olson" in leaked and "00482913" in leaked
