@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from app.core.models import Finding, Source, VideoInfo
+from app.core.models import Box, Finding, Source, VideoInfo
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
 # in it identifies anyone, so masking it would only hide what the finding is (and its reason does
@@ -61,3 +61,21 @@ def clip_label(video: VideoInfo, masked: bool) -> str:
     if not masked:
         return Path(video.path).name
     return f"clip {video.sha256[:12]} ({video.duration_s:.1f} s)"
+
+
+def box_at(finding: Finding, t_s: float) -> Box | None:
+    """Where the finding is at `t_s`, if it is on screen then: its box read at that moment, or,
+    between two reads, one box over both (it moved from one to the other: what lies between
+    is where it was)."""
+    if not finding.boxes or not finding.start_s - 0.05 <= t_s <= finding.end_s + 0.05:
+        return None
+    exact = [b for b in finding.boxes if abs(b.t_s - t_s) < 0.01]
+    if exact:
+        return exact[0]
+    before = [b for b in finding.boxes if b.t_s < t_s]
+    after = [b for b in finding.boxes if b.t_s > t_s]
+    near = ([max(before, key=lambda b: b.t_s)] if before else []) + \
+        ([min(after, key=lambda b: b.t_s)] if after else [])
+    x0, y0 = min(b.x for b in near), min(b.y for b in near)
+    x1, y1 = max(b.x + b.w for b in near), max(b.y + b.h for b in near)
+    return Box(t_s, x0, y0, x1 - x0, y1 - y0)

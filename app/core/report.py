@@ -34,7 +34,14 @@ from reportlab.platypus import (
 
 from app.core.errors import ClearToPostError
 from app.core.findings import said_within
-from app.core.masking import DESCRIBED, clip_label, mask_free_text, shown_reason, shown_text
+from app.core.masking import (
+    DESCRIBED,
+    box_at,
+    clip_label,
+    mask_free_text,
+    shown_reason,
+    shown_text,
+)
 from app.core.media import iter_frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.presenter import presenter_lines
@@ -250,24 +257,6 @@ def _coverage(result: AnalysisResult, styles) -> list:
             *[Paragraph(escape(line), styles["body"]) for line in lines]]
 
 
-def _box_at(finding: Finding, t_s: float) -> Box | None:
-    """Where the finding is at `t_s`, if it is on screen then: its box read at that moment, or,
-    between two reads, one box over both (it moved from one to the other: what lies between
-    is where it was)."""
-    if not finding.boxes or not finding.start_s - 0.05 <= t_s <= finding.end_s + 0.05:
-        return None
-    exact = [b for b in finding.boxes if abs(b.t_s - t_s) < 0.01]
-    if exact:
-        return exact[0]
-    before = [b for b in finding.boxes if b.t_s < t_s]
-    after = [b for b in finding.boxes if b.t_s > t_s]
-    near = ([max(before, key=lambda b: b.t_s)] if before else []) + \
-        ([min(after, key=lambda b: b.t_s)] if after else [])
-    x0, y0 = min(b.x for b in near), min(b.y for b in near)
-    x1, y1 = max(b.x + b.w for b in near), max(b.y + b.h for b in near)
-    return Box(t_s, x0, y0, x1 - x0, y1 - y0)
-
-
 def _clip(box: Box, frame: np.ndarray) -> tuple[int, int, int, int]:
     x0, y0 = max(0, box.x), max(0, box.y)
     x1, y1 = min(frame.shape[1], box.x + box.w), min(frame.shape[0], box.y + box.h)
@@ -300,7 +289,7 @@ def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisRes
     frame = shown.copy()
     if masked:
         for other in result.findings:
-            other_box = _box_at(other, box.t_s)
+            other_box = box_at(other, box.t_s)
             if other_box is None:
                 continue
             pad = max(4, other_box.h // 4)  # a detector's box can shave a letter's edge

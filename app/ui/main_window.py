@@ -508,6 +508,7 @@ class MainWindow(QMainWindow):
 
     def _set_timeline_masked(self, masked: bool) -> None:
         self.timeline.masked = masked
+        self.player.set_masked(masked)
         self._update_title()
 
     def _update_title(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.masking import box_at
 from app.core.models import Box, Finding
 from app.core.timecode import format_time
 from app.ui.style import category_colour
+
+# boxes whose content identifies no one by itself (a monitor's or board's look is shown, so
+# the reviewer can see what was taken for one; a face is blurred when masked like the rest)
+UNMASKED_LABELS = frozenset({"ward_context"})
 
 
 class VideoCanvas(QWidget):
@@ -30,6 +35,8 @@ class VideoCanvas(QWidget):
         self.image: QImage | None = None
         self.boxes: list[tuple[Box, QColor, str]] = []
         self.frame_size: tuple[int, int] | None = None  # the engine's displayed frame size
+        # masked: what is inside the boxes is pixelated past reading (others may see the screen)
+        self.masked = True
         self.empty_text = "Drop a video here\n(or File ▸ Open…)"
         self.setMinimumSize(240, 240)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -50,11 +57,35 @@ class VideoCanvas(QWidget):
         sx, sy = target.width() / width, target.height() / height
         for box, colour, label in self.boxes:
             rect = QRectF(target.x() + box.x * sx, target.y() + box.y * sy, box.w * sx, box.h * sy)
+            if self.masked and label not in UNMASKED_LABELS:
+                self._pixelate(painter, box, rect, width, height)
             painter.setPen(QPen(colour, 3))
             painter.drawRect(rect)
             painter.fillRect(QRectF(rect.x(), rect.y() - 18, 12 + 7 * len(label), 18), colour)
             painter.setPen(QColor("white"))
             painter.drawText(QPointF(rect.x() + 4, rect.y() - 5), label)
+
+    def _pixelate(self, painter: QPainter, box: Box, rect: QRectF, width: int, height: int
+                  ) -> None:
+        """Paint the box's part of the frame shrunk to 4×2 pixels and back (as the masked PDF's
+        thumbnails do), padded so no letter's edge escapes."""
+        image = self.image
+        fx, fy = image.width() / width, image.height() / height
+        pad = max(4, box.h // 4)
+        source = QRect(int((box.x - pad) * fx), int((box.y - pad) * fy),
+                       int((box.w + 2 * pad) * fx), int((box.h + 2 * pad) * fy))
+        source = source.intersected(image.rect())
+        if source.isEmpty():
+            return
+        tiny = image.copy(source).scaled(4, 2, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation)
+        scale = rect.width() / max(1, box.w)
+        shown = QRectF(rect.x() - pad * scale, rect.y() - pad * scale,
+                       rect.width() + 2 * pad * scale, rect.height() + 2 * pad * scale)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.drawImage(shown, tiny)
+        painter.restore()
 
     def _target_rect(self) -> QRectF:
         assert self.image is not None
@@ -172,13 +203,17 @@ class PlayerWidget(QWidget):
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         self.play_button.setText("Pause" if playing else "Play")
 
+    def set_masked(self, masked: bool) -> None:
+        self.canvas.masked = masked
+        self.canvas.update()
+
     def _update_boxes(self, seconds: float) -> None:
         shown = []
         for finding in self.findings:
-            if not finding.boxes or not finding.start_s <= seconds <= finding.end_s:
+            # where it is now: the box read then, or one over the reads either side of now
+            box = box_at(finding, seconds)
+            if box is None:
                 continue
-            earlier = [b for b in finding.boxes if b.t_s <= seconds + 0.05]
-            box = max(earlier, key=lambda b: b.t_s) if earlier else finding.boxes[0]
             shown.append((box, category_colour(finding.category), finding.category.value))
         self.canvas.boxes = shown
         self.canvas.update()

@@ -59,3 +59,30 @@ def test_unmasked_the_window_does_show_them(window, qtbot, leaky_clip):
     window.findings_panel.mask_box.setChecked(False)
     leaked = _leaks(_everything_shown(window))
     assert "Olson" in leaked and "00482913" in leaked
+
+
+def _player_text(window, qtbot, engines, seconds: float) -> str:
+    import cv2
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    window.player.seek(seconds)
+    qtbot.waitUntil(lambda: abs(window.player.position_s - seconds) < 0.3, timeout=10_000)
+    qtbot.waitUntil(lambda: window.player.canvas.image is not None, timeout=10_000)
+    qtbot.wait(300)
+    image = window.player.canvas.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(),
+                                                               image.bytesPerLine())
+    rgb = rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3)
+    big = cv2.resize(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), None, fx=2, fy=2)
+    return " ".join(piece.text for piece in engines.ocr.read(big))
+
+
+def test_the_masked_player_pixelates_what_was_flagged(window, qtbot, leaky_clip, loaded_engines):
+    """Others may see the screen: the picture itself shows no flagged text while masked."""
+    scan(qtbot, window, leaky_clip.path)
+    masked = _player_text(window, qtbot, loaded_engines, 3.0)
+    window.findings_panel.mask_box.setChecked(False)
+    unmasked = _player_text(window, qtbot, loaded_engines, 3.0)
+    assert "Olson" in unmasked or "00482913" in unmasked  # the caption is readable unmasked
+    assert _leaks([masked]) == []

@@ -131,8 +131,8 @@ def test_thumbnails_are_built_one_frame_at_a_time(scanned, review, tmp_path, mon
 
 
 def test_a_moving_box_is_covered_where_it_is_between_two_reads():
+    from app.core.masking import box_at as _box_at
     from app.core.models import Box, Category, Finding, Source
-    from app.core.report import _box_at
 
     moving = Finding("m", 1.0, 3.0, Source.SCREEN, Category.NAME, "Margaret Olson", 0.9, "r",
                      boxes=(Box(1.0, 10, 100, 80, 20), Box(2.0, 110, 130, 80, 20)))
