@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from app.core.frames import ChangeHistory
-from app.core.masking import DESCRIBED, mask_text
+from app.core.masking import DESCRIBED, identifying_words, mask_text
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 
@@ -67,8 +67,7 @@ def reason_for(span: TextSpan, where: str) -> str:
 def masked_reason_for(span: TextSpan, where: str) -> str:
     """`reason_for` with the matched text and every entry of the user's the rule quotes masked."""
     # every word of what it cites, wherever the rule has it (rules are joined with " + ")
-    pieces = {w.lower() for cited in (*span.cites, span.text) for w in re.findall(r"\w+", cited)
-              if len(w) > 1}
+    pieces = identifying_words((*span.cites, span.text))
     rule = re.sub(r"\w+", lambda m: mask_text(m.group()) if m.group().lower() in pieces
                   else m.group(), span.rule)
     return f"{rule} matched \"{mask_text(span.text)}\" {where}"
@@ -243,6 +242,7 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
     # The reading seen most, widest and surest is the best guess at what is really written.
     text = max(track.texts, key=track.texts.get)
     span = track.span
+    seen = f"{where} ({len(track.boxes)} frame(s) read)"
     return Finding(
         id=finding_id(source, span.category, text, track.start_s),
         start_s=round(track.start_s, 3),
@@ -251,10 +251,9 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
         category=span.category,
         text=text,
         confidence=round(track.confidence, 3),
-        reason=(f"{span.rule}, seen {where} ({len(track.boxes)} frame(s) read)"
+        reason=(f"{span.rule}, seen {seen}"
                 if source in DESCRIBED  # its text is our description, not what was read
-                else reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
+                else reason_for(span, seen)),
         boxes=tuple(track.boxes),
-        masked_reason=("" if source in DESCRIBED
-                       else masked_reason_for(span, f"{where} ({len(track.boxes)} frame(s) read)")),
+        masked_reason="" if source in DESCRIBED else masked_reason_for(span, seen),
     )

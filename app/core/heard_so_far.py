@@ -20,6 +20,15 @@ from app.core.word_lists import WordLists
 CONTEXT_S = 30.0
 
 
+def spoken_findings(words: tuple[Word, ...], detector: TextDetector, lists: WordLists
+                    ) -> list[Finding]:
+    """The identifiers said in `words`: detected on digits ("four one five" → "415"), the
+    words keeping their times."""
+    digits = with_spoken_numbers_as_digits(words)
+    text, _ = transcript_text(digits)
+    return speech_findings(digits, detector.detect(text, lists))
+
+
 class HeardSoFar:
     """Takes each segment's words as Whisper gives them; returns the findings now sure."""
 
@@ -37,9 +46,7 @@ class HeardSoFar:
         window_start = boundary - CONTEXT_S
         recent = tuple(w for w in self.words if w.start_s >= window_start)
         cut = window_start > 0  # the window starts mid-transcript: its first words lack context
-        words = with_spoken_numbers_as_digits(recent)
-        text, _ = transcript_text(words)
-        found = speech_findings(words, self.detector.detect(text, self.lists))
+        found = spoken_findings(recent, self.detector, self.lists)
         sure = [f for f in found if f.end_s < boundary and f.id not in self.given
                 and not (cut and f.start_s < window_start + CONTEXT_S / 3)]
         self.given.update(f.id for f in sure)

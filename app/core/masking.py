@@ -31,6 +31,12 @@ def shown_reason(finding: Finding, masked: bool) -> str:
     return f"a {finding.category.value} matched \"{mask_text(finding.text)}\""
 
 
+def identifying_words(entries) -> set[str]:
+    """The words (lower case, two letters or more) of identifying texts: each is masked wherever
+    it stands, as a name's surname alone still names someone."""
+    return {w.lower() for entry in entries for w in re.findall(r"\w+", entry) if len(w) > 1}
+
+
 def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[str, ...] = ()
                    ) -> str:
     """Free text (a reviewer's note, the words heard around a finding) as a masked copy shows it.
@@ -42,7 +48,7 @@ def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[st
     marked = [False] * len(text)
     for start, end in spans:
         marked[max(0, start):max(0, end)] = [True] * (max(0, end) - max(0, start))
-    pieces = {w.lower() for entry in known for w in re.findall(r"\w+", entry) if len(w) > 1}
+    pieces = identifying_words(known)
 
     def shown(match: re.Match) -> str:
         word = match.group(0)
@@ -61,6 +67,13 @@ def clip_label(video: VideoInfo, masked: bool) -> str:
     if not masked:
         return Path(video.path).name
     return f"clip {video.sha256[:12]} ({video.duration_s:.1f} s)"
+
+
+def padded(box: Box) -> Box:
+    """The box grown on every side by a quarter of its height (4 px at least): a detector's box
+    can shave a letter's edge, and a blur must cover it."""
+    pad = max(4, box.h // 4)
+    return Box(box.t_s, box.x - pad, box.y - pad, box.w + 2 * pad, box.h + 2 * pad)
 
 
 def box_at(finding: Finding, t_s: float) -> Box | None:

@@ -18,11 +18,10 @@ import av
 from app import __version__
 from app.core.codes import CodeReader
 from app.core.detect import TextDetector
-from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
 from app.core.errors import InputError
 from app.core.faces import FaceDetector
-from app.core.findings import speech_findings, transcript_text, with_unique_ids
-from app.core.heard_so_far import HeardSoFar
+from app.core.findings import with_unique_ids
+from app.core.heard_so_far import HeardSoFar, spoken_findings
 from app.core.media import probe
 from app.core.models import (
     AnalysisResult,
@@ -317,8 +316,4 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
                 early(found)
     transcript, unsure = yield from engines.transcriber.transcribe(
         path, duration_s, lists.deny, on_segment=on_segment)
-    # Detect on digits ("four one five" → "415"); the words keep their times.
-    words = with_spoken_numbers_as_digits(transcript.words)
-    text, _ = transcript_text(words)
-    found = speech_findings(words, engines.detector.detect(text, lists))
-    return transcript, unsure, found
+    return transcript, unsure, spoken_findings(transcript.words, engines.detector, lists)

@@ -39,6 +39,7 @@ from app.core.masking import (
     box_at,
     clip_label,
     mask_free_text,
+    padded,
     shown_reason,
     shown_text,
 )
@@ -292,9 +293,7 @@ def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisRes
             other_box = box_at(other, box.t_s)
             if other_box is None:
                 continue
-            pad = max(4, other_box.h // 4)  # a detector's box can shave a letter's edge
-            x0, y0, x1, y1 = _clip(Box(other_box.t_s, other_box.x - pad, other_box.y - pad,
-                                       other_box.w + 2 * pad, other_box.h + 2 * pad), frame)
+            x0, y0, x1, y1 = _clip(padded(other_box), frame)
             if x1 > x0 and y1 > y0:
                 # shrink to a few pixels and back: nothing of the text survives
                 tiny = cv2.resize(frame[y0:y1, x0:x1], (4, 2), interpolation=cv2.INTER_AREA)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.masking import box_at
+from app.core.masking import box_at, padded
 from app.core.models import Box, Finding
 from app.core.timecode import format_time
 from app.ui.style import category_colour
@@ -58,30 +58,28 @@ class VideoCanvas(QWidget):
         for box, colour, label in self.boxes:
             rect = QRectF(target.x() + box.x * sx, target.y() + box.y * sy, box.w * sx, box.h * sy)
             if self.masked and label not in UNMASKED_LABELS:
-                self._pixelate(painter, box, rect, width, height)
+                self._pixelate(painter, box, target, width, height)
             painter.setPen(QPen(colour, 3))
             painter.drawRect(rect)
             painter.fillRect(QRectF(rect.x(), rect.y() - 18, 12 + 7 * len(label), 18), colour)
             painter.setPen(QColor("white"))
             painter.drawText(QPointF(rect.x() + 4, rect.y() - 5), label)
 
-    def _pixelate(self, painter: QPainter, box: Box, rect: QRectF, width: int, height: int
+    def _pixelate(self, painter: QPainter, box: Box, target: QRectF, width: int, height: int
                   ) -> None:
-        """Paint the box's part of the frame shrunk to 4×2 pixels and back (as the masked PDF's
-        thumbnails do), padded so no letter's edge escapes."""
-        image = self.image
+        """Paint the box's part of the frame, padded, shrunk to 4×2 pixels and back (as the
+        masked PDF's thumbnails do)."""
+        image, grown = self.image, padded(box)
         fx, fy = image.width() / width, image.height() / height
-        pad = max(4, box.h // 4)
-        source = QRect(int((box.x - pad) * fx), int((box.y - pad) * fy),
-                       int((box.w + 2 * pad) * fx), int((box.h + 2 * pad) * fy))
-        source = source.intersected(image.rect())
+        source = QRect(int(grown.x * fx), int(grown.y * fy), int(grown.w * fx),
+                       int(grown.h * fy)).intersected(image.rect())
         if source.isEmpty():
             return
         tiny = image.copy(source).scaled(4, 2, Qt.AspectRatioMode.IgnoreAspectRatio,
                                           Qt.TransformationMode.SmoothTransformation)
-        scale = rect.width() / max(1, box.w)
-        shown = QRectF(rect.x() - pad * scale, rect.y() - pad * scale,
-                       rect.width() + 2 * pad * scale, rect.height() + 2 * pad * scale)
+        sx, sy = target.width() / image.width(), target.height() / image.height()
+        shown = QRectF(target.x() + source.x() * sx, target.y() + source.y() * sy,
+                       source.width() * sx, source.height() * sy)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawImage(shown, tiny)

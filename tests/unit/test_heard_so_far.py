@@ -3,9 +3,7 @@
 import pytest
 
 from app.core.detect import TextDetector
-from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
-from app.core.findings import speech_findings, transcript_text
-from app.core.heard_so_far import HeardSoFar
+from app.core.heard_so_far import HeardSoFar, spoken_findings
 from app.core.models import Word
 from app.core.word_lists import WordLists
 
@@ -30,9 +28,8 @@ SEGMENTS = [
 
 
 def _whole(detector, segments):
-    words = with_spoken_numbers_as_digits(tuple(w for s in segments for w in s))
-    text, _ = transcript_text(words)
-    return speech_findings(words, detector.detect(text, WordLists()))
+    """The final check the scan makes over the whole transcript."""
+    return spoken_findings(tuple(w for s in segments for w in s), detector, WordLists())
 
 
 def test_a_finding_is_given_once_the_next_segment_is_heard_and_matches_the_final_check(detector):
