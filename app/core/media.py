@@ -135,6 +135,29 @@ def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, n
         capture.release()
 
 
+def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarray | None]]:
+    """Yield (time, BGR frame) for every frame, rotation applied, with the same times as
+    `iter_samples`. With `wanted` (time → bool), frames it does not want come as None: they are
+    decoded but not converted to pixels."""
+    capture = cv2.VideoCapture(str(path))
+    if not capture.isOpened():
+        raise InputError(f"{Path(path).name} is not a video this app can read.")
+    last_t = -math.inf
+    try:
+        while capture.grab():
+            t = capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+            if t <= last_t:
+                t = last_t + 1e-3
+            last_t = t
+            if wanted is not None and not wanted(t):
+                yield t, None
+                continue
+            ok, frame = capture.retrieve()
+            yield t, (frame if ok else None)
+    finally:
+        capture.release()
+
+
 def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float, np.ndarray]]:
     """The frames (BGR, rotation applied) shown at the given times, in time order, one at a
     time (evidence thumbnails: a full-size frame each, so never all of them at once)."""

@@ -31,12 +31,23 @@ class MotionEstimator:
                ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
         """The map in frame pixels, and the blocks of the thumbnail that changed once that
         motion is taken away and those that came into view (None for the first sample)."""
+        previous, in_thumb = self._step(thumb)
+        if in_thumb is None:
+            return IDENTITY.copy(), None
+        return to_frame(in_thumb, scale), changed_after_motion(previous, thumb, in_thumb)
+
+    def follow(self, thumb: np.ndarray, scale: float) -> np.ndarray:
+        """Only the map in frame pixels (identity for the first): for following a box from
+        frame to frame, where what changed does not matter."""
+        _, in_thumb = self._step(thumb)
+        return IDENTITY.copy() if in_thumb is None else to_frame(in_thumb, scale)
+
+    def _step(self, thumb: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
         keypoints, descriptors = self._orb.detectAndCompute(thumb, None)
         previous, self._previous = self._previous, (thumb, keypoints, descriptors)
         if previous is None or previous[0].shape != thumb.shape:
-            return IDENTITY.copy(), None
-        in_thumb = _fit(previous, (thumb, keypoints, descriptors), self._matcher)
-        return to_frame(in_thumb, scale), changed_after_motion(previous[0], thumb, in_thumb)
+            return None, None
+        return previous[0], _fit(previous, (thumb, keypoints, descriptors), self._matcher)
 
 
 def changed_after_motion(before: np.ndarray, after: np.ndarray, m: np.ndarray

@@ -99,6 +99,8 @@ class Review:
     # when each answer and the presenter choice were made (a withdrawn answer keeps its time,
     # so an older "yes" elsewhere cannot bring it back)
     stamps: dict[str, Stamped] = field(default_factory=dict)
+    # the redacted copies made of the clip (redact/export.py's RedactedCopy.to_json), oldest first
+    redactions: list[dict] = field(default_factory=list)
 
     @classmethod
     def load(cls, clip_sha256: str, folder: Path | None = None) -> Review:
@@ -115,6 +117,7 @@ class Review:
             review.answers.clear()
             review.stamps.clear()
             review.presenter = None
+            review.redactions.clear()
             review.problem = (
                 f"The saved decisions for this clip could not be read ({error}); the file was "
                 f"kept as {aside.name} and the review starts afresh."
@@ -145,6 +148,11 @@ class Review:
         """Record which faces are the reviewer's own (None: go back to the scan's guess)."""
         self.presenter = None if mine is None else tuple(mine)
         self.stamps["presenter"] = Stamped(self.presenter, _now(), self.reviewer)
+        self.save()
+
+    def add_redaction(self, record: dict) -> None:
+        """Record a redacted copy made of the clip (no decision changes)."""
+        self.redactions.append(record)
         self.save()
 
     def summary(self, finding_ids) -> Summary:
@@ -188,6 +196,11 @@ class Review:
             ours = self.verdicts.get(finding_id)
             if ours is None or not newer_only or theirs.at > ours.at:
                 self.verdicts[finding_id] = theirs
+        known = {(r.get("sha256"), r.get("made_at")) for r in self.redactions}
+        for record in other.redactions:
+            if (record.get("sha256"), record.get("made_at")) not in known:
+                self.redactions.append(record)
+        self.redactions.sort(key=lambda r: r.get("made_at", 0))
         for key, theirs in other.stamps.items():
             ours = self.stamps.get(key)
             if ours is not None and newer_only and theirs.at <= ours.at:
@@ -214,6 +227,8 @@ class Review:
                 for k, v in self.verdicts.items()
             },
         }
+        if self.redactions:
+            payload["redactions"] = list(self.redactions)
         write_private_atomically(self.path, json.dumps(payload, indent=1))
 
 
@@ -258,6 +273,10 @@ def _parsed(text: str, clip_sha256: str) -> Review:
         if not isinstance(mine, list):
             raise ValueError("presenter_faces is not a list")
         review.stamps["presenter"] = Stamped(tuple(str(i) for i in mine))
+    redactions = data.get("redactions", [])
+    if not isinstance(redactions, list) or not all(isinstance(r, dict) for r in redactions):
+        raise ValueError("redactions is not a list of records")
+    review.redactions = list(redactions)
     for key, entry in data.get("stamps", {}).items():
         value = entry.get("value")
         if key == "presenter" and value is not None:

@@ -1,0 +1,83 @@
+"""The sound track of a redacted copy: the original, with each spoken finding silenced or
+bleeped over its words' times.
+
+The track is decoded from its first sample, as the speech model heard it (faster-whisper decodes
+with PyAV from the start too), so a word's time is a sample index here. Each hidden stretch
+fades in and out over 10 ms, so the cut itself makes no click; the rest is left sample for
+sample as decoded (the AAC encoder then compresses it again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import numpy as np
+
+from app.core.redact.plan import BLEEP
+
+FADE_S = 0.01
+BLEEP_HZ = 1000.0
+BLEEP_LEVEL = 0.25
+
+
+@dataclass
+class Sound:
+    """Decoded samples, planar float (channels × samples), with their rate and layout."""
+
+    samples: np.ndarray
+    rate: int
+    layout: str
+
+
+def read_sound(path: str | Path) -> Sound | None:
+    """The clip's first sound track, or None if it has none."""
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        stream = container.streams.audio[0]
+        layout = stream.layout.name if stream.layout.nb_channels <= 2 else "stereo"
+        resampler = av.AudioResampler(format="fltp", layout=layout, rate=stream.rate)
+        chunks = []
+        for frame in container.decode(stream):
+            for out in resampler.resample(frame):
+                chunks.append(out.to_ndarray())
+        for out in resampler.resample(None):
+            chunks.append(out.to_ndarray())
+    channels = 1 if layout == "mono" else 2
+    samples = np.concatenate(chunks, axis=1) if chunks else np.zeros((channels, 0), np.float32)
+    return Sound(samples.astype(np.float32), stream.rate, layout)
+
+
+def hush(sound: Sound, spans: list[tuple[float, float, str]]) -> None:
+    """Silence or bleep each (start, end, action) stretch in place."""
+    rate, total = sound.rate, sound.samples.shape[1]
+    fade = max(1, int(FADE_S * rate))
+    for start_s, end_s, action in spans:
+        a, b = max(0, int(start_s * rate)), min(total, int(np.ceil(end_s * rate)))
+        if b <= a:
+            continue
+        n = b - a
+        # gain: 1 outside, 0 inside, with a short ramp either side (inside the stretch)
+        gain = np.zeros(n, np.float32)
+        ramp = min(fade, n // 2)
+        if ramp:
+            gain[:ramp] = np.linspace(1, 0, ramp, dtype=np.float32)
+            gain[n - ramp:] = np.linspace(0, 1, ramp, dtype=np.float32)
+        sound.samples[:, a:b] *= gain
+        if action == BLEEP:
+            t = np.arange(a, b, dtype=np.float32) / rate
+            tone = BLEEP_LEVEL * np.sin(2 * np.pi * BLEEP_HZ * t) * (1 - gain)
+            sound.samples[:, a:b] += tone.astype(np.float32)
+
+
+def frames_of(sound: Sound, size: int = 1024):
+    """The samples as PyAV frames of `size` samples, with their times, for an encoder."""
+    total = sound.samples.shape[1]
+    for start in range(0, total, size):
+        chunk = np.ascontiguousarray(sound.samples[:, start:start + size])
+        frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout=sound.layout)
+        frame.sample_rate = sound.rate
+        frame.pts = start
+        yield start / sound.rate, frame

@@ -1,0 +1,94 @@
+"""How the camera moved from frame to frame over the stretches a redaction covers.
+
+The scan reads a text every sample; a redacted copy must cover it in every frame. A first pass
+over the clip fits the camera's motion between consecutive frames (the scan's own estimator:
+ORB corners on thumbnails, RANSAC, phase correlation as the fallback) inside each stretch to be
+redacted, and chains the maps, so a box read at one moment can be carried to any other frame of
+the same stretch.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Generator
+
+import cv2
+import numpy as np
+
+from app.core.frames import thumbnail
+from app.core.motion import IDENTITY, MotionEstimator, compose, move_rect
+
+
+class CameraPath:
+    """For each frame of each stretch, the map from the stretch's first frame to it."""
+
+    def __init__(self) -> None:
+        self._times: list[float] = []
+        self._maps: list[np.ndarray] = []
+        self._stretch: list[int] = []
+
+    def add(self, t_s: float, step: np.ndarray, stretch: int) -> None:
+        """The frame at `t_s`, reached from the stretch's previous frame by `step`."""
+        if self._stretch and self._stretch[-1] == stretch:
+            self._maps.append(compose(self._maps[-1], step))
+        else:
+            self._maps.append(IDENTITY.copy())
+        self._times.append(t_s)
+        self._stretch.append(stretch)
+
+    def carry(self, rect: tuple[int, int, int, int], from_s: float, to_s: float
+              ) -> tuple[int, int, int, int] | None:
+        """Where `rect`, seen at `from_s`, is at `to_s` by the camera's motion (None when the
+        two times are not in one followed stretch)."""
+        a, b = self._nearest(from_s), self._nearest(to_s)
+        if a is None or b is None or self._stretch[a] != self._stretch[b]:
+            return None
+        back = cv2.invertAffineTransform(self._maps[a])
+        return move_rect(rect, compose(back, self._maps[b]))
+
+    def _nearest(self, t_s: float) -> int | None:
+        if not self._times:
+            return None
+        i = bisect.bisect_left(self._times, t_s)
+        near = [j for j in (i - 1, i) if 0 <= j < len(self._times)]
+        best = min(near, key=lambda j: abs(self._times[j] - t_s))
+        return best if abs(self._times[best] - t_s) < 0.05 else None
+
+
+def stretches(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The spans merged where they meet or overlap."""
+    merged: list[list[float]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 0.05:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(a, b) for a, b in merged]
+
+
+def follow_camera(frames, spans: list[tuple[float, float]], duration_s: float
+                  ) -> Generator[float, None, CameraPath]:
+    """Fit the motion between consecutive frames inside `spans`, yielding the share of the clip
+    done now and then. `frames` yields (t, frame or None): None for a frame outside every span,
+    which need not be converted to pixels."""
+    path = CameraPath()
+    joined = stretches(spans)
+    estimator, current = MotionEstimator(), -1
+    for count, (t_s, frame) in enumerate(frames):
+        if count % 30 == 0:
+            yield min(1.0, t_s / max(duration_s, 1e-3))
+        index = _stretch_of(joined, t_s)
+        if index is None or frame is None:
+            continue
+        if index != current:
+            estimator, current = MotionEstimator(), index
+        thumb = thumbnail(frame)
+        path.add(t_s, estimator.follow(thumb, thumb.shape[1] / frame.shape[1]), index)
+    return path
+
+
+def _stretch_of(joined: list[tuple[float, float]], t_s: float) -> int | None:
+    for index, (start, end) in enumerate(joined):
+        if start - 0.001 <= t_s <= end + 0.001:
+            return index
+    return None

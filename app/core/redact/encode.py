@@ -1,0 +1,124 @@
+"""Writing the redacted copy: every frame decoded, the planned covers drawn, H.264 + AAC out.
+
+Frames are decoded exactly as the scan decoded them (OpenCV, rotation applied), so a box the
+scan read lies on the same pixels here; the copy is written upright, with no rotation tag, at the
+same size and frame rate, each frame at its own time. The copy carries none of the original's
+metadata (a phone's clip can hold its place and its owner's name). A frame that cannot be decoded
+is left out rather than written unredacted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+from app.core.errors import ClearToPostError
+from app.core.faces import FaceDetector
+from app.core.media import iter_frames
+from app.core.models import VideoInfo
+from app.core.redact.audio import Sound, frames_of
+from app.core.redact.camera_path import CameraPath
+from app.core.redact.cover import Rect, clip, cover_at, pad, union
+from app.core.redact.obscure import hide
+from app.core.redact.plan import ELLIPSE, Redaction
+
+FACE_EVERY = 2  # faces are looked for every this many frames inside a face's stretch
+
+
+@dataclass
+class Written:
+    """What the encoder did: frames written, and frames each finding was hidden in."""
+
+    frames: int = 0
+    hidden: dict[str, int] = field(default_factory=dict)
+
+
+def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redaction],
+               camera: CameraPath, sound: Sound | None, faces: FaceDetector | None = None,
+               on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None = None
+               ) -> Generator[float, None, Written]:
+    """Encode `source` with `redactions` applied into `out` (a new file), yielding the share
+    done every few frames; closing the generator stops it (the caller removes `out`)."""
+    if info.width % 2 or info.height % 2:
+        raise ClearToPostError(f"The clip is {info.width}×{info.height}: a copy for posting "
+                               f"needs an even width and height, so it cannot be made.")
+    picture = [r for r in redactions if r.in_picture]
+    written = Written(hidden={r.finding.id: 0 for r in picture})
+    rate = Fraction(round(info.fps * 1000), 1000).limit_denominator(1001)
+    with av.open(str(out), "w", format="mp4", options={"movflags": "+faststart"}) as container:
+        video = container.add_stream("libx264", rate=rate)
+        video.width, video.height, video.pix_fmt = info.width, info.height, "yuv420p"
+        video.options = {"crf": "20", "preset": "veryfast"}
+        audio = _audio_stream(container, sound)
+        pending = frames_of(sound) if audio is not None else iter(())
+        next_audio = next(pending, None)
+        last_pts, detections = -1, []
+        for index, (t_s, frame) in enumerate(iter_frames(source)):
+            if frame is None:
+                continue
+            active = [r for r in picture if r.active(t_s)]
+            if faces is not None and any(r.action == ELLIPSE for r in active) and (
+                    index % FACE_EVERY == 0):
+                detections = [(d.x, d.y, d.w, d.h) for d in faces.detect(frame)]
+            covers = _covers(active, t_s, camera, (info.width, info.height), detections)
+            for redaction, rect in covers:
+                hide(frame, rect, redaction.action)
+                written.hidden[redaction.finding.id] += 1
+            if on_frame is not None:
+                on_frame(t_s, covers)
+            pts = max(last_pts + 1, round(t_s * rate))
+            last_pts = pts
+            out_frame = av.VideoFrame.from_ndarray(frame, format="bgr24")
+            out_frame.pts = pts
+            out_frame.time_base = 1 / rate
+            container.mux(video.encode(out_frame))
+            written.frames += 1
+            while next_audio is not None and next_audio[0] <= t_s + 0.25:
+                container.mux(audio.encode(next_audio[1]))
+                next_audio = next(pending, None)
+            if index % 10 == 0:
+                yield min(1.0, t_s / max(info.duration_s, 1e-3))
+        container.mux(video.encode(None))
+        while next_audio is not None:
+            container.mux(audio.encode(next_audio[1]))
+            next_audio = next(pending, None)
+        if audio is not None:
+            container.mux(audio.encode(None))
+    if written.frames == 0:
+        raise ClearToPostError("No frame of the clip could be decoded, so no copy was made.")
+    return written
+
+
+def _audio_stream(container, sound: Sound | None):
+    if sound is None or sound.samples.shape[1] == 0:
+        return None
+    stream = container.add_stream("aac", rate=sound.rate, layout=sound.layout)
+    stream.bit_rate = 160_000
+    return stream
+
+
+def _covers(active: list[Redaction], t_s: float, camera: CameraPath, size: tuple[int, int],
+            detections: list[Rect]) -> list[tuple[Redaction, Rect]]:
+    """Each active redaction's rectangle in this frame; a face's grows over any face the
+    detector sees in this frame whose centre lies inside it (the face moved since its read)."""
+    out = []
+    for redaction in active:
+        rect = cover_at(redaction, t_s, camera, size)
+        if rect is None:
+            continue
+        if redaction.action == ELLIPSE:
+            near = [d for d in detections if _centre_inside(d, rect)]
+            if near:
+                rect = clip(union([rect, *(pad(d, face=True) for d in near)]), size) or rect
+        out.append((redaction, rect))
+    return out
+
+
+def _centre_inside(inner: Rect, outer: Rect) -> bool:
+    cx, cy = inner[0] + inner[2] / 2, inner[1] + inner[3] / 2
+    return outer[0] <= cx <= outer[0] + outer[2] and outer[1] <= cy <= outer[1] + outer[3]
+

@@ -1,0 +1,151 @@
+"""redact_clip(result, review, out) → progress as it goes, then the record of the copy made.
+
+    record = run(redact_clip(result, review, Path("safe.mp4")))
+
+The steps: plan from the review's decisions; follow the camera over the stretches to hide; read
+and hush the sound; encode into a hidden file beside the output and rename it into place (never
+over the original, never over a file unless asked); scan the copy again and compare. The record
+goes into the review's file (its `redactions` list); no decision changes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import ClearToPostError, InputError
+from app.core.hashing import file_sha256
+from app.core.media import iter_frames
+from app.core.models import AnalysisResult, Progress
+from app.core.redact.audio import hush, read_sound
+from app.core.redact.camera_path import follow_camera, stretches
+from app.core.redact.encode import write_copy
+from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, plan
+from app.core.redact.proof import Proof, prove
+from app.core.review import Review
+
+
+@dataclass(frozen=True)
+class RedactedCopy:
+    """What was made: the file, its checksum, what was hidden in it, and the re-scan's verdict."""
+
+    file: str
+    sha256: str
+    made_at: float
+    by: str
+    sound: str
+    include_open: bool
+    items: tuple[dict, ...]  # finding_id, source, category, action, start_s, end_s, frames
+    proof: Proof
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file, "sha256": self.sha256, "made_at": self.made_at, "by": self.by,
+            "sound": self.sound, "include_open": self.include_open, "items": list(self.items),
+            "rescan": {
+                "still_found": list(self.proof.still_found),
+                "new": [{"source": f.source.value, "category": f.category.value,
+                         "start_s": round(f.start_s, 3), "end_s": round(f.end_s, 3),
+                         "text": f.text} for f in self.proof.new],
+                "kept_found_again": self.proof.kept,
+            },
+        }
+
+
+def check_output(source: Path, out: Path, force: bool) -> None:
+    """Refuse an output that is the original, is not an .mp4, or exists (unless `force`)."""
+    if out.suffix.lower() != ".mp4":
+        raise InputError(f"The redacted copy is an .mp4 file: name it {out.stem}.mp4.")
+    if out.resolve() == source.resolve() or (
+            out.exists() and source.exists() and os.path.samefile(out, source)):
+        raise InputError("The redacted copy cannot replace the original: choose another name.")
+    if out.exists() and not force:
+        raise InputError(f"{out} already exists; add --force to overwrite it.")
+    if not out.parent.is_dir():
+        raise InputError(f"The folder {out.parent} does not exist.")
+
+
+def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
+                include_open: bool = False, sound: str = SILENCE, force: bool = False,
+                engines=None) -> Generator[Progress, None, RedactedCopy]:
+    """Make a redacted copy of the scanned clip at `out`, prove it, and record it."""
+    from app.core.pipeline import analyze
+
+    source = Path(result.video.path)
+    check_output(source, Path(out), force)
+    if not source.is_file() or file_sha256(source) != result.video.sha256:
+        raise InputError(f"{source.name} has changed or gone since it was scanned; scan it "
+                         f"again before making a copy.")
+    redactions = plan(result, review, include_open, sound)
+    if not redactions:
+        raise ClearToPostError("Nothing is marked \"must fix\", so there is nothing to hide "
+                               "(or ask for the open findings too).")
+    picture = [r for r in redactions if r.in_picture]
+    spans = [(r.start_s, r.end_s) for r in picture]
+    joined = stretches(spans)
+    frames = iter_frames(source, lambda t: any(a - 0.001 <= t <= b + 0.001 for a, b in joined))
+    camera = yield from _steps(follow_camera(frames, spans, result.video.duration_s),
+                               "follow", 0.0, 0.15, "Following the camera")
+    yield Progress("sound", 0.15, "Hiding the spoken findings")
+    track = read_sound(source) if result.video.has_audio else None
+    if track is not None:
+        hush(track, [(r.start_s, r.end_s, r.action) for r in redactions if not r.in_picture])
+    out = Path(out)
+    partial = out.with_name(f".{out.stem}.partial.mp4")
+    faces = _face_detector(engines, redactions)
+    try:
+        written = yield from _steps(
+            write_copy(source, partial, result.video, redactions, camera, track, faces),
+            "encode", 0.15, 0.45, "Writing the redacted copy")
+        os.replace(partial, out)
+    finally:  # cancelled or failed: no half-written file is left behind
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    scan = analyze(out, result.options, engines)
+    again = yield from _steps(scan, "rescan", 0.6, 0.4, "Scanning the copy again")
+    ids = [r.finding.id for r in redactions]
+    copy = RedactedCopy(
+        file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
+        by=review.reviewer, sound=sound, include_open=include_open,
+        items=tuple(_item(r, written.hidden.get(r.finding.id)) for r in redactions),
+        proof=prove(result.findings, ids, again.findings))
+    review.add_redaction(copy.to_json())
+    yield Progress("done", 1.0, copy.proof.line())
+    return copy
+
+
+def _steps(steps: Generator, stage: str, base: float, share: float, message: str):
+    """Drive a generator of fractions (or of Progress), as Progress of this export; return
+    its value. Closing the export closes it."""
+    try:
+        while True:
+            try:
+                step = next(steps)
+            except StopIteration as stop:
+                return stop.value
+            fraction = step.fraction if isinstance(step, Progress) else step
+            yield Progress(stage, base + share * fraction, message)
+    finally:
+        steps.close()
+
+
+def _face_detector(engines, redactions: list[Redaction]):
+    if not any(r.action == ELLIPSE for r in redactions):
+        return None
+    faces = getattr(engines, "faces", None)
+    if faces is None:
+        from app.core.faces import FaceDetector
+
+        faces = FaceDetector()
+    return faces
+
+
+def _item(redaction: Redaction, frames: int | None) -> dict:
+    f = redaction.finding
+    return {"finding_id": f.id, "source": f.source.value, "category": f.category.value,
+            "action": redaction.action, "start_s": round(redaction.start_s, 3),
+            "end_s": round(redaction.end_s, 3), "frames": frames}

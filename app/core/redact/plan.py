@@ -1,0 +1,80 @@
+"""Which findings a redacted copy hides, how, and over which times.
+
+The review's decisions choose: every finding marked *must fix* (and, when asked, every finding
+still *open*). Text and the look of a monitor or board are blurred, faces blurred in an ellipse,
+codes blacked out, spoken findings silenced or bleeped. A finding is only read every sample, so
+each picture item is hidden from one sample interval before it was first seen to one after it was
+last seen: the text may have come into view just after a read, or left just before the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.models import AnalysisResult, Box, Finding, Source
+from app.core.review import Decision, Review
+
+BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "blur", "blur face", "black out", "silence", "bleep"
+SOUND_ACTIONS = (SILENCE, BLEEP)
+SPEECH_MARGIN_S = 0.2  # word times are good to about a tenth of a second: a little either side
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """One finding hidden from `start_s` to `end_s` by `action`; `boxes` are where it was read
+    (empty for speech)."""
+
+    finding: Finding
+    action: str
+    start_s: float
+    end_s: float
+
+    @property
+    def boxes(self) -> tuple[Box, ...]:
+        return self.finding.boxes
+
+    @property
+    def in_picture(self) -> bool:
+        return self.action not in SOUND_ACTIONS
+
+    def active(self, t_s: float) -> bool:
+        return self.start_s <= t_s <= self.end_s
+
+
+def chosen(result: AnalysisResult, review: Review, include_open: bool = False) -> list[Finding]:
+    """The findings the review wants hidden: must fix, and open ones too when asked."""
+    wanted = {Decision.MUST_FIX} | ({Decision.OPEN} if include_open else set())
+    return [f for f in result.findings if review.get(f.id).decision in wanted]
+
+
+def plan(result: AnalysisResult, review: Review, include_open: bool = False,
+         sound: str = SILENCE) -> list[Redaction]:
+    """The redactions for a clip, in time order."""
+    if sound not in SOUND_ACTIONS:
+        raise ValueError(f"sound must be one of {SOUND_ACTIONS}")
+    duration = result.video.duration_s
+    out = []
+    for finding in chosen(result, review, include_open):
+        if finding.source is Source.SPEECH:
+            out.append(Redaction(finding, sound, max(0.0, finding.start_s - SPEECH_MARGIN_S),
+                                 min(duration, finding.end_s + SPEECH_MARGIN_S)))
+            continue
+        if not finding.boxes:
+            continue  # nothing to cover: said in the note (export.py)
+        step = _read_every(finding, result)
+        action = {Source.FACE: ELLIPSE, Source.CODE: BLACK}.get(finding.source, BLUR)
+        out.append(Redaction(finding, action, max(0.0, finding.start_s - step),
+                             min(duration, finding.end_s + step)))
+    return sorted(out, key=lambda r: (r.start_s, r.finding.id))
+
+
+def _read_every(finding: Finding, result: AnalysisResult) -> float:
+    """How long the finding could be on screen unseen before its first read or after its last."""
+    options = result.options
+    if finding.source is Source.FACE:
+        return options.face_interval_s
+    if finding.source is Source.CODE:
+        return max(options.code_interval_s, result.coverage.seconds_between_samples)
+    if finding.source is Source.SCENE:
+        return max(options.min_read_interval_s, result.coverage.seconds_between_samples)
+    return result.coverage.seconds_between_samples

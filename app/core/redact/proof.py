@@ -1,0 +1,68 @@
+"""The proof a redacted copy is safe: the copy scanned again, and the result compared.
+
+A finding of the original is *still found* in the copy when a finding of the copy has the same
+source, overlaps it in time (a second of slack either side: reads fall on other frames) and
+matches it: the same text read again (findings.same_text), or, on screen, a box that overlaps
+one of the original's. A finding of the copy that matches no finding of the original is *new*
+(the blur itself should never look like a name).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core.findings import same_text
+from app.core.models import Finding, Source
+
+SLACK_S = 1.0
+
+
+@dataclass(frozen=True)
+class Proof:
+    """The re-scan of a redacted copy against what was redacted."""
+
+    redacted: tuple[str, ...]  # ids of the original's findings that were hidden
+    still_found: tuple[str, ...]  # of those, the ones the copy's scan found again
+    new: tuple[Finding, ...]  # findings of the copy that match nothing of the original
+    kept: int  # findings of the original, not redacted, found again in the copy
+
+    @property
+    def clean(self) -> bool:
+        return not self.still_found and not self.new
+
+    def line(self) -> str:
+        said = (f"{len(self.still_found)} of the {len(self.redacted)} redacted finding"
+                f"{'s' if len(self.redacted) != 1 else ''} found again")
+        return f"Re-scan of the copy: {said}; {len(self.new)} new."
+
+
+def matches(original: Finding, again: Finding) -> bool:
+    if original.source is not again.source:
+        return False
+    if again.end_s < original.start_s - SLACK_S or again.start_s > original.end_s + SLACK_S:
+        return False
+    if original.source in (Source.FACE, Source.SCENE):
+        return _boxes_meet(original, again) or not (original.boxes and again.boxes)
+    if original.source is Source.SPEECH:
+        return same_text(original.text, again.text) or original.category is again.category
+    return same_text(original.text, again.text) or _boxes_meet(original, again)
+
+
+def prove(original: tuple[Finding, ...], redacted_ids: list[str],
+          again: tuple[Finding, ...]) -> Proof:
+    hidden = [f for f in original if f.id in set(redacted_ids)]
+    kept = [f for f in original if f.id not in set(redacted_ids)]
+    still = [f.id for f in hidden if any(matches(f, g) for g in again)]
+    new = [g for g in again if not any(matches(f, g) for f in original)]
+    found_kept = sum(1 for f in kept if any(matches(f, g) for g in again))
+    return Proof(tuple(f.id for f in hidden), tuple(still), tuple(new), found_kept)
+
+
+def _boxes_meet(a: Finding, b: Finding) -> bool:
+    for p in a.boxes:
+        for q in b.boxes:
+            if abs(p.t_s - q.t_s) > SLACK_S:
+                continue
+            if p.x < q.x + q.w and q.x < p.x + p.w and p.y < q.y + q.h and q.y < p.y + p.h:
+                return True
+    return False
