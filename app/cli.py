@@ -38,32 +38,65 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("video", type=Path, help="the video file to check")
     scan.add_argument("--json", type=Path, metavar="OUT",
                       help="also write the full result as JSON to OUT ('-' for stdout)")
-    scan.add_argument(
-        "--speech-model", default=DEFAULT_SPEECH_MODEL, metavar="M",
-        help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
-        f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
-    )
-    scan.add_argument(
-        "--ocr", choices=("ppocr", "easyocr"), default="ppocr",
-        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower; see "
-        "models/README.md)",
-    )
-    scan.add_argument("--deny", type=Path, metavar="FILE",
-                      help="names/terms that must always be flagged, one a line (default: "
-                      "deny.txt in the settings folder)")
-    scan.add_argument("--allow", type=Path, metavar="FILE",
-                      help="names/terms never to flag, e.g. your own name, one a line (default: "
-                      "allow.txt in the settings folder)")
+    _scan_options(scan)
     scan.add_argument("--pdf", type=Path, metavar="OUT",
                       help="write the review PDF to OUT, with the decisions saved in the window")
-    scan.add_argument("--reviewer", metavar="NAME",
-                      help="who reviewed the clip, for the PDF (default: the name in Settings)")
     scan.add_argument("--unmasked", action="store_true",
                       help="show identifying text and images in the PDF (internal records only)")
     scan.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     scan.add_argument("--force", action="store_true", help="overwrite an existing PDF or JSON")
     scan.add_argument("--quiet", action="store_true", help="no progress bar")
+    _redact_parser(commands)
     return parser
+
+
+def _scan_options(parser: argparse.ArgumentParser) -> None:
+    """How to scan, and who reviews: the same for `scan` and `redact`."""
+    parser.add_argument(
+        "--speech-model", default=DEFAULT_SPEECH_MODEL, metavar="M",
+        help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
+        f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
+    )
+    parser.add_argument(
+        "--ocr", choices=("ppocr", "easyocr"), default="ppocr",
+        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower; see "
+        "models/README.md)",
+    )
+    parser.add_argument("--deny", type=Path, metavar="FILE",
+                      help="names/terms that must always be flagged, one a line (default: "
+                      "deny.txt in the settings folder)")
+    parser.add_argument("--allow", type=Path, metavar="FILE",
+                      help="names/terms never to flag, e.g. your own name, one a line (default: "
+                      "allow.txt in the settings folder)")
+    parser.add_argument("--reviewer", metavar="NAME",
+                        help="who reviewed the clip, for the PDF (default: the name in Settings)")
+
+
+def _redact_parser(commands) -> None:
+    redact = commands.add_parser(
+        "redact",
+        help="make a copy safe to post: blur, black out and silence what the review marked",
+        description="Scan a video, then write a copy with every finding marked \"must fix\" in "
+        "the window (or by `scan`) hidden: text and faces blurred in every frame they are in, "
+        "codes blacked out, spoken identifiers silenced. The copy is scanned again. Exit status: "
+        "0 the re-scan finds none of what was hidden, 1 it finds some (or something new), "
+        "2 error.",
+    )
+    redact.add_argument("video", type=Path, help="the original video (never changed)")
+    redact.add_argument("--out", type=Path, required=True, metavar="OUT.mp4",
+                        help="where to write the redacted copy (H.264 + AAC)")
+    redact.add_argument("--include-open", action="store_true",
+                        help="also hide the findings not yet decided")
+    redact.add_argument("--bleep", action="store_true",
+                        help="bleep spoken identifiers instead of silencing them")
+    redact.add_argument("--pdf", type=Path, metavar="OUT",
+                        help="also write the review PDF, with its \"Redacted copy\" section")
+    redact.add_argument("--json", type=Path, metavar="OUT",
+                        help="write the record of the copy (what was hidden, the re-scan) as JSON")
+    _scan_options(redact)
+    redact.add_argument("--force", action="store_true",
+                        help="overwrite an existing copy, PDF or JSON")
+    redact.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 class ProgressBar:
@@ -134,13 +167,7 @@ def scan_command(args: argparse.Namespace) -> int:
     for out in (args.json, args.pdf):
         if out is not None and str(out) != "-" and out.exists() and not args.force:
             raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
-    defaults = WordLists.from_settings()
-    options = ScanOptions(
-        speech_model=args.speech_model,
-        ocr=args.ocr,
-        deny=_entries(args.deny) if args.deny else defaults.deny,
-        allow=_entries(args.allow) if args.allow else defaults.allow,
-    )
+    options = _options(args)
     bar = ProgressBar(enabled=not args.quiet)
     try:
         result = run(analyze(args.video, options), bar)
@@ -168,6 +195,56 @@ def scan_command(args: argparse.Namespace) -> int:
         print(f"Review PDF: {args.pdf} ({summary.line()}; "
               f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
     return EXIT_FOUND if result.findings else EXIT_CLEAN
+
+
+def _options(args: argparse.Namespace) -> ScanOptions:
+    defaults = WordLists.from_settings()
+    return ScanOptions(
+        speech_model=args.speech_model,
+        ocr=args.ocr,
+        deny=_entries(args.deny) if args.deny else defaults.deny,
+        allow=_entries(args.allow) if args.allow else defaults.allow,
+    )
+
+
+def redact_command(args: argparse.Namespace) -> int:
+    from app.core.pipeline import Engines, analyze, run
+    from app.core.redact.export import check_output, redact_clip
+    from app.core.redact.plan import BLEEP, SILENCE
+    from app.core.review import Review
+
+    check_output(args.video, args.out, args.force)
+    for out in (args.json, args.pdf):
+        if out is not None and out.exists() and not args.force:
+            raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
+    options = _options(args)
+    engines = Engines.load(options)
+    bar = ProgressBar(enabled=not args.quiet)
+    try:
+        result = run(analyze(args.video, options, engines), bar)
+        review = Review.load(result.video.sha256)
+        review.reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
+        copy = run(redact_clip(result, review, args.out, include_open=args.include_open,
+                               sound=BLEEP if args.bleep else SILENCE, force=args.force,
+                               engines=engines), bar)
+    finally:
+        bar.close()
+    print(f"Redacted copy: {args.out} (SHA-256 {copy.sha256[:16]}…)")
+    for item in copy.items:
+        print(f"  {format_time(item['start_s'])}–{format_time(item['end_s'])}  "
+              f"{item['action']:<9}  {item['source']:<6}  {item['category']}")
+    print(copy.proof.line())
+    for again in copy.proof.new:
+        print(f"  new: {format_time(again.start_s)}  {again.source.value}  "
+              f"{again.category.value}  {again.text}")
+    if args.json is not None:
+        write_private(args.json, json.dumps(copy.to_json(), indent=2, ensure_ascii=False))
+    if args.pdf is not None:
+        from app.core.report import write_report
+
+        write_report(result, review, args.pdf, reviewer=review.reviewer, masked=True)
+        print(f"Review PDF: {args.pdf} (masked)", file=sys.stderr)
+    return EXIT_CLEAN if copy.proof.clean else EXIT_FOUND
 
 
 def _entries(path: Path) -> tuple[str, ...]:
@@ -217,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.app import run_window
 
         return run_window(argv[2:], screenshot=Path(argv[1]))
-    if not argv or (argv[0] not in ("scan",) and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in ("scan", "redact") and not argv[0].startswith("-")):
         if has_display():
             from app.ui.app import run_window
 
@@ -230,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "scan":
             return scan_command(args)
+        if args.command == "redact":
+            return redact_command(args)
     except ClearToPostError as error:
         print(f"cleartopost: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -293,6 +293,15 @@ def tilted(image: np.ndarray, degrees: float, squeeze: float = 0.0) -> np.ndarra
     return cv2.warpPerspective(image, warp, size, borderValue=(205, 205, 200))
 
 
+def caption_box(caption: Caption, t: float) -> tuple[float, float, float, float]:
+    """Where the caption's letters are at time t (x0, y0, x1, y1), drift included: the truth a
+    redaction is checked against, frame by frame."""
+    font = ImageFont.load_default(size=caption.size)
+    x = caption.x + caption.drift_px * (t - caption.start_s)
+    return ImageDraw.Draw(Image.new("RGB", (1, 1))).textbbox((x, caption.y), caption.text,
+                                                             font=font)
+
+
 def _draw(frame: np.ndarray, captions: list[Caption], t: float) -> np.ndarray:
     visible = [c for c in captions if c.start_s <= t < c.end_s]
     if not visible:
@@ -302,7 +311,7 @@ def _draw(frame: np.ndarray, captions: list[Caption], t: float) -> np.ndarray:
     for caption in visible:
         font = ImageFont.load_default(size=caption.size)
         x = caption.x + caption.drift_px * (t - caption.start_s)
-        left, top, right, bottom = draw.textbbox((x, caption.y), caption.text, font=font)
+        left, top, right, bottom = caption_box(caption, t)
         pad = caption.size // 3
         draw.rectangle((left - pad, top - pad, right + pad, bottom + pad), fill=(245, 245, 240))
         draw.text((x, caption.y), caption.text, font=font, fill=(20, 20, 30))

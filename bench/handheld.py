@@ -338,6 +338,26 @@ SENTENCES = [
 ]
 
 
+def text_in_frame(width: int = 1080, height: int = 1920, duration_s: float = 60.0,
+                  shake_px: float = 30.0, seed: int = 0):
+    """Where each text of the room lies in the frame at time t, for a clip rendered by
+    `handheld_clip` with the same arguments: a function t → [(entry, 4×2 corner array)]
+    (the truth a redaction is checked against, frame by frame)."""
+    room = build_room(width, height, seed)
+    camera = Camera(default_keys(duration_s), room.anchors, shake_px * width / 1080, seed)
+
+    def at(t: float) -> list[tuple[Entry, np.ndarray]]:
+        m = camera.matrix(t, width, height)
+        out = []
+        for entry in room.entries:
+            x, y, w, h = entry.box
+            corners = np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]])
+            out.append((entry, cv2.transform(corners[None], m)[0]))
+        return out
+
+    return at
+
+
 def handheld_clip(path: Path, *, width: int = 1080, height: int = 1920, duration_s: float = 60.0,
                   fps: int = 30, shake_px: float = 30.0, speech: bool = True, seed: int = 0,
                   captions: bool = True) -> ClipTruth:

@@ -93,6 +93,16 @@ LEAK_SECRETS = ("Margaret", "Olson", "Olsen", "00482913", "617", "555", "0142", 
                 "dressing", "Whitaker")
 
 
+def leak_captions() -> list[Caption]:
+    """The leak clip's captions (tests check covers against where they are, frame by frame)."""
+    return [
+        Caption("Patient: Margaret Olson", 1.0, 5.0, 10, 200, size=26, category="name",
+                drift_px=18.0),
+        Caption("MRN 00482913", 1.0, 5.0, 40, 420, size=30, category="id", drift_px=-8.0),
+        Caption("Nurse J. Whitaker", 5.5, 7.5, 30, 320, size=28, category="name"),
+    ]
+
+
 @pytest.fixture(scope="session")
 def leaky_clip(media_dir) -> ClipTruth:
     """12 s, 360×640, 10 fps, named as clinicians name files, after the patient
@@ -102,12 +112,7 @@ def leaky_clip(media_dir) -> ClipTruth:
     return make_clip(
         media_dir / "Olson_MRN00482913_dressing.mp4", width=360, height=640, duration_s=12.0,
         fps=10,
-        captions=[
-            Caption("Patient: Margaret Olson", 1.0, 5.0, 10, 200, size=26, category="name",
-                    drift_px=18.0),
-            Caption("MRN 00482913", 1.0, 5.0, 40, 420, size=30, category="id", drift_px=-8.0),
-            Caption("Nurse J. Whitaker", 5.5, 7.5, 30, 320, size=28, category="name"),
-        ],
+        captions=leak_captions(),
         utterances=[
             Utterance("Mrs Olsen rang on 617 555 0142.", 0.3,
                       planted=(("name", "Mrs Olsen"), ("phone", "617 555 0142"))),

@@ -47,6 +47,7 @@ from app.core.media import iter_frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.presenter import presenter_lines
 from app.core.private_files import write_private_atomically
+from app.core.report_redacted import redacted_section
 from app.core.review import CHECKLIST, Decision, Review
 from app.core.text_join import join_with_ranges
 from app.core.timecode import format_time
@@ -159,6 +160,8 @@ def write_report(
     story.append(Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]))
 
     story += _coverage(result, styles)
+    story += redacted_section(result, review, masked, styles,
+                              lambda rows: _table(rows, [3.2 * cm, None], page))
 
     story.append(Paragraph(f"Findings ({len(result.findings)})", styles["h2"]))
     if not result.findings:

@@ -37,6 +37,7 @@ from app.ui import settings as app_settings
 from app.ui.findings_view import FindingsPanel
 from app.ui.player import PlayerWidget
 from app.ui.presenter_row import PresenterRow
+from app.ui.redact_export import RedactExport
 from app.ui.style import DECISION_LABEL
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+        self.redact_export = RedactExport(self)
+        self.redact_export.finished.connect(self._on_redacted)
+        self.redact_export.stopped.connect(self._on_redact_stopped)
         self._build_menus()
         self._build_shortcuts()
         self.player.positionChanged.connect(self.timeline.set_position)
@@ -205,7 +209,9 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(lambda: self.choose_export(masked=True))
         self.export_unmasked_action = QAction("Export &unmasked PDF (internal record)…", self)
         self.export_unmasked_action.triggered.connect(lambda: self.choose_export(masked=False))
-        for action in (self.export_action, self.export_unmasked_action):
+        self.redact_action = QAction("Export &redacted video…", self, shortcut="Ctrl+Shift+E")
+        self.redact_action.triggered.connect(self.redact_export.choose)
+        for action in (self.export_action, self.export_unmasked_action, self.redact_action):
             action.setEnabled(False)
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -292,8 +298,8 @@ class MainWindow(QMainWindow):
         self.review = None
         self.findings = {}
         self.current_id = None
-        self.export_action.setEnabled(False)
-        self.export_unmasked_action.setEnabled(False)
+        for action in (self.export_action, self.export_unmasked_action, self.redact_action):
+            action.setEnabled(False)
         self._show_answers()
         self._video = None
         self._update_title()
@@ -393,6 +399,7 @@ class MainWindow(QMainWindow):
             self.step_finding(+1)
         self.export_action.setEnabled(True)
         self.export_unmasked_action.setEnabled(True)
+        self.redact_action.setEnabled(True)
         self.scanFinished.emit(result)
 
     def _prepare_clip(self, video: VideoInfo) -> None:
@@ -582,6 +589,22 @@ class MainWindow(QMainWindow):
         self.stage.setText(f"Review PDF saved: {path.name} ({summary.line()}).")
         return True
 
+    # ----- the redacted copy -------------------------------------------------------------------
+    def _on_redacted(self, copy) -> None:
+        name = Path(copy.file).name
+        if self.findings_panel.mask_box.isChecked():
+            name = f"{mask_text(Path(name).stem)}.mp4"
+        self.stage.setText(f"Redacted copy saved: {name}. {copy.proof.line()}")
+        if not copy.proof.clean:
+            QMessageBox.warning(self, "Check the redacted copy",
+                                f"{copy.proof.line()} Look at the copy before posting it.")
+
+    def _on_redact_stopped(self, why: str) -> None:
+        if why == "cancelled":
+            self.stage.setText("Export cancelled: no copy was written.")
+        else:
+            self.show_problem(why)
+
     # ----- dialogs ---------------------------------------------------------------------------
     def open_settings(self) -> None:
         app_settings.SettingsDialog(self).exec()
@@ -603,6 +626,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self._save_note()
         self.cancel_scan(wait=True)
+        self.redact_export.cancel(wait=True)
         for thread in list(self._stopping):
             thread.wait(60_000)
         self.player.shutdown()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Generator
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -34,18 +35,22 @@ def provide_engines(options: ScanOptions, engines: Engines) -> None:
         _engines[options.speech_model] = engines
 
 
-class ScanWorker(QObject):
-    """Drives `analyze()` in a QThread; cancel takes effect between two progress steps."""
+class EngineWorker(QObject):
+    """Drives a generator of Progress that uses the shared models (a scan, a redacted export)
+    in a QThread; cancel takes effect between two progress steps, and closing the generator
+    lets it clean up (a half-written copy is removed)."""
 
     progress = Signal(object)  # Progress
-    finished = Signal(object)  # AnalysisResult
+    finished = Signal(object)  # the generator's value
     failed = Signal(str)  # one sentence for the user
     cancelled = Signal()
+    what = "The clip could not be checked"
 
-    def __init__(self, path: str, options: ScanOptions) -> None:
+    def __init__(self, options: ScanOptions,
+                 start: Callable[[Engines], Generator[Progress, None, object]]) -> None:
         super().__init__()
-        self.path = path
         self.options = options
+        self._start = start
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -60,17 +65,17 @@ class ScanWorker(QObject):
             self._run()
 
     def _run(self) -> None:
-        scan = None
+        steps = None
         try:
             self.progress.emit(Progress("load", 0.0, "Loading the models"))
             engines = shared_engines(self.options)
-            scan = analyze(self.path, self.options, engines)
+            steps = self._start(engines)
             while True:
                 if self._stop.is_set():
                     self.cancelled.emit()
                     return
                 try:
-                    step = next(scan)
+                    step = next(steps)
                 except StopIteration as stop:
                     self.finished.emit(stop.value)
                     return
@@ -78,9 +83,17 @@ class ScanWorker(QObject):
         except ClearToPostError as error:
             self.failed.emit(str(error))
         except Exception as error:  # a bug: say so in a sentence, keep the detail in the log
-            log.exception("scan failed")
-            self.failed.emit(f"The clip could not be checked because of an internal error "
+            log.exception("%s failed", type(self).__name__)
+            self.failed.emit(f"{self.what} because of an internal error "
                              f"({type(error).__name__}); please report it.")
         finally:
-            if scan is not None:
-                scan.close()
+            if steps is not None:
+                steps.close()
+
+
+class ScanWorker(EngineWorker):
+    """Drives `analyze()` in a QThread."""
+
+    def __init__(self, path: str, options: ScanOptions) -> None:
+        super().__init__(options, lambda engines: analyze(path, options, engines))
+        self.path = path

@@ -104,3 +104,29 @@ def test_every_file_and_folder_the_app_makes_is_private(tmp_path, silent_text_cl
              if stat.S_IMODE(p.stat().st_mode) & 0o077]
     assert loose == []
     assert not (tmp_path / "home" / ".EasyOCR").exists()
+
+
+@pytest.mark.models
+def test_redact_makes_a_checked_copy_and_refuses_what_it_must(tmp_path):
+    env = {"CLEARTOPOST_DATA_DIR": str(tmp_path / "data"),
+           "CLEARTOPOST_CONFIG_DIR": str(tmp_path / "config")}
+    out = tmp_path / "safe.mp4"
+    nothing = cli("redact", str(SAMPLE), "--out", str(out), "--quiet", env=env)
+    assert nothing.returncode == 2 and "must fix" in nothing.stderr  # nothing decided yet
+    assert not out.exists()
+    record = tmp_path / "copy.json"
+    pdf = tmp_path / "review.pdf"
+    done = cli("redact", str(SAMPLE), "--out", str(out), "--include-open", "--json",
+               str(record), "--pdf", str(pdf), env=env)
+    assert done.returncode == 0, done.stdout + done.stderr  # re-scan finds none of it
+    assert out.is_file() and "Re-scan of the copy: 0 of the" in done.stdout
+    assert "Writing the redacted copy" in done.stderr  # progress
+    data = json.loads(record.read_text())
+    assert data["rescan"]["still_found"] == [] and len(data["items"]) >= 4
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Redacted copy" in text and data["sha256"][:12] in text
+    before = out.read_bytes()
+    again = cli("redact", str(SAMPLE), "--out", str(out), "--include-open", env=env)
+    assert again.returncode == 2 and "--force" in again.stderr and out.read_bytes() == before
+    same = cli("redact", str(SAMPLE), "--out", str(SAMPLE), "--force", env=env)
+    assert same.returncode == 2 and "original" in same.stderr

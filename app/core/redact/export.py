@@ -49,7 +49,8 @@ class RedactedCopy:
             "rescan": {
                 "still_found": list(self.proof.still_found),
                 "new": [{"source": f.source.value, "category": f.category.value,
-                         "start_s": round(f.start_s, 3), "end_s": round(f.end_s, 3),
+                         "start_s": round(float(f.start_s), 3),
+                         "end_s": round(float(f.end_s), 3),
                          "text": f.text} for f in self.proof.new],
                 "kept_found_again": self.proof.kept,
             },
@@ -71,8 +72,9 @@ def check_output(source: Path, out: Path, force: bool) -> None:
 
 def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
                 include_open: bool = False, sound: str = SILENCE, force: bool = False,
-                engines=None) -> Generator[Progress, None, RedactedCopy]:
-    """Make a redacted copy of the scanned clip at `out`, prove it, and record it."""
+                engines=None, on_frame=None) -> Generator[Progress, None, RedactedCopy]:
+    """Make a redacted copy of the scanned clip at `out`, prove it, and record it.
+    `on_frame(t, [(redaction, rect)])` is told what was hidden in each frame (for checks)."""
     from app.core.pipeline import analyze
 
     source = Path(result.video.path)
@@ -99,7 +101,8 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     faces = _face_detector(engines, redactions)
     try:
         written = yield from _steps(
-            write_copy(source, partial, result.video, redactions, camera, track, faces),
+            write_copy(source, partial, result.video, redactions, camera, track, faces,
+                       on_frame),
             "encode", 0.15, 0.45, "Writing the redacted copy")
         os.replace(partial, out)
     finally:  # cancelled or failed: no half-written file is left behind
@@ -112,7 +115,7 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
         by=review.reviewer, sound=sound, include_open=include_open,
         items=tuple(_item(r, written.hidden.get(r.finding.id)) for r in redactions),
-        proof=prove(result.findings, ids, again.findings))
+        proof=prove(result.findings + result.presenter_faces, ids, again.findings))
     review.add_redaction(copy.to_json())
     yield Progress("done", 1.0, copy.proof.line())
     return copy

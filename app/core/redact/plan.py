@@ -56,8 +56,9 @@ def plan(result: AnalysisResult, review: Review, include_open: bool = False,
     out = []
     for finding in chosen(result, review, include_open):
         if finding.source is Source.SPEECH:
-            out.append(Redaction(finding, sound, max(0.0, finding.start_s - SPEECH_MARGIN_S),
-                                 min(duration, finding.end_s + SPEECH_MARGIN_S)))
+            out.append(Redaction(finding, sound,
+                                 max(0.0, float(finding.start_s) - SPEECH_MARGIN_S),
+                                 min(duration, float(finding.end_s) + SPEECH_MARGIN_S)))
             continue
         if not finding.boxes:
             continue  # nothing to cover: said in the note (export.py)

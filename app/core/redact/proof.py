@@ -2,9 +2,9 @@
 
 A finding of the original is *still found* in the copy when a finding of the copy has the same
 source, overlaps it in time (a second of slack either side: reads fall on other frames) and
-matches it: the same text read again (findings.same_text), or, on screen, a box that overlaps
-one of the original's. A finding of the copy that matches no finding of the original is *new*
-(the blur itself should never look like a name).
+matches it: the same text read or heard again (findings.same_text), or, on screen, a box that
+overlaps one of the original's (a face or a monitor: its box alone). A finding of the copy that
+matches no finding of the original is *new* (the blur itself should never look like a name).
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ def matches(original: Finding, again: Finding) -> bool:
     if original.source in (Source.FACE, Source.SCENE):
         return _boxes_meet(original, again) or not (original.boxes and again.boxes)
     if original.source is Source.SPEECH:
-        return same_text(original.text, again.text) or original.category is again.category
+        # the words themselves: what is left around a silenced name can be heard as another
+        # word ("rang" as "Ron"), which is new, not the name found again
+        return same_text(original.text, again.text)
     return same_text(original.text, again.text) or _boxes_meet(original, again)
 
 

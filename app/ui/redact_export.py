@@ -1,0 +1,181 @@
+"""File ▸ Export redacted video (Ctrl+Shift+E): what to hide, where to write it, then the copy
+made with progress and Cancel, off the GUI thread (the engine: app.core.redact)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from app.core.models import AnalysisResult, Source
+from app.core.redact.export import redact_clip
+from app.core.redact.plan import BLEEP, SILENCE, chosen
+from app.core.review import Review
+from app.ui.worker import EngineWorker
+
+KIND = {Source.SCREEN: "text", Source.SCENE: "monitor or board", Source.FACE: "face",
+        Source.CODE: "code", Source.SPEECH: "spoken"}
+
+
+def describe(result: AnalysisResult, review: Review, include_open: bool) -> str:
+    """"2 text, 1 face, 1 spoken": what a copy would hide."""
+    counts: dict[str, int] = {}
+    for finding in chosen(result, review, include_open):
+        if finding.source is Source.SPEECH or finding.boxes:
+            counts[KIND[finding.source]] = counts.get(KIND[finding.source], 0) + 1
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "nothing"
+
+
+class RedactOptions(QDialog):
+    """Which findings to hide and how to hide speech."""
+
+    def __init__(self, parent, result: AnalysisResult, review: Review) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export redacted video")
+        self._result, self._review = result, review
+        self.include_open = QCheckBox("Also hide the findings not decided yet")
+        self.silence = QRadioButton("Silence spoken identifiers")
+        self.bleep = QRadioButton("Bleep spoken identifiers")
+        self.silence.setChecked(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("A new clip is written with the flagged text and faces blurred "
+                                "in every frame, codes blacked out and spoken identifiers "
+                                "hidden; the original is not changed. The copy is then "
+                                "scanned again."))
+        for widget in (self.include_open, self.silence, self.bleep, self.summary, self.buttons):
+            layout.addWidget(widget)
+        self.include_open.toggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        what = describe(self._result, self._review, self.include_open.isChecked())
+        self.summary.setText(f"To hide: {what}.")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(what != "nothing")
+        if what == "nothing":
+            self.summary.setText("Nothing is marked \"must fix\": mark the flags to hide, or "
+                                 "tick the box to hide the undecided ones too.")
+
+    @property
+    def sound(self) -> str:
+        return BLEEP if self.bleep.isChecked() else SILENCE
+
+
+class RedactExport(QObject):
+    """Runs one export at a time for the window; `finished` carries the RedactedCopy."""
+
+    finished = Signal(object)
+    stopped = Signal(str)  # "cancelled", or the sentence saying why it failed
+    progressed = Signal(int)  # percent done, as the progress dialog shows it
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self._thread: QThread | None = None
+        self._worker: EngineWorker | None = None
+        self._dialog: QProgressDialog | None = None
+
+    def choose(self) -> None:
+        """Ask what to hide and where, then start."""
+        window = self.window
+        if window.result is None or window.review is None or window.clip is None:
+            return
+        options = RedactOptions(window, window.result, window.review)
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        # named by the clip's hash: the original's name is often the patient's
+        suggested = str(window.clip.with_name(f"redacted {window.result.video.sha256[:12]}.mp4"))
+        path, _ = QFileDialog.getSaveFileName(window, "Export redacted video", suggested,
+                                              "MP4 video (*.mp4)")
+        if path:  # Qt's save dialog has asked before replacing a file
+            self.start(Path(path), options.include_open.isChecked(), options.sound, force=True)
+
+    def start(self, out: Path, include_open: bool = False, sound: str = SILENCE,
+              force: bool = False) -> bool:
+        window = self.window
+        if self.is_running() or window.result is None or window.review is None:
+            return False
+        result, review = window.result, window.review
+        worker = EngineWorker(result.options, lambda engines: redact_clip(
+            result, review, out, include_open=include_open, sound=sound, force=force,
+            engines=engines))
+        worker.what = "The redacted copy could not be made"
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._on_progress)
+        worker.finished.connect(self._on_finished)
+        # bound methods of this (GUI-thread) object: queued to the GUI thread, unlike lambdas
+        worker.failed.connect(self._on_failed)
+        worker.cancelled.connect(self._on_cancelled)
+        for signal in (worker.finished, worker.failed, worker.cancelled):
+            signal.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        self._thread, self._worker = thread, worker
+        self._dialog = QProgressDialog("Writing the redacted copy…", "Cancel", 0, 100, window)
+        self._dialog.setWindowTitle("Export redacted video")
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+        self._dialog.setMinimumDuration(0)
+        self._dialog.canceled.connect(self.cancel)
+        self._dialog.show()
+        thread.start()
+        return True
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def cancel(self, wait: bool = False) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+        if wait and self._thread is not None:
+            self._thread.wait(60_000)
+
+    @Slot(object)
+    def _on_progress(self, progress) -> None:
+        if self._dialog is not None:
+            self._dialog.setValue(int(progress.fraction * 100))
+            self._dialog.setLabelText(progress.message)
+        self.progressed.emit(int(progress.fraction * 100))
+
+    @Slot(object)
+    def _on_finished(self, copy) -> None:
+        self._close_dialog()
+        self._worker = None
+        self.finished.emit(copy)
+
+    @Slot(str)
+    def _on_failed(self, sentence: str) -> None:
+        self._end(sentence)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end("cancelled")
+
+    def _end(self, why: str) -> None:
+        self._close_dialog()
+        self._worker = None
+        self.stopped.emit(why)
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog = None

@@ -1,0 +1,155 @@
+"""The pieces of a redacted copy, one at a time: the plan, the covers between reads, the
+camera path, the hiding of pixels and of sound, and the comparison of the re-scan."""
+
+import numpy as np
+import pytest
+
+from app.core.models import (
+    AnalysisResult,
+    Box,
+    Category,
+    Coverage,
+    Finding,
+    ScanOptions,
+    Source,
+    VideoInfo,
+)
+from app.core.motion import IDENTITY
+from app.core.redact.audio import BLEEP_HZ, Sound, hush
+from app.core.redact.camera_path import CameraPath, stretches
+from app.core.redact.cover import cover_at, pad
+from app.core.redact.obscure import hide
+from app.core.redact.plan import BLACK, BLEEP, BLUR, ELLIPSE, SILENCE, Redaction, plan
+from app.core.redact.proof import prove
+from app.core.review import Decision, Review
+
+VIDEO = VideoInfo("/x.mp4", "0" * 64, 10.0, 640, 360, 10.0, 100, 0, True, "h264", "aac")
+
+
+def _finding(i, source, category, start, end, boxes=(), text="Margaret Olson"):
+    return Finding(f"f{i}", start, end, source, category, text, 0.9, "r", tuple(boxes))
+
+
+def _result(findings):
+    coverage = Coverage(0, 10, True, 20, 20, 100, 0.5)
+    return AnalysisResult(VIDEO, tuple(findings), None, coverage, ScanOptions(), "t", ())
+
+
+FINDINGS = [
+    _finding(1, Source.SCREEN, Category.NAME, 2.0, 4.0, [Box(2.0, 10, 10, 100, 20),
+                                                         Box(4.0, 110, 10, 100, 20)]),
+    _finding(2, Source.SPEECH, Category.PHONE, 5.0, 6.0, text="617 555 0142"),
+    _finding(3, Source.CODE, Category.CODE, 1.0, 2.0, [Box(1.0, 300, 100, 50, 50)]),
+    _finding(4, Source.FACE, Category.FACE, 3.0, 7.0, [Box(3.0, 400, 50, 60, 80)],
+             "face of another person"),
+    _finding(5, Source.SCREEN, Category.ID, 8.0, 9.0, [Box(8.0, 0, 300, 80, 20)]),
+]
+
+
+def _review(tmp_path, decisions):
+    review = Review.load("0" * 64, tmp_path)
+    for finding_id, decision in decisions.items():
+        review.decide(finding_id, decision)
+    return review
+
+
+def test_only_must_fix_is_planned_unless_open_ones_are_asked_for(tmp_path):
+    review = _review(tmp_path, {"f1": Decision.MUST_FIX, "f2": Decision.MUST_FIX,
+                                "f3": Decision.MUST_FIX, "f4": Decision.MUST_FIX,
+                                "f5": Decision.FALSE_ALARM})
+    planned = {r.finding.id: r for r in plan(_result(FINDINGS), review)}
+    assert set(planned) == {"f1", "f2", "f3", "f4"}
+    assert planned["f1"].action == BLUR and planned["f3"].action == BLACK
+    assert planned["f4"].action == ELLIPSE and planned["f2"].action == SILENCE
+    # a picture finding is hidden from a read before it was seen to one after
+    assert (planned["f1"].start_s, planned["f1"].end_s) == (1.5, 4.5)
+    assert (planned["f4"].start_s, planned["f4"].end_s) == (2.0, 8.0)  # faces: every 1 s
+    assert planned["f2"].start_s == pytest.approx(4.8) and planned["f2"].end_s == pytest.approx(6.2)
+    review = _review(tmp_path / "b", {"f1": Decision.OPEN})
+    assert plan(_result(FINDINGS), review) == []
+    assert len(plan(_result(FINDINGS), review, include_open=True)) == 5
+    spoken = [r for r in plan(_result(FINDINGS), review, True, BLEEP) if r.finding.id == "f2"]
+    assert spoken[0].action == BLEEP
+    with pytest.raises(ValueError):
+        plan(_result(FINDINGS), review, sound="mute")
+
+
+def test_between_two_reads_the_cover_spans_where_the_text_went():
+    moving = Redaction(FINDINGS[0], BLUR, 1.5, 4.5)
+    mid = cover_at(moving, 3.0, None, (640, 360))
+    x, y, w, h = mid
+    assert x <= 10 and x + w >= 210  # from where it was read to where it was read next
+    assert y <= 10 and y + h >= 30
+    assert cover_at(moving, 1.0, None, (640, 360)) is None  # not active
+    early = cover_at(moving, 1.6, None, (640, 360))
+    assert early == pad((10, 10, 100, 20)) == (2, 2, 116, 36)  # before the first read: it
+
+
+def test_the_camera_path_carries_a_box_by_the_motion_between_frames():
+    path = CameraPath()
+    step = np.float32([[1, 0, 5], [0, 1, -2]])
+    for k in range(10):
+        path.add(k * 0.1, IDENTITY if k == 0 else step, 0)
+    assert path.carry((100, 100, 50, 20), 0.0, 0.3) == (115, 94, 50, 20)
+    assert path.carry((115, 94, 50, 20), 0.3, 0.0) == (100, 100, 50, 20)
+    assert path.carry((0, 0, 1, 1), 0.0, 5.0) is None  # not a followed frame
+    path.add(5.0, IDENTITY, 1)
+    assert path.carry((0, 0, 1, 1), 0.0, 5.0) is None  # another stretch
+    assert stretches([(1, 2), (1.5, 3), (5, 6)]) == [(1, 3), (5, 6)]
+
+
+def test_a_cover_follows_the_camera_before_the_first_read():
+    path = CameraPath()
+    step = np.float32([[1, 0, 10], [0, 1, 0]])
+    for k in range(6):
+        path.add(1.5 + k * 0.1, IDENTITY if k == 0 else step, 0)
+    only = Redaction(_finding(9, Source.SCREEN, Category.NAME, 2.0, 2.0,
+                              [Box(2.0, 200, 100, 100, 30)]), BLUR, 1.5, 2.5)
+    x, _, w, _ = cover_at(only, 1.5, path, (640, 360))
+    assert x <= 200 - 50 - 8 and x + w >= 300 - 50  # 0.5 s earlier it was 50 px to the left
+
+
+def test_hidden_pixels_keep_no_detail_and_codes_go_black():
+    rng = np.random.default_rng(0)
+    frame = rng.integers(0, 255, (200, 300, 3), np.uint8)
+    before = frame.copy()
+    hide(frame, (10, 10, 120, 40), BLUR)
+    region = frame[10:50, 10:130].astype(float)
+    assert np.abs(np.diff(region, axis=1)).mean() < 0.1 * np.abs(
+        np.diff(before[10:50, 10:130].astype(float), axis=1)).mean()
+    assert (frame[60:, :] == before[60:, :]).all() and (frame[:, 140:] == before[:, 140:]).all()
+    hide(frame, (200, 100, 50, 50), BLACK)
+    assert (frame[100:150, 200:250] == 0).all()
+    hide(frame, (150, 10, 60, 80), ELLIPSE)
+    assert (frame[10, 150] == before[10, 150]).all()  # a corner is outside the ellipse
+
+
+def test_silence_and_bleep_touch_only_their_stretch():
+    rate = 16000
+    t = np.arange(2 * rate) / rate
+    voice = (0.5 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)[None]
+    sound = Sound(voice.copy(), rate, "mono")
+    hush(sound, [(0.5, 1.0, SILENCE)])
+    assert np.abs(sound.samples[0, int(0.52 * rate):int(0.98 * rate)]).max() < 1e-6
+    assert np.array_equal(sound.samples[0, :int(0.5 * rate)], voice[0, :int(0.5 * rate)])
+    assert np.array_equal(sound.samples[0, rate:], voice[0, rate:])
+    sound = Sound(voice.copy(), rate, "mono")
+    hush(sound, [(1.0, 1.5, BLEEP)])
+    piece = sound.samples[0, int(1.05 * rate):int(1.45 * rate)]
+    peak = np.fft.rfftfreq(len(piece), 1 / rate)[np.argmax(np.abs(np.fft.rfft(piece)))]
+    assert abs(peak - BLEEP_HZ) < 5
+
+
+def test_the_rescan_is_compared_finding_by_finding():
+    name = FINDINGS[0]
+    kept = FINDINGS[4]
+    again_name = _finding(11, Source.SCREEN, Category.NAME, 2.5, 3.0,
+                          [Box(2.5, 60, 12, 90, 18)], "Margaret Olsen")
+    again_kept = _finding(12, Source.SCREEN, Category.ID, 8.0, 9.0, [Box(8.0, 0, 300, 80, 20)],
+                          kept.text)
+    other = _finding(13, Source.SPEECH, Category.NAME, 1.0, 1.5, text="Ron")
+    proof = prove((name, kept, FINDINGS[1]), ["f1", "f2"], (again_name, again_kept, other))
+    assert proof.still_found == ("f1",)
+    assert proof.new == (other,)  # a different word heard near a silenced one is new
+    assert proof.kept == 1 and not proof.clean
+    assert prove((name,), ["f1"], ()).clean
