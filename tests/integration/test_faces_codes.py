@@ -51,3 +51,45 @@ def test_a_talking_head_alone_gives_no_face_finding(talking_head_clip, engines):
     result = run(analyze(talking_head_clip.path, engines=engines))
     assert [f for f in result.findings if f.source is Source.FACE] == []
     assert result.timings_s["faces"] > 0  # faces were looked for
+
+
+def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presenter(
+        people_and_codes_clip, engines, tmp_path):
+    import cv2
+
+    from app.core.redact.export import redact_clip
+    from app.core.review import Decision, Review
+
+    result = run(analyze(people_and_codes_clip.path, engines=engines))
+    review = Review.load(result.video.sha256, tmp_path)
+    hidden = [f for f in result.findings if f.source in (Source.FACE, Source.CODE)]
+    for finding in result.findings:
+        review.decide(finding.id, Decision.MUST_FIX if finding in hidden else Decision.OPEN)
+    out = tmp_path / "copy.mp4"
+    copy = run(redact_clip(result, review, out, engines=engines))
+    assert copy.proof.still_found == ()
+    assert {i["action"] for i in copy.items} == {"blur face", "black out"}
+
+    def frames(path):
+        capture = cv2.VideoCapture(str(path))
+        while True:
+            ok, frame = capture.read()
+            if not ok:
+                return
+            yield capture.get(cv2.CAP_PROP_POS_MSEC) / 1000, frame
+
+    other_seen = presenter_kept = codes_seen = checked = 0
+    for (t, before), (_, after) in zip(frames(people_and_codes_clip.path), frames(out),
+                                       strict=True):
+        if 3.1 <= t <= 5.9:  # the second person is on screen, top right
+            checked += 1
+            other = [f for f in engines.faces.detect(after) if f.x >= 400 and f.y < 350]
+            other_seen += bool(other)
+            assert [f for f in engines.faces.detect(before) if f.x >= 400 and f.y < 350]
+            presenter_kept += any(f.x < 400 for f in engines.faces.detect(after))
+        if 1.1 <= t <= 3.9 or 5.1 <= t <= 7.4:  # the QR code, then the barcode
+            assert engines.codes.find(before)
+            codes_seen += bool(engines.codes.find(after))
+    assert checked >= 30
+    assert other_seen == 0 and codes_seen == 0
+    assert presenter_kept == checked  # the presenter's face is left as it was
