@@ -153,3 +153,25 @@ def test_the_rescan_is_compared_finding_by_finding():
     assert proof.new == (other,)  # a different word heard near a silenced one is new
     assert proof.kept == 1 and not proof.clean
     assert prove((name,), ["f1"], ()).clean
+
+
+def test_a_box_is_followed_by_its_look_forwards_backwards_and_off_the_edge():
+    from app.core.redact.box_tracks import BoxTracks, small_grey
+
+    rng = np.random.default_rng(1)
+    patch = rng.integers(0, 255, (30, 120, 3), np.uint8)
+
+    def frame(k):
+        picture = np.full((360, 640, 3), 128, np.uint8)
+        x = 200 + 20 * k  # 20 px a frame to the right: off the edge by the end
+        visible = patch[:, :max(0, min(120, 640 - x))]
+        picture[100:130, x:x + visible.shape[1]] = visible
+        return picture
+
+    tracks = BoxTracks({"a": [(0.5, (300, 100, 120, 30))]}, {"a": (0.0, 2.4)}, back_frames=8)
+    for k in range(-5, 20):  # frames 0.0 … 2.4 s at 10 a second; the read is at 0.5 s (k = 0)
+        tracks.add(round(0.5 + k * 0.1, 3), small_grey(frame(k + 5)))
+    for k in (-3, 0, 4, 12, 17):
+        x = tracks.at("a", round(0.5 + k * 0.1, 3))[0]
+        assert abs(x - (300 + 20 * k)) <= 4, k
+    assert tracks.at("a", 0.2) is not None and tracks.at("a", 5.0) is None

@@ -10,7 +10,7 @@ the same stretch.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 
 import cv2
 import numpy as np
@@ -66,11 +66,12 @@ def stretches(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in merged]
 
 
-def follow_camera(frames, spans: list[tuple[float, float]], duration_s: float
+def follow_camera(frames, spans: list[tuple[float, float]], duration_s: float,
+                  also: Callable[[float, np.ndarray], None] | None = None
                   ) -> Generator[float, None, CameraPath]:
     """Fit the motion between consecutive frames inside `spans`, yielding the share of the clip
     done now and then. `frames` yields (t, frame or None): None for a frame outside every span,
-    which need not be converted to pixels."""
+    which need not be converted to pixels. `also(t, frame)` is handed each frame inside."""
     path = CameraPath()
     joined = stretches(spans)
     estimator, current = MotionEstimator(), -1
@@ -82,6 +83,8 @@ def follow_camera(frames, spans: list[tuple[float, float]], duration_s: float
             continue
         if index != current:
             estimator, current = MotionEstimator(), index
+        if also is not None:
+            also(t_s, frame)
         thumb = thumbnail(frame)
         path.add(t_s, estimator.follow(thumb, thumb.shape[1] / frame.shape[1]), index)
     return path

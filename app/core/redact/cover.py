@@ -1,14 +1,16 @@
 """Where to cover a finding in a frame the scan did not read.
 
-Between two reads the box is taken three ways and the cover spans all of them: carried from the
-read before by the camera's motion, carried back from the read after, and moved in a straight
-line from one to the other (a caption an editing app moves does not follow the camera). Before
-the first read and after the last, the nearest read is carried by the camera. The result is
-padded, so that no letter's edge escapes the blur.
+Between two reads the box is taken four ways and the cover spans all of them: carried from the
+read before by the camera's motion, carried back from the read after, moved in a straight line
+from one to the other (a caption an editing app moves does not follow the camera), and followed
+by its own look from frame to frame (box_tracks.py: a pan the global fit missed). Before the
+first read and after the last, the nearest read is carried by the camera and by its look. The
+result is padded, so that no letter's edge escapes the blur.
 """
 
 from __future__ import annotations
 
+from app.core.redact.box_tracks import BoxTracks
 from app.core.redact.camera_path import CameraPath
 from app.core.redact.plan import ELLIPSE, Redaction
 
@@ -27,7 +29,7 @@ def reads(redaction: Redaction) -> list[tuple[float, Rect]]:
 
 
 def cover_at(redaction: Redaction, t_s: float, path: CameraPath | None,
-             frame_size: tuple[int, int]) -> Rect | None:
+             frame_size: tuple[int, int], tracks: BoxTracks | None = None) -> Rect | None:
     """The padded rectangle to hide at `t_s` (clipped to the frame), or None if not then."""
     if not redaction.active(t_s):
         return None
@@ -44,6 +46,9 @@ def cover_at(redaction: Redaction, t_s: float, path: CameraPath | None,
             guesses.append(rect)  # the motion fit is a guess too: keep where it was read
     if before and after and after[0][0] > before[-1][0]:
         guesses.append(_between(before[-1], after[0], t_s))
+    followed = tracks.at(redaction.finding.id, t_s) if tracks is not None else None
+    if followed is not None:
+        guesses.append(followed)
     return clip(pad(union(guesses), redaction.action == ELLIPSE), frame_size)
 
 

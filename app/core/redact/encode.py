@@ -22,6 +22,7 @@ from app.core.faces import FaceDetector
 from app.core.media import iter_frames
 from app.core.models import VideoInfo
 from app.core.redact.audio import Sound, frames_of
+from app.core.redact.box_tracks import BoxTracks
 from app.core.redact.camera_path import CameraPath
 from app.core.redact.cover import Rect, clip, cover_at, pad, union
 from app.core.redact.obscure import hide
@@ -40,8 +41,8 @@ class Written:
 
 def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redaction],
                camera: CameraPath, sound: Sound | None, faces: FaceDetector | None = None,
-               on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None = None
-               ) -> Generator[float, None, Written]:
+               on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None = None,
+               tracks: BoxTracks | None = None) -> Generator[float, None, Written]:
     """Encode `source` with `redactions` applied into `out` (a new file), yielding the share
     done every few frames; closing the generator stops it (the caller removes `out`)."""
     if info.width % 2 or info.height % 2:
@@ -67,7 +68,7 @@ def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redact
             if faces is not None and any(r.action == ELLIPSE for r in active) and (
                     index % FACE_EVERY == 0):
                 detections = [(d.x, d.y, d.w, d.h) for d in faces.detect(frame)]
-            covers = _covers(active, t_s, camera, (info.width, info.height), detections)
+            covers = _covers(active, t_s, camera, (info.width, info.height), detections, tracks)
             for redaction, rect in covers:
                 hide(frame, rect, redaction.action)
                 written.hidden[redaction.finding.id] += 1
@@ -107,12 +108,12 @@ def _audio_stream(container, sound: Sound | None):
 
 
 def _covers(active: list[Redaction], t_s: float, camera: CameraPath, size: tuple[int, int],
-            detections: list[Rect]) -> list[tuple[Redaction, Rect]]:
+            detections: list[Rect], tracks: BoxTracks | None) -> list[tuple[Redaction, Rect]]:
     """Each active redaction's rectangle in this frame; a face's grows over any face the
     detector sees in this frame whose centre lies inside it (the face moved since its read)."""
     out = []
     for redaction in active:
-        rect = cover_at(redaction, t_s, camera, size)
+        rect = cover_at(redaction, t_s, camera, size, tracks)
         if rect is None:
             continue
         if redaction.action == ELLIPSE:

@@ -22,7 +22,9 @@ from app.core.hashing import file_sha256
 from app.core.media import iter_frames
 from app.core.models import AnalysisResult, Progress
 from app.core.redact.audio import hush, read_sound
+from app.core.redact.box_tracks import BoxTracks, small_grey
 from app.core.redact.camera_path import follow_camera, stretches
+from app.core.redact.cover import reads
 from app.core.redact.encode import write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, plan
 from app.core.redact.proof import Proof, prove
@@ -90,8 +92,14 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     spans = [(r.start_s, r.end_s) for r in picture]
     joined = stretches(spans)
     frames = iter_frames(source, lambda t: any(a - 0.001 <= t <= b + 0.001 for a, b in joined))
-    camera = yield from _steps(follow_camera(frames, spans, result.video.duration_s),
-                               "follow", 0.0, 0.15, "Following the camera")
+    tracks = BoxTracks({r.finding.id: reads(r) for r in picture},
+                       {r.finding.id: (r.start_s, r.end_s) for r in picture},
+                       back_frames=int(result.video.fps * max(
+                           (r.finding.start_s - r.start_s for r in picture), default=0)) + 2)
+    camera = yield from _steps(
+        follow_camera(frames, spans, result.video.duration_s,
+                      lambda t, frame: tracks.add(t, small_grey(frame))),
+        "follow", 0.0, 0.15, "Following the camera")
     yield Progress("sound", 0.15, "Hiding the spoken findings")
     track = read_sound(source) if result.video.has_audio else None
     if track is not None:
@@ -102,7 +110,7 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     try:
         written = yield from _steps(
             write_copy(source, partial, result.video, redactions, camera, track, faces,
-                       on_frame),
+                       on_frame, tracks),
             "encode", 0.15, 0.45, "Writing the redacted copy")
         os.replace(partial, out)
     finally:  # cancelled or failed: no half-written file is left behind

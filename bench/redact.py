@@ -1,0 +1,91 @@
+"""How long a redacted copy of a 60 s hand-held 1080×1920 clip takes, and whether it covers.
+
+Run: `.venv/bin/python -m bench.redact [CLIP.mp4]` (default: renders bench.handheld's 60 s clip,
+about 3 minutes). Every finding of the scan is marked must fix; the copy is made with the
+spoken ones silenced; then
+- the time of each step (follow the camera, hide the sound, encode, scan the copy again);
+- the re-scan's verdict (redacted findings found again, new findings);
+- frame by frame, each text of the room the scan found, at every frame inside that finding's
+  times, checked against the rectangles hidden in that frame, using where the text really is
+  (bench.handheld.text_in_frame: the camera path the clip was rendered with).
+Prints a Markdown table for the README.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    from app.core.findings import normalise
+    from app.core.models import ScanOptions
+    from app.core.pipeline import Engines, analyze, run
+    from app.core.redact.export import redact_clip
+    from app.core.review import Decision, Review
+    from bench.handheld import handheld_clip, text_in_frame
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clip = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp) / "handheld60.mp4"
+        if len(sys.argv) <= 1:
+            print("rendering the 60 s hand-held clip…", file=sys.stderr)
+            handheld_clip(clip)
+        engines = Engines.load(ScanOptions())
+        started = time.perf_counter()
+        result = run(analyze(clip, engines=engines))
+        scan_s = time.perf_counter() - started
+        review = Review.load(result.video.sha256, Path(tmp))
+        for finding in result.findings:
+            review.decide(finding.id, Decision.MUST_FIX)
+        covers: dict[float, list] = {}
+        stages: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def on_progress(progress) -> None:
+            stages.setdefault(progress.stage, time.perf_counter() - clock)
+
+        copy = run(redact_clip(result, review, Path(tmp) / "copy.mp4", engines=engines,
+                               on_frame=lambda t, c: covers.__setitem__(t, [r for _, r in c])),
+                   on_progress)
+        total = time.perf_counter() - clock
+        info = result.video
+        where = text_in_frame(info.width, info.height, info.duration_s)
+        screen = [f for f in result.findings if f.source.value == "screen"]
+        checked, misses = 0, []
+        for t, rects in covers.items():
+            for entry, quad in where(t):
+                if not any(f.start_s <= t <= f.end_s and normalise(f.text)
+                           and normalise(f.text) in normalise(entry.text) for f in screen):
+                    continue
+                x0, y0 = max(0, quad[:, 0].min()), max(0, quad[:, 1].min())
+                x1, y1 = min(info.width, quad[:, 0].max()), min(info.height, quad[:, 1].max())
+                if x1 <= x0 or y1 <= y0:
+                    continue
+                checked += 1
+                if not any(rx <= x0 + 1 and ry <= y0 + 1 and x1 - 1 <= rx + rw
+                           and y1 - 1 <= ry + rh for rx, ry, rw, rh in rects):
+                    misses.append((round(t, 2), entry.text, [int(v) for v in (x0, y0, x1, y1)],
+                                   rects))
+        uncovered = len(misses)
+    order = ["follow", "sound", "encode", "rescan", "done"]
+    marks = [stages.get(s, total) for s in order]
+    steps = {s: round(b - a, 1) for s, a, b in zip(order, marks, marks[1:], strict=False)}
+    print("| clip | length | scan | follow camera | sound | encode | scan the copy | "
+          "redact total | hidden | found again | new | text frames covered |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| hand-held 1080×1920 | {info.duration_s:.0f} s | {scan_s:.1f} s | "
+          f"{steps['follow']} s | {steps['sound']} s | {steps['encode']} s | "
+          f"{steps['rescan']} s | {total:.1f} s | {len(copy.items)} | "
+          f"{len(copy.proof.still_found)} | {len(copy.proof.new)} | "
+          f"{checked - uncovered}/{checked} |")
+    for miss in misses[:30]:
+        print("not covered:", *miss, file=sys.stderr)
+    for again in copy.proof.new:
+        print(f"new: {again.source.value} {again.category.value} {again.text!r} "
+              f"{again.start_s:.1f}-{again.end_s:.1f}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
