@@ -78,6 +78,7 @@ bench: install-dev
 	$(PY) -m bench.speech_models
 	$(PY) -m bench.deid_text
 	$(PY) -m bench.accuracy
+	$(PY) -m bench.redact
 	$(PY) -m bench.speed
 
 clean:

@@ -54,10 +54,12 @@ class RedactOptions(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("A new clip is written with the flagged text and faces blurred "
-                                "in every frame, codes blacked out and spoken identifiers "
-                                "hidden; the original is not changed. The copy is then "
-                                "scanned again."))
+        about = QLabel("A new clip is written with the flagged text and faces blurred in every "
+                       "frame, codes blacked out and spoken identifiers hidden; the original is "
+                       "not changed. The copy is then scanned again.")
+        about.setWordWrap(True)
+        self.setMinimumWidth(460)
+        layout.addWidget(about)
         for widget in (self.include_open, self.silence, self.bleep, self.summary, self.buttons):
             layout.addWidget(widget)
         self.include_open.toggled.connect(self._update)
