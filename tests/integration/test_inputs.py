@@ -185,3 +185,50 @@ def test_a_ten_minute_clip_streams_in_flat_memory(engines, tmp_path):
     # sampled twice a second all along; the caption read once, not once a sample
     assert result.coverage.frames_sampled >= 900 and result.coverage.lines_read <= 3
     assert grown_mb < 100, f"peak memory grew by {grown_mb:.0f} MB"
+
+
+def _redacted(result, folder, engines):
+    from app.core.redact.export import redact_clip
+    from app.core.review import Decision, Review
+
+    review = Review.load(result.video.sha256, folder)
+    for finding in result.findings:
+        review.decide(finding.id, Decision.MUST_FIX)
+    return run(redact_clip(result, review, folder / "copy.mp4", engines=engines))
+
+
+def test_a_redacted_copy_of_a_rotated_clip_stands_upright_and_is_clean(silent_text_clip,
+                                                                      engines, tmp_path):
+    from app.core.media import probe
+
+    landscape = tmp_path / "landscape.mp4"
+    ffmpeg("-i", silent_text_clip.path, "-vf", "transpose=1", "-c:v", "libx264", str(landscape))
+    rotated = tmp_path / "rotated.mov"
+    ffmpeg("-i", str(landscape), "-c", "copy", "-metadata:s:v:0", "rotate=90", str(rotated))
+    result = run(analyze(rotated, engines=engines))
+    copy = _redacted(result, tmp_path, engines)
+    info = probe(copy.file)
+    assert (info.width, info.height, info.rotation) == (320, 568, 0)  # shown as the original
+    assert copy.proof.still_found == () and copy.proof.new == ()
+
+
+def test_a_redacted_copy_of_a_variable_rate_clip_keeps_its_frame_times(silent_text_clip,
+                                                                       engines, tmp_path):
+    import cv2
+
+    clip = tmp_path / "vfr.mp4"
+    ffmpeg("-i", silent_text_clip.path, "-vf", "select='not(mod(n,3))+between(n,20,24)'",
+           "-vsync", "vfr", "-c:v", "libx264", str(clip))
+    result = run(analyze(clip, engines=engines))
+    copy = _redacted(result, tmp_path, engines)
+
+    def times(path):
+        capture, out = cv2.VideoCapture(str(path)), []
+        while capture.grab():
+            out.append(capture.get(cv2.CAP_PROP_POS_MSEC) / 1000)
+        return out
+
+    before, after = times(clip), times(copy.file)
+    assert len(after) == len(before)
+    assert max(abs(a - b) for a, b in zip(before, after, strict=True)) < 0.05
+    assert copy.proof.still_found == ()

@@ -28,6 +28,7 @@ from app.core.redact.cover import Rect, clip, cover_at, pad, union
 from app.core.redact.obscure import hide
 from app.core.redact.plan import ELLIPSE, Redaction
 
+TIME_BASE = Fraction(1, 90_000)  # the clock of the copy's frame times (MPEG's 90 kHz)
 FACE_EVERY = 2  # faces are looked for every this many frames inside a face's stretch
 
 
@@ -54,6 +55,8 @@ def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redact
     with av.open(str(out), "w", format="mp4", options={"movflags": "+faststart"}) as container:
         video = container.add_stream("libx264", rate=rate)
         video.width, video.height, video.pix_fmt = info.width, info.height, "yuv420p"
+        # each frame keeps its own time (phones record at a variable rate): a fine clock
+        video.codec_context.time_base = TIME_BASE
         # superfast: 70 frames a second at 1080×1920 on 2 cores; the platforms encode again
         video.options = {"crf": "20", "preset": "superfast"}
         video.codec_context.thread_count = 0  # all cores (PyAV's default is one)
@@ -74,13 +77,13 @@ def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redact
                 written.hidden[redaction.finding.id] += 1
             if on_frame is not None:
                 on_frame(t_s, covers)
-            pts = max(last_pts + 1, round(t_s * rate))
+            pts = max(last_pts + 1, round(t_s / TIME_BASE))
             last_pts = pts
             # OpenCV's colour conversion is ten times faster than PyAV's reformat
             out_frame = av.VideoFrame.from_ndarray(cv2.cvtColor(frame, cv2.COLOR_BGR2YUV_I420),
                                                    format="yuv420p")
             out_frame.pts = pts
-            out_frame.time_base = 1 / rate
+            out_frame.time_base = TIME_BASE
             container.mux(video.encode(out_frame))
             written.frames += 1
             while next_audio is not None and next_audio[0] <= t_s + 0.25:
