@@ -41,7 +41,7 @@ from app.ui.redact_export import RedactExport
 from app.ui.style import DECISION_LABEL
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
-from app.ui.worker import ScanWorker
+from app.ui.worker import ScanWorker, in_thread
 
 VIDEO_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi", ".mpg", ".mpeg", ".3gp"}
 
@@ -317,16 +317,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _start_worker(self, path: str, options: ScanOptions) -> None:
-        thread = QThread(self)
         worker = ScanWorker(path, options)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
+        thread = in_thread(self, worker, self._on_progress, self._on_finished, self._on_failed)
         self._thread, self._worker = thread, worker
         self.progress.setValue(0)
         self.progress.show()

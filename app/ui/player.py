@@ -138,6 +138,15 @@ class PlayerWidget(QWidget):
         self.duration_s = duration_s
         self.canvas.frame_size = size
         self.slider.setRange(0, int(duration_s * 1000))
+        if not self.player.source().isEmpty():
+            # let the old clip's playback engine wind down first: its threads tear it down in
+            # the background, and a teardown that meets setSource() here can deadlock Qt's
+            # FFmpeg backend against the interpreter lock (seen in tests: a clip opened while
+            # another was loading)
+            self.player.pause()
+            self._settle()
+            self.player.setSource(QUrl())
+            self._settle()
         self.player.setSource(QUrl.fromLocalFile(path))
         self.player.pause()  # shows the first frame
 
@@ -175,13 +184,19 @@ class PlayerWidget(QWidget):
             return
         self._shut_down = True
         self.player.pause()
-        deadline = time.monotonic() + 0.3
-        while time.monotonic() < deadline:
-            QCoreApplication.processEvents()
-            time.sleep(0.01)
+        self._settle(0.3)
         self.sink.videoFrameChanged.disconnect(self._on_frame)
         self.player.setSource(QUrl())
         QCoreApplication.processEvents()
+
+    @staticmethod
+    def _settle(seconds: float = 0.15) -> None:
+        """Handle events for a moment (the interpreter lock is free meanwhile), so the
+        backend's threads can deliver what they have on the way and finish tearing down."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
 
     def _on_frame(self, frame: QVideoFrame) -> None:
         image = frame.toImage()

@@ -21,7 +21,7 @@ from app.core.models import AnalysisResult, Source
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, chosen
 from app.core.review import Review
-from app.ui.worker import EngineWorker
+from app.ui.worker import EngineWorker, in_thread
 
 KIND = {Source.SCREEN: "text", Source.SCENE: "monitor or board", Source.FACE: "face",
         Source.CODE: "code", Source.SPEECH: "spoken"}
@@ -118,17 +118,8 @@ class RedactExport(QObject):
             result, review, out, include_open=include_open, sound=sound, force=force,
             engines=engines))
         worker.what = "The redacted copy could not be made"
-        thread = QThread(self)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        # bound methods of this (GUI-thread) object: queued to the GUI thread, unlike lambdas
-        worker.failed.connect(self._on_failed)
-        worker.cancelled.connect(self._on_cancelled)
-        for signal in (worker.finished, worker.failed, worker.cancelled):
-            signal.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
+        thread = in_thread(self, worker, self._on_progress, self._on_finished, self._on_failed,
+                           self._on_cancelled)
         self._thread, self._worker = thread, worker
         self._dialog = QProgressDialog("Writing the redacted copy…", "Cancel", 0, 100, window)
         self._dialog.setWindowTitle("Export redacted video")

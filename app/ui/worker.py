@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import Callable, Generator
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.errors import ClearToPostError
 from app.core.models import Progress, ScanOptions
@@ -97,3 +97,21 @@ class ScanWorker(EngineWorker):
     def __init__(self, path: str, options: ScanOptions) -> None:
         super().__init__(options, lambda engines: analyze(path, options, engines))
         self.path = path
+
+
+def in_thread(parent: QObject, worker: EngineWorker, progress, finished, failed,
+              cancelled=None) -> QThread:
+    """A QThread (not started) that runs `worker`, its signals connected to the given slots.
+    Give bound methods of a GUI-thread object: a lambda would run in the worker's thread."""
+    thread = QThread(parent)
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.progress.connect(progress)
+    worker.finished.connect(finished)
+    worker.failed.connect(failed)
+    if cancelled is not None:
+        worker.cancelled.connect(cancelled)
+    for signal in (worker.finished, worker.failed, worker.cancelled):
+        signal.connect(thread.quit)
+    thread.finished.connect(worker.deleteLater)
+    return thread
