@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QThread, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -27,18 +20,20 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
-from app.core.masking import clip_label, mask_text, shown_reason, shown_text
+from app.core.masking import clip_label
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, Source, VideoInfo
 from app.core.presenter import mark_as_mine, with_presenter
-from app.core.review import ANSWERS, CHECKLIST, Decision, Review
+from app.core.review import Decision, Review
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
+from app.ui.checklist import ChecklistBox
+from app.ui.decision_panel import DecisionPanel
 from app.ui.findings_view import FindingsPanel
+from app.ui.menus import build_menus, build_shortcuts, fill_recent
 from app.ui.player import PlayerWidget
 from app.ui.presenter_row import PresenterRow
 from app.ui.redact_export import RedactExport
-from app.ui.style import DECISION_LABEL
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
 from app.ui.worker import ScanWorker, in_thread
@@ -76,7 +71,6 @@ class MainWindow(QMainWindow):
         self.current_id: str | None = None
         self._thread: QThread | None = None
         self._stopping: list[QThread] = []  # cancelled scans still ending their current step
-        self._loading_answers = False
         self._worker: ScanWorker | None = None
 
         self.player = PlayerWidget()
@@ -89,44 +83,33 @@ class MainWindow(QMainWindow):
             "QLabel{background:#fde2e1;color:#7a1212;padding:6px;border-radius:4px}"
         )
         self.banner.hide()
-
-        self.detail = QLabel("Select a flag to see what was found and why.")
-        self.detail.setWordWrap(True)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText("Note (optional), e.g. “blurred in the edit”")
-        self.note.editingFinished.connect(self._save_note)
-        self.must_fix_button = QPushButton("Must fix (F)")
-        self.false_alarm_button = QPushButton("False alarm (D)")
-        self.reopen_button = QPushButton("Undecided")
-        self.this_is_me_button = QPushButton("This is me (M)")
-        self.this_is_me_button.setToolTip("This face is yours: do not flag it, flag the others")
-        self.this_is_me_button.clicked.connect(self.mark_me)
+        self.decision_panel = DecisionPanel()
+        panel = self.decision_panel
+        self.detail, self.note = panel.detail, panel.note
+        self.must_fix_button, self.false_alarm_button = (panel.must_fix_button,
+                                                         panel.false_alarm_button)
+        self.reopen_button, self.this_is_me_button = panel.reopen_button, panel.this_is_me_button
         self.presenter_row = PresenterRow()
-        self.presenter_row.notMine.connect(lambda: self._choose_presenter(()))
-        self.presenter_row.automatic.connect(lambda: self._choose_presenter(None))
-        self.must_fix_button.clicked.connect(lambda: self.decide(Decision.MUST_FIX))
-        self.false_alarm_button.clicked.connect(lambda: self.decide(Decision.FALSE_ALARM))
-        self.reopen_button.clicked.connect(lambda: self.decide(Decision.OPEN))
-        buttons = QHBoxLayout()
-        for button in (self.must_fix_button, self.false_alarm_button, self.reopen_button,
-                       self.this_is_me_button):
-            buttons.addWidget(button)
-        decision_box = QWidget()
-        decision_layout = QVBoxLayout(decision_box)
-        decision_layout.setContentsMargins(0, 0, 0, 0)
-        decision_layout.addWidget(self.detail)
-        decision_layout.addWidget(self.note)
-        decision_layout.addLayout(buttons)
-        decision_layout.addWidget(self._build_checklist())
+        self.checklist = ChecklistBox()
+        self.checklist_boxes = self.checklist.boxes
+        self.setCentralWidget(self._layout())
+        self._build_status_bar()
+        self.redact_export = RedactExport(self)
+        build_menus(self)
+        self.shortcuts = build_shortcuts(self)
+        self._connect()
 
+    def _layout(self) -> QSplitter:
+        """Player, banner and timeline on the left; flags, presenter row, decision and
+        checklist on the right."""
         tabs = QTabWidget()
         tabs.addTab(self.findings_panel, "Flags")
         tabs.addTab(self.transcript, "Transcript")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(tabs, 1)
-        right_layout.addWidget(self.presenter_row)
-        right_layout.addWidget(decision_box)
+        for widget in (self.presenter_row, self.decision_panel, self.checklist):
+            right_layout.addWidget(widget)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.banner)
@@ -136,8 +119,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([760, 520])
-        self.setCentralWidget(splitter)
+        return splitter
 
+    def _build_status_bar(self) -> None:
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.progress.hide()
@@ -149,11 +133,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
-        self.redact_export = RedactExport(self)
-        self.redact_export.finished.connect(self._on_redacted)
-        self.redact_export.stopped.connect(self._on_redact_stopped)
-        self._build_menus()
-        self._build_shortcuts()
+    def _connect(self) -> None:
+        """The panels' signals to the window's slots: the window only wires."""
+        self.decision_panel.decided.connect(self.decide)
+        self.decision_panel.noteEdited.connect(self._save_note)
+        self.decision_panel.mine.connect(self.mark_me)
+        self.presenter_row.notMine.connect(lambda: self._choose_presenter(()))
+        self.presenter_row.automatic.connect(lambda: self._choose_presenter(None))
         self.player.positionChanged.connect(self.timeline.set_position)
         self.timeline.seekRequested.connect(self.player.seek)
         self.timeline.findingClicked.connect(self.select_finding)
@@ -164,100 +150,8 @@ class MainWindow(QMainWindow):
         self.findings_panel.mask_box.toggled.connect(self._set_timeline_masked)
         self.findings_panel.mask_box.toggled.connect(lambda _: self._show_detail())
 
-    def _build_checklist(self) -> QGroupBox:
-        """The questions no detector settles; the answers go into the review and the PDF."""
-        box = QGroupBox("Before posting, answer (recorded in the PDF)")
-        form = QFormLayout(box)
-        self.checklist_boxes: dict[str, QComboBox] = {}
-        for key, question, _ in CHECKLIST:
-            combo = QComboBox()
-            combo.addItems(["not answered", *ANSWERS])
-            combo.currentTextChanged.connect(lambda text, k=key: self._answer(k, text))
-            label = QLabel(question)
-            label.setWordWrap(True)
-            form.addRow(label, combo)
-            self.checklist_boxes[key] = combo
-        box.setEnabled(False)
-        self.checklist_box = box
-        return box
-
-    def _answer(self, key: str, text: str) -> None:
-        if self.review is None or self._loading_answers:
-            return
-        self.review.answer(key, text if text in ANSWERS else None)
-
-    def _show_answers(self) -> None:
-        self._loading_answers = True
-        try:
-            for key, combo in self.checklist_boxes.items():
-                answer = self.review.answers.get(key) if self.review else None
-                combo.setCurrentText(answer or "not answered")
-        finally:
-            self._loading_answers = False
-        self.checklist_box.setEnabled(self.review is not None)
-
-    # ----- menus and keys -------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open…", self, shortcut=QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self.choose_clip)
-        file_menu.addAction(open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self.export_action = QAction("&Export review PDF…", self, shortcut="Ctrl+E")
-        self.export_action.triggered.connect(lambda: self.choose_export(masked=True))
-        self.export_unmasked_action = QAction("Export &unmasked PDF (internal record)…", self)
-        self.export_unmasked_action.triggered.connect(lambda: self.choose_export(masked=False))
-        self.redact_action = QAction("Export &redacted video…", self, shortcut="Ctrl+Shift+E")
-        self.redact_action.triggered.connect(self.redact_export.choose)
-        for action in (self.export_action, self.export_unmasked_action, self.redact_action):
-            action.setEnabled(False)
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        settings_action = QAction("&Settings…", self)
-        settings_action.triggered.connect(self.open_settings)
-        edit_menu.addAction(settings_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about_action = QAction("&About ClearToPost", self)
-        about_action.triggered.connect(self.about)
-        help_menu.addAction(about_action)
-
-    def _build_shortcuts(self) -> None:
-        keys = {
-            "N": lambda: self.step_finding(+1),
-            "P": lambda: self.step_finding(-1),
-            "F": lambda: self.decide(Decision.MUST_FIX),
-            "D": lambda: self.decide(Decision.FALSE_ALARM),
-            "M": self.mark_me,
-            "Space": self.player.toggle_play,
-            "Left": lambda: self.player.step(-1),
-            "Right": lambda: self.player.step(+1),
-        }
-        self.shortcuts = {}
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(slot)
-            self.shortcuts[key] = shortcut
-
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = app_settings.recent_files()
-        if not files:
-            self.recent_menu.addAction("(none yet)").setEnabled(False)
-        masked = self.findings_panel.mask_box.isChecked()
-        for path in files:
-            # file names are often patients' names: masked, only their first letter shows
-            name = Path(path).name
-            action = self.recent_menu.addAction(
-                f"{mask_text(Path(path).stem)}{Path(path).suffix}" if masked else name)
-            if not masked:
-                action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_clip(p))
+        fill_recent(self)
 
     # ----- opening and scanning -------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802
@@ -300,7 +194,7 @@ class MainWindow(QMainWindow):
         self.current_id = None
         for action in (self.export_action, self.export_unmasked_action, self.redact_action):
             action.setEnabled(False)
-        self._show_answers()
+        self.checklist.show_review(self.review)
         self._video = None
         self._update_title()
         self.findings_panel.model.reset(None)
@@ -404,7 +298,7 @@ class MainWindow(QMainWindow):
             self.findings_panel.model.reset(self.review)
             self.timeline.set_clip(video.duration_s, self.review)
             self.findings = {}
-            self._show_answers()
+            self.checklist.show_review(self.review)
         self.player.load(video.path, video.fps, video.duration_s, (video.width, video.height))
 
     def _on_failed(self, sentence: str) -> None:
@@ -523,26 +417,10 @@ class MainWindow(QMainWindow):
 
     def _show_detail(self) -> None:
         finding = self.findings.get(self.current_id or "")
-        enabled = finding is not None
-        for widget in (self.note, self.must_fix_button, self.false_alarm_button,
-                       self.reopen_button):
-            widget.setEnabled(enabled)
-        self.this_is_me_button.setEnabled(enabled and finding.source is Source.FACE
-                                          and self.scan_result is not None)
-        if finding is None:
-            self.detail.setText("Select a flag to see what was found and why.")
-            self.note.setText("")
-            return
-        verdict = self.review.get(finding.id) if self.review else None
-        masked = self.findings_panel.mask_box.isChecked()
-        text = shown_text(finding, masked)
-        reason = shown_reason(finding, masked)
-        self.detail.setText(
-            f"<b>{finding.category.value}</b> {finding.source.value}: “{html.escape(text)}” "
-            f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"
-            f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
-        )
-        self.note.setText(verdict.note if verdict else "")
+        verdict = self.review.get(finding.id) if self.review and finding else None
+        self.decision_panel.show_finding(finding, verdict,
+                                         self.findings_panel.mask_box.isChecked(),
+                                         self.scan_result is not None)
 
     def _allow_finding_text(self, finding_id: str) -> None:
         finding = self.findings.get(finding_id)
@@ -580,22 +458,6 @@ class MainWindow(QMainWindow):
         summary = self.review.summary(list(self.findings))
         self.stage.setText(f"Review PDF saved: {path.name} ({summary.line()}).")
         return True
-
-    # ----- the redacted copy -------------------------------------------------------------------
-    def _on_redacted(self, copy) -> None:
-        name = Path(copy.file).name
-        if self.findings_panel.mask_box.isChecked():
-            name = f"{mask_text(Path(name).stem)}.mp4"
-        self.stage.setText(f"Redacted copy saved: {name}. {copy.proof.line()}")
-        if not copy.proof.clean:
-            QMessageBox.warning(self, "Check the redacted copy",
-                                f"{copy.proof.line()} Look at the copy before posting it.")
-
-    def _on_redact_stopped(self, why: str) -> None:
-        if why == "cancelled":
-            self.stage.setText("Export cancelled: no copy was written.")
-        else:
-            self.show_problem(why)
 
     # ----- dialogs ---------------------------------------------------------------------------
     def open_settings(self) -> None:

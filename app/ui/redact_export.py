@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QProgressDialog,
     QRadioButton,
     QVBoxLayout,
 )
 
+from app.core.masking import mask_text
 from app.core.models import AnalysisResult, Source
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, chosen
@@ -92,6 +94,26 @@ class RedactExport(QObject):
         self._thread: QThread | None = None
         self._worker: EngineWorker | None = None
         self._dialog: QProgressDialog | None = None
+        self.finished.connect(self._say_made)
+        self.stopped.connect(self._say_stopped)
+
+    def _say_made(self, copy) -> None:
+        """In the status bar (masked as the window is: the name the user gave may be the
+        patient's) and, if the re-scan found anything, in a warning."""
+        window = self.window
+        name = Path(copy.file).name
+        if window.findings_panel.mask_box.isChecked():
+            name = f"{mask_text(Path(name).stem)}.mp4"
+        window.stage.setText(f"Redacted copy saved: {name}. {copy.proof.line()}")
+        if not copy.proof.clean:
+            QMessageBox.warning(window, "Check the redacted copy",
+                                f"{copy.proof.line()} Look at the copy before posting it.")
+
+    def _say_stopped(self, why: str) -> None:
+        if why == "cancelled":
+            self.window.stage.setText("Export cancelled: no copy was written.")
+        else:
+            self.window.show_problem(why)
 
     def choose(self) -> None:
         """Ask what to hide and where, then start."""

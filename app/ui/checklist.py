@@ -1,0 +1,45 @@
+"""The questions no detector settles (review.CHECKLIST): one answer box each, written into the
+review as it is chosen, and shown again when a clip's review is loaded."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
+
+from app.core.review import ANSWERS, CHECKLIST, Review
+
+NOT_ANSWERED = "not answered"
+
+
+class ChecklistBox(QGroupBox):
+    def __init__(self) -> None:
+        super().__init__("Before posting, answer (recorded in the PDF)")
+        self.review: Review | None = None
+        self._loading = False
+        form = QFormLayout(self)
+        self.boxes: dict[str, QComboBox] = {}
+        for key, question, _ in CHECKLIST:
+            combo = QComboBox()
+            combo.addItems([NOT_ANSWERED, *ANSWERS])
+            combo.currentTextChanged.connect(lambda text, k=key: self._answer(k, text))
+            label = QLabel(question)
+            label.setWordWrap(True)
+            form.addRow(label, combo)
+            self.boxes[key] = combo
+        self.setEnabled(False)
+
+    def show_review(self, review: Review | None) -> None:
+        """Show `review`'s answers (None: no clip yet, nothing to answer)."""
+        self.review = review
+        self._loading = True
+        try:
+            for key, combo in self.boxes.items():
+                answer = review.answers.get(key) if review else None
+                combo.setCurrentText(answer or NOT_ANSWERED)
+        finally:
+            self._loading = False
+        self.setEnabled(review is not None)
+
+    def _answer(self, key: str, text: str) -> None:
+        if self.review is None or self._loading:
+            return
+        self.review.answer(key, text if text in ANSWERS else None)

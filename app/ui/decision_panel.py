@@ -1,0 +1,69 @@
+"""Under the list: what the selected flag is and why, its note, and the decision buttons."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from app.core.masking import shown_reason, shown_text
+from app.core.models import Finding, Source
+from app.core.review import Decision, Verdict
+from app.ui.style import DECISION_LABEL
+
+NOTHING_SELECTED = "Select a flag to see what was found and why."
+
+
+class DecisionPanel(QWidget):
+    decided = Signal(object)  # Decision
+    noteEdited = Signal()  # noqa: N815 (Qt style)
+    mine = Signal()  # "this is me" on the selected face
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.detail = QLabel(NOTHING_SELECTED)
+        self.detail.setWordWrap(True)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("Note (optional), e.g. “blurred in the edit”")
+        self.note.editingFinished.connect(self.noteEdited)
+        self.must_fix_button = QPushButton("Must fix (F)")
+        self.false_alarm_button = QPushButton("False alarm (D)")
+        self.reopen_button = QPushButton("Undecided")
+        self.this_is_me_button = QPushButton("This is me (M)")
+        self.this_is_me_button.setToolTip("This face is yours: do not flag it, flag the others")
+        self.this_is_me_button.clicked.connect(self.mine)
+        self.must_fix_button.clicked.connect(lambda: self.decided.emit(Decision.MUST_FIX))
+        self.false_alarm_button.clicked.connect(lambda: self.decided.emit(Decision.FALSE_ALARM))
+        self.reopen_button.clicked.connect(lambda: self.decided.emit(Decision.OPEN))
+        buttons = QHBoxLayout()
+        for button in (self.must_fix_button, self.false_alarm_button, self.reopen_button,
+                       self.this_is_me_button):
+            buttons.addWidget(button)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.detail)
+        self.layout_.addWidget(self.note)
+        self.layout_.addLayout(buttons)
+
+    def show_finding(self, finding: Finding | None, verdict: Verdict | None, masked: bool,
+                     can_mark_me: bool) -> None:
+        """Show a flag (None: nothing selected), masked as the window is."""
+        enabled = finding is not None
+        for widget in (self.note, self.must_fix_button, self.false_alarm_button,
+                       self.reopen_button):
+            widget.setEnabled(enabled)
+        self.this_is_me_button.setEnabled(enabled and finding.source is Source.FACE
+                                          and can_mark_me)
+        if finding is None:
+            self.detail.setText(NOTHING_SELECTED)
+            self.note.setText("")
+            return
+        text = shown_text(finding, masked)
+        reason = shown_reason(finding, masked)
+        self.detail.setText(
+            f"<b>{finding.category.value}</b> {finding.source.value}: “{html.escape(text)}” "
+            f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"
+            f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
+        )
+        self.note.setText(verdict.note if verdict else "")
