@@ -135,7 +135,7 @@ class ProgressBar:
 
 def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     """One line per finding: time range, source, category, confidence, text."""
-    from app.core.presenter import presenter_lines
+    from app.core.review.presenter import presenter_lines
 
     video = result.video
     print(f"{Path(video.path).name}: {format_time(video.duration_s)}, "
@@ -182,8 +182,8 @@ def scan_command(args: argparse.Namespace) -> int:
     if str(args.json) != "-":
         print_findings(result)
     if args.pdf is not None:
-        from app.core.report import write_report
-        from app.core.review import Review
+        from app.core.review.decisions import Review
+        from app.core.review.report import write_report
 
         review = Review.load(result.video.sha256)
         if review.problem:
@@ -211,7 +211,7 @@ def redact_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import Engines, analyze, run
     from app.core.redact.export import check_output, redact_clip
     from app.core.redact.plan import BLEEP, SILENCE
-    from app.core.review import Review
+    from app.core.review.decisions import Review
 
     check_output(args.video, args.out, args.force)
     for out in (args.json, args.pdf):
@@ -240,7 +240,7 @@ def redact_command(args: argparse.Namespace) -> int:
     if args.json is not None:
         write_private(args.json, json.dumps(copy.to_json(), indent=2, ensure_ascii=False))
     if args.pdf is not None:
-        from app.core.report import write_report
+        from app.core.review.report import write_report
 
         write_report(result, review, args.pdf, reviewer=review.reviewer, masked=True)
         print(f"Review PDF: {args.pdf} (masked)", file=sys.stderr)
@@ -275,7 +275,7 @@ def _start_safely() -> None:
     from app.core.model_files import cache_dir
     from app.core.offline import block_network
     from app.core.private_files import private_by_default
-    from app.core.review import data_dir
+    from app.core.review.decisions import data_dir
     from app.core.word_lists import config_dir
 
     block_network()

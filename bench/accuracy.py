@@ -194,8 +194,8 @@ def findings_per_identifier(result, truth) -> tuple[int, int]:
 
 def naive_screen_times(path: str, engines) -> list[float]:
     """Times at which a naive scan (full OCR of one frame a second) flags some screen line."""
-    from app.core.media import iter_samples
-    from app.core.ocr import group_into_lines
+    from app.core.media.video import iter_samples
+    from app.core.picture.ocr import group_into_lines
 
     times = []
     for t_s, frame in iter_samples(path, 1.0):

@@ -65,8 +65,8 @@ def measure(name: str, read, frames, extra) -> tuple[str, float, float, int, int
 
 
 def main() -> int:
-    from app.core.ocr import EasyOcrEngine
-    from app.core.ppocr import PpOcrEngine
+    from app.core.picture.ocr import EasyOcrEngine
+    from app.core.picture.ppocr import PpOcrEngine
 
     with tempfile.TemporaryDirectory() as tmp:
         frames = frames_with_truth(Path(tmp))

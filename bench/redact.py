@@ -20,11 +20,11 @@ from pathlib import Path
 
 
 def main() -> None:
-    from app.core.findings import normalise
+    from app.core.findings.hits import normalise
     from app.core.models import ScanOptions
     from app.core.pipeline import Engines, analyze, run
     from app.core.redact.export import redact_clip
-    from app.core.review import Decision, Review
+    from app.core.review.decisions import Decision, Review
     from bench.handheld import handheld_clip, text_in_frame
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,5 +1,5 @@
 """Which bundled speech model catches more names and numbers? tiny.en against base, each with
-and without the clinical hot words (`app.core.transcribe.hot_words`).
+and without the clinical hot words (`app.core.speech.transcribe.hot_words`).
 
 Run: `.venv/bin/python -m bench.speech_models` (reads ../shared/realdata/speech; makes espeak-ng
 sentences with names and numbers). Prints a Markdown table; the README quotes it.
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.core.transcribe import WhisperTranscriber
+from app.core.speech.transcribe import WhisperTranscriber
 
 ROOT = Path(__file__).resolve().parent.parent
 REALDATA = ROOT.parent / "shared" / "realdata" / "speech"

@@ -86,8 +86,8 @@ def floor_s(clip: Path, engines) -> tuple[float, float]:
 
 def baseline_s(clip: Path, engines) -> tuple[float, int]:
     """A naive scan: OCR one whole frame a second and run the detectors on every line."""
-    from app.core.media import iter_samples
-    from app.core.ocr import group_into_lines
+    from app.core.media.video import iter_samples
+    from app.core.picture.ocr import group_into_lines
 
     started = time.perf_counter()
     found = 0

@@ -211,7 +211,8 @@ class AnalysisResult:
     tool_version: str
     models: tuple[ModelInfo, ...]
     timings_s: dict[str, float] = field(default_factory=dict)
-    # the faces taken to be the presenter's: not flagged, kept for "this is me" (app.core.presenter)
+    # the faces taken to be the presenter's: not flagged, kept for "this is me"
+    # (app.core.review.presenter)
     presenter_faces: tuple[Finding, ...] = ()
 
     def to_json(self) -> dict[str, Any]:

@@ -16,13 +16,10 @@ from pathlib import Path
 import av
 
 from app import __version__
-from app.core.codes import CodeReader
 from app.core.detect import TextDetector
 from app.core.errors import InputError
-from app.core.faces import FaceDetector
-from app.core.findings import with_unique_ids
-from app.core.heard_so_far import HeardSoFar, spoken_findings
-from app.core.media import probe
+from app.core.findings.hits import with_unique_ids
+from app.core.media.video import probe
 from app.core.models import (
     AnalysisResult,
     Coverage,
@@ -30,11 +27,14 @@ from app.core.models import (
     Progress,
     ScanOptions,
 )
-from app.core.ocr import EasyOcrEngine, OcrEngine
-from app.core.picture import scan_picture
-from app.core.picture_detectors import CodeFinder, FaceFinder, LookFinder, TextFinder
-from app.core.ppocr import PpOcrEngine
-from app.core.transcribe import Transcriber, WhisperTranscriber
+from app.core.picture.codes import CodeReader
+from app.core.picture.detectors import CodeFinder, FaceFinder, LookFinder, TextFinder
+from app.core.picture.faces import FaceDetector
+from app.core.picture.ocr import EasyOcrEngine, OcrEngine
+from app.core.picture.ppocr import PpOcrEngine
+from app.core.picture.stage import scan_picture
+from app.core.speech.heard_so_far import HeardSoFar, spoken_findings
+from app.core.speech.transcribe import Transcriber, WhisperTranscriber
 from app.core.word_lists import WordLists
 
 OCR_ENGINES = ("ppocr", "easyocr")
@@ -221,9 +221,38 @@ def analyze(
     if speech is None:
         notes.append("The clip has no sound track, so there was no speech to check.")
     text, faces, detectors = _picture_detectors(engines, options, lists)
-    duration = max(info.duration_s, 1e-3)
-    spoken: list[Finding] | None = None
     picture = scan_picture(info, detectors, options.sample_interval_s)
+    shown, spoken = yield from _both(picture, speech, info.duration_s)
+    transcript, unsure_speech = None, ()
+    if speech is not None:
+        if speech.undecodable:
+            notes.append("The sound track could not be decoded, so speech was not checked.")
+        elif speech.result is not None:
+            transcript, unsure_speech, _ = speech.result
+        timings["speech"] = speech.seconds
+    timings.update(shown.timings)
+    if faces is not None and faces.doubt:
+        notes.append(faces.doubt)
+    yield Progress("done", 1.0, "Done")
+    return AnalysisResult(
+        video=info,
+        findings=tuple(with_unique_ids(shown.findings + (spoken or []))),
+        transcript=transcript,
+        coverage=_coverage(info, options, transcript, unsure_speech, text, shown, notes),
+        options=replace(options),
+        tool_version=__version__,
+        models=engines.models,
+        timings_s=timings,
+        presenter_faces=tuple(faces.mine if faces is not None else []),
+    )
+
+
+def _both(picture, speech: _SpeechThread | None, duration_s: float):
+    """Drive the picture stage, handing on the speech findings as they come, then wait for the
+    speech; return what the picture showed and the spoken findings. The threads end whatever
+    happens (a cancelled scan closes this generator)."""
+    duration = max(duration_s, 1e-3)
+    spoken: list[Finding] | None = None
     try:
         while True:
             try:
@@ -246,20 +275,12 @@ def analyze(
         picture.close()
         if speech is not None:
             speech.stop()
-    transcript, unsure_speech = None, ()
-    if speech is not None:
-        if speech.undecodable:
-            notes.append("The sound track could not be decoded, so speech was not checked.")
-        elif speech.result is not None:
-            transcript, unsure_speech, _ = speech.result
-        timings["speech"] = speech.seconds
-    timings.update(shown.timings)
-    mine = faces.mine if faces is not None else []
-    if faces is not None and faces.doubt:
-        notes.append(faces.doubt)
-    yield Progress("done", 1.0, "Done")
+    return shown, spoken
 
-    coverage = Coverage(
+
+def _coverage(info, options: ScanOptions, transcript, unsure_speech, text, shown,
+              notes: list[str]) -> Coverage:
+    return Coverage(
         speech_seconds=transcript.speech_seconds if transcript else 0.0,
         audio_seconds=transcript.audio_seconds if transcript else 0.0,
         transcribed=transcript is not None,
@@ -272,18 +293,6 @@ def analyze(
         low_confidence_text_times=tuple(sorted(set(text.low_text_times))),
         lines_read=text.lines_read,
         notes=tuple(notes),
-    )
-    findings = shown.findings + (spoken or [])
-    return AnalysisResult(
-        video=info,
-        findings=tuple(with_unique_ids(findings)),
-        transcript=transcript,
-        coverage=coverage,
-        options=replace(options),
-        tool_version=__version__,
-        models=engines.models,
-        timings_s=timings,
-        presenter_faces=tuple(mine),
     )
 
 

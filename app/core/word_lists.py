@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.models import Category, TextSpan
 from app.core.private_files import write_private_atomically
 
 
@@ -62,36 +61,10 @@ class WordLists:
 
     def allowed(self, text: str) -> bool:
         """True when `text` is, word for word, an allow-list entry (case and spacing ignored)."""
-        key = _key(text)
-        return any(key == _key(entry) for entry in self.allow)
-
-    def deny_spans(self, text: str) -> list[TextSpan]:
-        """Every place a deny-list entry stands in `text`, matched tolerantly: case, OCR
-        look-alikes ("0LS0N"), small misspellings ("Olsen") and sound-alikes ("Margret")."""
-        from app.core.detect.fuzzy_match import find_tolerant
-        from app.core.detect.lexicon import is_first_name, is_ordinary
-
-        spans = []
-        for entry in self.deny:
-            for start, end in find_tolerant(entry, text):
-                exact = _key(text[start:end]) == _key(entry)
-                rule = "on your deny list" if exact else f"like '{entry}' on your deny list"
-                spans.append(TextSpan(start, end, Category.NAME, 1.0 if exact else 0.85, rule,
-                                      text[start:end], cites=(entry,)))
-            words = entry.split()
-            if len(words) < 2:
-                continue
-            # "Mrs Olson" names the deny-listed "Margaret Olson" too; "Hospital" or "Margaret"
-            # alone does not
-            for word in words:
-                if len(word) < 4 or is_ordinary(word) or is_first_name(word):
-                    continue
-                for start, end in find_tolerant(word, text):
-                    spans.append(TextSpan(start, end, Category.NAME, 0.7,
-                                          f"part of '{entry}' on your deny list", text[start:end],
-                                          cites=(entry,)))
-        return spans
+        wanted = key(text)
+        return any(wanted == key(entry) for entry in self.allow)
 
 
-def _key(text: str) -> str:
+def key(text: str) -> str:
+    """An entry as compared: lower case, punctuation and spacing ignored."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
-from app.core.review import ANSWERS, CHECKLIST, Review
+from app.core.review.decisions import ANSWERS, CHECKLIST, Review
 
 NOT_ANSWERED = "not answered"
 

@@ -7,9 +7,9 @@ import html
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from app.core.masking import shown_reason, shown_text
+from app.core.findings.masking import shown_reason, shown_text
 from app.core.models import Finding, Source
-from app.core.review import Decision, Verdict
+from app.core.review.decisions import Decision, Verdict
 from app.ui.style import DECISION_LABEL
 
 NOTHING_SELECTED = "Select a flag to see what was found and why."

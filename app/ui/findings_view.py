@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.masking import shown_reason, shown_text
+from app.core.findings.masking import shown_reason, shown_text
 from app.core.models import Category, Finding, Source
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
 from app.ui.style import DECISION_LABEL, category_colour
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.core.errors import ClearToPostError
-from app.core.masking import clip_label
+from app.core.findings.masking import clip_label
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Finding, Progress, ScanOptions, Source, VideoInfo
-from app.core.presenter import mark_as_mine, with_presenter
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
+from app.core.review.presenter import mark_as_mine, with_presenter
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.checklist import ChecklistBox
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, path: Path, masked: bool = True) -> bool:
         """Write the review PDF; returns False (and says why) when it could not be written."""
-        from app.core.report import write_report
+        from app.core.review.report import write_report
 
         if self.result is None or self.review is None:
             return False

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
-from app.core.masking import mask_text
-from app.core.review import Decision
+from app.core.findings.masking import mask_text
+from app.core.review.decisions import Decision
 from app.ui import settings as app_settings
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.masking import box_at, padded
+from app.core.findings.masking import box_at, padded
 from app.core.models import Box, Finding
 from app.core.timecode import format_time
 from app.ui.style import category_colour

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.masking import mask_text
+from app.core.findings.masking import mask_text
 from app.core.models import AnalysisResult, Source
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, chosen
-from app.core.review import Review
+from app.core.review.decisions import Review
 from app.ui.worker import EngineWorker, in_thread
 
 KIND = {Source.SCREEN: "text", Source.SCENE: "monitor or board", Source.FACE: "face",

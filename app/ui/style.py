@@ -3,7 +3,7 @@
 from PySide6.QtGui import QColor
 
 from app.core.models import Category, Source
-from app.core.review import Decision
+from app.core.review.decisions import Decision
 
 _CATEGORY = {
     Category.NAME: "#d1495b",

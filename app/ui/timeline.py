@@ -6,9 +6,9 @@ from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from app.core.masking import shown_reason
+from app.core.findings.masking import shown_reason
 from app.core.models import Finding
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
 from app.ui.style import DECISION_LABEL, LANES, category_colour
 

@@ -7,9 +7,9 @@ import html
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
-from app.core.findings import said_within
-from app.core.masking import mask_free_text
-from app.core.masking import mask_text as mask
+from app.core.findings.hits import said_within
+from app.core.findings.masking import mask_free_text
+from app.core.findings.masking import mask_text as mask
 from app.core.models import Finding, Source, Transcript
 from app.ui.style import category_colour
 

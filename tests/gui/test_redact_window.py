@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
-from app.core.review import Decision
+from app.core.review.decisions import Decision
 from app.ui.redact_export import RedactOptions
 from tests.gui.test_window import SAMPLE, scan
 

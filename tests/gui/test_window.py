@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 
 pytestmark = pytest.mark.models
 

@@ -58,7 +58,7 @@ def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presen
     import cv2
 
     from app.core.redact.export import redact_clip
-    from app.core.review import Decision, Review
+    from app.core.review.decisions import Decision, Review
 
     result = run(analyze(people_and_codes_clip.path, engines=engines))
     review = Review.load(result.video.sha256, tmp_path)

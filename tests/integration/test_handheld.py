@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.findings import normalise
+from app.core.findings.hits import normalise
 from app.core.pipeline import analyze, run
 
 pytestmark = pytest.mark.models
@@ -57,7 +57,7 @@ def test_a_redacted_copy_covers_each_found_text_in_every_frame(scanned, handheld
     """Checked frame by frame against where the text really is (the camera path the clip was
     rendered with), not only in the frames the scan read."""
     from app.core.redact.export import redact_clip
-    from app.core.review import Decision, Review
+    from app.core.review.decisions import Decision, Review
     from bench.handheld import text_in_frame
 
     review = Review.load(scanned.video.sha256, tmp_path)

@@ -85,8 +85,8 @@ def test_other_containers_codecs_and_paths(silent_text_clip, engines, tmp_path, 
 
 def test_a_file_that_disappears_after_the_scan_cannot_be_reported(silent_text_clip, engines,
                                                                   tmp_path):
-    from app.core.report import write_report
-    from app.core.review import Review
+    from app.core.review.decisions import Review
+    from app.core.review.report import write_report
 
     clip = tmp_path / "gone.mp4"
     shutil.copy(silent_text_clip.path, clip)
@@ -154,8 +154,8 @@ def full_disk(tmp_path):
 
 def test_pdf_and_decisions_on_a_full_disk_fail_with_a_sentence(silent_text_clip, engines,
                                                                full_disk):
-    from app.core.report import write_report
-    from app.core.review import Decision, Review
+    from app.core.review.decisions import Decision, Review
+    from app.core.review.report import write_report
 
     result = run(analyze(silent_text_clip.path, engines=engines))
     with pytest.raises(ClearToPostError, match="could not be written"):
@@ -189,7 +189,7 @@ def test_a_ten_minute_clip_streams_in_flat_memory(engines, tmp_path):
 
 def _redacted(result, folder, engines):
     from app.core.redact.export import redact_clip
-    from app.core.review import Decision, Review
+    from app.core.review.decisions import Decision, Review
 
     review = Review.load(result.video.sha256, folder)
     for finding in result.findings:
@@ -199,7 +199,7 @@ def _redacted(result, folder, engines):
 
 def test_a_redacted_copy_of_a_rotated_clip_stands_upright_and_is_clean(silent_text_clip,
                                                                       engines, tmp_path):
-    from app.core.media import probe
+    from app.core.media.video import probe
 
     landscape = tmp_path / "landscape.mp4"
     ffmpeg("-i", silent_text_clip.path, "-vf", "transpose=1", "-c:v", "libx264", str(landscape))

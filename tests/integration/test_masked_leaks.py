@@ -14,8 +14,8 @@ import pytest
 
 from app.core.models import ScanOptions
 from app.core.pipeline import analyze, run
-from app.core.report import write_report
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
+from app.core.review.report import write_report
 from tests.conftest import LEAK_DENY, LEAK_NOTE, LEAK_SECRETS
 
 pytestmark = pytest.mark.models

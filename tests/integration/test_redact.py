@@ -15,13 +15,13 @@ import numpy as np
 import pytest
 
 from app.core.errors import ClearToPostError, InputError
-from app.core.media import probe
+from app.core.media.video import probe
 from app.core.models import ScanOptions, Source
 from app.core.pipeline import analyze, run
 from app.core.redact.audio import read_sound
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 from bench.clips import caption_box
 from tests.conftest import LEAK_DENY, ffmpeg
 
@@ -207,7 +207,7 @@ def test_the_review_gains_only_the_record_of_the_copy(made, scanned):
 
 
 def test_the_pdf_records_the_copy_masked(made, scanned, tmp_path):
-    from app.core.report import write_report
+    from app.core.review.report import write_report
 
     copy, _, review, _ = made
     pdf = write_report(scanned, review, tmp_path / "r.pdf", reviewer="R")

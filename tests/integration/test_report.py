@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.masking import mask_text
+from app.core.findings.masking import mask_text
 from app.core.pipeline import analyze, run
-from app.core.report import write_report
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
+from app.core.review.report import write_report
 from app.core.timecode import format_time
 
 pytestmark = pytest.mark.models
@@ -109,7 +109,7 @@ def test_mask_text(text, masked):
 
 def test_thumbnails_are_built_one_frame_at_a_time(scanned, review, tmp_path, monkeypatch):
     """Each full-size frame is made into its thumbnail before the next is decoded."""
-    import app.core.report as report
+    import app.core.review.report as report
 
     events = []
     real_frames, real_thumbnail = report.iter_frames_at, report._thumbnail
@@ -131,7 +131,7 @@ def test_thumbnails_are_built_one_frame_at_a_time(scanned, review, tmp_path, mon
 
 
 def test_a_moving_box_is_covered_where_it_is_between_two_reads():
-    from app.core.masking import box_at as _box_at
+    from app.core.findings.masking import box_at as _box_at
     from app.core.models import Box, Category, Finding, Source
 
     moving = Finding("m", 1.0, 3.0, Source.SCREEN, Category.NAME, "Margaret Olson", 0.9, "r",

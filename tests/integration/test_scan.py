@@ -160,8 +160,8 @@ def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch, tmp_p
     monkeypatch.setattr(socket, "create_connection", lambda *a, **k: refuse(None, *a))
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: refuse(None, *a))
     from app.core.models import ScanOptions
-    from app.core.report import write_report
-    from app.core.review import Review
+    from app.core.review.decisions import Review
+    from app.core.review.report import write_report
 
     fresh = Engines.load(ScanOptions())
     result = run(analyze(identifiers_clip.path, engines=fresh))

@@ -6,9 +6,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.models import Category, Source
-from app.core.ocr import group_into_lines
+from app.core.picture.ocr import group_into_lines
+from app.core.picture.scene import BOARD, monitor_box, scene_hits
 from app.core.pipeline import analyze, run
-from app.core.scene import BOARD, monitor_box, scene_hits
 from bench.clips import BOARD_ENTRIES, paste, patient_board_image, scaled, video_frames
 from tests.conftest import realdata
 

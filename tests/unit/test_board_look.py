@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core.board_look import board_box
+from app.core.picture.board_look import board_box
 from bench.clips import (
     chart_screen_image,
     paste,

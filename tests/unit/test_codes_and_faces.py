@@ -4,8 +4,8 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core.codes import CodeReader
-from app.core.faces import FaceDetector
+from app.core.picture.codes import CodeReader
+from app.core.picture.faces import FaceDetector
 from bench.clips import code128_image, qr_image, video_frames
 from tests.conftest import realdata
 

@@ -1,8 +1,13 @@
 """Who is the presenter and who is someone else, on made-up face boxes (no model)."""
 
-from app.core.face_tracks import FaceTracker, face_findings, presenter_doubt, presenter_tracks
-from app.core.faces import FaceBox
 from app.core.models import Category, Source
+from app.core.picture.face_tracks import (
+    FaceTracker,
+    face_findings,
+    presenter_doubt,
+    presenter_tracks,
+)
+from app.core.picture.faces import FaceBox
 
 STEP = 0.5
 

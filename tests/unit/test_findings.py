@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from app.core.findings import ScreenHit, ScreenTracker, finding_id, speech_findings
-from app.core.frames import ChangeHistory
+from app.core.findings.hits import ScreenHit, ScreenTracker, finding_id, speech_findings
+from app.core.media.frames import ChangeHistory
 from app.core.models import Box, Category, Source, TextSpan, Word
 
 
@@ -115,7 +115,7 @@ def test_a_text_still_on_screen_is_shown_at_once_and_no_longer_once_it_has_gone(
 
 
 def test_two_identical_texts_at_once_are_two_findings_with_their_own_stable_ids():
-    from app.core.findings import with_unique_ids
+    from app.core.findings.hits import with_unique_ids
 
     def scan_once():
         tracker = ScreenTracker()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from app.core.detect import TextDetector
 from app.core.detect.medical_recognizers import plausible_numeric_date
-from app.core.review import Review
+from app.core.review.decisions import Review
 from app.core.word_lists import WordLists
 
 DETECTOR = TextDetector()

@@ -3,8 +3,8 @@
 import pytest
 
 from app.core.detect import TextDetector
-from app.core.heard_so_far import HeardSoFar, spoken_findings
 from app.core.models import Word
+from app.core.speech.heard_so_far import HeardSoFar, spoken_findings
 from app.core.word_lists import WordLists
 
 

@@ -29,3 +29,15 @@ def test_importing_the_engine_loads_no_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_stages_import_only_downwards():
+    """import-linter's contracts in pyproject.toml: redact > review > pipeline > speech |
+    picture > findings > detect > media > the shared vocabulary, and nothing in app.core imports
+    the window or the command line."""
+    root = CORE.parents[1]
+    linter = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(linter), "--config", str(root / "pyproject.toml")], cwd=root,
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "2 kept, 0 broken" in out.stdout

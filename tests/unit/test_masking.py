@@ -1,4 +1,4 @@
-from app.core.masking import mask_text, shown_reason, shown_text
+from app.core.findings.masking import mask_text, shown_reason, shown_text
 from app.core.models import Category, Finding, Source
 
 
@@ -24,11 +24,12 @@ def test_descriptions_we_wrote_are_not_masked():
 
 
 def _spoken(text: str, lists):
-    from app.core.findings import speech_findings
+    from app.core.detect.deny_list import deny_spans
+    from app.core.findings.hits import speech_findings
     from app.core.models import Word
 
     words = tuple(Word(w, 0.5 * k, 0.5 * k + 0.4, 0.9) for k, w in enumerate(text.split()))
-    return speech_findings(words, lists.deny_spans(text))
+    return speech_findings(words, deny_spans(lists, text))
 
 
 def test_a_deny_list_entry_quoted_in_a_reason_is_masked_too():

@@ -3,7 +3,7 @@
 import pytest
 
 from app.core.errors import InputError
-from app.core.media import iter_samples, probe
+from app.core.media.video import iter_samples, probe
 from tests.conftest import ffmpeg
 
 

@@ -4,8 +4,13 @@ import cv2
 import numpy as np
 import pytest
 
-from app.core.frames import thumbnail
-from app.core.motion import MotionEstimator, changed_after_motion, changed_regions, move_quad
+from app.core.media.frames import thumbnail
+from app.core.picture.motion import (
+    MotionEstimator,
+    changed_after_motion,
+    changed_regions,
+    move_quad,
+)
 
 
 def room(seed: int = 0, size=(1400, 900)) -> np.ndarray:

@@ -1,4 +1,4 @@
-from app.core.ocr import OcrPiece, group_into_lines
+from app.core.picture.ocr import OcrPiece, group_into_lines
 
 
 def piece(text, x, y, w=100, h=30, confidence=0.9):

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from app.core.errors import InputError
-from app.core.media import probe
-from app.core.picture import scan_picture
+from app.core.media.video import probe
+from app.core.picture.stage import scan_picture
 from bench.clips import Caption, make_clip
 
 

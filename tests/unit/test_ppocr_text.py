@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.core.ppocr import respaced
+from app.core.picture.ppocr import respaced
 
 
 @pytest.mark.parametrize("read, meant", [

@@ -1,16 +1,16 @@
 """"This is me": the reviewer overrides the scan's guess of whose face is the presenter's
 (made-up face boxes, no model)."""
 
-from app.core.face_tracks import (
+from app.core.models import AnalysisResult, Coverage, ScanOptions, Source, VideoInfo
+from app.core.picture.face_tracks import (
     PRESENTER_DOUBT,
     face_findings,
     presenter_doubt,
     presenter_faces,
     presenter_tracks,
 )
-from app.core.models import AnalysisResult, Coverage, ScanOptions, Source, VideoInfo
-from app.core.presenter import mark_as_mine, with_presenter
-from app.core.review import Review
+from app.core.review.decisions import Review
+from app.core.review.presenter import mark_as_mine, with_presenter
 from tests.unit.test_face_tracks import STEP, face, run_tracker
 
 

@@ -14,14 +14,14 @@ from app.core.models import (
     Source,
     VideoInfo,
 )
-from app.core.motion import IDENTITY
+from app.core.picture.motion import IDENTITY
 from app.core.redact.audio import BLEEP_HZ, Sound, hush
 from app.core.redact.camera_path import CameraPath, stretches
 from app.core.redact.cover import cover_at, pad
 from app.core.redact.obscure import hide
 from app.core.redact.plan import BLACK, BLEEP, BLUR, ELLIPSE, SILENCE, Redaction, plan
 from app.core.redact.proof import prove
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 
 VIDEO = VideoInfo("/x.mp4", "0" * 64, 10.0, 640, 360, 10.0, 100, 0, True, "h264", "aac")
 

@@ -3,7 +3,7 @@
 import json
 import stat
 
-from app.core.review import Decision, Review, Verdict
+from app.core.review.decisions import Decision, Review, Verdict
 
 SHA = "ab" * 32
 
@@ -52,7 +52,7 @@ def test_kill_minus_9_mid_review_loses_at_most_the_last_click(tmp_path):
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from app.core.review import Decision, Review\n"
+        "from app.core.review.decisions import Decision, Review\n"
         f"review = Review.load({SHA!r}, Path({str(tmp_path)!r}))\n"
         "for i in range(100000):\n"
         "    review.decide(f'f{i}', Decision.MUST_FIX if i % 2 else Decision.FALSE_ALARM)\n"

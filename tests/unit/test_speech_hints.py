@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from app.core.models import ModelInfo, Transcript
 from app.core.pipeline import _speech
-from app.core.transcribe import CLINICAL_HINTS, MAX_HINTS, hot_words
+from app.core.speech.transcribe import CLINICAL_HINTS, MAX_HINTS, hot_words
 from app.core.word_lists import WordLists
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from app.core.detect import TextDetector
 from app.core.models import Box, Category, OcrLine
-from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
+from app.core.picture.stacked_lines import joined_text, spans_in_value, stacked_pairs
 
 
 def line(text, x, y, w=120, h=20):

@@ -4,8 +4,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from app.core.motion import IDENTITY
-from app.core.text_tracks import TextTracker, looks_changed, patch_of, same_text
+from app.core.picture.motion import IDENTITY
+from app.core.picture.text_tracks import TextTracker, looks_changed, patch_of, same_text
 
 
 class CountingEngine:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from app.core.detect import lexicon
+from app.core.detect.deny_list import deny_spans
 from app.core.detect.medical_recognizers import (
     ANY_DATE,
     all_medical_recognizers,
@@ -111,7 +112,7 @@ class TextDetector:
         spans = [self._to_span(restored, result) for result in results]
         if restored != text:
             spans = [_with_text_of(s, text) for s in spans]
-        spans += lists.deny_spans(text)
+        spans += deny_spans(lists, text)
         candidates = []
         for span in spans:
             if span is None or span.confidence < self.min_confidence or lists.allowed(span.text):

@@ -15,8 +15,8 @@ from collections.abc import Callable, Generator
 import cv2
 import numpy as np
 
-from app.core.frames import thumbnail
-from app.core.motion import IDENTITY, MotionEstimator, compose, move_rect
+from app.core.media.frames import thumbnail
+from app.core.picture.motion import IDENTITY, MotionEstimator, compose, move_rect
 
 
 class CameraPath:

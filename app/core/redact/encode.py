@@ -18,9 +18,9 @@ import av
 import cv2
 
 from app.core.errors import ClearToPostError
-from app.core.faces import FaceDetector
-from app.core.media import iter_frames
+from app.core.media.video import iter_frames
 from app.core.models import VideoInfo
+from app.core.picture.faces import FaceDetector
 from app.core.redact.audio import Sound, frames_of
 from app.core.redact.box_tracks import BoxTracks
 from app.core.redact.camera_path import CameraPath

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from app.core.errors import ClearToPostError, InputError
 from app.core.hashing import file_sha256
-from app.core.media import iter_frames
+from app.core.media.video import iter_frames
 from app.core.models import AnalysisResult, Progress
 from app.core.redact.audio import hush, read_sound
 from app.core.redact.box_tracks import BoxTracks, small_grey
@@ -28,7 +28,7 @@ from app.core.redact.cover import reads
 from app.core.redact.encode import write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, plan
 from app.core.redact.proof import Proof, prove
-from app.core.review import Review
+from app.core.review.decisions import Review
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def _face_detector(engines, redactions: list[Redaction]):
         return None
     faces = getattr(engines, "faces", None)
     if faces is None:
-        from app.core.faces import FaceDetector
+        from app.core.picture.faces import FaceDetector
 
         faces = FaceDetector()
     return faces

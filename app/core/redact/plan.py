@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.models import AnalysisResult, Box, Finding, Source
-from app.core.review import Decision, Review
+from app.core.review.decisions import Decision, Review
 
 BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "blur", "blur face", "black out", "silence", "bleep"
 SOUND_ACTIONS = (SILENCE, BLEEP)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.core.findings import same_text
+from app.core.findings.hits import same_text
 from app.core.models import Finding, Source
 
 SLACK_S = 1.0

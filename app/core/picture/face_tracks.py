@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from app.core.faces import FaceBox
-from app.core.findings import finding_id
+from app.core.findings.hits import finding_id
 from app.core.models import Box, Category, Finding, Source
+from app.core.picture.faces import FaceBox
 
 GAP_S = 1.25
 MIN_CHECKS = 2
@@ -122,7 +122,8 @@ def face_findings(tracks: list[FaceTrack], presenter: set[int] | None = None) ->
 
 def presenter_faces(tracks: list[FaceTrack], presenter: set[int]) -> list[Finding]:
     """The presenter's tracks as findings that are not flagged, kept so the reviewer can say
-    "this is me" about another face (app.core.presenter) and the swap needs no second scan."""
+    "this is me" about another face (app.core.review.presenter) and the swap needs no second
+    scan."""
     return _findings(tracks, presenter, want_presenter=True)
 
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from app.core.frames import ChangeHistory
-from app.core.masking import DESCRIBED, identifying_words, mask_text
+from app.core.findings.masking import DESCRIBED, identifying_words, mask_text
+from app.core.media.frames import ChangeHistory
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 

@@ -10,9 +10,9 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Paragraph
 
-from app.core.masking import DESCRIBED, mask_text, shown_text
+from app.core.findings.masking import DESCRIBED, mask_text, shown_text
 from app.core.models import AnalysisResult
-from app.core.review import Review
+from app.core.review.decisions import Review
 from app.core.timecode import format_time
 
 

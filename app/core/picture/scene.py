@@ -17,10 +17,10 @@ import re
 import cv2
 import numpy as np
 
-from app.core.board_look import board_box
-from app.core.findings import ScreenHit
+from app.core.findings.hits import ScreenHit
 from app.core.models import Box, Category, TextSpan
-from app.core.ocr import OcrPiece
+from app.core.picture.board_look import board_box
+from app.core.picture.ocr import OcrPiece
 
 MIN_HEIGHT = 0.02
 SATURATED = 70  # median saturation (0-255) of a reading's ink that makes it a colour

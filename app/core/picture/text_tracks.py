@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from app.core.findings import same_text
-from app.core.motion import move_quad
-from app.core.ocr import OcrEngine, OcrPiece, Quad, crop_line, piece_of
+from app.core.findings.hits import same_text
+from app.core.picture.motion import move_quad
+from app.core.picture.ocr import OcrEngine, OcrPiece, Quad, crop_line, piece_of
 
 MATCH_IOU = 0.3
 GROWN = 1.15  # a line this much wider than when it was read is read again

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
-from app.core.findings import speech_findings, transcript_text
+from app.core.findings.hits import speech_findings, transcript_text
 from app.core.models import Finding, Word
 from app.core.word_lists import WordLists
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
-from app.core.ocr import OcrPiece, Quad, crop_line, piece_of
+from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of
 
 # DBNet's thresholds as PaddleOCR sets them; a slightly wider unclip keeps first and last letters.
 _DET = {"thresh": 0.3, "box_thresh": 0.5, "max_candidates": 1000, "unclip_ratio": 1.6,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from app.core.codes import Code
 from app.core.detect import TextDetector
-from app.core.findings import ScreenHit
+from app.core.findings.hits import ScreenHit
 from app.core.models import Box, Category, TextSpan
+from app.core.picture.codes import Code
 from app.core.word_lists import WordLists
 
 

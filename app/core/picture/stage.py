@@ -24,10 +24,10 @@ from typing import Protocol
 import numpy as np
 
 from app.core.errors import InputError
-from app.core.frames import thumbnail
-from app.core.media import iter_samples
+from app.core.media.frames import thumbnail
+from app.core.media.video import iter_samples
 from app.core.models import Finding, VideoInfo
-from app.core.motion import MotionEstimator, changed_regions, compose
+from app.core.picture.motion import MotionEstimator, changed_regions, compose
 
 
 @dataclass

@@ -15,26 +15,26 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from app.core.code_findings import code_hits
-from app.core.codes import CodeReader
 from app.core.detect import TextDetector
-from app.core.face_tracks import (
+from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
+from app.core.geometry import rects_meet
+from app.core.models import Box, Category, Finding, Source, TextSpan
+from app.core.picture.code_findings import code_hits
+from app.core.picture.codes import CodeReader
+from app.core.picture.face_tracks import (
     FaceTracker,
     face_findings,
     presenter_doubt,
     presenter_faces,
     presenter_tracks,
 )
-from app.core.faces import FaceDetector
-from app.core.findings import ScreenHit, ScreenTracker, screen_hits
-from app.core.geometry import rects_meet
-from app.core.models import Box, Category, Finding, Source, TextSpan
-from app.core.motion import move_quad, move_rect
-from app.core.ocr import OcrEngine, group_into_lines
-from app.core.picture import Sample
-from app.core.scene import scene_hits
-from app.core.stacked_lines import joined_text, spans_in_value, stacked_pairs
-from app.core.text_tracks import TextTracker
+from app.core.picture.faces import FaceDetector
+from app.core.picture.motion import move_quad, move_rect
+from app.core.picture.ocr import OcrEngine, group_into_lines
+from app.core.picture.scene import scene_hits
+from app.core.picture.stacked_lines import joined_text, spans_in_value, stacked_pairs
+from app.core.picture.stage import Sample
+from app.core.picture.text_tracks import TextTracker
 from app.core.word_lists import WordLists
 
 log = logging.getLogger(__name__)

@@ -33,8 +33,8 @@ from reportlab.platypus import (
 )
 
 from app.core.errors import ClearToPostError
-from app.core.findings import said_within
-from app.core.masking import (
+from app.core.findings.hits import said_within
+from app.core.findings.masking import (
     DESCRIBED,
     box_at,
     clip_label,
@@ -43,12 +43,12 @@ from app.core.masking import (
     shown_reason,
     shown_text,
 )
-from app.core.media import iter_frames_at
+from app.core.media.video import iter_frames_at
 from app.core.models import AnalysisResult, Box, Finding, Source
-from app.core.presenter import presenter_lines
 from app.core.private_files import write_private_atomically
-from app.core.report_redacted import redacted_section
-from app.core.review import CHECKLIST, Decision, Review
+from app.core.review.decisions import CHECKLIST, Decision, Review
+from app.core.review.presenter import presenter_lines
+from app.core.review.report_redacted import redacted_section
 from app.core.text_join import join_with_ranges
 from app.core.timecode import format_time
 
@@ -93,8 +93,46 @@ def write_report(
     Raises:
         ClearToPostError: the PDF cannot be written there, or the clip can no longer be read.
     """
+    regular, _ = _fonts()
+    styles = _styles()
+    page = PAPER.get(paper.lower())
+    if page is None:
+        raise ClearToPostError(f"Paper size must be A4 or Letter, not {paper}.")
+    when = (reviewed_at or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
+    story = [
+        *_verdict(result, review, masked, styles),
+        _clip_table(result, reviewer, when, masked, styles, page),
+        *_checklist(review, styles, page),
+        Paragraph("Timeline", styles["h2"]),
+        _timeline(result, review, page[0] - 4 * cm, regular),
+        Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]),
+        *_coverage(result, styles),
+        *redacted_section(result, review, masked, styles,
+                          lambda rows: _table(rows, [3.2 * cm, None], page)),
+        *_findings(result, review, masked, styles, page),
+    ]
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+        bottomMargin=1.8 * cm, title=f"ClearToPost review of {clip_label(result.video, masked)}",
+        author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
+        initialFontName=regular,
+    )
+    document.build(story, onFirstPage=_footer(regular, when), onLaterPages=_footer(regular, when))
+    out = Path(out)
+    try:
+        write_private_atomically(out, buffer.getvalue())
+    except OSError as error:
+        raise ClearToPostError(
+            f"The PDF could not be written to {out} ({error.strerror or error}); "
+            f"choose another folder."
+        ) from error
+    return out
+
+
+def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = _fonts()
-    styles = {
+    return {
         "title": ParagraphStyle("title", fontName=bold, fontSize=18, leading=22, spaceAfter=6),
         "h2": ParagraphStyle("h2", fontName=bold, fontSize=12.5, leading=16, spaceBefore=10,
                              spaceAfter=4),
@@ -104,17 +142,16 @@ def write_report(
         "verdict": ParagraphStyle("verdict", fontName=bold, fontSize=15, leading=19,
                                   spaceBefore=4, spaceAfter=4),
     }
-    page = PAPER.get(paper.lower())
-    if page is None:
-        raise ClearToPostError(f"Paper size must be A4 or Letter, not {paper}.")
-    when = (reviewed_at or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
-    summary = review.summary([f.id for f in result.findings])
-    video = result.video
-    story: list = [Paragraph("ClearToPost review record", styles["title"])]
 
-    verdict_colour = "#2e7d32" if summary.cleared else "#c62828"
-    story.append(Paragraph(f'<font color="{verdict_colour}">{escape(summary.line())}</font>',
-                           styles["verdict"]))
+
+def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> list:
+    """The title, the verdict in colour, why it is not cleared, and whether this copy is
+    masked."""
+    summary = review.summary([f.id for f in result.findings])
+    colour = "#2e7d32" if summary.cleared else "#c62828"
+    story = [Paragraph("ClearToPost review record", styles["title"]),
+             Paragraph(f'<font color="{colour}">{escape(summary.line())}</font>',
+                       styles["verdict"])]
     reasons = []
     if summary.must_fix or summary.open:
         reasons.append("flags are marked must fix or still open")
@@ -127,8 +164,13 @@ def write_report(
     mode = ("This copy is MASKED: identifying text is hidden and boxed regions are blurred."
             if masked else
             "This copy is UNMASKED: it shows identifying text and images. Keep it internal.")
-    story.append(Paragraph(f"<b>{mode}</b>", styles["body"]))
-    story.append(Spacer(1, 6))
+    story += [Paragraph(f"<b>{mode}</b>", styles["body"]), Spacer(1, 6)]
+    return story
+
+
+def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, styles,
+                page) -> Table:
+    video = result.video
     rows = [
         ("Clip", clip_label(video, masked)),
         ("SHA-256", video.sha256),
@@ -141,53 +183,31 @@ def write_report(
         ("Checked with", f"ClearToPost {result.tool_version}"),
         *((f"Model: {m.role}", f"{m.name} ({m.package})") for m in result.models),
     ]
-    story.append(_table([[Paragraph(escape(a), styles["small"]),
-                          Paragraph(escape(b), styles["body"])] for a, b in rows],
-                        [3.2 * cm, None], page))
+    return _table([[Paragraph(escape(a), styles["small"]), Paragraph(escape(b), styles["body"])]
+                   for a, b in rows], [3.2 * cm, None], page)
 
-    story.append(Paragraph("Policy checklist (answered by the reviewer)", styles["h2"]))
-    checklist_rows = []
+
+def _checklist(review: Review, styles, page) -> list:
+    rows = []
     for key, question, allowed in CHECKLIST:
         answer = review.answers.get(key)
         shown = answer.upper() if answer else "NOT ANSWERED"
         flag = "" if answer == allowed else " (blocks posting)"
-        checklist_rows.append([Paragraph(escape(question), styles["body"]),
-                               Paragraph(f"<b>{shown}</b>{flag}", styles["body"])])
-    story.append(_table(checklist_rows, [None, 4.5 * cm], page))
+        rows.append([Paragraph(escape(question), styles["body"]),
+                     Paragraph(f"<b>{shown}</b>{flag}", styles["body"])])
+    return [Paragraph("Policy checklist (answered by the reviewer)", styles["h2"]),
+            _table(rows, [None, 4.5 * cm], page)]
 
-    story.append(Paragraph("Timeline", styles["h2"]))
-    story.append(_timeline(result, review, page[0] - 4 * cm, regular))
-    story.append(Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]))
 
-    story += _coverage(result, styles)
-    story += redacted_section(result, review, masked, styles,
-                              lambda rows: _table(rows, [3.2 * cm, None], page))
-
-    story.append(Paragraph(f"Findings ({len(result.findings)})", styles["h2"]))
+def _findings(result: AnalysisResult, review: Review, masked: bool, styles, page) -> list:
+    story = [Paragraph(f"Findings ({len(result.findings)})", styles["h2"])]
     if not result.findings:
         story.append(Paragraph("Nothing identifying was found.", styles["body"]))
     thumbnails = _thumbnails(result, masked)
     for number, finding in enumerate(result.findings, 1):
         story.append(KeepTogether(_entry(number, finding, result, review, thumbnails, masked,
                                          styles, page)))
-
-    out = Path(out)
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer, pagesize=page, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-        bottomMargin=1.8 * cm, title=f"ClearToPost review of {clip_label(video, masked)}",
-        author=reviewer or "ClearToPost", creator=f"ClearToPost {result.tool_version}",
-        initialFontName=regular,
-    )
-    document.build(story, onFirstPage=_footer(regular, when), onLaterPages=_footer(regular, when))
-    try:
-        write_private_atomically(out, buffer.getvalue())
-    except OSError as error:
-        raise ClearToPostError(
-            f"The PDF could not be written to {out} ({error.strerror or error}); "
-            f"choose another folder."
-        ) from error
-    return out
+    return story
 
 
 def _table(rows, widths, page) -> Table:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
 from app.core.models import AnalysisResult, Finding, Source
+from app.core.picture.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
 from app.core.timecode import format_time
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from app.core.frames import changed_blocks
+from app.core.media.frames import changed_blocks
 
 MIN_INLIERS = 12
 IDENTITY = np.float32([[1, 0, 0], [0, 1, 0]])
@@ -122,7 +122,7 @@ def changed_regions(changed: np.ndarray, unseen: np.ndarray, scale: float,
                     frame_shape: tuple[int, ...]) -> list[tuple[int, int, int, int]]:
     """Where to look for new text: bands across the changed blocks, and the strips along the
     edges that came into view (a band for the top or bottom, a column for a side)."""
-    from app.core.frames import BLOCK
+    from app.core.media.frames import BLOCK
 
     height, width = frame_shape[:2]
     rows = unseen.mean(axis=1) > 0.5
@@ -144,7 +144,7 @@ def changed_bands(blocks: np.ndarray, scale: float, frame_shape: tuple[int, ...]
     """Full-width bands of the frame that hold every changed block, padded by `margin_px`
     above and below (bands that meet are one). Text lines run across, so a band never cuts a
     line in two sideways; one that starts at a band's edge is caught by the margin."""
-    from app.core.frames import BLOCK
+    from app.core.media.frames import BLOCK
 
     height, width = frame_shape[:2]
     rows = np.flatnonzero(blocks.any(axis=1))
