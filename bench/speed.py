@@ -155,8 +155,10 @@ def main() -> None:
     if all(r[6] is not None for r in results):
         _row("naive baseline: OCR one full frame a second", [f"{r[6][0]:.1f}" for r in results])
     if long_total is not None:
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\n{long_minutes}-minute hand-held clip: total scan {long_total:.1f} s "
-              f"({long_total / long_minutes:.1f} s per minute).")
+              f"({long_total / long_minutes:.1f} s per minute); peak memory of the process "
+              f"after it {peak_mb:.0f} MB.")
 
 
 if __name__ == "__main__":

@@ -281,4 +281,21 @@ def test_cancelling_leaves_no_file(scanned, engines, tmp_path):
     export.close()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".mp4"] == []
     assert review.redactions == []
+    # and while the copy is being scanned again: no copy that was not checked is left
+    export = redact_clip(scanned, review, out, engines=engines)
+    for progress in export:
+        if progress.stage == "rescan" and progress.fraction > 0.7:
+            break
+    export.close()
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".mp4"] == []
+    assert review.redactions == []
 
+
+def test_a_copy_that_cannot_be_written_gets_a_sentence(scanned, engines, tmp_path):
+    """The write fails (here: a folder stands where the hidden partial file goes, as a full
+    disk or a read-only folder would fail it): one sentence, and nothing left behind."""
+    review = _review(scanned, tmp_path)
+    (tmp_path / ".copy.partial.mp4").mkdir()
+    with pytest.raises(ClearToPostError, match="could not be written"):
+        run(redact_clip(scanned, review, tmp_path / "copy.mp4", engines=engines))
+    assert not (tmp_path / "copy.mp4").exists() and review.redactions == []

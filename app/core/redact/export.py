@@ -17,6 +17,8 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
+
 from app.core.errors import ClearToPostError, InputError
 from app.core.hashing import file_sha256
 from app.core.media.video import iter_frames
@@ -113,11 +115,21 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
                        on_frame, tracks),
             "encode", 0.15, 0.45, "Writing the redacted copy")
         os.replace(partial, out)
+    except (OSError, av.error.FFmpegError) as error:  # a full disk, a folder gone read-only
+        raise ClearToPostError(
+            f"The redacted copy could not be written to {out.parent} "
+            f"({getattr(error, 'strerror', None) or error}); check the free space and that "
+            f"the folder is writable.") from error
     finally:  # cancelled or failed: no half-written file is left behind
         with contextlib.suppress(OSError):
             partial.unlink()
-    scan = analyze(out, result.options, engines)
-    again = yield from _steps(scan, "rescan", 0.6, 0.4, "Scanning the copy again")
+    try:
+        again = yield from _steps(analyze(out, result.options, engines), "rescan", 0.6, 0.4,
+                                  "Scanning the copy again")
+    except BaseException:  # cancelled (or failed) before it was checked: no unchecked copy
+        with contextlib.suppress(OSError):
+            out.unlink()
+        raise
     ids = [r.finding.id for r in redactions]
     copy = RedactedCopy(
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
