@@ -183,18 +183,9 @@ def analyze(
     options: ScanOptions | None = None,
     engines: Engines | None = None,
 ) -> Generator[Progress, None, AnalysisResult]:
-    """Scan a clip for identifiers.
-
-    Args:
-        path: the video file.
-        options: how to scan; defaults to ScanOptions().
-        engines: already-loaded models (loaded here when None).
-
-    Yields:
-        Progress, each carrying the findings completed since the previous one.
-
-    Returns:
-        The AnalysisResult with every finding, in time order.
+    """Scan a clip for identifiers, with `options` (default ScanOptions()) and already-loaded
+    `engines` (loaded here when None). Yields Progress, each carrying the findings completed
+    since the previous one; returns the AnalysisResult with every finding, in time order.
 
     Raises:
         InputError: the file cannot be analysed (one sentence says why).
@@ -203,18 +194,7 @@ def analyze(
     options = options or ScanOptions()
     lists = WordLists(options.deny, options.allow)
     timings: dict[str, float] = {}
-    clock = time.perf_counter()
-    yield Progress("probe", 0.0, "Reading the file")
-    info = probe(path)
-    timings["probe"] = time.perf_counter() - clock
-    yield Progress("probe", 0.01, "File read", video=info)
-
-    if engines is None:
-        yield Progress("load", 0.01, "Loading the models (first time takes a while)")
-        clock = time.perf_counter()
-        engines = Engines.load(options)
-        timings["load_models"] = time.perf_counter() - clock
-
+    info, engines = yield from _open(path, options, engines, timings)
     notes: list[str] = []
     speech = _SpeechThread(Path(info.path), info.duration_s, engines, lists) \
         if info.has_audio else None
@@ -245,6 +225,22 @@ def analyze(
         timings_s=timings,
         presenter_faces=tuple(faces.mine if faces is not None else []),
     )
+
+
+def _open(path, options: ScanOptions, engines: Engines | None, timings: dict[str, float]):
+    """Probe the file (told at once, so the window can show the clip) and load the models if
+    they were not handed over."""
+    clock = time.perf_counter()
+    yield Progress("probe", 0.0, "Reading the file")
+    info = probe(path)
+    timings["probe"] = time.perf_counter() - clock
+    yield Progress("probe", 0.01, "File read", video=info)
+    if engines is None:
+        yield Progress("load", 0.01, "Loading the models (first time takes a while)")
+        clock = time.perf_counter()
+        engines = Engines.load(options)
+        timings["load_models"] = time.perf_counter() - clock
+    return info, engines
 
 
 def _both(picture, speech: _SpeechThread | None, duration_s: float):

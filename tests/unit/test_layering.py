@@ -41,3 +41,17 @@ def test_the_stages_import_only_downwards():
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
     assert "2 kept, 0 broken" in out.stdout
+
+
+def test_no_function_a_reader_must_scroll():
+    """No function or method in app/ is longer than 60 lines (docstring included)."""
+    import ast
+
+    long = []
+    for source in CORE.parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > 60:
+                    long.append(f"{source.relative_to(CORE.parent)}:{node.name} {length}")
+    assert long == []

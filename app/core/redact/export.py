@@ -81,8 +81,8 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     `on_frame(t, [(redaction, rect)])` is told what was hidden in each frame (for checks)."""
     from app.core.pipeline import analyze
 
-    source = Path(result.video.path)
-    check_output(source, Path(out), force)
+    source, out = Path(result.video.path), Path(out)
+    check_output(source, out, force)
     if not source.is_file() or file_sha256(source) != result.video.sha256:
         raise InputError(f"{source.name} has changed or gone since it was scanned; scan it "
                          f"again before making a copy.")
@@ -90,39 +90,13 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     if not redactions:
         raise ClearToPostError("Nothing is marked \"must fix\", so there is nothing to hide "
                                "(or ask for the open findings too).")
-    picture = [r for r in redactions if r.in_picture]
-    spans = [(r.start_s, r.end_s) for r in picture]
-    joined = stretches(spans)
-    frames = iter_frames(source, lambda t: any(a - 0.001 <= t <= b + 0.001 for a, b in joined))
-    tracks = BoxTracks({r.finding.id: reads(r) for r in picture},
-                       {r.finding.id: (r.start_s, r.end_s) for r in picture},
-                       back_frames=int(result.video.fps * max(
-                           (r.finding.start_s - r.start_s for r in picture), default=0)) + 2)
-    camera = yield from _steps(
-        follow_camera(frames, spans, result.video.duration_s,
-                      lambda t, frame: tracks.add(t, small_grey(frame))),
-        "follow", 0.0, 0.15, "Following the camera")
+    camera, tracks = yield from _follow(source, result, redactions)
     yield Progress("sound", 0.15, "Hiding the spoken findings")
     track = read_sound(source) if result.video.has_audio else None
     if track is not None:
         hush(track, [(r.start_s, r.end_s, r.action) for r in redactions if not r.in_picture])
-    out = Path(out)
-    partial = out.with_name(f".{out.stem}.partial.mp4")
-    faces = _face_detector(engines, redactions)
-    try:
-        written = yield from _steps(
-            write_copy(source, partial, result.video, redactions, camera, track, faces,
-                       on_frame, tracks),
-            "encode", 0.15, 0.45, "Writing the redacted copy")
-        os.replace(partial, out)
-    except (OSError, av.error.FFmpegError) as error:  # a full disk, a folder gone read-only
-        raise ClearToPostError(
-            f"The redacted copy could not be written to {out.parent} "
-            f"({getattr(error, 'strerror', None) or error}); check the free space and that "
-            f"the folder is writable.") from error
-    finally:  # cancelled or failed: no half-written file is left behind
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    written = yield from _write(source, out, result, redactions, camera, tracks, track,
+                                _face_detector(engines, redactions), on_frame)
     try:
         again = yield from _steps(analyze(out, result.options, engines), "rescan", 0.6, 0.4,
                                   "Scanning the copy again")
@@ -139,6 +113,44 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     review.add_redaction(copy.to_json())
     yield Progress("done", 1.0, copy.proof.line())
     return copy
+
+
+def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]):
+    """The first pass: the camera's motion and each box's own track over the stretches."""
+    picture = [r for r in redactions if r.in_picture]
+    spans = [(r.start_s, r.end_s) for r in picture]
+    joined = stretches(spans)
+    frames = iter_frames(source, lambda t: any(a - 0.001 <= t <= b + 0.001 for a, b in joined))
+    tracks = BoxTracks({r.finding.id: reads(r) for r in picture},
+                       {r.finding.id: (r.start_s, r.end_s) for r in picture},
+                       back_frames=int(result.video.fps * max(
+                           (r.finding.start_s - r.start_s for r in picture), default=0)) + 2)
+    camera = yield from _steps(
+        follow_camera(frames, spans, result.video.duration_s,
+                      lambda t, frame: tracks.add(t, small_grey(frame))),
+        "follow", 0.0, 0.15, "Following the camera")
+    return camera, tracks
+
+
+def _write(source, out: Path, result, redactions, camera, tracks, track, faces, on_frame):
+    """The second pass: the copy encoded into a hidden file beside `out`, renamed into place;
+    nothing half-written is left behind, and a failed write is one sentence."""
+    partial = out.with_name(f".{out.stem}.partial.mp4")
+    try:
+        written = yield from _steps(
+            write_copy(source, partial, result.video, redactions, camera, track, faces,
+                       on_frame, tracks),
+            "encode", 0.15, 0.45, "Writing the redacted copy")
+        os.replace(partial, out)
+    except (OSError, av.error.FFmpegError) as error:  # a full disk, a folder gone read-only
+        raise ClearToPostError(
+            f"The redacted copy could not be written to {out.parent} "
+            f"({getattr(error, 'strerror', None) or error}); check the free space and that "
+            f"the folder is writable.") from error
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    return written
 
 
 def _steps(steps: Generator, stage: str, base: float, share: float, message: str):
