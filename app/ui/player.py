@@ -187,7 +187,9 @@ class PlayerWidget(QWidget):
         self._settle(0.3)
         self.sink.videoFrameChanged.disconnect(self._on_frame)
         self.player.setSource(QUrl())
-        QCoreApplication.processEvents()
+        # and let the backend's threads finish tearing the clip down before the player is
+        # destroyed with the window (a CI run crashed in one of them, at a window's close)
+        self._settle(0.2)
 
     @staticmethod
     def _settle(seconds: float = 0.15) -> None:
