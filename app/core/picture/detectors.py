@@ -17,7 +17,7 @@ import numpy as np
 
 from app.core.detect import TextDetector
 from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
-from app.core.geometry import rects_meet
+from app.core.geometry import rects_meet, union
 from app.core.models import Box, Category, Finding, Source, TextSpan
 from app.core.picture.code_findings import code_hits
 from app.core.picture.codes import CodeReader
@@ -88,13 +88,13 @@ def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
         while grown:
             grown = False
             for box in boxes:
-                if rects_meet(rect, box) and _union(rect, box) != rect:
-                    rect, grown = _union(rect, box), True
+                if rects_meet(rect, box) and union(rect, box) != rect:
+                    rect, grown = union(rect, box), True
         for index, other in enumerate(out):
-            union = _union(other, rect)
-            if rects_meet(other, rect) and _area(union) <= _area(other) + _area(rect):
+            joined = union(other, rect)
+            if rects_meet(other, rect) and _area(joined) <= _area(other) + _area(rect):
                 del out[index]
-                pending.append(union)
+                pending.append(joined)
                 break
         else:
             out.append(rect)
@@ -132,12 +132,6 @@ def distinct_quads(quads: list) -> list:
 
 def _quad_area(quad) -> float:
     return float((quad[:, 0].max() - quad[:, 0].min()) * (quad[:, 1].max() - quad[:, 1].min()))
-
-
-def _union(a, b):
-    x0, y0 = min(a[0], b[0]), min(a[1], b[1])
-    x1, y1 = max(a[0] + a[2], b[0] + b[2]), max(a[1] + a[3], b[1] + b[3])
-    return (x0, y0, x1 - x0, y1 - y0)
 
 
 @dataclass

@@ -17,11 +17,12 @@ from collections import deque
 import cv2
 import numpy as np
 
+from app.core.geometry import Rect
+
 SCALE = 0.5  # the frames are followed at half size
 SEARCH_PX = 48  # how far (half-size pixels) a box may move between two frames
 MIN_SCORE = 0.6  # a weaker match means the box is lost (it left the frame, or was covered)
 
-Rect = tuple[int, int, int, int]
 
 
 def small_grey(frame: np.ndarray) -> np.ndarray:

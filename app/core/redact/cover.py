@@ -10,11 +10,10 @@ result is padded, so that no letter's edge escapes the blur.
 
 from __future__ import annotations
 
+from app.core.geometry import Rect, union
 from app.core.redact.box_tracks import BoxTracks
 from app.core.redact.camera_path import CameraPath
 from app.core.redact.plan import ELLIPSE, Redaction
-
-Rect = tuple[int, int, int, int]  # x, y, w, h in frame pixels
 
 
 def reads(redaction: Redaction) -> list[tuple[float, Rect]]:
@@ -24,7 +23,7 @@ def reads(redaction: Redaction) -> list[tuple[float, Rect]]:
         by_time.setdefault(round(box.t_s, 3), []).append(box)
     out = []
     for t_s, boxes in sorted(by_time.items()):
-        out.append((t_s, union([(b.x, b.y, b.w, b.h) for b in boxes])))
+        out.append((t_s, union(*((b.x, b.y, b.w, b.h) for b in boxes))))
     return out
 
 
@@ -49,21 +48,13 @@ def cover_at(redaction: Redaction, t_s: float, path: CameraPath | None,
     followed = tracks.at(redaction.finding.id, t_s) if tracks is not None else None
     if followed is not None:
         guesses.append(followed)
-    return clip(pad(union(guesses), redaction.action == ELLIPSE), frame_size)
+    return clip(pad(union(*guesses), redaction.action == ELLIPSE), frame_size)
 
 
 def _between(a: tuple[float, Rect], b: tuple[float, Rect], t_s: float) -> Rect:
     (ta, ra), (tb, rb) = a, b
     u = min(1.0, max(0.0, (t_s - ta) / (tb - ta)))
     return tuple(round(p + (q - p) * u) for p, q in zip(ra, rb, strict=True))  # type: ignore
-
-
-def union(rects: list[Rect]) -> Rect:
-    x0 = min(r[0] for r in rects)
-    y0 = min(r[1] for r in rects)
-    x1 = max(r[0] + r[2] for r in rects)
-    y1 = max(r[1] + r[3] for r in rects)
-    return x0, y0, x1 - x0, y1 - y0
 
 
 def pad(rect: Rect, face: bool = False) -> Rect:

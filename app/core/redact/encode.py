@@ -18,13 +18,14 @@ import av
 import cv2
 
 from app.core.errors import ClearToPostError
+from app.core.geometry import Rect, union
 from app.core.media.video import iter_frames
 from app.core.models import VideoInfo
 from app.core.picture.faces import FaceDetector
 from app.core.redact.audio import Sound, frames_of
 from app.core.redact.box_tracks import BoxTracks
 from app.core.redact.camera_path import CameraPath
-from app.core.redact.cover import Rect, clip, cover_at, pad, union
+from app.core.redact.cover import clip, cover_at, pad
 from app.core.redact.obscure import hide
 from app.core.redact.plan import ELLIPSE, Redaction
 
@@ -122,7 +123,7 @@ def _covers(active: list[Redaction], t_s: float, camera: CameraPath, size: tuple
         if redaction.action == ELLIPSE:
             near = [d for d in detections if _centre_inside(d, rect)]
             if near:
-                rect = clip(union([rect, *(pad(d, face=True) for d in near)]), size) or rect
+                rect = clip(union(rect, *(pad(d, face=True) for d in near)), size) or rect
         out.append((redaction, rect))
     return out
 

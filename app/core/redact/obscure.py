@@ -12,9 +12,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from app.core.geometry import Rect
 from app.core.redact.plan import BLACK, ELLIPSE
-
-Rect = tuple[int, int, int, int]
 
 
 def hide(frame: np.ndarray, rect: Rect, action: str) -> None:

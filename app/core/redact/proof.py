@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.findings.hits import same_text
+from app.core.geometry import rects_meet
 from app.core.models import Finding, Source
 
 SLACK_S = 1.0
@@ -65,6 +66,6 @@ def _boxes_meet(a: Finding, b: Finding) -> bool:
         for q in b.boxes:
             if abs(p.t_s - q.t_s) > SLACK_S:
                 continue
-            if p.x < q.x + q.w and q.x < p.x + p.w and p.y < q.y + q.h and q.y < p.y + p.h:
+            if rects_meet((p.x, p.y, p.w, p.h), (q.x, q.y, q.w, q.h)):
                 return True
     return False
