@@ -113,26 +113,16 @@ def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, n
     Every frame is decoded (H.264 cannot skip), but only the sampled ones are converted to
     pixels. Times come from the container (correct for variable frame rate).
     """
-    capture = cv2.VideoCapture(str(path))
-    if not capture.isOpened():
-        raise InputError(f"{Path(path).name} is not a video this app can read.")
-    next_t = 0.0
-    last_t = -math.inf
+    next_t = [0.0]
+    frames = iter_frames(path, lambda t: t + 1e-6 >= next_t[0])
     try:
-        while capture.grab():
-            t = capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
-            if t <= last_t:  # some containers repeat or reorder timestamps; keep time moving
-                t = last_t + 1e-3
-            last_t = t
-            if t + 1e-6 < next_t:
-                continue
-            ok, frame = capture.retrieve()
-            if not ok or frame is None:
+        for t, frame in frames:
+            if frame is None:  # not due yet, or it could not be converted: try the next one
                 continue
             yield t, frame
-            next_t = t + interval_s
+            next_t[0] = t + interval_s
     finally:
-        capture.release()
+        frames.close()
 
 
 def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarray | None]]:
@@ -146,14 +136,14 @@ def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarr
     try:
         while capture.grab():
             t = capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
-            if t <= last_t:
+            if t <= last_t:  # some containers repeat or reorder timestamps; keep time moving
                 t = last_t + 1e-3
             last_t = t
             if wanted is not None and not wanted(t):
                 yield t, None
                 continue
             ok, frame = capture.retrieve()
-            yield t, (frame if ok else None)
+            yield t, (frame if ok and frame is not None else None)
     finally:
         capture.release()
 
