@@ -108,7 +108,7 @@ def write_report(
         Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]),
         *_coverage(result, styles),
         *redacted_section(result, review, masked, styles,
-                          lambda rows: _table(rows, [3.2 * cm, None], page)),
+                          lambda pairs: _facts(pairs, styles, page)),
         *_findings(result, review, masked, styles, page),
     ]
     buffer = io.BytesIO()
@@ -183,8 +183,13 @@ def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, 
         ("Checked with", f"ClearToPost {result.tool_version}"),
         *((f"Model: {m.role}", f"{m.name} ({m.package})") for m in result.models),
     ]
+    return _facts(rows, styles, page)
+
+
+def _facts(pairs, styles, page) -> Table:
+    """A two-column table of (label, value) facts: the clip's, a redacted copy's."""
     return _table([[Paragraph(escape(a), styles["small"]), Paragraph(escape(b), styles["body"])]
-                   for a, b in rows], [3.2 * cm, None], page)
+                   for a, b in pairs], [3.2 * cm, None], page)
 
 
 def _checklist(review: Review, styles, page) -> list:

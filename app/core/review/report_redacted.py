@@ -17,14 +17,15 @@ from app.core.timecode import format_time
 
 
 def redacted_section(result: AnalysisResult, review: Review, masked: bool, styles: dict,
-                     table) -> list:
-    """Flowables for every redacted copy recorded in the review (none: an empty list)."""
+                     facts) -> list:
+    """Flowables for every redacted copy recorded in the review (none: an empty list);
+    `facts` draws (label, value) pairs as the report's first table does."""
     if not review.redactions:
         return []
     story: list = [Paragraph("Redacted copy", styles["h2"])]
     findings = {f.id: f for f in result.findings}
     for record in review.redactions:
-        story.append(table(_rows(record, masked, styles)))
+        story.append(facts(_facts(record, masked)))
         items = [_item_line(item, findings.get(item.get("finding_id")), masked)
                  for item in record.get("items", [])]
         story.append(Paragraph("Hidden: " + ("<br/>".join(items) or "nothing"), styles["body"]))
@@ -32,19 +33,17 @@ def redacted_section(result: AnalysisResult, review: Review, masked: bool, style
     return story
 
 
-def _rows(record: dict, masked: bool, styles: dict) -> list:
+def _facts(record: dict, masked: bool) -> list[tuple[str, str]]:
     name = Path(str(record.get("file", ""))).name
     shown = f"copy {str(record.get('sha256', ''))[:12]}" if masked else name
     made = dt.datetime.fromtimestamp(float(record.get("made_at", 0))).astimezone()
     sound = "bleeped" if record.get("sound") == "bleep" else "silenced"
-    rows = [("File", shown), ("SHA-256", str(record.get("sha256", ""))),
+    return [("File", shown), ("SHA-256", str(record.get("sha256", ""))),
             ("Made", f"{made.strftime('%Y-%m-%d %H:%M %Z').strip()}"
                      f"{' by ' + record['by'] if record.get('by') else ''}"),
             ("Chosen", "must fix and open findings" if record.get("include_open")
              else "findings marked must fix"),
             ("Speech", f"spoken identifiers {sound}")]
-    return [[Paragraph(escape(a), styles["small"]), Paragraph(escape(b), styles["body"])]
-            for a, b in rows]
 
 
 def _item_line(item: dict, finding, masked: bool) -> str:
