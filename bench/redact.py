@@ -19,13 +19,41 @@ import time
 from pathlib import Path
 
 
-def main() -> None:
+def uncovered(covers: dict[float, list], findings, width: int, height: int, duration_s: float
+              ) -> tuple[int, list]:
+    """Check a hand-held copy's covers (time → rectangles hidden then) against where each text
+    of the room really is (bench.handheld.text_in_frame), for every text an on-screen finding
+    names, at every frame inside that finding's times: how many were checked, and the misses
+    (time, text, its outline, the rectangles hidden then)."""
     from app.core.findings.hits import normalise
+    from bench.handheld import text_in_frame
+
+    where = text_in_frame(width, height, duration_s)
+    screen = [f for f in findings if f.source.value == "screen"]
+    checked, misses = 0, []
+    for t, rects in covers.items():
+        for entry, quad in where(t):
+            if not any(f.start_s <= t <= f.end_s and normalise(entry.text)
+                       and normalise(f.text) in normalise(entry.text) for f in screen):
+                continue
+            x0, y0 = max(0, quad[:, 0].min()), max(0, quad[:, 1].min())
+            x1, y1 = min(width, quad[:, 0].max()), min(height, quad[:, 1].max())
+            if x1 <= x0 or y1 <= y0:
+                continue  # out of the frame then
+            checked += 1
+            if not any(rx <= x0 + 1 and ry <= y0 + 1 and x1 - 1 <= rx + rw and y1 - 1 <= ry + rh
+                       for rx, ry, rw, rh in rects):
+                misses.append((round(t, 2), entry.text, [int(v) for v in (x0, y0, x1, y1)],
+                               rects))
+    return checked, misses
+
+
+def main() -> None:
     from app.core.models import ScanOptions
     from app.core.pipeline import Engines, analyze, run
     from app.core.redact.export import redact_clip
     from app.core.review.decisions import Decision, Review
-    from bench.handheld import handheld_clip, text_in_frame
+    from bench.handheld import handheld_clip
 
     with tempfile.TemporaryDirectory() as tmp:
         clip = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp) / "handheld60.mp4"
@@ -51,24 +79,9 @@ def main() -> None:
                    on_progress)
         total = time.perf_counter() - clock
         info = result.video
-        where = text_in_frame(info.width, info.height, info.duration_s)
-        screen = [f for f in result.findings if f.source.value == "screen"]
-        checked, misses = 0, []
-        for t, rects in covers.items():
-            for entry, quad in where(t):
-                if not any(f.start_s <= t <= f.end_s and normalise(f.text)
-                           and normalise(f.text) in normalise(entry.text) for f in screen):
-                    continue
-                x0, y0 = max(0, quad[:, 0].min()), max(0, quad[:, 1].min())
-                x1, y1 = min(info.width, quad[:, 0].max()), min(info.height, quad[:, 1].max())
-                if x1 <= x0 or y1 <= y0:
-                    continue
-                checked += 1
-                if not any(rx <= x0 + 1 and ry <= y0 + 1 and x1 - 1 <= rx + rw
-                           and y1 - 1 <= ry + rh for rx, ry, rw, rh in rects):
-                    misses.append((round(t, 2), entry.text, [int(v) for v in (x0, y0, x1, y1)],
-                                   rects))
-        uncovered = len(misses)
+        checked, misses = uncovered(covers, result.findings, info.width, info.height,
+                                    info.duration_s)
+        uncovered_frames = len(misses)
     order = ["follow", "sound", "encode", "rescan", "done"]
     marks = [stages.get(s, total) for s in order]
     steps = {s: round(b - a, 1) for s, a, b in zip(order, marks, marks[1:], strict=False)}
@@ -79,7 +92,7 @@ def main() -> None:
           f"{steps['follow']} s | {steps['sound']} s | {steps['encode']} s | "
           f"{steps['rescan']} s | {total:.1f} s | {len(copy.items)} | "
           f"{len(copy.proof.still_found)} | {len(copy.proof.new)} | "
-          f"{checked - uncovered}/{checked} |")
+          f"{checked - uncovered_frames}/{checked} |")
     for miss in misses[:30]:
         print("not covered:", *miss, file=sys.stderr)
     for again in copy.proof.new:

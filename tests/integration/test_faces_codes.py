@@ -55,8 +55,7 @@ def test_a_talking_head_alone_gives_no_face_finding(talking_head_clip, engines):
 
 def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presenter(
         people_and_codes_clip, engines, tmp_path):
-    import cv2
-
+    from app.core.media.video import iter_frames
     from app.core.redact.export import redact_clip
     from app.core.review.decisions import Decision, Review
 
@@ -70,16 +69,8 @@ def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presen
     assert copy.proof.still_found == ()
     assert {i["action"] for i in copy.items} == {"blur face", "black out"}
 
-    def frames(path):
-        capture = cv2.VideoCapture(str(path))
-        while True:
-            ok, frame = capture.read()
-            if not ok:
-                return
-            yield capture.get(cv2.CAP_PROP_POS_MSEC) / 1000, frame
-
     other_seen = presenter_kept = codes_seen = checked = 0
-    for (t, before), (_, after) in zip(frames(people_and_codes_clip.path), frames(out),
+    for (t, before), (_, after) in zip(iter_frames(people_and_codes_clip.path), iter_frames(out),
                                        strict=True):
         if 3.1 <= t <= 5.9:  # the second person is on screen, top right
             checked += 1

@@ -58,32 +58,16 @@ def test_a_redacted_copy_covers_each_found_text_in_every_frame(scanned, handheld
     rendered with), not only in the frames the scan read."""
     from app.core.redact.export import redact_clip
     from app.core.review.decisions import Decision, Review
-    from bench.handheld import text_in_frame
+    from bench.redact import uncovered
 
     review = Review.load(scanned.video.sha256, tmp_path)
-    screen = [f for f in scanned.findings if f.source.value == "screen"]
     for finding in scanned.findings:
         review.decide(finding.id, Decision.MUST_FIX)
     covers: dict[float, list] = {}
     copy = run(redact_clip(scanned, review, tmp_path / "copy.mp4", engines=engines,
                            on_frame=lambda t, c: covers.__setitem__(t, [r for _, r in c])))
-    where = text_in_frame(handheld_clip.width, handheld_clip.height, handheld_clip.duration_s)
-    checked, uncovered = 0, []
-    for t, rects in covers.items():
-        for entry, quad in where(t):
-            found = [f for f in screen if f.start_s <= t <= f.end_s and normalise(entry.text)
-                     and normalise(f.text) in normalise(entry.text)]
-            if not found:
-                continue
-            x0, y0 = max(0, quad[:, 0].min()), max(0, quad[:, 1].min())
-            x1 = min(handheld_clip.width, quad[:, 0].max())
-            y1 = min(handheld_clip.height, quad[:, 1].max())
-            if x1 <= x0 or y1 <= y0:
-                continue  # out of the frame then
-            checked += 1
-            if not any(rx <= x0 + 1 and ry <= y0 + 1 and x1 - 1 <= rx + rw and y1 - 1 <= ry + rh
-                       for rx, ry, rw, rh in rects):
-                uncovered.append((entry.text, round(t, 2)))
+    checked, misses = uncovered(covers, scanned.findings, handheld_clip.width,
+                                handheld_clip.height, handheld_clip.duration_s)
     assert checked > 200
-    assert uncovered == []
+    assert [(text, t) for t, text, _, _ in misses] == []
     assert copy.proof.still_found == ()

@@ -214,7 +214,7 @@ def test_a_redacted_copy_of_a_rotated_clip_stands_upright_and_is_clean(silent_te
 
 def test_a_redacted_copy_of_a_variable_rate_clip_keeps_its_frame_times(silent_text_clip,
                                                                        engines, tmp_path):
-    import cv2
+    from app.core.media.video import iter_frames
 
     clip = tmp_path / "vfr.mp4"
     ffmpeg("-i", silent_text_clip.path, "-vf", "select='not(mod(n,3))+between(n,20,24)'",
@@ -223,10 +223,7 @@ def test_a_redacted_copy_of_a_variable_rate_clip_keeps_its_frame_times(silent_te
     copy = _redacted(result, tmp_path, engines)
 
     def times(path):
-        capture, out = cv2.VideoCapture(str(path)), []
-        while capture.grab():
-            out.append(capture.get(cv2.CAP_PROP_POS_MSEC) / 1000)
-        return out
+        return [t for t, _ in iter_frames(path, lambda t: False)]
 
     before, after = times(clip), times(copy.file)
     assert len(after) == len(before)

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from app.core.errors import ClearToPostError, InputError
-from app.core.media.video import probe
+from app.core.media.video import iter_frames, probe
 from app.core.models import ScanOptions, Source
 from app.core.pipeline import analyze, run
 from app.core.redact.audio import read_sound
@@ -64,13 +64,7 @@ def made(scanned, engines, tmp_path_factory):
 
 
 def _frames(path):
-    capture = cv2.VideoCapture(str(path))
-    frames = []
-    while True:
-        ok, frame = capture.read()
-        if not ok:
-            return frames
-        frames.append(frame)
+    return [frame for _, frame in iter_frames(path)]
 
 
 def _read(engines, frame) -> str:
@@ -271,21 +265,18 @@ def test_refuses_to_overwrite_the_original_or_a_file_or_write_a_non_mp4(scanned,
         run(redact_clip(changed, review, tmp_path / "new.mp4"))
 
 
-def test_cancelling_leaves_no_file(scanned, engines, tmp_path):
+@pytest.mark.parametrize(("stage", "past"), [("encode", 0.3), ("rescan", 0.7)],
+                         ids=["while-writing", "while-scanning-the-copy"])
+def test_cancelling_leaves_no_file(scanned, engines, tmp_path, stage, past):
+    """Cancelled while the copy is written, or while it is scanned again: no half-written and
+    no unchecked copy is left."""
     review = _review(scanned, tmp_path)
-    out = tmp_path / "stopped.mp4"
-    export = redact_clip(scanned, review, out, engines=engines)
+    export = redact_clip(scanned, review, tmp_path / "stopped.mp4", engines=engines)
     for progress in export:
-        if progress.stage == "encode" and progress.fraction > 0.3:
+        if progress.stage == stage and progress.fraction > past:
             break
-    export.close()
-    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".mp4"] == []
-    assert review.redactions == []
-    # and while the copy is being scanned again: no copy that was not checked is left
-    export = redact_clip(scanned, review, out, engines=engines)
-    for progress in export:
-        if progress.stage == "rescan" and progress.fraction > 0.7:
-            break
+    else:
+        pytest.fail(f"the export never reached {stage} past {past}")
     export.close()
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".mp4"] == []
     assert review.redactions == []
