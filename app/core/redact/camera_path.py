@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Generator
+from pathlib import Path
 
 import cv2
 import numpy as np
 
 from app.core.media.frames import thumbnail
+from app.core.media.video import iter_frames
 from app.core.picture.motion import IDENTITY, MotionEstimator, compose, move_rect
 
 
@@ -66,15 +68,16 @@ def stretches(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in merged]
 
 
-def follow_camera(frames, spans: list[tuple[float, float]], duration_s: float,
+def follow_camera(video: Path, spans: list[tuple[float, float]], duration_s: float,
                   also: Callable[[float, np.ndarray], None] | None = None
                   ) -> Generator[float, None, CameraPath]:
-    """Fit the motion between consecutive frames inside `spans`, yielding the share of the clip
-    done now and then. `frames` yields (t, frame or None): None for a frame outside every span,
-    which need not be converted to pixels. `also(t, frame)` is handed each frame inside."""
+    """Fit the motion between consecutive frames of `video` inside `spans`, yielding the share
+    of the clip done now and then (frames outside every span are decoded, never converted to
+    pixels). `also(t, frame)` is handed each frame inside."""
     path = CameraPath()
     joined = stretches(spans)
     estimator, current = MotionEstimator(), -1
+    frames = iter_frames(video, lambda t: _stretch_of(joined, t) is not None)
     for count, (t_s, frame) in enumerate(frames):
         if count % 30 == 0:
             yield min(1.0, t_s / max(duration_s, 1e-3))

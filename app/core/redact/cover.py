@@ -16,23 +16,12 @@ from app.core.redact.camera_path import CameraPath
 from app.core.redact.plan import ELLIPSE, Redaction
 
 
-def reads(redaction: Redaction) -> list[tuple[float, Rect]]:
-    """One rectangle per moment the finding was read: all its pieces then."""
-    by_time: dict[float, list] = {}
-    for box in redaction.boxes:
-        by_time.setdefault(round(box.t_s, 3), []).append(box)
-    out = []
-    for t_s, boxes in sorted(by_time.items()):
-        out.append((t_s, union(*((b.x, b.y, b.w, b.h) for b in boxes))))
-    return out
-
-
 def cover_at(redaction: Redaction, t_s: float, path: CameraPath | None,
              frame_size: tuple[int, int], tracks: BoxTracks | None = None) -> Rect | None:
     """The padded rectangle to hide at `t_s` (clipped to the frame), or None if not then."""
     if not redaction.active(t_s):
         return None
-    seen = reads(redaction)
+    seen = redaction.reads
     if not seen:
         return None
     before = [r for r in seen if r[0] <= t_s + 0.01]

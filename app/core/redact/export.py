@@ -21,12 +21,10 @@ import av
 
 from app.core.errors import ClearToPostError, InputError
 from app.core.hashing import file_sha256
-from app.core.media.video import iter_frames
 from app.core.models import AnalysisResult, Progress
 from app.core.redact.audio import hush, read_sound
 from app.core.redact.box_tracks import BoxTracks, small_grey
-from app.core.redact.camera_path import follow_camera, stretches
-from app.core.redact.cover import reads
+from app.core.redact.camera_path import follow_camera
 from app.core.redact.encode import write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, plan
 from app.core.redact.proof import Proof, prove
@@ -119,14 +117,12 @@ def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]):
     """The first pass: the camera's motion and each box's own track over the stretches."""
     picture = [r for r in redactions if r.in_picture]
     spans = [(r.start_s, r.end_s) for r in picture]
-    joined = stretches(spans)
-    frames = iter_frames(source, lambda t: any(a - 0.001 <= t <= b + 0.001 for a, b in joined))
-    tracks = BoxTracks({r.finding.id: reads(r) for r in picture},
+    tracks = BoxTracks({r.finding.id: r.reads for r in picture},
                        {r.finding.id: (r.start_s, r.end_s) for r in picture},
                        back_frames=int(result.video.fps * max(
                            (r.finding.start_s - r.start_s for r in picture), default=0)) + 2)
     camera = yield from _steps(
-        follow_camera(frames, spans, result.video.duration_s,
+        follow_camera(source, spans, result.video.duration_s,
                       lambda t, frame: tracks.add(t, small_grey(frame))),
         "follow", 0.0, 0.15, "Following the camera")
     return camera, tracks

@@ -9,8 +9,10 @@ last seen: the text may have come into view just after a read, or left just befo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from app.core.geometry import Rect, union
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.review.decisions import Decision, Review
 
@@ -32,6 +34,16 @@ class Redaction:
     @property
     def boxes(self) -> tuple[Box, ...]:
         return self.finding.boxes
+
+    @functools.cached_property
+    def reads(self) -> list[tuple[float, Rect]]:
+        """One rectangle per moment the finding was read (all its pieces then), in time order:
+        worked out once, as every frame it covers asks for it."""
+        by_time: dict[float, list[Box]] = {}
+        for box in self.boxes:
+            by_time.setdefault(round(box.t_s, 3), []).append(box)
+        return [(t_s, union(*((b.x, b.y, b.w, b.h) for b in boxes)))
+                for t_s, boxes in sorted(by_time.items())]
 
     @property
     def in_picture(self) -> bool:
