@@ -164,9 +164,7 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 def scan_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import analyze, run
 
-    for out in (args.json, args.pdf):
-        if out is not None and str(out) != "-" and out.exists() and not args.force:
-            raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
+    _refuse_overwriting(args, dash_is_stdout=True)
     options = _options(args)
     bar = ProgressBar(enabled=not args.quiet)
     try:
@@ -197,6 +195,16 @@ def scan_command(args: argparse.Namespace) -> int:
     return EXIT_FOUND if result.findings else EXIT_CLEAN
 
 
+def _refuse_overwriting(args: argparse.Namespace, dash_is_stdout: bool = False) -> None:
+    """Before any work: an existing --json or --pdf file is kept unless --force (`scan`
+    writes `--json -` to stdout, so "-" is no file there)."""
+    for out in (args.json, args.pdf):
+        if out is None or (dash_is_stdout and str(out) == "-"):
+            continue
+        if out.exists() and not args.force:
+            raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
+
+
 def _options(args: argparse.Namespace) -> ScanOptions:
     defaults = WordLists.from_settings()
     return ScanOptions(
@@ -214,9 +222,7 @@ def redact_command(args: argparse.Namespace) -> int:
     from app.core.review.decisions import Review
 
     check_output(args.video, args.out, args.force)
-    for out in (args.json, args.pdf):
-        if out is not None and out.exists() and not args.force:
-            raise ClearToPostError(f"{out} already exists; add --force to overwrite it.")
+    _refuse_overwriting(args)
     options = _options(args)
     engines = Engines.load(options)
     bar = ProgressBar(enabled=not args.quiet)
