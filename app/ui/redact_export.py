@@ -104,14 +104,14 @@ class RedactExport(QObject):
         name = Path(copy.file).name
         if window.findings_panel.mask_box.isChecked():
             name = f"{mask_text(Path(name).stem)}.mp4"
-        window.stage.setText(f"Redacted copy saved: {name}. {copy.proof.line()}")
+        window.scan.say(f"Redacted copy saved: {name}. {copy.proof.line()}")
         if not copy.proof.clean:
             QMessageBox.warning(window, "Check the redacted copy",
                                 f"{copy.proof.line()} Look at the copy before posting it.")
 
     def _say_stopped(self, why: str) -> None:
         if why == "cancelled":
-            self.window.stage.setText("Export cancelled: no copy was written.")
+            self.window.scan.say("Export cancelled: no copy was written.")
         else:
             self.window.show_problem(why)
 

@@ -33,4 +33,4 @@ def window(qtbot, loaded_engines):
     qtbot.addWidget(win)
     win.show()
     yield win
-    win.cancel_scan()
+    win.scan.cancel()

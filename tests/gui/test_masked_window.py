@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextEdit, QWidget
 
+from app.ui.menus import fill_recent
 from tests.conftest import LEAK_DENY, LEAK_SECRETS
 from tests.gui.test_window import scan
 
 
 def _everything_shown(window) -> list[str]:
     shown = [window.windowTitle()]
-    window._fill_recent()
+    fill_recent(window)
     for widget in window.findChildren(QWidget):
         shown.append(widget.toolTip())
         if isinstance(widget, QLabel | QAbstractButton):
@@ -30,8 +31,8 @@ def _everything_shown(window) -> list[str]:
                 shown.append(str(model.data(model.index(row, column), role) or ""))
     for finding in window.timeline.findings:
         shown.append(window.timeline.tooltip_for(finding))
-        window.select_finding(finding.id)
-        shown.append(window.detail.text())
+        window.flags.select(finding.id)
+        shown.append(window.decision_panel.detail.text())
     return shown
 
 

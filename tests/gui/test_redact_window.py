@@ -53,7 +53,7 @@ def test_export_writes_the_copy_with_progress_and_records_it(window, qtbot, tmp_
     assert copy.proof.still_found == ()
     assert {i["finding_id"] for i in copy.items} == {f.id for f in screen}
     assert window.review.redactions[-1]["sha256"] == copy.sha256
-    status = window.stage.text()
+    status = window.scan.stage.text()
     assert "Redacted copy saved" in status and "found again" in status
     assert "Olson" not in status  # the masked window masks the name the user gave it too
     assert SAMPLE.is_file()
@@ -74,5 +74,5 @@ def test_cancel_stops_the_export_and_leaves_no_file(window, qtbot, tmp_path):
     assert stopped.args[0] == "cancelled"
     qtbot.waitUntil(lambda: not window.redact_export.is_running(), timeout=60_000)
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".mp4"] == []
-    assert "cancelled" in window.stage.text().lower()
+    assert "cancelled" in window.scan.stage.text().lower()
     assert window.review.redactions == []

@@ -65,7 +65,7 @@ def test_drop_scans_and_findings_fill_the_list_timeline_and_transcript(window, q
     window.findings_panel.mask_box.setChecked(False)
     heard = window.transcript.toPlainText()
     assert "Fisher" in heard or "Fischer" in heard
-    assert window.current_id == window.findings_panel.visible_ids()[0]  # first flag selected
+    assert window.flags.current_id == window.findings_panel.visible_ids()[0]  # first flag selected
 
 
 def test_cancel_stops_the_scan_at_once_and_the_next_scan_runs(window, qtbot):
@@ -73,13 +73,13 @@ def test_cancel_stops_the_scan_at_once_and_the_next_scan_runs(window, qtbot):
 
     with qtbot.waitSignal(window.scanStopped, timeout=60_000) as stopped:
         drop(window, SAMPLE)
-        qtbot.waitUntil(lambda: window.progress.value() > 5, timeout=60_000)
+        qtbot.waitUntil(lambda: window.scan.progress.value() > 5, timeout=60_000)
         clicked = time.perf_counter()
-        window.cancel_button.click()
+        window.scan.cancel_button.click()
         click_s = time.perf_counter() - clicked
     assert stopped.args == ["cancelled"]
     assert click_s < 1.0  # the window never waits for the scan's thread
-    assert not window.is_scanning() and not window.cancel_button.isVisible()
+    assert not window.is_scanning() and not window.scan.cancel_button.isVisible()
     result = scan(qtbot, window)  # waits for the models the stopped scan still held
     assert result.findings and window.findings_panel.model.rowCount() == len(result.findings)
 
@@ -101,10 +101,10 @@ def test_keyboard_steps_and_decides_and_decisions_survive_a_reopen(window, qtbot
     window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F)  # first flag: must fix
     qtbot.keyClick(window, Qt.Key.Key_N)
-    assert window.current_id == ids[1]
+    assert window.flags.current_id == ids[1]
     qtbot.keyClick(window, Qt.Key.Key_D)  # second: false alarm
     qtbot.keyClick(window, Qt.Key.Key_P)
-    assert window.current_id == ids[0]
+    assert window.flags.current_id == ids[0]
 
     saved = Review.load(result.video.sha256)
     assert saved.get(ids[0]).decision is Decision.MUST_FIX
@@ -142,9 +142,9 @@ def test_mask_toggle_hides_identifying_text(window, qtbot):
     shown = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
     for finding in result.findings:
         assert finding.text not in shown
-    window.step_finding(+1)
-    detail = window.detail.text()
-    assert window.findings[window.current_id].text not in detail  # the reason is masked too
+    window.flags.step(+1)
+    detail = window.decision_panel.detail.text()
+    assert window.flags.current.text not in detail  # the reason is masked too
 
 
 def test_clicking_a_transcript_word_seeks_to_it(window, qtbot):
@@ -168,10 +168,10 @@ def test_checklist_answers_are_kept_and_the_pdf_is_exported(window, qtbot, tmp_p
 
     result = scan(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F)
-    window.checklist_boxes["consent"].setCurrentText("yes")
+    window.checklist.boxes["consent"].setCurrentText("yes")
     assert Review.load(result.video.sha256).answers == {"consent": "yes"}
     out = tmp_path / "review.pdf"
-    assert window.export_pdf(out)
+    assert window.pdf_export.write(out)
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     assert "Not cleared: 1 must fix" in text and "MASKED" in text
@@ -182,7 +182,7 @@ def test_export_to_an_unwritable_folder_says_why(window, qtbot, tmp_path):
     scan(qtbot, window)
     blocker = tmp_path / "a-file"
     blocker.write_text("a file where a folder should be")
-    assert not window.export_pdf(blocker / "r.pdf")
+    assert not window.pdf_export.write(blocker / "r.pdf")
     assert window.banner.isVisible() and "could not be written" in window.banner.text()
 
 
@@ -217,8 +217,8 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     result = scan(qtbot, window, patient_longer_clip.path)
 
     def face_flags():
-        return [window.findings[i] for i in window.findings_panel.visible_ids()
-                if window.findings[i].source is Source.FACE]
+        return [window.flags.findings[i] for i in window.findings_panel.visible_ids()
+                if window.flags.findings[i].source is Source.FACE]
 
     def near(finding, truth):
         return abs(finding.start_s - truth.start_s) <= 0.6 and abs(
@@ -229,18 +229,18 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     assert window.presenter_row.isVisible()
     assert "on screen longest" in window.presenter_row.label.text()
 
-    window.select_finding(wrong.id)
+    window.flags.select(wrong.id)
     window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_M)
     [right] = face_flags()
     assert near(right, planted["patient"]) and right.id != wrong.id
-    assert wrong.id not in window.findings  # the clinician's face is no longer a flag
+    assert wrong.id not in window.flags.findings  # the clinician's face is no longer a flag
     assert "you marked" in window.presenter_row.label.text()
     assert [f.id for f in window.result.presenter_faces] == [wrong.id]
     assert Review.load(result.video.sha256).presenter == (wrong.id,)
 
     out = tmp_path / "review.pdf"
-    assert window.export_pdf(out)
+    assert window.pdf_export.write(out)
     text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     assert "The reviewer marked their own face" in text
@@ -253,7 +253,7 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     qtbot.addWidget(again)
     again.show()
     scan(qtbot, again, patient_longer_clip.path)
-    assert [f.id for f in again.findings.values() if f.source is Source.FACE] == [right.id]
+    assert [f.id for f in again.flags.findings.values() if f.source is Source.FACE] == [right.id]
 
     again.presenter_row.automatic_button.click()  # back to the scan's guess
-    assert [f.id for f in again.findings.values() if f.source is Source.FACE] == [wrong.id]
+    assert [f.id for f in again.flags.findings.values() if f.source is Source.FACE] == [wrong.id]
