@@ -165,9 +165,12 @@ class RedactExport(QObject):
 
     @Slot(object)
     def _on_progress(self, progress) -> None:
-        if self._dialog is not None:
-            self._dialog.setValue(int(progress.fraction * 100))
-            self._dialog.setLabelText(progress.message)
+        # a window-modal QProgressDialog's setValue runs the event loop, in which the export
+        # may finish and close the dialog: keep hold of it, and set the text first
+        dialog = self._dialog
+        if dialog is not None:
+            dialog.setLabelText(progress.message)
+            dialog.setValue(int(progress.fraction * 100))
         self.progressed.emit(int(progress.fraction * 100))
 
     @Slot(object)
