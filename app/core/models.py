@@ -31,10 +31,13 @@ class Category(StrEnum):
     FACE = "face"
     CODE = "code"
     WARD_CONTEXT = "ward_context"
+    VOICE = "voice"  # a voice other than the presenter's (speech/voices.py)
+    DETAIL = "detail"  # not an identifier alone, but narrows down who (detect/details.py)
+    COMBINATION = "combination"  # three or more kinds of detail in one clip
     OTHER = "other"
 
 
-CONTEXT_CATEGORIES = frozenset({Category.WARD_CONTEXT})
+CONTEXT_CATEGORIES = frozenset({Category.WARD_CONTEXT, Category.DETAIL})
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class TextSpan:
     text: str
     from_ner: bool = False
     cites: tuple[str, ...] = ()  # text of the user's own that `rule` quotes (a deny-list entry)
+    detail: str = ""  # for a `detail` span, its kind: "age", "rare condition"... (details.py)
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,7 @@ class Finding:
     reason: str
     boxes: tuple[Box, ...] = ()
     masked_reason: str = ""
+    detail: str = ""  # a `detail` finding's kind ("age", "day", "rare condition"...)
 
     @property
     def severity(self) -> str:
@@ -195,6 +200,7 @@ class ScanOptions:
     codes: bool = True  # look for barcodes and QR codes
     code_interval_s: float = 0.5  # how often codes are looked for
     scene: bool = True  # look for monitors and patient boards by their look in the frames read
+    voices: bool = True  # listen for voices other than the presenter's
     deny: tuple[str, ...] = ()  # always flagged (today's patients, the ward's name...)
     allow: tuple[str, ...] = ()  # never flagged (the presenter's own name and handle...)
 
@@ -274,6 +280,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "reason": f.reason,
         "severity": f.severity,
         "boxes": [asdict(b) for b in f.boxes],
+        "detail": f.detail,  # a detail finding's kind ("age", "day", "rare condition"...)
     }
 
 

@@ -18,6 +18,7 @@ import av
 from app import __version__
 from app.core.detect import TextDetector
 from app.core.errors import InputError
+from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
 from app.core.media.video import probe
 from app.core.models import (
@@ -35,6 +36,8 @@ from app.core.picture.ppocr import PpOcrEngine
 from app.core.picture.stage import scan_picture
 from app.core.speech.heard_so_far import HeardSoFar, spoken_findings
 from app.core.speech.transcribe import Transcriber, WhisperTranscriber
+from app.core.speech.voice_encoder import VoiceEncoder
+from app.core.speech.voices import find_voices, voice_findings
 from app.core.word_lists import WordLists
 
 OCR_ENGINES = ("ppocr", "easyocr")
@@ -63,6 +66,7 @@ class Engines:
     detector: TextDetector
     faces: FaceDetector | None = None
     codes: CodeReader | None = None
+    voices: VoiceEncoder | None = None
 
     @classmethod
     def load(cls, options: ScanOptions) -> Engines:
@@ -72,11 +76,12 @@ class Engines:
             detector=TextDetector(min_confidence=options.min_confidence),
             faces=FaceDetector(),
             codes=CodeReader(),
+            voices=VoiceEncoder(),
         )
 
     @property
     def models(self):
-        extra = (self.faces.info,) if self.faces is not None else ()
+        extra = tuple(e.info for e in (self.faces, self.voices) if e is not None)
         return (self.transcriber.info, self.ocr.info, self.detector.info, *extra)
 
 
@@ -100,7 +105,8 @@ class _SpeechThread:
     faster-whisper (CTranslate2) releases the interpreter while it decodes, so the two stages
     share the 2 cores. `stop()` ends it between two segments."""
 
-    def __init__(self, path: Path, duration_s: float, engines: Engines, lists: WordLists):
+    def __init__(self, path: Path, duration_s: float, engines: Engines, lists: WordLists,
+                 voices: bool = True):
         self.fraction = 0.0
         self.result: tuple | None = None
         self.error: BaseException | None = None
@@ -111,12 +117,13 @@ class _SpeechThread:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="speech", daemon=True,
-                                        args=(path, duration_s, engines, lists))
+                                        args=(path, duration_s, engines, lists, voices))
         self._thread.start()
 
-    def _run(self, path: Path, duration_s: float, engines: Engines, lists: WordLists) -> None:
+    def _run(self, path: Path, duration_s: float, engines: Engines, lists: WordLists,
+             voices: bool) -> None:
         started = time.perf_counter()
-        scan = _speech(path, duration_s, engines, lists, self._heard)
+        scan = _speech(path, duration_s, engines, lists, self._heard, voices)
         try:
             while not self._stop.is_set():
                 try:
@@ -196,8 +203,8 @@ def analyze(
     timings: dict[str, float] = {}
     info, engines = yield from _open(path, options, engines, timings)
     notes: list[str] = []
-    speech = _SpeechThread(Path(info.path), info.duration_s, engines, lists) \
-        if info.has_audio else None
+    speech = _SpeechThread(Path(info.path), info.duration_s, engines, lists,
+                           options.voices) if info.has_audio else None
     if speech is None:
         notes.append("The clip has no sound track, so there was no speech to check.")
     text, faces, detectors = _picture_detectors(engines, options, lists)
@@ -216,7 +223,7 @@ def analyze(
     yield Progress("done", 1.0, "Done")
     return AnalysisResult(
         video=info,
-        findings=tuple(with_unique_ids(shown.findings + (spoken or []))),
+        findings=tuple(_with_combination(with_unique_ids(shown.findings + (spoken or [])))),
         transcript=transcript,
         coverage=_coverage(info, options, transcript, unsure_speech, text, shown, notes),
         options=replace(options),
@@ -225,6 +232,12 @@ def analyze(
         timings_s=timings,
         presenter_faces=tuple(faces.mine if faces is not None else []),
     )
+
+
+def _with_combination(findings: list[Finding]) -> list[Finding]:
+    """The findings, and the one `combination` finding when their details add up."""
+    combined = combination(findings)
+    return with_unique_ids([*findings, combined]) if combined else findings
 
 
 def _open(path, options: ScanOptions, engines: Engines | None, timings: dict[str, float]):
@@ -308,8 +321,9 @@ def _speech_news(speech: _SpeechThread | None, spoken: list[Finding] | None
 
 
 def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
-            early: Callable[[list[Finding]], None] | None = None):
-    """Transcribe (yielding progress), then detect; returns transcript, unsure spans, findings.
+            early: Callable[[list[Finding]], None] | None = None, voices: bool = True):
+    """Transcribe (yielding progress), then detect, then listen for other voices; returns
+    transcript, unsure spans, findings.
 
     `early` is handed findings while the transcript grows (heard_so_far.py)."""
     on_segment = None
@@ -321,4 +335,10 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
                 early(found)
     transcript, unsure = yield from engines.transcriber.transcribe(
         path, duration_s, lists.deny, on_segment=on_segment)
-    return transcript, unsure, spoken_findings(transcript.words, engines.detector, lists)
+    found = spoken_findings(transcript.words, engines.detector, lists)
+    if voices and engines.voices is not None:
+        from faster_whisper import decode_audio
+
+        heard = find_voices(decode_audio(str(path), sampling_rate=16_000), engines.voices)
+        found += voice_findings(heard, transcript.words)
+    return transcript, unsure, found

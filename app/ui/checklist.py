@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
+from app.core.findings.masking import shown_reason
+from app.core.models import AnalysisResult, Category
 from app.core.review.decisions import ANSWERS, CHECKLIST, Review
 
 NOT_ANSWERED = "not answered"
@@ -25,7 +27,25 @@ class ChecklistBox(QGroupBox):
             label.setWordWrap(True)
             form.addRow(label, combo)
             self.boxes[key] = combo
+            if key == "combination":
+                # what the scan found that bears on the question, under it
+                self.combination = QLabel()
+                self.combination.setWordWrap(True)
+                self.combination.setStyleSheet("QLabel{color:#6b1a5e;font-size:11px}")
+                self.combination.hide()
+                form.addRow(self.combination)
         self.setEnabled(False)
+
+    def show_combination(self, result: AnalysisResult | None, masked: bool) -> None:
+        """Beside the combination question: the scan's `combination` finding, masked as the
+        window is, or that it found none (nothing before a scan has finished)."""
+        if result is None:
+            self.combination.hide()
+            return
+        found = next((f for f in result.findings if f.category is Category.COMBINATION), None)
+        self.combination.setText(f"The scan found: {shown_reason(found, masked)}" if found
+                                 else "The scan found no combination of details.")
+        self.combination.show()
 
     def show_review(self, review: Review | None) -> None:
         """Show `review`'s answers (None: no clip yet, nothing to answer)."""

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.scan_result = self.result = self.review = self._video = None
         self._set_exports_enabled(False)
         self.checklist.show_review(None)
+        self.checklist.show_combination(None, True)
         self.flags.clear()
         self.timeline.set_clip(0.0, None)
         self.transcript.show_transcript(None, [])
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_clip(self.result.video.duration_s, self.review)
         self.flags.add(self.result.findings)
         self.presenter_row.show_for(self.result, mine)
+        self.checklist.show_combination(self.result, self.findings_panel.mask_box.isChecked())
         self.flags.reselect()
 
     # ----- whose face is the reviewer's -------------------------------------------------------
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
     def _set_masked(self, masked: bool) -> None:
         self.timeline.masked = masked
         self.player.set_masked(masked)
+        self.checklist.show_combination(self.result, masked)
         self._update_title()
         self.flags.show_detail()
 

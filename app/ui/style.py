@@ -17,6 +17,9 @@ _CATEGORY = {
     Category.FACE: "#2e86ab",
     Category.CODE: "#3b1f2b",
     Category.WARD_CONTEXT: "#7a9e7e",
+    Category.VOICE: "#5b8e23",
+    Category.DETAIL: "#a58c5d",
+    Category.COMBINATION: "#b5179e",
     Category.OTHER: "#888888",
 }
 

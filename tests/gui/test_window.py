@@ -257,3 +257,24 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
 
     again.presenter_row.automatic_button.click()  # back to the scan's guess
     assert [f.id for f in again.flags.findings.values() if f.source is Source.FACE] == [wrong.id]
+
+
+def test_the_combination_question_shows_what_the_scan_found_masked_and_the_pdf_quotes_it(
+        window, qtbot, tmp_path, story_clip):
+    from app.core.models import Category
+
+    result = scan(qtbot, window, story_clip)
+    [combined] = [f for f in result.findings if f.category is Category.COMBINATION]
+    shown = window.checklist.combination
+    assert shown.isVisible() and shown.text().startswith("The scan found: ")
+    assert "teacher" not in shown.text() and "kinds of detail" in shown.text()  # masked
+    window.findings_panel.mask_box.setChecked(False)
+    assert "“teacher”" in shown.text()
+    window.findings_panel.mask_box.setChecked(True)
+    out = tmp_path / "review.pdf"
+    assert window.pdf_export.write(out)
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert "The scan found: " in text and "kinds of detail in one clip" in text
+    assert "teacher" not in text and "Tuesday" not in text
+    assert combined.id in {f.id for f in window.result.findings}

@@ -136,7 +136,7 @@ def test_json_has_the_contract_keys(identifiers_result):
                                   "has_audio"}
     assert set(data["coverage"]) >= {"speech_seconds", "frames_read", "frames_total"}
     assert set(data["tool"]) >= {"version", "models"}
-    assert set(data["tool"]["models"]) == {"speech", "ocr", "ner", "faces"}
+    assert set(data["tool"]["models"]) == {"speech", "ocr", "ner", "faces", "voices"}
     for finding in data["findings"]:
         assert set(finding) >= {"id", "start_s", "end_s", "source", "category", "text",
                                 "confidence", "reason", "severity", "boxes"}

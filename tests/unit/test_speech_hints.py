@@ -36,7 +36,7 @@ class RecordingTranscriber:
 
 def test_the_scan_hands_the_always_flag_list_to_the_transcriber():
     transcriber = RecordingTranscriber()
-    engines = SimpleNamespace(transcriber=transcriber,
+    engines = SimpleNamespace(transcriber=transcriber, voices=None,
                               detector=SimpleNamespace(detect=lambda text, lists: []))
     lists = WordLists(deny=("Anika Patel", "Ward 7B"), allow=("Amy",))
     speech = _speech(Path("clip.mp4"), 5.0, engines, lists)

@@ -105,6 +105,7 @@ def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Find
                 confidence=round(span.confidence * (0.5 + 0.5 * heard), 3),
                 reason=reason_for(span, "in the speech"),
                 masked_reason=masked_reason_for(span, "in the speech"),
+                detail=span.detail,
             )
         )
     return findings
@@ -256,4 +257,5 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
                 else reason_for(span, seen)),
         boxes=tuple(track.boxes),
         masked_reason="" if source in DESCRIBED else masked_reason_for(span, seen),
+        detail=span.detail,
     )

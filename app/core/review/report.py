@@ -44,7 +44,7 @@ from app.core.findings.masking import (
     shown_text,
 )
 from app.core.media.video import iter_frames_at
-from app.core.models import AnalysisResult, Box, Finding, Source
+from app.core.models import AnalysisResult, Box, Category, Finding, Source
 from app.core.private_files import write_private_atomically
 from app.core.review.decisions import CHECKLIST, Decision, Review
 from app.core.review.presenter import presenter_lines
@@ -102,7 +102,7 @@ def write_report(
     story = [
         *_verdict(result, review, masked, styles),
         _clip_table(result, reviewer, when, masked, styles, page),
-        *_checklist(review, styles, page),
+        *_checklist(result, review, masked, styles, page),
         Paragraph("Timeline", styles["h2"]),
         _timeline(result, review, page[0] - 4 * cm, regular),
         Paragraph("Red: must fix · grey: false alarm · amber: open.", styles["small"]),
@@ -192,13 +192,19 @@ def _facts(pairs, styles, page) -> Table:
                    for a, b in pairs], [3.2 * cm, None], page)
 
 
-def _checklist(review: Review, styles, page) -> list:
+def _checklist(result: AnalysisResult, review: Review, masked: bool, styles, page) -> list:
     rows = []
+    combined = next((f for f in result.findings if f.category is Category.COMBINATION), None)
     for key, question, allowed in CHECKLIST:
         answer = review.answers.get(key)
         shown = answer.upper() if answer else "NOT ANSWERED"
         flag = "" if answer == allowed else " (blocks posting)"
-        rows.append([Paragraph(escape(question), styles["body"]),
+        asked = escape(question)
+        if key == "combination":
+            asked += ("<br/><font size=8>The scan found: "
+                      f"{escape(shown_reason(combined, masked))}</font>" if combined else
+                      "<br/><font size=8>The scan found no combination of details.</font>")
+        rows.append([Paragraph(asked, styles["body"]),
                      Paragraph(f"<b>{shown}</b>{flag}", styles["body"])])
     return [Paragraph("Policy checklist (answered by the reviewer)", styles["h2"]),
             _table(rows, [None, 4.5 * cm], page)]

@@ -1,0 +1,64 @@
+"""Details that add up: when the clip's details (detect/details.py), with its ages and dates,
+come to three kinds or more, one `combination` finding spans them and lists each with its time.
+
+HIPAA's Safe Harbor asks that the poster have no actual knowledge that what is left could
+identify someone, and every hospital policy warns about combinations: an age, a diagnosis, a
+day and a town name nobody, yet point at one person. A rare diagnosis weighs two kinds."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from app.core.findings.hits import finding_id
+from app.core.findings.masking import mask_text
+from app.core.models import Category, Finding
+from app.core.timecode import format_time
+
+ENOUGH = 3  # kinds (a rare diagnosis counts two) that make a combination
+_KINDS = {"age": ("age",), "sex and age": ("age", "sex"), "rare condition": ("condition",),
+          "condition": ("condition",), "procedure": ("procedure",), "day": ("day",),
+          "event": ("event",), "occupation": ("occupation",), "place": ("place",)}
+# identifiers that are also details of this kind
+_IDENTIFIER_KIND = {Category.AGE: "age", Category.DATE: "day"}
+_SAY = {"age": "an age", "sex": "sex", "condition": "a diagnosis", "procedure": "a procedure",
+        "day": "a day or date", "event": "an event", "occupation": "an occupation",
+        "place": "a town, school or community"}
+
+
+def _kinds(finding: Finding) -> tuple[str, ...]:
+    if finding.category is Category.DETAIL:
+        return _KINDS.get(finding.detail, ())
+    kind = _IDENTIFIER_KIND.get(finding.category)
+    return (kind,) if kind else ()
+
+
+def combination(findings: list[Finding]) -> Finding | None:
+    """The one `combination` finding for a clip's findings, or None when its details are too
+    few to narrow anyone down."""
+    first: dict[str, Finding] = {}
+    weight: dict[str, int] = {}
+    for finding in sorted(findings, key=lambda f: f.start_s):
+        for kind in _kinds(finding):
+            first.setdefault(kind, finding)
+            rare = 2 if finding.detail == "rare condition" else 1
+            weight[kind] = max(weight.get(kind, 0), rare)
+    if sum(weight.values()) < ENOUGH:
+        return None
+    parts = sorted(first.items(), key=lambda item: item[1].start_s)
+    listed = "; ".join(f"{_SAY[k]} “{f.text}” at {format_time(f.start_s)}" for k, f in parts)
+    masked = "; ".join(f"{_SAY[k]} “{mask_text(f.text)}” at {format_time(f.start_s)}"
+                       for k, f in parts)
+    rare = " (a rare diagnosis counts twice)" if 2 in weight.values() else ""
+    advice = ("Together they can point at one person for anyone who knows them. Leave out or "
+              "blur enough of them (the age, the day, the place) that they could describe "
+              "many people.")
+    opening = f"{len(parts)} kinds of detail in one clip{rare}: "
+    sources = Counter(f.source for _, f in parts)
+    start = min(f.start_s for _, f in parts)
+    text = ", ".join(_SAY[k] for k, _ in parts)
+    return Finding(
+        id=finding_id(sources.most_common(1)[0][0], Category.COMBINATION, text, start),
+        start_s=start, end_s=max(f.end_s for _, f in parts),
+        source=sources.most_common(1)[0][0], category=Category.COMBINATION, text=text,
+        confidence=round(min(0.95, 0.5 + 0.1 * sum(weight.values())), 2),
+        reason=f"{opening}{listed}. {advice}", masked_reason=f"{opening}{masked}. {advice}")

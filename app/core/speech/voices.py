@@ -1,0 +1,190 @@
+"""Who else is speaking: the stretches of the sound track in a voice other than the presenter's.
+
+In: the clip's audio (16 kHz mono) and its transcript. Out: `voice` findings, one per stretch of
+another voice, with the words heard in it (none when Whisper heard no words there: a voice that
+is too quiet or talks over the presenter still counts).
+
+How: Silero's voice-activity model (shipped with faster-whisper) finds where anyone speaks; the
+speaker encoder (voice_encoder.py) turns each 1.6 s window of it, every 0.4 s, into a voice
+print; prints are grouped by average-linkage clustering on their cosine distance; the voice
+heard longest is the presenter's (or the one the reviewer says is theirs). Every 0.1 s of speech
+takes the voice of the windows around it, and runs of another voice become findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.core.findings.hits import finding_id
+from app.core.models import Category, Finding, Source, Word
+from app.core.speech.voice_encoder import (
+    SAMPLE_RATE,
+    WINDOW_FRAMES,
+    VoiceEncoder,
+    louder,
+    mel_frames,
+)
+from app.core.timecode import format_time
+
+HOP_S = 0.4
+WINDOW_S = WINDOW_FRAMES / 100
+STEP_S = 0.1
+# Two groups of windows whose prints are further apart than this (mean cosine distance) are two
+# voices: within one voice it is mostly 0.1-0.3, between two people 0.4-0.6. Chosen with
+# bench/voices.py: 0.30 splits JFK's one voice in three, 0.36 and above also merge the
+# overlapping stereo pair; the real pairs come out the same from 0.32 to 0.36.
+SPLIT_DISTANCE = 0.32
+MIN_STRETCH_S = 0.8  # a shorter run of another voice is a cough, a laugh, a misread window
+# Another voice heard for less than this in all is not reported: JFK's noisy recording alone
+# gives 1.3 s of "another voice" (applause, echo); every real second voice measured was longer.
+MIN_VOICE_S = 1.5
+BRIDGE_S = 0.6  # a pause this short inside one voice's run does not split it
+
+
+@dataclass(frozen=True)
+class Stretch:
+    start_s: float
+    end_s: float
+    voice: int
+
+
+@dataclass(frozen=True)
+class Voices:
+    """Who spoke when: `stretches` in time order, `presenter` the presenter's voice."""
+
+    stretches: tuple[Stretch, ...]
+    presenter: int | None
+
+    def seconds(self, voice: int) -> float:
+        return sum(s.end_s - s.start_s for s in self.stretches if s.voice == voice)
+
+    @property
+    def others(self) -> tuple[Stretch, ...]:
+        return tuple(s for s in self.stretches if s.voice != self.presenter)
+
+
+def speech_regions(samples: np.ndarray) -> list[tuple[float, float]]:
+    """Where anyone speaks (Silero VAD, as faster-whisper runs it), in seconds."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=100)
+    return [(c["start"] / SAMPLE_RATE, c["end"] / SAMPLE_RATE)
+            for c in get_speech_timestamps(samples, options)]
+
+
+def window_starts(regions: list[tuple[float, float]], duration_s: float) -> list[float]:
+    """Where the 1.6 s windows start: every 0.4 s across each region; one centred window for
+    a region shorter than a window."""
+    last = max(0.0, duration_s - WINDOW_S)
+    starts: set[float] = set()
+    for start, end in regions:
+        if end - start <= WINDOW_S:
+            starts.add(round(min(last, max(0.0, (start + end - WINDOW_S) / 2)), 2))
+            continue
+        t = start
+        while t + WINDOW_S <= end + HOP_S / 2:
+            starts.add(round(min(last, t), 2))
+            t += HOP_S
+    return sorted(starts)
+
+
+def cluster(prints: np.ndarray, split: float = SPLIT_DISTANCE) -> np.ndarray:
+    """A voice number per print (0, 1, ...), by average-linkage clustering cut at `split`."""
+    if len(prints) < 2:
+        return np.zeros(len(prints), dtype=int)
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    tree = linkage(pdist(prints, metric="cosine"), method="average")
+    return fcluster(tree, t=split, criterion="distance") - 1
+
+
+def stretches(regions, starts: list[float], labels: np.ndarray) -> list[Stretch]:
+    """Every 0.1 s of speech takes the voice most of the windows over it have (the nearest
+    window's voice on a tie); runs of one voice, short pauses bridged, become stretches."""
+    if not starts:
+        return []
+    centres = np.array(starts) + WINDOW_S / 2
+    steps: list[tuple[float, int]] = []
+    for start, end in regions:
+        for t in np.arange(start, end, STEP_S):
+            near = np.abs(centres - (t + STEP_S / 2))
+            over = np.flatnonzero(near <= WINDOW_S / 2)
+            if len(over) == 0:
+                over = np.array([int(np.argmin(near))])
+            votes = np.bincount(labels[over])
+            best = np.flatnonzero(votes == votes.max())
+            voice = int(labels[over[np.argmin(near[over])]]) if len(best) > 1 else int(best[0])
+            steps.append((float(t), voice))
+    runs: list[list[float]] = []
+    for t, voice in steps:
+        if runs and runs[-1][2] == voice and t - runs[-1][1] <= BRIDGE_S:
+            runs[-1][1] = t + STEP_S
+        else:
+            runs.append([t, t + STEP_S, voice])
+    return [Stretch(round(a, 2), round(b, 2), int(v)) for a, b, v in runs]
+
+
+def _absorb_short(found: list[Stretch], presenter: int) -> list[Stretch]:
+    """A run of another voice shorter than MIN_STRETCH_S is taken as the presenter's."""
+    kept = [s if s.voice == presenter or s.end_s - s.start_s >= MIN_STRETCH_S
+            else Stretch(s.start_s, s.end_s, presenter) for s in found]
+    merged: list[Stretch] = []
+    for s in kept:
+        if merged and merged[-1].voice == s.voice and s.start_s - merged[-1].end_s <= BRIDGE_S:
+            merged[-1] = Stretch(merged[-1].start_s, s.end_s, s.voice)
+        else:
+            merged.append(s)
+    return merged
+
+
+def find_voices(samples: np.ndarray, encoder: VoiceEncoder, presenter: int | None = None,
+                split: float = SPLIT_DISTANCE) -> Voices:
+    """Who spoke when in `samples` (16 kHz mono). `presenter`: the voice the reviewer said is
+    theirs; by default the one heard longest."""
+    duration = len(samples) / SAMPLE_RATE
+    regions = speech_regions(samples)
+    starts = window_starts(regions, duration)
+    if not starts:
+        return Voices((), None)
+    mels = mel_frames(louder(samples))
+    prints = encoder.embed(mels, [int(round(s * 100)) for s in starts])
+    found = stretches(regions, starts, cluster(prints, split))
+    totals: dict[int, float] = {}
+    for s in found:
+        totals[s.voice] = totals.get(s.voice, 0.0) + s.end_s - s.start_s
+    if presenter is None or presenter not in totals:
+        presenter = max(totals, key=totals.get)
+    found = _absorb_short(found, presenter)
+    quiet = {v for v in totals if v != presenter
+             and sum(s.end_s - s.start_s for s in found if s.voice == v) < MIN_VOICE_S}
+    found = _absorb_short([Stretch(s.start_s, s.end_s, presenter) if s.voice in quiet else s
+                           for s in found], presenter)
+    return Voices(tuple(found), presenter)
+
+
+def voice_findings(voices: Voices, words: tuple[Word, ...]) -> list[Finding]:
+    """One `voice` finding per stretch of a voice that is not the presenter's."""
+    others = sorted({s.voice for s in voices.others})
+    ordinal = {v: ("second", "third", "fourth", "fifth")[min(i, 3)] if i < 4 else f"{i + 2}th"
+               for i, v in enumerate(others)}
+    findings = []
+    for stretch in voices.others:
+        heard = [w.text for w in words
+                 if w.end_s > stretch.start_s and w.start_s < stretch.end_s]
+        text = " ".join(heard)
+        total = voices.seconds(stretch.voice)
+        where = f"{format_time(stretch.start_s)}–{format_time(stretch.end_s)}"
+        reason = (f"a {ordinal[stretch.voice]} voice, {total:.1f} s in total; here {where}, "
+                  + (f"saying “{text}”" if text else "no words transcribed (too quiet or "
+                     "over the presenter), but the voice can be heard"))
+        masked = (f"a {ordinal[stretch.voice]} voice, {total:.1f} s in total; here {where}, "
+                  + (f"{len(heard)} word(s) heard" if text else "no words transcribed"))
+        findings.append(Finding(
+            id=finding_id(Source.SPEECH, Category.VOICE, f"voice{stretch.voice}",
+                          stretch.start_s),
+            start_s=stretch.start_s, end_s=stretch.end_s, source=Source.SPEECH,
+            category=Category.VOICE, text=text or f"(a {ordinal[stretch.voice]} voice)",
+            confidence=0.8, reason=reason, masked_reason=masked))
+    return findings
