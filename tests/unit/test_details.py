@@ -82,3 +82,15 @@ def detector_only():
     from app.core.detect import TextDetector
 
     return TextDetector()
+
+
+def test_a_masked_combination_shows_the_kinds_it_adds_up_and_none_of_the_words():
+    from app.core.findings.masking import shown_reason, shown_text
+
+    combined = combination([_finding("34-year-old", "age", 1.0),
+                            _finding("firefighter", "occupation", 2.0),
+                            _finding("on Boxing Day", "day", 3.0)])
+    assert shown_text(combined, True) == "an age, an occupation, a day or date"
+    for words in ("34", "firefighter", "Boxing"):
+        assert words not in shown_text(combined, True) + shown_reason(combined, True)
+        assert words in shown_reason(combined, False)

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from app.core.models import Box, Finding, Source, VideoInfo
+from app.core.models import Box, Category, Finding, Source, VideoInfo
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
 # in it identifies anyone, so masking it would only hide what the finding is (and its reason does
@@ -18,7 +18,9 @@ def mask_text(text: str) -> str:
 
 
 def shown_text(finding: Finding, masked: bool) -> str:
-    return mask_text(finding.text) if masked and finding.source not in DESCRIBED else finding.text
+    # a combination's text is our list of the kinds it adds up ("an age, a day"), nobody's words
+    ours = finding.source in DESCRIBED or finding.category is Category.COMBINATION
+    return mask_text(finding.text) if masked and not ours else finding.text
 
 
 def shown_reason(finding: Finding, masked: bool) -> str:

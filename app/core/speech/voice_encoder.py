@@ -108,7 +108,13 @@ class VoiceEncoder:
             piece = mels[start:start + WINDOW_FRAMES]
             windows[row, :len(piece)] = piece
         out = []
-        with torch.inference_mode():
-            for first in range(0, len(starts), batch):
-                out.append(self._net(torch.from_numpy(windows[first:first + batch])).numpy())
+        # one thread: this runs in the speech thread while the picture stage has the cores
+        threads = torch.get_num_threads()
+        torch.set_num_threads(self._threads or 1)
+        try:
+            with torch.inference_mode():
+                for first in range(0, len(starts), batch):
+                    out.append(self._net(torch.from_numpy(windows[first:first + batch])).numpy())
+        finally:
+            torch.set_num_threads(threads)
         return np.concatenate(out)
