@@ -24,6 +24,12 @@ def drop(window, path: Path) -> None:
     window.dropEvent(event)
 
 
+def pdf_words(pdf: Path) -> str:
+    """The PDF's text as pdftotext reads it, with its whitespace made single spaces."""
+    return " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+
+
 def scan(qtbot, window, path=SAMPLE):
     with qtbot.waitSignal(window.scanFinished, timeout=SCAN_TIMEOUT_MS) as finished:
         drop(window, path)
@@ -164,7 +170,6 @@ def test_never_flag_adds_the_text_to_the_allow_list(window, qtbot):
 
 
 def test_checklist_answers_are_kept_and_the_pdf_is_exported(window, qtbot, tmp_path):
-    import subprocess
 
     result = scan(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_F)
@@ -172,8 +177,7 @@ def test_checklist_answers_are_kept_and_the_pdf_is_exported(window, qtbot, tmp_p
     assert Review.load(result.video.sha256).answers == {"consent": "yes"}
     out = tmp_path / "review.pdf"
     assert window.pdf_export.write(out)
-    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    text = pdf_words(out)
     assert "Not cleared: 1 must fix" in text and "MASKED" in text
     assert "Margaret" not in text and "00482913" not in text
 
@@ -241,8 +245,7 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
 
     out = tmp_path / "review.pdf"
     assert window.pdf_export.write(out)
-    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    text = pdf_words(out)
     assert "The reviewer marked their own face" in text
     assert "Not cleared: 0 must fix · 0 false alarms · 1 open" in text  # one face: the patient
 
@@ -273,8 +276,7 @@ def test_the_combination_question_shows_what_the_scan_found_masked_and_the_pdf_q
     window.findings_panel.mask_box.setChecked(True)
     out = tmp_path / "review.pdf"
     assert window.pdf_export.write(out)
-    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    text = pdf_words(out)
     assert "The scan found: " in text and "kinds of detail in one clip" in text
     assert "teacher" not in text and "Tuesday" not in text
     assert combined.id in {f.id for f in window.result.findings}

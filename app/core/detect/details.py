@@ -208,35 +208,35 @@ def details(text: str) -> list[Detail]:
     return sorted(kept, key=lambda d: d.start)
 
 
-_WHAT = {AGE: "an age", SEX_AGE: "sex with an age", CONDITION: "a diagnosis or injury",
+_WHAT = {AGE: "an age", SEX_AGE: "sex with an age",
+         CONDITION: "a diagnosis or injury (ICD-10-CM term)",
          PROCEDURE: "a procedure", DAY: "a day", EVENT: "an event", OCCUPATION: "an occupation",
          PLACE: "a town, school or community"}
+_RARE = "a diagnosis not on the everyday list (ICD-10), which narrows it further"
 RARE_CONDITION = "rare condition"
 
 
-def not_names(text: str, identifiers: list[TextSpan]) -> list[TextSpan]:
-    """`identifiers` without the names that are part of a condition or a day: "Guillain-Barre"
-    in "Guillain-Barre syndrome" is a diagnosis and "Christmas Eve" a day, not people."""
-    terms = [*_conditions(text), *(Detail(m.start(), m.end(), DAY, m.group())
-                                   for m in _DAY.finditer(text))]
+def not_names(found: list[Detail], identifiers: list[TextSpan]) -> list[TextSpan]:
+    """`identifiers` without the names inside one of the `found` conditions or days:
+    "Guillain-Barre" in "Guillain-Barre syndrome" is a diagnosis and "Christmas Eve" a day,
+    not people."""
+    terms = [d for d in found if d.kind in (CONDITION, DAY)]
     return [i for i in identifiers if i.category is not Category.NAME
             or not any(c.start <= i.start and i.end <= c.end for c in terms)]
 
 
-def detail_spans(text: str, identifiers: list[TextSpan], lists: WordLists) -> list[TextSpan]:
-    """The details in `text` as `detail` spans, leaving out any inside an identifier (that one
+def detail_spans(found: list[Detail], identifiers: list[TextSpan],
+                 lists: WordLists) -> list[TextSpan]:
+    """The `found` details as `detail` spans, leaving out any inside an identifier (that one
     is flagged already) and any the allow list holds."""
     spans = []
-    for found in details(text):
-        if any(found.start < i.end and found.end > i.start for i in identifiers):
+    for detail in found:
+        if any(detail.start < i.end and detail.end > i.start for i in identifiers):
             continue
-        if lists.allowed(found.text):
+        if lists.allowed(detail.text):
             continue
-        kind = RARE_CONDITION if found.rare else found.kind
-        what = ("a diagnosis not on the everyday list (ICD-10), which narrows it further"
-                if found.rare else _WHAT[found.kind])
-        if found.kind == CONDITION:
-            what += " (ICD-10-CM term)" if not found.rare else ""
-        spans.append(TextSpan(found.start, found.end, Category.DETAIL, 0.6,
-                              f"detail, {what}", found.text, detail=kind))
+        what = _RARE if detail.rare else _WHAT[detail.kind]
+        spans.append(TextSpan(detail.start, detail.end, Category.DETAIL, 0.6,
+                              f"detail, {what}", detail.text,
+                              detail=RARE_CONDITION if detail.rare else detail.kind))
     return spans

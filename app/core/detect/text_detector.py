@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from app.core.detect import lexicon
 from app.core.detect.deny_list import deny_spans
-from app.core.detect.details import detail_spans, not_names
+from app.core.detect.details import detail_spans, details, not_names
 from app.core.detect.medical_recognizers import (
     ANY_DATE,
     all_medical_recognizers,
@@ -120,8 +120,9 @@ class TextDetector:
                 continue
             priority = span.confidence + 0.001 * (span.end - span.start)
             candidates.append(_Candidate(span, priority))
-        found = not_names(text, _context_joined(_without_overlaps(candidates, text), text))
-        return sorted(found + detail_spans(text, found, lists), key=lambda s: s.start)
+        noted = details(text)  # once: they unflag names inside them, then become spans
+        found = not_names(noted, _context_joined(_without_overlaps(candidates, text), text))
+        return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
     def _to_span(text: str, result) -> TextSpan | None:

@@ -57,11 +57,16 @@ class Voices:
     presenter: int | None
 
     def seconds(self, voice: int) -> float:
-        return sum(s.end_s - s.start_s for s in self.stretches if s.voice == voice)
+        return seconds_of(self.stretches, voice)
 
     @property
     def others(self) -> tuple[Stretch, ...]:
         return tuple(s for s in self.stretches if s.voice != self.presenter)
+
+
+def seconds_of(stretches, voice: int) -> float:
+    """How long `voice` speaks in all, over `stretches`."""
+    return sum(s.end_s - s.start_s for s in stretches if s.voice == voice)
 
 
 def speech_regions(samples: np.ndarray) -> list[tuple[float, float]]:
@@ -151,14 +156,11 @@ def find_voices(samples: np.ndarray, encoder: VoiceEncoder, presenter: int | Non
     mels = mel_frames(louder(samples))
     prints = encoder.embed(mels, [int(round(s * 100)) for s in starts])
     found = stretches(regions, starts, cluster(prints, split))
-    totals: dict[int, float] = {}
-    for s in found:
-        totals[s.voice] = totals.get(s.voice, 0.0) + s.end_s - s.start_s
-    if presenter is None or presenter not in totals:
-        presenter = max(totals, key=totals.get)
+    heard = {s.voice for s in found}
+    if presenter is None or presenter not in heard:
+        presenter = max(heard, key=lambda v: seconds_of(found, v))
     found = _absorb_short(found, presenter)
-    quiet = {v for v in totals if v != presenter
-             and sum(s.end_s - s.start_s for s in found if s.voice == v) < MIN_VOICE_S}
+    quiet = {v for v in heard if v != presenter and seconds_of(found, v) < MIN_VOICE_S}
     found = _absorb_short([Stretch(s.start_s, s.end_s, presenter) if s.voice in quiet else s
                            for s in found], presenter)
     return Voices(tuple(found), presenter)
@@ -167,7 +169,7 @@ def find_voices(samples: np.ndarray, encoder: VoiceEncoder, presenter: int | Non
 def voice_findings(voices: Voices, words: tuple[Word, ...]) -> list[Finding]:
     """One `voice` finding per stretch of a voice that is not the presenter's."""
     others = sorted({s.voice for s in voices.others})
-    ordinal = {v: ("second", "third", "fourth", "fifth")[min(i, 3)] if i < 4 else f"{i + 2}th"
+    ordinal = {v: ("second", "third", "fourth", "fifth")[i] if i < 4 else f"{i + 2}th"
                for i, v in enumerate(others)}
     findings = []
     for stretch in voices.others:
