@@ -1,5 +1,7 @@
 """The code reader and the face detector on single pictures (real decoders, real CenterFace)."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import cv2
 import numpy as np
 import pytest
@@ -38,6 +40,20 @@ def test_damaged_qr_is_still_found(reader):
     image[h // 2 - 12 : h // 2 + 12, w // 4 : 3 * w // 4] = 255  # a band of tape across it
     codes = reader.find(on_canvas(image))
     assert codes, "a QR code that cannot be decoded must still be reported"
+
+
+def test_one_reader_shared_by_several_scans_gives_each_the_same_codes(reader):
+    # the window shares one reader between a scan and a cancelled one still ending: OpenCV's
+    # detectors are called from several threads at once, and each must still see its own frame
+    damaged = qr_image("MRN 00482913 OLSON", 6)
+    h, w = damaged.shape[:2]
+    damaged[h // 2 - 12 : h // 2 + 12, w // 4 : 3 * w // 4] = 255  # found by OpenCV, not read
+    frames = [on_canvas(code128_image("A1234567")), on_canvas(damaged), on_canvas(damaged[:0])]
+    alone = [reader.find(frame) for frame in frames]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda i: reader.find(frames[i % 3]), range(24)))
+    assert alone[0] and alone[1] and not alone[2]
+    assert together == [alone[i % 3] for i in range(24)]
 
 
 @pytest.mark.parametrize("picture", ["images/monitors", "images/easyocr", "video/grid"])

@@ -8,12 +8,19 @@ because a wristband's barcode carries the record number whether we can read it o
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
 
 from app.core.geometry import Rect, rects_meet
+
+# One CodeReader is loaded per session and shared by every scan, and a cancelled scan's thread
+# can still be reading frames when the next scan starts: OpenCV's detector objects keep state
+# between calls and are not safe to call from two threads at once (the barcode detector crashed
+# a test run inside detectMulti), so one OpenCV detection runs at a time
+_OPENCV_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -60,11 +67,13 @@ class CodeReader:
         shrink = 2 if max(frame.shape[:2]) > 1280 else 1
         small = frame if shrink == 1 else cv2.resize(frame, None, fx=0.5, fy=0.5,
                                                      interpolation=cv2.INTER_AREA)
-        ok, points = self._qr.detectMulti(small)
+        with _OPENCV_LOCK:
+            ok, points = self._qr.detectMulti(small)
         return [] if not ok or points is None else list(points.reshape(-1, 4, 2) * shrink)
 
     def _barcode_points(self, frame: np.ndarray) -> list[np.ndarray]:
-        ok, points = self._barcode.detectMulti(frame)
+        with _OPENCV_LOCK:
+            ok, points = self._barcode.detectMulti(frame)
         return [] if not ok or points is None else list(points.reshape(-1, 4, 2))
 
 
