@@ -163,14 +163,21 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 
 def scan_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import analyze, run
+    from app.core.review.decisions import Review
+    from app.core.review.presenter import as_reviewed
 
     _refuse_overwriting(args, dash_is_stdout=True)
     options = _options(args)
     bar = ProgressBar(enabled=not args.quiet)
     try:
-        result = run(analyze(args.video, options), bar)
+        scanned = run(analyze(args.video, options), bar)
     finally:
         bar.close()
+    # the face and voice the reviewer marked as theirs in the window hold here too
+    review = Review.load(scanned.video.sha256)
+    if review.problem:
+        print(f"cleartopost: {review.problem}", file=sys.stderr)
+    result = as_reviewed(scanned, review)
     if args.json is not None:
         payload = json.dumps(result.to_json(), indent=2, ensure_ascii=False)
         if str(args.json) == "-":
@@ -180,12 +187,8 @@ def scan_command(args: argparse.Namespace) -> int:
     if str(args.json) != "-":
         print_findings(result)
     if args.pdf is not None:
-        from app.core.review.decisions import Review
         from app.core.review.report import write_report
 
-        review = Review.load(result.video.sha256)
-        if review.problem:
-            print(f"cleartopost: {review.problem}", file=sys.stderr)
         reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
         write_report(result, review, args.pdf, reviewer=reviewer, masked=not args.unmasked,
                      paper=args.paper)
@@ -220,6 +223,7 @@ def redact_command(args: argparse.Namespace) -> int:
     from app.core.redact.export import check_output, redact_clip
     from app.core.redact.plan import BLEEP, SILENCE
     from app.core.review.decisions import Review
+    from app.core.review.presenter import as_reviewed
 
     check_output(args.video, args.out, args.force)
     _refuse_overwriting(args)
@@ -227,8 +231,9 @@ def redact_command(args: argparse.Namespace) -> int:
     engines = Engines.load(options)
     bar = ProgressBar(enabled=not args.quiet)
     try:
-        result = run(analyze(args.video, options, engines), bar)
-        review = Review.load(result.video.sha256)
+        scanned = run(analyze(args.video, options, engines), bar)
+        review = Review.load(scanned.video.sha256)
+        result = as_reviewed(scanned, review)  # the face and voice the reviewer marked as theirs
         review.reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
         copy = run(redact_clip(result, review, args.out, include_open=args.include_open,
                                sound=BLEEP if args.bleep else SILENCE, force=args.force,

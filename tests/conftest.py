@@ -255,6 +255,30 @@ def story_clip(media_dir) -> Path:
     return path
 
 
+PRESENTER_VOICE, GUEST_VOICE = "en-gb", "en-us+f3"
+
+
+@pytest.fixture(scope="session")
+def two_voices_clip(media_dir):
+    """17.5 s: the presenter (espeak en-gb) at 0.3 s and 12.3 s, a guest (en-us+f3) thanking
+    them at 7.2 s. Returns the path and (start, end, voice) of each utterance, from the length
+    espeak gives it."""
+    from bench.clips import SAMPLE_RATE, speak
+
+    utterances = [
+        Utterance("Welcome back, today I am talking about looking after your skin on nights.",
+                  0.3, voice=PRESENTER_VOICE),
+        Utterance("Thank you so much for looking after me last week.", 7.2, voice=GUEST_VOICE),
+        Utterance("Remember a good moisturiser and plenty of water.", 12.3,
+                  voice=PRESENTER_VOICE),
+    ]
+    path = media_dir / "two_voices.mp4"
+    make_clip(path, width=360, height=640, duration_s=17.5, fps=10, utterances=utterances)
+    said = [(u.start_s, u.start_s + len(speak(u.text, u.voice)) / SAMPLE_RATE, u.voice)
+            for u in utterances]
+    return path, said
+
+
 @pytest.fixture(scope="session")
 def engines():
     """The real models (speech, OCR, NER), loaded once for the whole session."""

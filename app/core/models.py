@@ -206,6 +206,16 @@ class ScanOptions:
 
 
 @dataclass(frozen=True)
+class VoiceStretch:
+    """A stretch of the sound track in one voice; voices are numbered 0, 1, ... in the order
+    they are first heard."""
+
+    start_s: float
+    end_s: float
+    voice: int
+
+
+@dataclass(frozen=True)
 class AnalysisResult:
     """The whole outcome of one scan."""
 
@@ -220,6 +230,12 @@ class AnalysisResult:
     # the faces taken to be the presenter's: not flagged, kept for "this is me"
     # (app.core.review.presenter)
     presenter_faces: tuple[Finding, ...] = ()
+    # who spoke when, as heard (before any voice is taken as the presenter's), the voices taken
+    # to be the presenter's (not flagged), and whether the reviewer said so or the scan guessed
+    # (speech/voices.py, app.core.review.my_voice)
+    voices: tuple[VoiceStretch, ...] = ()
+    presenter_voices: tuple[int, ...] = ()
+    voices_chosen: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract other tools read (see README, "JSON output")."""
@@ -237,6 +253,9 @@ class AnalysisResult:
             },
             "findings": [_finding_json(f) for f in self.findings],
             "presenter_faces": [_finding_json(f) for f in self.presenter_faces],
+            "voices": [{"voice": s.voice, "start_s": round(s.start_s, 3),
+                        "end_s": round(s.end_s, 3), "presenter": s.voice in self.presenter_voices}
+                       for s in self.voices],
             "transcript": (
                 [asdict(w) for w in self.transcript.words] if self.transcript else None
             ),

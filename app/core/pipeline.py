@@ -34,10 +34,11 @@ from app.core.picture.faces import FaceDetector
 from app.core.picture.ocr import EasyOcrEngine, OcrEngine
 from app.core.picture.ppocr import PpOcrEngine
 from app.core.picture.stage import scan_picture
+from app.core.speech.channels import heard_in
 from app.core.speech.heard_so_far import HeardSoFar, spoken_findings
 from app.core.speech.transcribe import Transcriber, WhisperTranscriber
 from app.core.speech.voice_encoder import VoiceEncoder
-from app.core.speech.voices import find_voices, voice_findings
+from app.core.speech.voices import scan_guess, settle, voice_findings
 from app.core.word_lists import WordLists
 
 OCR_ENGINES = ("ppocr", "easyocr")
@@ -210,12 +211,12 @@ def analyze(
     text, faces, detectors = _picture_detectors(engines, options, lists)
     picture = scan_picture(info, detectors, options.sample_interval_s)
     shown, spoken = yield from _both(picture, speech, info.duration_s)
-    transcript, unsure_speech = None, ()
+    transcript, unsure_speech, heard = None, (), ()
     if speech is not None:
         if speech.undecodable:
             notes.append("The sound track could not be decoded, so speech was not checked.")
         elif speech.result is not None:
-            transcript, unsure_speech, _ = speech.result
+            transcript, unsure_speech, _, heard = speech.result
         timings["speech"] = speech.seconds
     timings.update(shown.timings)
     if faces is not None and faces.doubt:
@@ -231,6 +232,8 @@ def analyze(
         models=engines.models,
         timings_s=timings,
         presenter_faces=tuple(faces.mine if faces is not None else []),
+        voices=heard,
+        presenter_voices=scan_guess(heard),
     )
 
 
@@ -323,7 +326,7 @@ def _speech_news(speech: _SpeechThread | None, spoken: list[Finding] | None
 def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
             early: Callable[[list[Finding]], None] | None = None, voices: bool = True):
     """Transcribe (yielding progress), then detect, then listen for other voices; returns
-    transcript, unsure spans, findings.
+    transcript, unsure spans, findings, and who spoke when (as heard).
 
     `early` is handed findings while the transcript grows (heard_so_far.py)."""
     on_segment = None
@@ -336,9 +339,12 @@ def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
     transcript, unsure = yield from engines.transcriber.transcribe(
         path, duration_s, lists.deny, on_segment=on_segment)
     found = spoken_findings(transcript.words, engines.detector, lists)
+    heard = ()
     if voices and engines.voices is not None:
         from faster_whisper import decode_audio
 
-        heard = find_voices(decode_audio(str(path), sampling_rate=16_000), engines.voices)
-        found += voice_findings(heard, transcript.words)
-    return transcript, unsure, found
+        # both channels: a clip-on microphone per person puts each on a channel of their own
+        heard = heard_in(decode_audio(str(path), sampling_rate=16_000, split_stereo=True),
+                         engines.voices)
+        found += voice_findings(settle(heard, scan_guess(heard)), transcript.words)
+    return transcript, unsure, found, heard

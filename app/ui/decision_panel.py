@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.core.findings.masking import shown_reason, shown_text
-from app.core.models import Finding, Source
+from app.core.models import Finding
 from app.core.review.decisions import Decision, Verdict
 from app.ui.style import DECISION_LABEL
 
@@ -18,7 +18,7 @@ NOTHING_SELECTED = "Select a flag to see what was found and why."
 class DecisionPanel(QWidget):
     decided = Signal(object)  # Decision
     noteEdited = Signal()  # noqa: N815 (Qt style)
-    mine = Signal()  # "this is me" on the selected face
+    mine = Signal()  # "this is me" on the selected face or voice
 
     def __init__(self) -> None:
         super().__init__()
@@ -31,7 +31,8 @@ class DecisionPanel(QWidget):
         self.false_alarm_button = QPushButton("False alarm (D)")
         self.reopen_button = QPushButton("Undecided")
         self.this_is_me_button = QPushButton("This is me (M)")
-        self.this_is_me_button.setToolTip("This face is yours: do not flag it, flag the others")
+        self.this_is_me_button.setToolTip("This face or voice is yours: do not flag it, flag "
+                                          "the others")
         self.this_is_me_button.clicked.connect(self.mine)
         self.must_fix_button.clicked.connect(lambda: self.decided.emit(Decision.MUST_FIX))
         self.false_alarm_button.clicked.connect(lambda: self.decided.emit(Decision.FALSE_ALARM))
@@ -53,8 +54,7 @@ class DecisionPanel(QWidget):
         for widget in (self.note, self.must_fix_button, self.false_alarm_button,
                        self.reopen_button):
             widget.setEnabled(enabled)
-        self.this_is_me_button.setEnabled(enabled and finding.source is Source.FACE
-                                          and can_mark_me)
+        self.this_is_me_button.setEnabled(enabled and can_mark_me)
         if finding is None:
             self.detail.setText(NOTHING_SELECTED)
             self.note.setText("")

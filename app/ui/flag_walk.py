@@ -95,7 +95,8 @@ class FlagWalk:
         verdict = window.review.get(finding.id) if window.review and finding else None
         window.decision_panel.show_finding(finding, verdict,
                                            window.findings_panel.mask_box.isChecked(),
-                                           window.scan_result is not None)
+                                           window.scan_result is not None
+                                           and window.presenter_choice.can_mark(finding))
 
     def allow(self, finding_id: str) -> None:
         finding = self.findings.get(finding_id)

@@ -12,12 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from app.core.errors import ClearToPostError
 from app.core.findings.masking import clip_label
 from app.core.model_files import DEFAULT_SPEECH_MODEL
-from app.core.models import AnalysisResult, Progress, ScanOptions, Source, VideoInfo
+from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
 from app.core.review.decisions import Review
-from app.core.review.presenter import mark_as_mine, with_presenter
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.checklist import ChecklistBox
@@ -28,6 +26,7 @@ from app.ui.flag_walk import FlagWalk
 from app.ui.menus import build_menus, build_shortcuts
 from app.ui.pdf_export import PdfExport
 from app.ui.player import PlayerWidget
+from app.ui.presenter_choice import PresenterChoice
 from app.ui.presenter_row import PresenterRow
 from app.ui.redact_export import RedactExport
 from app.ui.scan_session import ScanSession
@@ -48,7 +47,7 @@ class MainWindow(QMainWindow):
         self.clip: Path | None = None
         self._video: VideoInfo | None = None  # the clip as probed (its hash names it masked)
         self.scan_result: AnalysisResult | None = None  # as scanned
-        self.result: AnalysisResult | None = None  # as reviewed: the reviewer's face unflagged
+        self.result: AnalysisResult | None = None  # as reviewed: their face and voice unflagged
         self.review: Review | None = None
         self.player, self.timeline = PlayerWidget(), TimelineWidget()
         self.findings_panel, self.transcript = FindingsPanel(), TranscriptView()
@@ -56,7 +55,7 @@ class MainWindow(QMainWindow):
         self.presenter_row, self.checklist = PresenterRow(), ChecklistBox()
         self.setCentralWidget(arrange(self))
         self.scan = ScanSession(self, self.statusBar())
-        self.flags = FlagWalk(self)
+        self.flags, self.presenter_choice = FlagWalk(self), PresenterChoice(self)
         self.pdf_export, self.redact_export = PdfExport(self), RedactExport(self)
         build_menus(self)
         self.shortcuts = build_shortcuts(self)
@@ -67,9 +66,7 @@ class MainWindow(QMainWindow):
         flags, mask_box = self.flags, self.findings_panel.mask_box
         self.decision_panel.decided.connect(flags.decide)
         self.decision_panel.noteEdited.connect(flags.save_note)
-        self.decision_panel.mine.connect(self.mark_me)
-        self.presenter_row.notMine.connect(lambda: self._choose_presenter(()))
-        self.presenter_row.automatic.connect(lambda: self._choose_presenter(None))
+        self.decision_panel.mine.connect(self.presenter_choice.mark_me)
         self.player.positionChanged.connect(self.timeline.set_position)
         self.timeline.seekRequested.connect(self.player.seek)
         self.timeline.findingClicked.connect(flags.select)
@@ -154,7 +151,7 @@ class MainWindow(QMainWindow):
         self.scan_result = result
         if self.review is None:
             self._prepare_clip(result.video)
-        self._show_result()
+        self.show_result()
         self.transcript.show_transcript(self.result.transcript, self.result.findings)
         count = len(self.result.findings)
         self.scan.say(f"Checked: {count} flag{'s' if count != 1 else ''} to review. "
@@ -183,41 +180,18 @@ class MainWindow(QMainWindow):
         self.show_problem(sentence)
         self.scanStopped.emit(sentence)
 
-    def _show_result(self) -> None:
+    def show_result(self) -> None:
         """(Re)fill the list, the timeline and the player from the scan as the reviewer sees it:
-        with the face they marked as theirs unflagged."""
+        with the face and voice they marked as theirs unflagged."""
         if self.scan_result is None:
             return
-        mine = self.review.presenter if self.review else None
-        self.result = with_presenter(self.scan_result, mine)
+        self.result = self.presenter_choice.seen(self.scan_result)
         self.flags.clear(keep_selection=True)
         self.timeline.set_clip(self.result.video.duration_s, self.review)
         self.flags.add(self.result.findings)
-        self.presenter_row.show_for(self.result, mine)
+        self.presenter_choice.show()
         self.checklist.show_combination(self.result, self.findings_panel.mask_box.isChecked())
         self.flags.reselect()
-
-    # ----- whose face is the reviewer's -------------------------------------------------------
-    def mark_me(self) -> None:
-        """The selected face is the reviewer's own: unflag it, flag the face taken for theirs."""
-        finding = self.flags.current
-        if finding is None or finding.source is not Source.FACE or self.scan_result is None:
-            return
-        mine = mark_as_mine(self.scan_result, self.review.presenter, finding.id)
-        if self._choose_presenter(mine):
-            self.scan.say("Marked as your face: it is no longer flagged. Every face on "
-                          "screen at the same time as it is flagged.")
-
-    def _choose_presenter(self, mine: tuple[str, ...] | None) -> bool:
-        if self.review is None or self.scan_result is None:
-            return False
-        try:
-            self.review.choose_presenter(mine)
-        except ClearToPostError as error:
-            self.show_problem(str(error))
-            return False
-        self._show_result()
-        return True
 
     # ----- masking ------------------------------------------------------------------------------
     def _set_masked(self, masked: bool) -> None:

@@ -51,7 +51,7 @@ def build_shortcuts(window) -> dict[str, QShortcut]:
         "P": lambda: window.flags.step(-1),
         "F": lambda: window.flags.decide(Decision.MUST_FIX),
         "D": lambda: window.flags.decide(Decision.FALSE_ALARM),
-        "M": window.mark_me,
+        "M": window.presenter_choice.mark_me,
         "Space": window.player.toggle_play,
         "Left": lambda: window.player.step(-1),
         "Right": lambda: window.player.step(+1),

@@ -231,7 +231,7 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     [wrong] = face_flags()
     assert near(wrong, planted["clinician"])  # the clinician flagged, the patient not
     assert window.presenter_row.isVisible()
-    assert "on screen longest" in window.presenter_row.label.text()
+    assert "on screen longest" in window.presenter_row.faces.label.text()
 
     window.flags.select(wrong.id)
     window.setFocus()
@@ -239,7 +239,7 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     [right] = face_flags()
     assert near(right, planted["patient"]) and right.id != wrong.id
     assert wrong.id not in window.flags.findings  # the clinician's face is no longer a flag
-    assert "you marked" in window.presenter_row.label.text()
+    assert "you marked" in window.presenter_row.faces.label.text()
     assert [f.id for f in window.result.presenter_faces] == [wrong.id]
     assert Review.load(result.video.sha256).presenter == (wrong.id,)
 
@@ -258,7 +258,7 @@ def test_this_is_me_flags_the_patient_instead_and_is_kept(window, qtbot, tmp_pat
     scan(qtbot, again, patient_longer_clip.path)
     assert [f.id for f in again.flags.findings.values() if f.source is Source.FACE] == [right.id]
 
-    again.presenter_row.automatic_button.click()  # back to the scan's guess
+    again.presenter_row.faces.automatic_button.click()  # back to the scan's guess
     assert [f.id for f in again.flags.findings.values() if f.source is Source.FACE] == [wrong.id]
 
 
@@ -280,3 +280,64 @@ def test_the_combination_question_shows_what_the_scan_found_masked_and_the_pdf_q
     assert "The scan found: " in text and "kinds of detail in one clip" in text
     assert "teacher" not in text and "Tuesday" not in text
     assert combined.id in {f.id for f in window.result.findings}
+
+
+def test_this_is_me_on_a_voice_flags_the_other_voice_and_is_kept(window, qtbot, tmp_path,
+                                                                  two_voices_clip):
+    """The scan takes the voice heard longest for the presenter's; here the reviewer says the
+    guest's voice is theirs, so the other voice is flagged instead, in the window and the PDF,
+    and after a reopen; "Let the scan decide" undoes it."""
+    from app.core.models import Category
+
+    path, said = two_voices_clip
+
+    def voice_flags():
+        return sorted((f for f in window.flags.findings.values()
+                       if f.category is Category.VOICE), key=lambda f: f.start_s)
+
+    result = scan(qtbot, window, path)
+    [guest] = voice_flags()
+    line = window.presenter_row.voices
+    assert line.isVisible() and "heard longest" in line.label.text()
+    window.flags.select(guest.id)
+    assert window.decision_panel.this_is_me_button.isEnabled()
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_M)
+    flagged = voice_flags()
+    assert flagged and guest.id not in window.flags.findings
+    assert all(f.start_s < 7.0 or f.start_s > 10.0 for f in flagged)  # the presenter's times
+    assert "you marked" in line.label.text() and line.automatic_button.isVisible()
+    assert Review.load(result.video.sha256).voices == window.result.presenter_voices
+    window.flags.select(flagged[0].id)
+    window.flags.decide(Decision.MUST_FIX)  # the first of the presenter's stretches
+
+    out = tmp_path / "review.pdf"
+    assert window.pdf_export.write(out)
+    text = pdf_words(out)
+    assert "The reviewer marked their own voice" in text
+    assert "Not flagged, as the presenter's voice" in text and "the one you marked" in text
+
+    window.close()
+    from app.ui.main_window import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    scan(qtbot, again, path)
+    assert [f.id for f in again.flags.findings.values()
+            if f.category is Category.VOICE] == [f.id for f in flagged]
+    assert again.review.get(flagged[0].id).decision is Decision.MUST_FIX
+    again.presenter_row.voices.automatic_button.click()
+    assert [f.id for f in again.flags.findings.values()
+            if f.category is Category.VOICE] == [guest.id]
+
+
+def test_this_is_me_is_only_for_faces_and_voices(window, qtbot):
+    scan(qtbot, window)
+    from app.core.models import Category, Source
+
+    window.flags.step(+1)
+    shown = window.flags.current
+    assert shown is not None and shown.source is not Source.FACE
+    assert shown.category is not Category.VOICE  # the sample has one voice, no second face
+    assert not window.decision_panel.this_is_me_button.isEnabled()

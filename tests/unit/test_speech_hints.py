@@ -44,6 +44,6 @@ def test_the_scan_hands_the_always_flag_list_to_the_transcriber():
         while True:
             next(speech)
     except StopIteration as stop:
-        transcript, _, found = stop.value
+        transcript, _, found, heard = stop.value
     assert transcriber.hints == ("Anika Patel", "Ward 7B")  # not the allow list
-    assert found == [] and transcript.words == ()
+    assert found == [] and transcript.words == () and heard == ()

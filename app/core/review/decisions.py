@@ -93,6 +93,8 @@ class Review:
     answers: dict[str, str] = field(default_factory=dict)  # checklist key -> "yes" / "no"
     # the face ids the reviewer says are theirs; None while the scan's guess stands
     presenter: tuple[str, ...] | None = None
+    # the voices (numbered as the scan heard them) the reviewer says are theirs; None likewise
+    voices: tuple[int, ...] | None = None
     path: Path | None = None
     problem: str | None = None  # set when an unreadable file was moved aside on load
     reviewer: str = ""  # who is deciding now: stamped on each decision
@@ -116,7 +118,7 @@ class Review:
             review.verdicts.clear()
             review.answers.clear()
             review.stamps.clear()
-            review.presenter = None
+            review.presenter = review.voices = None
             review.redactions.clear()
             review.problem = (
                 f"The saved decisions for this clip could not be read ({error}); the file was "
@@ -148,6 +150,12 @@ class Review:
         """Record which faces are the reviewer's own (None: go back to the scan's guess)."""
         self.presenter = None if mine is None else tuple(mine)
         self.stamps["presenter"] = Stamped(self.presenter, _now(), self.reviewer)
+        self.save()
+
+    def choose_voices(self, mine: tuple[int, ...] | None) -> None:
+        """Record which voices are the reviewer's own (None: go back to the scan's guess)."""
+        self.voices = None if mine is None else tuple(int(v) for v in mine)
+        self.stamps["voices"] = Stamped(self.voices, _now(), self.reviewer)
         self.save()
 
     def add_redaction(self, record: dict) -> None:
@@ -208,6 +216,8 @@ class Review:
             self.stamps[key] = theirs
             if key == "presenter":
                 self.presenter = theirs.value
+            elif key == "voices":
+                self.voices = theirs.value
             elif theirs.value is None:
                 self.answers.pop(key.removeprefix("answer:"), None)
             else:
@@ -221,6 +231,7 @@ class Review:
             "saved_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "answers": dict(self.answers),
             "presenter_faces": None if self.presenter is None else list(self.presenter),
+            "presenter_voices": None if self.voices is None else list(self.voices),
             "stamps": stamps,
             "verdicts": {
                 k: {"decision": v.decision.value, "note": v.note, "at": v.at, "by": v.by}
@@ -273,6 +284,11 @@ def _parsed(text: str, clip_sha256: str) -> Review:
         if not isinstance(mine, list):
             raise ValueError("presenter_faces is not a list")
         review.stamps["presenter"] = Stamped(tuple(str(i) for i in mine))
+    voices = data.get("presenter_voices")
+    if voices is not None:
+        if not isinstance(voices, list):
+            raise ValueError("presenter_voices is not a list")
+        review.stamps["voices"] = Stamped(tuple(int(v) for v in voices))
     redactions = data.get("redactions", [])
     if not isinstance(redactions, list) or not all(isinstance(r, dict) for r in redactions):
         raise ValueError("redactions is not a list of records")
@@ -281,6 +297,8 @@ def _parsed(text: str, clip_sha256: str) -> Review:
         value = entry.get("value")
         if key == "presenter" and value is not None:
             value = tuple(str(i) for i in value)
+        elif key == "voices" and value is not None:
+            value = tuple(int(v) for v in value)
         elif key.startswith("answer:") and value is not None and value not in ANSWERS:
             raise ValueError(f"unknown checklist answer {value!r}")
         review.stamps[str(key)] = Stamped(value, float(entry.get("at", 0.0)),

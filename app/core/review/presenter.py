@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from app.core.models import AnalysisResult, Finding, Source
 from app.core.picture.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
+from app.core.review.my_voice import voice_lines, with_my_voices
 from app.core.timecode import format_time
 
 
@@ -60,10 +61,20 @@ def with_presenter(result: AnalysisResult, mine: tuple[str, ...] | None) -> Anal
     )
 
 
+def as_reviewed(result: AnalysisResult, review) -> AnalysisResult:
+    """The result as the reviewer sees it, from their saved choices (a decisions.Review): the
+    face and voice they marked as theirs unflagged, everyone else's flagged. The window, the
+    PDF and the redacted copy all start from this, so a decision made on a face or voice the
+    reviewer's choice brought in is never lost."""
+    return with_my_voices(with_presenter(result, review.presenter), review.voices)
+
+
 def presenter_lines(result: AnalysisResult) -> list[str]:
-    """For the report and the command line: which faces were left unflagged as yours, and why."""
+    """For the report and the command line: which faces and voice were left unflagged as yours,
+    and why."""
     return [f"Not flagged, as the presenter's face: {format_time(f.start_s)}–"
-            f"{format_time(f.end_s)} ({f.reason})." for f in result.presenter_faces]
+            f"{format_time(f.end_s)} ({f.reason})." for f in result.presenter_faces
+            ] + voice_lines(result)
 
 
 def _mine(result: AnalysisResult, mine: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ import numpy as np
 
 from app.core.findings.hits import finding_id
 from app.core.models import Category, Finding, Source, Word
+from app.core.models import VoiceStretch as Stretch
 from app.core.speech.voice_encoder import (
     SAMPLE_RATE,
     WINDOW_FRAMES,
@@ -43,25 +44,21 @@ BRIDGE_S = 0.6  # a pause this short inside one voice's run does not split it
 
 
 @dataclass(frozen=True)
-class Stretch:
-    start_s: float
-    end_s: float
-    voice: int
-
-
-@dataclass(frozen=True)
 class Voices:
-    """Who spoke when: `stretches` in time order, `presenter` the presenter's voice."""
+    """Who spoke when, once it is settled whose voice is the presenter's: `stretches` in time
+    order (another voice's short runs taken as the presenter's), `mine` the presenter's voices
+    (more than one when the reviewer says the scan split their voice; none when they say no
+    voice is theirs)."""
 
     stretches: tuple[Stretch, ...]
-    presenter: int | None
+    mine: tuple[int, ...]
 
     def seconds(self, voice: int) -> float:
         return seconds_of(self.stretches, voice)
 
     @property
     def others(self) -> tuple[Stretch, ...]:
-        return tuple(s for s in self.stretches if s.voice != self.presenter)
+        return tuple(s for s in self.stretches if s.voice not in self.mine)
 
 
 def seconds_of(stretches, voice: int) -> float:
@@ -131,45 +128,88 @@ def stretches(regions, starts: list[float], labels: np.ndarray) -> list[Stretch]
     return [Stretch(round(a, 2), round(b, 2), int(v)) for a, b, v in runs]
 
 
-def _absorb_short(found: list[Stretch], presenter: int) -> list[Stretch]:
-    """A run of another voice shorter than MIN_STRETCH_S is taken as the presenter's."""
-    kept = [s if s.voice == presenter or s.end_s - s.start_s >= MIN_STRETCH_S
-            else Stretch(s.start_s, s.end_s, presenter) for s in found]
+def _absorb_short(found: list[Stretch], main: int | None, mine) -> list[Stretch]:
+    """A run of another voice shorter than MIN_STRETCH_S is taken as the presenter's (`main`);
+    with no voice the presenter's, runs stay as heard."""
+    if main is None:
+        return list(found)
+    kept = [s if s.voice in mine or s.end_s - s.start_s >= MIN_STRETCH_S
+            else Stretch(s.start_s, s.end_s, main) for s in found]
     merged: list[Stretch] = []
     for s in kept:
         if merged and merged[-1].voice == s.voice and s.start_s - merged[-1].end_s <= BRIDGE_S:
-            merged[-1] = Stretch(merged[-1].start_s, s.end_s, s.voice)
+            merged[-1] = Stretch(merged[-1].start_s, max(merged[-1].end_s, s.end_s), s.voice)
         else:
             merged.append(s)
     return merged
 
 
-def find_voices(samples: np.ndarray, encoder: VoiceEncoder, presenter: int | None = None,
-                split: float = SPLIT_DISTANCE) -> Voices:
-    """Who spoke when in `samples` (16 kHz mono). `presenter`: the voice the reviewer said is
-    theirs; by default the one heard longest."""
+def heard_voices(samples: np.ndarray, encoder: VoiceEncoder,
+                 split: float = SPLIT_DISTANCE) -> tuple[Stretch, ...]:
+    """Who spoke when in `samples` (16 kHz mono), as heard: every run of every voice."""
+    return numbered(voices_and_prints(samples, encoder, split)[0])
+
+
+def voices_and_prints(samples: np.ndarray, encoder: VoiceEncoder, split: float = SPLIT_DISTANCE,
+                      regions: list[tuple[float, float]] | None = None
+                      ) -> tuple[list[Stretch], dict[int, np.ndarray]]:
+    """Who spoke when in `samples`, and each voice's mean voice print (unit length);
+    `regions`: where to listen (by default wherever anyone speaks)."""
     duration = len(samples) / SAMPLE_RATE
-    regions = speech_regions(samples)
+    regions = speech_regions(samples) if regions is None else regions
     starts = window_starts(regions, duration)
     if not starts:
-        return Voices((), None)
+        return [], {}
     mels = mel_frames(louder(samples))
     prints = encoder.embed(mels, [int(round(s * 100)) for s in starts])
-    found = stretches(regions, starts, cluster(prints, split))
-    heard = {s.voice for s in found}
-    if presenter is None or presenter not in heard:
-        presenter = max(heard, key=lambda v: seconds_of(found, v))
-    found = _absorb_short(found, presenter)
-    quiet = {v for v in heard if v != presenter and seconds_of(found, v) < MIN_VOICE_S}
-    found = _absorb_short([Stretch(s.start_s, s.end_s, presenter) if s.voice in quiet else s
-                           for s in found], presenter)
-    return Voices(tuple(found), presenter)
+    labels = cluster(prints, split)
+    means = {}
+    for voice in set(labels.tolist()):
+        mean = prints[labels == voice].mean(axis=0)
+        means[int(voice)] = mean / max(float(np.linalg.norm(mean)), 1e-9)
+    return stretches(regions, starts, labels), means
+
+
+def numbered(found) -> tuple[Stretch, ...]:
+    """The stretches in time order with their voices numbered 0, 1, ... in the order first
+    heard (so a second scan of the clip numbers them the same way, and the reviewer's choice of
+    voice still holds)."""
+    found = sorted(found, key=lambda s: (s.start_s, s.end_s))
+    order: dict[int, int] = {}
+    for s in found:
+        order.setdefault(s.voice, len(order))
+    return tuple(Stretch(s.start_s, s.end_s, order[s.voice]) for s in found)
+
+
+def scan_guess(heard) -> tuple[int, ...]:
+    """The presenter's voice as the scan takes it: the one heard longest."""
+    voices = {s.voice for s in heard}
+    return (max(sorted(voices), key=lambda v: seconds_of(heard, v)),) if voices else ()
+
+
+def settle(heard, mine: tuple[int, ...]) -> Voices:
+    """Who spoke when, with `mine` the presenter's voices: another voice's runs shorter than
+    MIN_STRETCH_S, and voices heard less than MIN_VOICE_S in all, are taken as the presenter's
+    (with no voice the presenter's, such quiet voices are dropped)."""
+    voices = {s.voice for s in heard}
+    mine = tuple(sorted(v for v in set(mine) if v in voices))
+    main = max(mine, key=lambda v: seconds_of(heard, v)) if mine else None
+    found = _absorb_short(list(heard), main, mine)
+    quiet = {v for v in voices if v not in mine and seconds_of(found, v) < MIN_VOICE_S}
+    if main is None:
+        found = [s for s in found if s.voice not in quiet]
+    else:
+        found = _absorb_short([Stretch(s.start_s, s.end_s, main) if s.voice in quiet else s
+                               for s in found], main, mine)
+    return Voices(tuple(found), mine)
 
 
 def voice_findings(voices: Voices, words: tuple[Word, ...]) -> list[Finding]:
     """One `voice` finding per stretch of a voice that is not the presenter's."""
     others = sorted({s.voice for s in voices.others})
-    ordinal = {v: ("second", "third", "fourth", "fifth")[i] if i < 4 else f"{i + 2}th"
+    first = 2 if voices.mine else 1  # with no voice the presenter's, the first is "a first"
+    names = ("first", "second", "third", "fourth", "fifth", "sixth")
+    ordinal = {v: names[i + first - 1] if i + first <= len(names) else f"{i + first}th"
                for i, v in enumerate(others)}
     findings = []
     for stretch in voices.others:
