@@ -130,3 +130,35 @@ def test_redact_makes_a_checked_copy_and_refuses_what_it_must(tmp_path):
     assert again.returncode == 2 and "--force" in again.stderr and out.read_bytes() == before
     same = cli("redact", str(SAMPLE), "--out", str(SAMPLE), "--force", env=env)
     assert same.returncode == 2 and "original" in same.stderr
+
+
+@pytest.mark.models
+def test_redact_follows_the_voice_the_reviewer_marked_as_theirs(tmp_path, two_voices_clip,
+                                                                 engines):
+    """The reviewer said in the window that the guest's voice is theirs and marked the other
+    voice "must fix": the command line's copy must silence that voice, not the guest's."""
+    from app.core.models import Category
+    from app.core.pipeline import analyze, run
+    from app.core.review.decisions import Decision, Review
+    from app.core.review.my_voice import mark_voice_as_mine
+    from app.core.review.presenter import as_reviewed
+
+    path, said = two_voices_clip
+    result = run(analyze(path, engines=engines))
+    [guest] = [f for f in result.findings if f.category is Category.VOICE]
+    review = Review.load(result.video.sha256, tmp_path / "data" / "reviews")
+    review.choose_voices(mark_voice_as_mine(result, guest))
+    other = [f for f in as_reviewed(result, review).findings if f.category is Category.VOICE]
+    assert other and guest.id not in {f.id for f in other}
+    for finding in other:
+        review.decide(finding.id, Decision.MUST_FIX)
+
+    env = {"CLEARTOPOST_DATA_DIR": str(tmp_path / "data"),
+           "CLEARTOPOST_CONFIG_DIR": str(tmp_path / "config")}
+    out, record = tmp_path / "safe.mp4", tmp_path / "copy.json"
+    done = cli("redact", str(path), "--out", str(out), "--json", str(record), env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    items = json.loads(record.read_text())["items"]
+    assert sorted(i["finding_id"] for i in items) == sorted(f.id for f in other)
+    assert all(i["category"] == "voice" and i["action"] == "silence" for i in items), items
+    assert not any(i["start_s"] < guest.end_s and i["end_s"] > guest.start_s for i in items)
