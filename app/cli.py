@@ -135,15 +135,17 @@ class ProgressBar:
 
 def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     """One line per finding: time range, source, category, confidence, text."""
+    from app.core.findings.combination import flags
     from app.core.review.presenter import presenter_lines
 
     video = result.video
     print(f"{Path(video.path).name}: {format_time(video.duration_s)}, "
           f"{video.width}x{video.height}, {'sound' if video.has_audio else 'no sound'}",
           file=stream)
-    if not result.findings:
+    shown = flags(result.findings)  # a detail is listed inside its combination
+    if not shown:
         print("No identifiers found.", file=stream)
-    for finding in result.findings:
+    for finding in shown:
         print(
             f"{format_time(finding.start_s)}–{format_time(finding.end_s)}  "
             f"{finding.source.value:<6}  {finding.category.value:<12}  "
@@ -162,6 +164,7 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 
 
 def scan_command(args: argparse.Namespace) -> int:
+    from app.core.findings.combination import flags
     from app.core.pipeline import analyze, run
     from app.core.review.decisions import Review
     from app.core.review.presenter import as_reviewed
@@ -192,10 +195,10 @@ def scan_command(args: argparse.Namespace) -> int:
         reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
         write_report(result, review, args.pdf, reviewer=reviewer, masked=not args.unmasked,
                      paper=args.paper)
-        summary = review.summary([f.id for f in result.findings])
+        summary = review.summary([f.id for f in flags(result.findings)])
         print(f"Review PDF: {args.pdf} ({summary.line()}; "
               f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
-    return EXIT_FOUND if result.findings else EXIT_CLEAN
+    return EXIT_FOUND if flags(result.findings) else EXIT_CLEAN
 
 
 def _refuse_overwriting(args: argparse.Namespace, dash_is_stdout: bool = False) -> None:

@@ -4,6 +4,7 @@ list, on the timeline, in the player), its decision and note, and the allow list
 from __future__ import annotations
 
 from app.core.errors import ClearToPostError
+from app.core.findings.combination import flags
 from app.core.models import Finding
 from app.core.review.decisions import Decision
 from app.ui import settings as app_settings
@@ -29,7 +30,8 @@ class FlagWalk:
         window.player.findings = ()
 
     def add(self, findings) -> None:
-        new = [f for f in findings or () if f.id not in self.findings]
+        # a detail is listed inside its combination, never a flag of its own
+        new = [f for f in flags(findings or ()) if f.id not in self.findings]
         if not new:
             return
         for finding in new:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app.core.findings.combination import flags
 from app.core.findings.masking import clip_label
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
         if progress.video is not None:
             self._prepare_clip(progress.video)
         self.flags.add(progress.findings)
-        self.timeline.set_showing([f for f in progress.showing if f.id not in self.flags.findings])
+        self.timeline.set_showing([f for f in flags(progress.showing)
+                                   if f.id not in self.flags.findings])
 
     def _on_finished(self, result: AnalysisResult) -> None:
         self.scan_result = result
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
             self._prepare_clip(result.video)
         self.show_result()
         self.transcript.show_transcript(self.result.transcript, self.result.findings)
-        count = len(self.result.findings)
+        count = len(flags(self.result.findings))
         self.scan.say(f"Checked: {count} flag{'s' if count != 1 else ''} to review. "
                       f"N / P move between flags, F marks must fix, D false alarm."
                       if count else "Checked: nothing identifying was found.")

@@ -280,6 +280,20 @@ def test_the_combination_question_shows_what_the_scan_found_masked_and_the_pdf_q
     assert "The scan found: " in text and "kinds of detail in one clip" in text
     assert "teacher" not in text and "Tuesday" not in text
     assert combined.id in {f.id for f in window.result.findings}
+    # its details are listed under it, with their times, and are no rows or marks of their own
+    details = [f for f in result.findings if f.category is Category.DETAIL]
+    assert details and not {f.id for f in details} & set(window.flags.findings)
+    listed = {f.id for f in window.findings_panel.model.findings}
+    assert combined.id in listed and not {f.id for f in details} & listed
+    assert combined.id in {f.id for f in window.timeline.findings}
+    assert not {f.id for f in details} & {f.id for f in window.timeline.findings}
+    assert "“teacher” at 00:00:0" in combined.reason
+    # one detail alone ("dehydration" in health education) is no flag at all
+    from dataclasses import replace
+
+    window.scan_result = replace(result, findings=tuple(details[:1]))
+    window.show_result()
+    assert window.findings_panel.model.rowCount() == 0 and not window.timeline.findings
 
 
 def test_this_is_me_on_a_voice_flags_the_other_voice_and_is_kept(window, qtbot, tmp_path,

@@ -150,3 +150,38 @@ def test_the_pdf_says_who_decided_each_finding_and_when(scanned, tmp_path):
     text = pdf_text(write_report(scanned, review, tmp_path / "w.pdf", reviewer="R"))
     assert re.search(r"decided \d{4}-\d\d-\d\d \d\d:\d\d by Dr Ada Reviewer", text)
     assert text.count("decided ") == 1  # the open ones were never decided
+
+
+def _detail(text: str, kind: str, t_s: float):
+    from app.core.models import Category, Finding, Source
+
+    return Finding(f"detail-{kind}-{t_s}", t_s, t_s + 1.0, Source.SPEECH, Category.DETAIL, text,
+                   0.6, f"a detail: “{text}”", masked_reason="a detail", detail=kind)
+
+
+def test_a_lone_detail_is_no_finding_in_the_pdf_and_details_that_add_up_are_listed_under_it(
+        scanned, tmp_path):
+    """Health education naming one condition gets no flag for it; a story's details are one
+    combination, each detail listed in it with its times, and the verdict counts neither."""
+    from dataclasses import replace
+
+    from app.core.findings.combination import combination
+
+    lone = replace(scanned, findings=(*scanned.findings, _detail("dehydration", "condition", 6.0)))
+    review = Review.load(scanned.video.sha256, tmp_path)
+    text = pdf_text(write_report(lone, review, tmp_path / "lone.pdf", reviewer="R",
+                                 masked=False))
+    assert f"Findings ({len(scanned.findings)})" in text
+    assert "dehydration" not in text
+    assert f"{len(scanned.findings)} open" in text
+    details = [_detail("dehydration", "condition", 6.0), _detail("teacher", "occupation", 7.0),
+               _detail("from our town", "place", 9.0)]
+    combined = combination(details)
+    story = replace(scanned, findings=(*scanned.findings, *details, combined))
+    text = pdf_text(write_report(story, review, tmp_path / "story.pdf", reviewer="R",
+                                 masked=False))
+    assert f"Findings ({len(scanned.findings) + 1})" in text  # the combination, not its parts
+    assert f"{len(scanned.findings) + 1} open" in text
+    for words in ("“dehydration” at 00:00:06.0", "“teacher” at 00:00:07.0"):
+        assert words in text
+    assert text.count("dehydration") == 2  # under the combination, in the list and checklist

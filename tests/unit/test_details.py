@@ -94,3 +94,18 @@ def test_a_masked_combination_shows_the_kinds_it_adds_up_and_none_of_the_words()
     for words in ("34", "firefighter", "Boxing"):
         assert words not in shown_text(combined, True) + shown_reason(combined, True)
         assert words in shown_reason(combined, False)
+
+
+def test_a_lone_detail_is_no_flag_and_the_combination_lists_every_detail_with_its_times():
+    from app.core.findings.combination import flags
+
+    lone = _finding("dehydration", "condition", 3.0)
+    again = _finding("dehydration", "condition", 9.5)
+    name = _finding("Ann Okafor", "", 1.0, Category.NAME)
+    assert flags([name, lone, again]) == [name]  # one condition, twice: nothing to review
+    age, job = _finding("34-year-old", "age", 1.0), _finding("teacher", "occupation", 2.0)
+    combined = combination([lone, again, age, job])
+    assert flags([lone, again, age, job, combined]) == [combined]
+    assert "“dehydration” at 00:00:03.0, 00:00:09.5" in combined.reason  # listed under it
+    assert combined.end_s == 10.5  # over the details' times, the last one too
+    assert "dehydration" not in combined.masked_reason

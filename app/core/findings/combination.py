@@ -1,5 +1,7 @@
 """Details that add up: when the clip's details (detect/details.py), with its ages and dates,
-come to three kinds or more, one `combination` finding spans them and lists each with its time.
+come to three kinds or more, one `combination` finding spans them and lists each with its times.
+A detail is no flag alone: the list, the timeline and the PDF show it only inside that
+combination (`flags`); the JSON keeps every finding.
 
 HIPAA's Safe Harbor asks that the poster have no actual knowledge that what is left could
 identify someone, and every hospital policy warns about combinations: an age, a diagnosis, a
@@ -32,22 +34,40 @@ def _kinds(finding: Finding) -> tuple[str, ...]:
     return (kind,) if kind else ()
 
 
+def flags(findings) -> list[Finding]:
+    """The findings a reviewer is asked about: all but the `detail` ones, which are shown only
+    listed inside the clip's `combination` finding (alone, one detail narrows nobody down)."""
+    return [f for f in findings if f.category is not Category.DETAIL]
+
+
+def _listed(kind: str, found: list[Finding], masked: bool) -> str:
+    """ "a diagnosis “dehydration” at 00:00:03.0, 00:00:09.5": each text of one kind, with
+    every time it was seen or heard."""
+    times: dict[str, list[str]] = {}
+    for finding in found:
+        times.setdefault(finding.text, []).append(format_time(finding.start_s))
+    texts = [f"“{mask_text(text) if masked else text}” at {', '.join(dict.fromkeys(when))}"
+             for text, when in times.items()]
+    return f"{_SAY[kind]} {' and '.join(texts)}"
+
+
 def combination(findings: list[Finding]) -> Finding | None:
     """The one `combination` finding for a clip's findings, or None when its details are too
     few to narrow anyone down."""
     first: dict[str, Finding] = {}
+    every: dict[str, list[Finding]] = {}
     weight: dict[str, int] = {}
     for finding in sorted(findings, key=lambda f: f.start_s):
         for kind in _kinds(finding):
             first.setdefault(kind, finding)
+            every.setdefault(kind, []).append(finding)
             rare = 2 if finding.detail == "rare condition" else 1
             weight[kind] = max(weight.get(kind, 0), rare)
     if sum(weight.values()) < ENOUGH:
         return None
     parts = sorted(first.items(), key=lambda item: item[1].start_s)
-    listed = "; ".join(f"{_SAY[k]} “{f.text}” at {format_time(f.start_s)}" for k, f in parts)
-    masked = "; ".join(f"{_SAY[k]} “{mask_text(f.text)}” at {format_time(f.start_s)}"
-                       for k, f in parts)
+    listed = "; ".join(_listed(k, every[k], masked=False) for k, _ in parts)
+    masked = "; ".join(_listed(k, every[k], masked=True) for k, _ in parts)
     rare = " (a rare diagnosis counts twice)" if 2 in weight.values() else ""
     advice = ("Together they can point at one person for anyone who knows them. Leave out or "
               "blur enough of them (the age, the day, the place) that they could describe "
@@ -58,7 +78,7 @@ def combination(findings: list[Finding]) -> Finding | None:
     text = ", ".join(_SAY[k] for k, _ in parts)
     return Finding(
         id=finding_id(sources.most_common(1)[0][0], Category.COMBINATION, text, start),
-        start_s=start, end_s=max(f.end_s for _, f in parts),
+        start_s=start, end_s=max(f.end_s for found in every.values() for f in found),
         source=sources.most_common(1)[0][0], category=Category.COMBINATION, text=text,
         confidence=round(min(0.95, 0.5 + 0.1 * sum(weight.values())), 2),
         reason=f"{opening}{listed}. {advice}", masked_reason=f"{opening}{masked}. {advice}")

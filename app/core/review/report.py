@@ -33,6 +33,7 @@ from reportlab.platypus import (
 )
 
 from app.core.errors import ClearToPostError
+from app.core.findings.combination import flags
 from app.core.findings.hits import said_within
 from app.core.findings.masking import (
     DESCRIBED,
@@ -147,7 +148,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> list:
     """The title, the verdict in colour, why it is not cleared, and whether this copy is
     masked."""
-    summary = review.summary([f.id for f in result.findings])
+    summary = review.summary([f.id for f in flags(result.findings)])
     colour = "#2e7d32" if summary.cleared else "#c62828"
     story = [Paragraph("ClearToPost review record", styles["title"]),
              Paragraph(f'<font color="{colour}">{escape(summary.line())}</font>',
@@ -211,11 +212,12 @@ def _checklist(result: AnalysisResult, review: Review, masked: bool, styles, pag
 
 
 def _findings(result: AnalysisResult, review: Review, masked: bool, styles, page) -> list:
-    story = [Paragraph(f"Findings ({len(result.findings)})", styles["h2"])]
-    if not result.findings:
+    shown = flags(result.findings)  # a detail is listed inside its combination
+    story = [Paragraph(f"Findings ({len(shown)})", styles["h2"])]
+    if not shown:
         story.append(Paragraph("Nothing identifying was found.", styles["body"]))
     thumbnails = _thumbnails(result, masked)
-    for number, finding in enumerate(result.findings, 1):
+    for number, finding in enumerate(shown, 1):
         story.append(KeepTogether(_entry(number, finding, result, review, thumbnails, masked,
                                          styles, page)))
     return story
@@ -246,7 +248,7 @@ def _timeline(result: AnalysisResult, review: Review, width: float, font: str) -
         drawing.add(Rect(label_w, y, span_w, lane_h - 2, fillColor=colors.HexColor("#f3f3f3"),
                          strokeColor=None))
         drawing.add(String(0, y + 3, source.value, fontName=font, fontSize=7))
-        for finding in (f for f in result.findings if f.source is source):
+        for finding in (f for f in flags(result.findings) if f.source is source):
             x0 = label_w + span_w * finding.start_s / duration
             w = max(2.0, span_w * (finding.end_s - finding.start_s) / duration)
             decision = review.get(finding.id).decision
