@@ -67,7 +67,7 @@ def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presen
     out = tmp_path / "copy.mp4"
     copy = run(redact_clip(result, review, out, engines=engines))
     assert copy.proof.still_found == ()
-    assert {i["action"] for i in copy.items} == {"blur face", "black out"}
+    assert {i["action"] for i in copy.items} == {"fill face", "black out"}
 
     other_seen = presenter_kept = codes_seen = checked = 0
     for (t, before), (_, after) in zip(iter_frames(people_and_codes_clip.path), iter_frames(out),

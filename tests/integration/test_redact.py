@@ -20,7 +20,7 @@ from app.core.models import ScanOptions, Source
 from app.core.pipeline import analyze, run
 from app.core.redact.audio import read_sound
 from app.core.redact.export import redact_clip
-from app.core.redact.plan import BLEEP, SILENCE
+from app.core.redact.plan import BLEEP, BLUR, SILENCE
 from app.core.review.decisions import Decision, Review
 from bench.clips import caption_box
 from tests.conftest import LEAK_DENY, ffmpeg
@@ -195,7 +195,7 @@ def test_the_review_gains_only_the_record_of_the_copy(made, scanned):
     assert record["rescan"]["still_found"] == []
     assert len(record["rescan"]["new"]) == len(copy.proof.new)
     assert {i["finding_id"] for i in record["items"]} == {f.id for f in scanned.findings}
-    assert {i["action"] for i in record["items"]} == {"blur", SILENCE}
+    assert {i["action"] for i in record["items"]} == {BLUR, SILENCE}
     assert Review.load(scanned.video.sha256, review.path.parent).redactions == saved[
         "redactions"]
 

@@ -5,7 +5,7 @@ read before by the camera's motion, carried back from the read after, moved in a
 from one to the other (a caption an editing app moves does not follow the camera), and followed
 by its own look from frame to frame (box_tracks.py: a pan the global fit missed). Before the
 first read and after the last, the nearest read is carried by the camera and by its look. The
-result is padded, so that no letter's edge escapes the blur.
+result is padded, so that no letter's edge escapes the fill.
 """
 
 from __future__ import annotations

