@@ -75,7 +75,10 @@ class FlagWalk:
         if window.review is None or self.current_id is None:
             return
         try:
-            window.review.decide(self.current_id, decision, window.decision_panel.note.text())
+            # the note only if the reviewer edited it: the text shown may be older than a note
+            # written in another window, and a decision must not overwrite that note
+            self.save_note()
+            window.review.decide(self.current_id, decision)
         except ClearToPostError as error:
             window.show_problem(str(error))
             return
@@ -85,12 +88,12 @@ class FlagWalk:
         self.show_detail()
 
     def save_note(self) -> None:
-        review, note = self.window.review, self.window.decision_panel.note.text()
-        if review is None or self.current_id is None:
+        """The note as the reviewer edited it (nothing if they did not): the decision stays."""
+        review, editor = self.window.review, self.window.decision_panel.note
+        if review is None or self.current_id is None or not editor.isModified():
             return
-        verdict = review.get(self.current_id)
-        if verdict.note != note:
-            review.decide(self.current_id, verdict.decision, note)
+        review.write_note(self.current_id, editor.text())
+        editor.setModified(False)
 
     def show_detail(self) -> None:
         window, finding = self.window, self.current

@@ -116,6 +116,28 @@ def test_keyboard_steps_and_decides_and_decisions_survive_a_reopen(window, qtbot
     assert saved.get(ids[0]).decision is Decision.MUST_FIX
     assert saved.get(ids[1]).decision is Decision.FALSE_ALARM
 
+    # another reviewer (another window, or the CLI) changes the first decision and notes the
+    # second; this window's note on the first and decision on the second undo neither
+    other = Review.load(result.video.sha256)
+    other.reviewer = "Dr B"
+    other.decide(ids[0], Decision.FALSE_ALARM)
+    other.write_note(ids[1], "her own badge")
+    qtbot.keyClicks(window.decision_panel.note, "blurred in the edit")
+    qtbot.keyClick(window.decision_panel.note, Qt.Key.Key_Return)
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_F)
+    saved = Review.load(result.video.sha256)
+    assert (saved.get(ids[0]).decision, saved.get(ids[0]).note) == (
+        Decision.FALSE_ALARM, "blurred in the edit")
+    assert (saved.get(ids[1]).decision, saved.get(ids[1]).note) == (
+        Decision.MUST_FIX, "her own badge")
+    assert window.decision_panel.note.text() == "her own badge"  # the window shows it now
+    window.flags.select(ids[0])
+    qtbot.keyClick(window, Qt.Key.Key_F)  # back to must fix for the reopen below
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    qtbot.keyClick(window, Qt.Key.Key_D)
+
     window.close()
     from app.ui.main_window import MainWindow
 

@@ -150,6 +150,7 @@ def test_the_pdf_says_who_decided_each_finding_and_when(scanned, tmp_path):
     text = pdf_text(write_report(scanned, review, tmp_path / "w.pdf", reviewer="R"))
     assert re.search(r"decided \d{4}-\d\d-\d\d \d\d:\d\d by Dr Ada Reviewer", text)
     assert text.count("decided ") == 1  # the open ones were never decided
+    assert "note (written" not in text  # nor was a note written
 
 
 def _detail(text: str, kind: str, t_s: float):
@@ -185,3 +186,25 @@ def test_a_lone_detail_is_no_finding_in_the_pdf_and_details_that_add_up_are_list
     for words in ("“dehydration” at 00:00:06.0", "“teacher” at 00:00:07.0"):
         assert words in text
     assert text.count("dehydration") == 2  # under the combination, in the list and checklist
+
+
+def test_the_pdf_says_who_wrote_each_note_apart_from_who_decided(scanned, tmp_path):
+    """Decisions and notes are separate (issue 31): one reviewer decides, another writes the
+    note; both names are printed, masked or not (they are the reviewers', not the patient's)."""
+    deciding = Review.load(scanned.video.sha256, tmp_path)
+    noting = Review.load(scanned.video.sha256, tmp_path)
+    deciding.reviewer, noting.reviewer = "Dr Ada Reviewer", "Nurse Bo Second"
+    deciding.decide(scanned.findings[0].id, Decision.MUST_FIX)
+    noting.write_note(scanned.findings[0].id, "cut this part")
+    noting.write_note(scanned.findings[1].id, "looks fine")  # a note on an undecided finding
+    merged = Review.load(scanned.video.sha256, tmp_path)
+    for masked in (True, False):
+        text = pdf_text(write_report(scanned, merged, tmp_path / f"n{masked}.pdf", reviewer="R",
+                                     masked=masked))
+        stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d"
+        assert re.search(rf"MUST FIX · decided {stamp} by Dr Ada Reviewer", text)
+        assert re.search(rf"Reviewer's note \(written {stamp} by Nurse Bo Second\): cut this "
+                         r"part", text)
+        assert re.search(rf"OPEN Found.*Reviewer's note \(written {stamp} by Nurse Bo Second\):"
+                         r" looks fine", text)
+        assert text.count("decided ") == 1

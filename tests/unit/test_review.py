@@ -15,7 +15,9 @@ def test_decisions_survive_a_reload(tmp_path):
     again = Review.load(SHA, tmp_path)
     assert (again.get("f1").decision, again.get("f1").note) == (Decision.MUST_FIX, "")
     assert again.get("f2").note == "it is my own name"
-    assert again.get("f1").at <= again.get("f2").at and again.get("f1").at > 0
+    assert again.get("f1").decided_at <= again.get("f2").decided_at
+    assert again.get("f1").decided_at > 0 and again.get("f1").noted_at == 0  # no note written
+    assert again.get("f2").noted_at == again.get("f2").decided_at
     assert again.get("unknown") == Verdict()
 
 
@@ -82,7 +84,7 @@ def test_two_copies_of_one_review_merge_and_the_newest_decision_wins(tmp_path):
     second.decide("x", Decision.MUST_FIX)  # newer than first's false alarm
     first.answer("consent", "yes")  # first's copy still says x is a false alarm
     merged = Review.load("c" * 64, tmp_path)
-    assert merged.get("x").decision is Decision.MUST_FIX and merged.get("x").by == "Dr B"
+    assert merged.get("x").decision is Decision.MUST_FIX and merged.get("x").decided_by == "Dr B"
     assert merged.get("y").decision is Decision.MUST_FIX and merged.get("y").note == "cut it"
     assert merged.answers == {"consent": "yes"}
     assert first.get("x").decision is Decision.MUST_FIX  # saving brought first up to date
@@ -95,3 +97,64 @@ def test_a_withdrawn_answer_is_not_brought_back_by_an_older_copy(tmp_path):
     second.answer("consent", None)
     first.decide("z", Decision.OPEN)
     assert "consent" not in Review.load("d" * 64, tmp_path).answers
+
+
+def test_a_note_edited_in_a_stale_window_does_not_bring_back_its_decision(tmp_path):
+    """Issue 31: A marks X a false alarm, B (another window) marks X must fix, then A edits X's
+    note. X stays must fix, decided by B, with A's note."""
+    window_a = Review.load("e" * 64, tmp_path)
+    window_b = Review.load("e" * 64, tmp_path)
+    window_a.reviewer, window_b.reviewer = "Dr A", "Dr B"
+    window_a.decide("x", Decision.FALSE_ALARM)
+    window_b.decide("x", Decision.MUST_FIX)
+    window_a.write_note("x", "blurred in the edit")  # A's copy still says false alarm
+    merged = Review.load("e" * 64, tmp_path)
+    x = merged.get("x")
+    assert (x.decision, x.decided_by) == (Decision.MUST_FIX, "Dr B")
+    assert (x.note, x.noted_by) == ("blurred in the edit", "Dr A")
+    assert window_a.get("x").decision is Decision.MUST_FIX  # A's window is brought up to date
+
+
+def test_a_decision_made_in_a_stale_window_keeps_the_note_written_elsewhere(tmp_path):
+    """Issue 31: B writes a note on Y; A, whose copy has no note on Y, then decides Y. B's note
+    survives beside A's decision."""
+    window_a = Review.load("f" * 64, tmp_path)
+    window_b = Review.load("f" * 64, tmp_path)
+    window_a.reviewer, window_b.reviewer = "Dr A", "Dr B"
+    window_b.write_note("y", "her own badge, fine")
+    window_a.decide("y", Decision.MUST_FIX)
+    y = Review.load("f" * 64, tmp_path).get("y")
+    assert (y.decision, y.decided_by) == (Decision.MUST_FIX, "Dr A")
+    assert (y.note, y.noted_by) == ("her own badge, fine", "Dr B")
+
+
+def test_a_note_written_again_unchanged_is_not_a_newer_note(tmp_path):
+    """The window saves the note box when it loses focus; saving what is there changes nothing,
+    so it cannot overwrite a note written meanwhile in another window."""
+    window_a = Review.load("a" * 64, tmp_path)
+    window_b = Review.load("a" * 64, tmp_path)
+    window_b.write_note("z", "from B")
+    window_a.write_note("z", "")  # what A's copy holds already
+    window_a.decide("z", Decision.FALSE_ALARM, note="")
+    assert Review.load("a" * 64, tmp_path).get("z").note == "from B"
+
+
+def test_a_decisions_file_of_the_older_shape_still_loads(tmp_path):
+    """Before decisions and notes had their own times, a verdict held one "at" and "by": both
+    fields take them, and the older note or decision loses to a newer one of either field."""
+    old = {"clip_sha256": SHA, "verdicts": {
+        "f1": {"decision": "false_alarm", "note": "mine", "at": 1000.5, "by": "Dr Old"},
+        "f2": {"decision": "must_fix", "note": ""},  # older still: no time at all
+    }}
+    (tmp_path / f"{SHA}.json").write_text(json.dumps(old))
+    review = Review.load(SHA, tmp_path)
+    assert review.problem is None
+    assert review.get("f1") == Verdict(Decision.FALSE_ALARM, "mine", 1000.5, "Dr Old",
+                                       1000.5, "Dr Old")
+    assert review.get("f2") == Verdict(Decision.MUST_FIX)
+    review.reviewer = "Dr New"
+    review.write_note("f1", "not mine after all")
+    again = Review.load(SHA, tmp_path).get("f1")
+    assert (again.decision, again.decided_by, again.decided_at) == (
+        Decision.FALSE_ALARM, "Dr Old", 1000.5)
+    assert (again.note, again.noted_by) == ("not mine after all", "Dr New")

@@ -11,7 +11,7 @@ import contextlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -58,12 +58,27 @@ class Summary:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the reviewer decided about one finding, when (epoch seconds; 0: never) and who."""
+    """What was decided about one finding and the note on it, each with when (epoch seconds;
+    0: never) and who. The two are set apart and merged apart: a note written in one window never
+    brings back the decision that window last saw, nor a decision the note that window last saw."""
 
     decision: Decision = Decision.OPEN
     note: str = ""
-    at: float = 0.0
-    by: str = ""
+    decided_at: float = 0.0
+    decided_by: str = ""
+    noted_at: float = 0.0
+    noted_by: str = ""
+
+    def newer_of(self, theirs: Verdict) -> Verdict:
+        """This verdict with each field (decision, note) taken from `theirs` if set later there."""
+        merged = self
+        if theirs.decided_at > self.decided_at:
+            merged = replace(merged, decision=theirs.decision, decided_at=theirs.decided_at,
+                             decided_by=theirs.decided_by)
+        if theirs.noted_at > self.noted_at:
+            merged = replace(merged, note=theirs.note, noted_at=theirs.noted_at,
+                             noted_by=theirs.noted_by)
+        return merged
 
 
 @dataclass(frozen=True)
@@ -130,9 +145,22 @@ class Review:
         return self.verdicts.get(finding_id, Verdict())
 
     def decide(self, finding_id: str, decision: Decision, note: str | None = None) -> None:
+        """Record a decision on a finding (and `note`, if given and not the note it has)."""
+        now = _now()
+        verdict = replace(self.get(finding_id), decision=decision, decided_at=now,
+                          decided_by=self.reviewer)
+        if note is not None and note != verdict.note:
+            verdict = replace(verdict, note=note, noted_at=now, noted_by=self.reviewer)
+        self.verdicts[finding_id] = verdict
+        self.save()
+
+    def write_note(self, finding_id: str, note: str) -> None:
+        """Record the reviewer's note on a finding; its decision stays whatever it is."""
         current = self.get(finding_id)
-        self.verdicts[finding_id] = Verdict(decision, current.note if note is None else note,
-                                            _now(), self.reviewer)
+        if note == current.note:
+            return
+        self.verdicts[finding_id] = replace(current, note=note, noted_at=_now(),
+                                            noted_by=self.reviewer)
         self.save()
 
     def answer(self, key: str, answer: str | None) -> None:
@@ -179,8 +207,9 @@ class Review:
         """Write the decisions, merged with what another window or the CLI saved meanwhile.
 
         Under a lock, the file is read again and each decision, answer and presenter choice
-        is taken from whichever side made it last: nothing newer is overwritten by an older
-        copy, and nothing is erased (a decision made elsewhere stays)."""
+        is taken from whichever side made it last (a finding's decision and its note each on its
+        own): nothing newer is overwritten by an older copy, and nothing is erased (a decision
+        or a note made elsewhere stays)."""
         if self.path is None:
             return
         try:
@@ -202,8 +231,8 @@ class Review:
         """Take `other`'s entries (all of them, or only those made after ours)."""
         for finding_id, theirs in other.verdicts.items():
             ours = self.verdicts.get(finding_id)
-            if ours is None or not newer_only or theirs.at > ours.at:
-                self.verdicts[finding_id] = theirs
+            self.verdicts[finding_id] = (theirs if ours is None or not newer_only
+                                         else ours.newer_of(theirs))
         known = {(r.get("sha256"), r.get("made_at")) for r in self.redactions}
         for record in other.redactions:
             if (record.get("sha256"), record.get("made_at")) not in known:
@@ -234,7 +263,9 @@ class Review:
             "presenter_voices": None if self.voices is None else list(self.voices),
             "stamps": stamps,
             "verdicts": {
-                k: {"decision": v.decision.value, "note": v.note, "at": v.at, "by": v.by}
+                k: {"decision": v.decision.value, "decided_at": v.decided_at,
+                    "decided_by": v.decided_by, "note": v.note, "noted_at": v.noted_at,
+                    "noted_by": v.noted_by}
                 for k, v in self.verdicts.items()
             },
         }
@@ -265,6 +296,15 @@ def _locked(path: Path):
         os.close(handle)  # closing releases the lock
 
 
+def _verdict(entry: dict) -> Verdict:
+    """One finding's entry of a decisions file. Files written before decisions and notes had
+    their own times hold one "at" and "by" for both: each field takes them."""
+    at, by = float(entry.get("at", 0.0)), str(entry.get("by", ""))
+    return Verdict(Decision(entry["decision"]), str(entry.get("note", "")),
+                   float(entry.get("decided_at", at)), str(entry.get("decided_by", by)),
+                   float(entry.get("noted_at", at)), str(entry.get("noted_by", by)))
+
+
 def _parsed(text: str, clip_sha256: str) -> Review:
     """A decisions file read into a Review (older files, without times, count as time 0)."""
     data = json.loads(text)
@@ -272,9 +312,7 @@ def _parsed(text: str, clip_sha256: str) -> Review:
         raise ValueError("the file belongs to another clip")
     review = Review(clip_sha256)
     for finding_id, entry in data["verdicts"].items():
-        review.verdicts[str(finding_id)] = Verdict(
-            Decision(entry["decision"]), str(entry.get("note", "")),
-            float(entry.get("at", 0.0)), str(entry.get("by", "")))
+        review.verdicts[str(finding_id)] = _verdict(entry)
     for key, answer in data.get("answers", {}).items():
         if answer not in ANSWERS:
             raise ValueError(f"unknown checklist answer {answer!r}")

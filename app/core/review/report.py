@@ -392,15 +392,17 @@ def _entry(number, finding, result, review, thumbnails, masked, styles, page) ->
             f"{finding.source.value} · {finding.category.value}</b> · confidence "
             f"{finding.confidence:.2f} · <font color='{colour}'><b>"
             f"{DECISION_TEXT[verdict.decision]}</b></font>")
-    if verdict.at:
-        when = dt.datetime.fromtimestamp(verdict.at).astimezone().strftime("%Y-%m-%d %H:%M")
-        head += f" · decided {when}{' by ' + escape(verdict.by) if verdict.by else ''}"
+    if verdict.decided_at:
+        head += f" · decided {_when_by(verdict.decided_at, verdict.decided_by)}"
     body = [Paragraph(head, styles["body"]),
             Paragraph(f"Found: “{escape(text)}”", styles["body"]),
             Paragraph(f"Why: {escape(reason)}", styles["small"])]
     if verdict.note:
+        # the reviewers' own names, as the head shows who decided; the note itself is masked
         note = _masked_free_text(verdict.note, result) if masked else verdict.note
-        body.append(Paragraph(f"Reviewer's note: {escape(note)}", styles["body"]))
+        written = f" (written {_when_by(verdict.noted_at, verdict.noted_by)})" \
+            if verdict.noted_at else ""
+        body.append(Paragraph(f"Reviewer's note{written}: {escape(note)}", styles["body"]))
     if finding.id in thumbnails:
         picture = Image(io.BytesIO(thumbnails[finding.id]))
         ratio = picture.imageHeight / picture.imageWidth
@@ -413,6 +415,12 @@ def _entry(number, finding, result, review, thumbnails, masked, styles, page) ->
         sentence = _sentence(finding, result, masked)
         block = body + ([Paragraph(f"Heard: {sentence}", styles["body"])] if sentence else [])
     return [*block, Spacer(1, 8)]
+
+
+def _when_by(at: float, by: str) -> str:
+    """ "2026-01-02 03:04 by Dr A": when a decision or a note was made (local time), and who."""
+    when = dt.datetime.fromtimestamp(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{when}{' by ' + escape(by) if by else ''}"
 
 
 def _footer(font: str, when: str):
