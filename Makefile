@@ -5,10 +5,11 @@
 
 VENV := .venv
 PY := $(VENV)/bin/python
-# ffmpeg + espeak-ng make test media; xvfb + poppler-utils are for screenshots and PDF pages; the
-# libraries are what Qt's xcb platform plugin needs to open a window.
-APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
-	libxkbcommon-x11-0 libegl1 libgl1
+# ffmpeg + espeak-ng make test media; xvfb + poppler-utils are for screenshots and PDF pages;
+# strace lets a test watch a whole scan's system calls (nothing sent, no file outside our folders);
+# the libraries are what Qt's xcb platform plugin needs to open a window.
+APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils strace libxcb-cursor0 libxcb-icccm4 \
+	libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
 .PHONY: run test system-packages install install-dev lint sample bench screenshot package clean

@@ -1,10 +1,20 @@
-"""Nothing leaves the machine: the model-hub libraries are told to stay offline, and any
-connection beyond this computer is refused, with a sentence that says why.
+"""Nothing leaves the machine: every library's telemetry is switched off, the model hubs are
+told to stay offline, and any socket or name lookup beyond this computer is refused, with a
+sentence that says why.
 
-`block_network()` runs first thing when the app starts (the window and the CLI alike). Every
-model is on disk (model_files.py); a library that tries to fetch something anyway gets
-`NetworkRefused` instead of a connection, and the scan fails with that sentence rather than
-sending anything off.
+`block_network()` runs first thing when the app starts (the window and the CLI alike), and
+`no_telemetry()` again before any model is loaded (a script or test may load the engines without
+the front end). Every model is on disk (model_files.py); a library that tries to fetch something
+anyway gets `NetworkRefused` instead of a socket, and the scan fails with that sentence rather
+than sending anything off.
+
+The guard is an audit hook (PEP 578): the lowest level Python offers, below `socket.socket`,
+`_socket` and every module that wraps them, and it cannot be removed once added. It refuses
+creating any socket but a local one (AF_UNIX), and any connect, send, bind or name lookup that
+is not to this computer. Native code (ONNX Runtime, FFmpeg) does not pass through Python: ONNX
+Runtime's telemetry is switched off by its environment switch and API before any session is made,
+FFmpeg is given only local files (`LOCAL_FILES_ONLY`, media/video.py), and a test runs a whole
+scan and a redaction under strace to prove that no packet leaves.
 """
 
 from __future__ import annotations
@@ -12,10 +22,21 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
+import sys
 
-HUB_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1",
-               "HF_HUB_DISABLE_TELEMETRY": "1"}
+HUB_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+# Switched off whatever the user's environment says: these are not preferences.
+TELEMETRY_OFF = {
+    "ORT_DISABLE_TELEMETRY": "1",  # ONNX Runtime (PP-OCR, Silero VAD): its device id and events
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "DO_NOT_TRACK": "1",  # the cross-tool convention
+    # OpenCV's FFmpeg reader: local files only, so a playlist inside a "video" opens no URL
+    "OPENCV_FFMPEG_CAPTURE_OPTIONS": "protocol_whitelist;file",
+}
+# FFmpeg (PyAV) options that keep an open to files on this computer, nested opens included
+LOCAL_FILES_ONLY = {"protocol_whitelist": "file"}
 _LOCAL_NAMES = {"localhost", "localhost.localdomain", "", None}
+_state = {"hooked": False}
 
 
 class NetworkRefused(OSError):
@@ -33,36 +54,68 @@ def _is_local(host) -> bool:
         return False  # a name other than localhost: resolving it is already a lookup
 
 
-def _refuse(host) -> None:
-    raise NetworkRefused(f"ClearToPost works offline and refused a connection to {host}: "
+def _refuse(what) -> None:
+    raise NetworkRefused(f"ClearToPost works offline and refused a connection to {what}: "
                          f"nothing is sent off this computer.")
 
 
-def block_network() -> None:
-    """Refuse every connection and name lookup that is not to this computer (idempotent)."""
+def _host_of(address):
+    """The host of a socket address: (host, port[, ...]) for IP, a path (local) for AF_UNIX."""
+    if isinstance(address, tuple) and address:
+        return address[0]
+    return None if isinstance(address, (str, bytes)) else address
+
+
+def _family_name(family: int) -> str:
+    try:
+        return socket.AddressFamily(family).name
+    except ValueError:
+        return f"family {family}"
+
+
+def _guard(event: str, args: tuple) -> None:
+    if not event.startswith("socket."):
+        return
+    if event == "socket.__new__":
+        family = args[1]
+        if family != socket.AF_UNIX:  # -1 (a socket rebuilt from a descriptor) is refused too
+            _refuse(f"a new network socket ({_family_name(family)})")
+    elif event in ("socket.connect", "socket.sendto", "socket.sendmsg", "socket.bind"):
+        sock, address = args[0], args[1]
+        if sock.family != socket.AF_UNIX and address is not None \
+                and not _is_local(_host_of(address)):
+            _refuse(_host_of(address))
+    elif event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex",
+                   "socket.gethostbyaddr"):
+        if not _is_local(args[0]):
+            _refuse(args[0])
+    elif event == "socket.getnameinfo":
+        if not _is_local(_host_of(args[0])):
+            _refuse(_host_of(args[0]))
+
+
+def no_telemetry() -> None:
+    """Switch every library's telemetry off, before any of their sessions is made (idempotent).
+    ONNX Runtime reads its switch when its environment is first made; its API switch covers a
+    process that imported it before us."""
+    os.environ.update(TELEMETRY_OFF)
     for key, value in HUB_OFFLINE.items():
         os.environ.setdefault(key, value)
-    if getattr(socket.socket.connect, "_cleartopost_guard", False):
+    try:
+        import onnxruntime
+    except ImportError:  # pragma: no cover - a dependency; nothing to switch off without it
         return
-    connect, connect_ex, getaddrinfo = (socket.socket.connect, socket.socket.connect_ex,
-                                        socket.getaddrinfo)
+    onnxruntime.disable_telemetry_events()
 
-    def guarded_connect(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address[0]):
-            _refuse(address[0])
-        return connect(self, address)
 
-    def guarded_connect_ex(self, address):
-        if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address[0]):
-            _refuse(address[0])
-        return connect_ex(self, address)
+def network_blocked() -> bool:
+    return _state["hooked"]
 
-    def guarded_getaddrinfo(host, *args, **kwargs):
-        if not _is_local(host):
-            _refuse(host)
-        return getaddrinfo(host, *args, **kwargs)
 
-    guarded_connect._cleartopost_guard = True
-    socket.socket.connect = guarded_connect
-    socket.socket.connect_ex = guarded_connect_ex
-    socket.getaddrinfo = guarded_getaddrinfo
+def block_network() -> None:
+    """Refuse every socket and name lookup that is not to this computer (idempotent)."""
+    no_telemetry()
+    if _state["hooked"]:
+        return
+    sys.addaudithook(_guard)
+    _state["hooked"] = True

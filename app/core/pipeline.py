@@ -28,6 +28,7 @@ from app.core.models import (
     Progress,
     ScanOptions,
 )
+from app.core.offline import no_telemetry
 from app.core.picture.codes import CodeReader
 from app.core.picture.detectors import CodeFinder, FaceFinder, LookFinder, TextFinder
 from app.core.picture.faces import FaceDetector
@@ -71,6 +72,7 @@ class Engines:
 
     @classmethod
     def load(cls, options: ScanOptions) -> Engines:
+        no_telemetry()  # before the first ONNX Runtime session (PP-OCR, Silero VAD, faces)
         return cls(
             transcriber=WhisperTranscriber(options.speech_model),
             ocr=load_ocr(options.ocr, options),

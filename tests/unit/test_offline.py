@@ -1,40 +1,62 @@
-"""The app refuses any connection off the machine, with a sentence, and still talks to itself."""
+"""The app refuses every network socket and name lookup off the machine, at the lowest level
+Python offers, with a sentence; it still talks to itself over local (AF_UNIX) sockets."""
 
 import subprocess
 import sys
 
 GUARDED = """
-import socket, sys, urllib.request
+import _socket, os, socket, urllib.request
 from app.core.offline import block_network, NetworkRefused
 block_network()
-try:
-    urllib.request.urlopen("http://example.com/", timeout=5)
-except OSError as error:  # urllib wraps it in a URLError, whose text carries ours
-    print("refused:", error)
-try:
-    socket.create_connection(("93.184.216.34", 80), timeout=5)
-except NetworkRefused:
-    print("refused by address")
-server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen(1)
-client = socket.create_connection(server.getsockname(), timeout=5)
-print("local ok")
-import os
-print("hub offline:", os.environ.get("HF_HUB_OFFLINE"))
+
+def attempt(name, call):
+    try:
+        call()
+        print(name, "ALLOWED")
+    except NetworkRefused as error:
+        print(name, "refused", "works offline" in str(error))
+    except OSError as error:
+        print(name, "refused" if "ClearToPost works offline" in str(error) else error, True)
+
+attempt("urllib", lambda: urllib.request.urlopen("http://example.com/", timeout=5))
+attempt("tcp", lambda: socket.create_connection(("93.184.216.34", 80), timeout=5))
+attempt("udp", lambda: socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(
+    b"x", ("192.0.2.1", 53)))
+attempt("raw _socket", lambda: _socket.socket(_socket.AF_INET, _socket.SOCK_DGRAM))
+attempt("loopback tcp", lambda: socket.socket().bind(("127.0.0.1", 0)))
+attempt("gethostbyname", lambda: socket.gethostbyname("example.com"))
+attempt("gethostbyname_ex", lambda: socket.gethostbyname_ex("example.com"))
+attempt("gethostbyaddr", lambda: socket.gethostbyaddr("192.0.2.1"))
+attempt("getaddrinfo", lambda: socket.getaddrinfo("example.com", 80))
+attempt("netlink", lambda: socket.socket(socket.AF_NETLINK, socket.SOCK_RAW))
+attempt("from a descriptor", lambda: socket.socket(fileno=0))
+one, two = socket.socketpair()
+one.sendall(b"hi")
+print("unix", two.recv(2) == b"hi")
+print("switches", os.environ.get("HF_HUB_OFFLINE"), os.environ.get("ORT_DISABLE_TELEMETRY"),
+      os.environ.get("DO_NOT_TRACK"))
 """
 
+REFUSED = ("urllib", "tcp", "udp", "raw _socket", "loopback tcp", "gethostbyname",
+           "gethostbyname_ex", "gethostbyaddr", "getaddrinfo", "netlink", "from a descriptor")
 
-def test_connections_off_the_machine_are_refused_and_local_ones_are_not():
+
+def test_every_network_socket_and_lookup_is_refused_and_local_sockets_are_not():
     out = subprocess.run([sys.executable, "-c", GUARDED], capture_output=True, text=True,
-                         timeout=60, check=True).stdout
-    assert "refused: " in out and "ClearToPost works offline" in out
-    assert "refused by address" in out
-    assert "local ok" in out and "hub offline: 1" in out
+                         timeout=60, check=True,
+                         env={"PATH": "/usr/bin:/bin", "ORT_DISABLE_TELEMETRY": "0"}).stdout
+    for name in REFUSED:
+        assert f"{name} refused True" in out, out
+    assert "ALLOWED" not in out
+    assert "unix True" in out
+    # the user's environment cannot switch telemetry back on
+    assert "switches 1 1 1" in out
 
 
 def test_the_front_end_blocks_the_network_at_start_up():
-    code = ("import socket\nfrom app.cli import main\ntry:\n    main(['--version'])\n"
-            "except SystemExit:\n    pass\n")
-    probe = code + "print(getattr(socket.socket.connect, '_cleartopost_guard', False))\n"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+    code = ("from app.cli import main\nfrom app.core import offline\ntry:\n"
+            "    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(offline.network_blocked())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.stdout.strip().endswith("True"), out.stderr

@@ -14,6 +14,12 @@ import numpy as np
 from app.core.errors import InputError
 from app.core.hashing import file_sha256
 from app.core.models import VideoInfo
+from app.core.offline import LOCAL_FILES_ONLY
+
+# Formats that are lists of other files or addresses (playlists, stream descriptions): FFmpeg
+# would open what they name, over the network too. A clip is one file; these are refused.
+REFERENCING_FORMATS = frozenset({"hls", "applehttp", "dash", "concat", "sdp", "rtsp", "rtp",
+                                 "tee", "webm_dash_manifest"})
 
 
 def _check_readable(path: Path) -> None:
@@ -35,6 +41,20 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"The file {path.name} is empty.")
 
 
+# How such lists begin (HLS, DASH, FFmpeg's concat list, SDP): told apart before FFmpeg opens them
+_LIST_STARTS = (b"#EXTM3U", b"#EXT-X-", b"<?xml", b"<MPD", b"ffconcat", b"file '", b"v=0")
+
+
+def _refuse_referencing(path: Path, format_name: str | None = None) -> None:
+    with path.open("rb") as file:
+        head = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    names = set((format_name or "").split(","))
+    if head.startswith(_LIST_STARTS) or names & REFERENCING_FORMATS:
+        raise InputError(f"{path.name} is a playlist or stream description, not a video: "
+                         f"it names other files or addresses, which this app never opens. "
+                         f"Save the video itself as a file first.")
+
+
 def probe(path: str | Path) -> VideoInfo:
     """Describe a video file: duration, frame rate, displayed size, rotation, audio or not.
 
@@ -43,8 +63,10 @@ def probe(path: str | Path) -> VideoInfo:
     """
     path = Path(path)
     _check_readable(path)
+    _refuse_referencing(path)
     try:
-        with av.open(str(path)) as container:
+        with av.open(str(path.resolve()), options=LOCAL_FILES_ONLY) as container:
+            _refuse_referencing(path, container.format.name)
             video_streams = container.streams.video
             audio_streams = container.streams.audio
             if not video_streams:

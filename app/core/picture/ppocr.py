@@ -18,6 +18,7 @@ import numpy as np
 
 from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
+from app.core.offline import no_telemetry
 from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of
 
 # DBNet's thresholds as PaddleOCR sets them; a slightly wider unclip keeps first and last letters.
@@ -133,6 +134,8 @@ class PpOcrEngine:
 
 def _session(path, threads: int):
     import onnxruntime
+
+    no_telemetry()  # ONNX Runtime reads its switch when its first session is made
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads

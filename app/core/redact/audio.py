@@ -15,6 +15,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from app.core.offline import LOCAL_FILES_ONLY
 from app.core.redact.plan import BLEEP
 
 FADE_S = 0.01
@@ -33,7 +34,7 @@ class Sound:
 
 def read_sound(path: str | Path) -> Sound | None:
     """The clip's first sound track, or None if it has none."""
-    with av.open(str(path)) as container:
+    with av.open(str(Path(path).resolve()), options=LOCAL_FILES_ONLY) as container:
         if not container.streams.audio:
             return None
         stream = container.streams.audio[0]
