@@ -9,14 +9,11 @@ to write.
 
 from __future__ import annotations
 
-import http.server
 import os
 import re
 import shutil
-import socketserver
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -138,32 +135,40 @@ def test_onnx_runtime_reports_nothing(tmp_path):
     assert [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")] == []
 
 
-class _Recorder(http.server.BaseHTTPRequestHandler):
-    asked: list[str] = []
-
-    def do_GET(self):  # noqa: N802 - the standard library's name
-        self.asked.append(self.path)
+# A web server on the loopback address, in a process of its own (the test process may already
+# carry the app's guard, which refuses even loopback TCP): it prints its port and notes each path
+# it is asked for in the file named by argv[1].
+RECORDER = """
+import http.server, socketserver, sys
+class Recorder(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        open(sys.argv[1], "a").write(self.path + "\\n")
         self.send_response(404)
         self.end_headers()
-
     def log_message(self, *args):
         pass
+server = socketserver.TCPServer(("127.0.0.1", 0), Recorder)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"""
 
 
 def test_a_playlist_is_refused_without_opening_what_it_names(tmp_path):
     """An HLS playlist naming a segment on a (local, test-only) web server: the app says what it
     is and fetches nothing."""
-    server = socketserver.TCPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    asked = tmp_path / "asked.txt"
+    server = subprocess.Popen([sys.executable, "-c", RECORDER, str(asked)],
+                              stdout=subprocess.PIPE, text=True)
     try:
+        port = int(server.stdout.readline())
         playlist = tmp_path / "clip.m3u8"
         playlist.write_text(f"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n"
-                            f"http://127.0.0.1:{server.server_address[1]}/segment0.ts\n"
-                            f"#EXT-X-ENDLIST\n")
+                            f"http://127.0.0.1:{port}/segment0.ts\n#EXT-X-ENDLIST\n")
         done = subprocess.run([sys.executable, "-m", "app", "scan", str(playlist), "--quiet"],
                               capture_output=True, text=True, timeout=300, cwd=ROOT)
     finally:
-        server.shutdown()
+        server.terminate()
+        server.wait(timeout=10)
     assert done.returncode == 2
     assert "playlist" in done.stderr and "never opens" in done.stderr
-    assert _Recorder.asked == []
+    assert not asked.exists()
