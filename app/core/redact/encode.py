@@ -41,6 +41,12 @@ class Written:
     hidden: dict[str, int] = field(default_factory=dict)
 
 
+def _file(path) -> str:
+    """An absolute path: FFmpeg reads "rtmp:x.mp4" as an address, "/home/me/rtmp:x.mp4" as a
+    file."""
+    return str(Path(path).resolve())
+
+
 def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redaction],
                camera: CameraPath, sound: Sound | None, faces: FaceDetector | None = None,
                on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None = None,
@@ -53,9 +59,7 @@ def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redact
     picture = [r for r in redactions if r.in_picture]
     written = Written(hidden={r.finding.id: 0 for r in picture})
     rate = Fraction(round(info.fps * 1000), 1000).limit_denominator(1001)
-    # an absolute path: FFmpeg reads "rtmp:..." as an address, "/…/rtmp:..." as a file
-    with av.open(str(Path(out).resolve()), "w", format="mp4",
-                 options={"movflags": "+faststart"}) as container:
+    with av.open(_file(out), "w", format="mp4", options={"movflags": "+faststart"}) as container:
         video = container.add_stream("libx264", rate=rate)
         video.width, video.height, video.pix_fmt = info.width, info.height, "yuv420p"
         # each frame keeps its own time (phones record at a variable rate): a fine clock
