@@ -63,6 +63,21 @@ def silent_text_clip(media_dir) -> ClipTruth:
 
 
 @pytest.fixture(scope="session")
+def name_and_mrn_clip(media_dir) -> ClipTruth:
+    """4 s, 360×640 vertical, 10 fps, no sound track: "Patient: Margaret Olson" and
+    "MRN 00482913" on screen together from 1.0 to 3.0 s, for two reviewers to mark one each.
+    Made by bench.clips.make_clip with with_audio=False."""
+    return make_clip(
+        media_dir / "name_and_mrn.mp4", width=360, height=640, duration_s=4.0, fps=10,
+        captions=[
+            Caption("Patient: Margaret Olson", 1.0, 3.0, 20, 200, size=26, category="name"),
+            Caption("MRN 00482913", 1.0, 3.0, 40, 420, size=30, category="id"),
+        ],
+        with_audio=False,
+    )
+
+
+@pytest.fixture(scope="session")
 def identifiers_clip(media_dir) -> ClipTruth:
     """12 s, 360×640 vertical, 10 fps, with identifiers on screen and in speech.
 

@@ -155,6 +155,24 @@ def test_the_rescan_is_compared_finding_by_finding():
     assert prove((name,), ["f1"], ()).clean
 
 
+def test_a_finding_marked_to_hide_but_not_hidden_fails_the_proof():
+    """A second reviewer marked the MRN must fix after the copy was planned: the copy hid only
+    the name, the re-scan finds nothing of what was hidden, and still it is not safe."""
+    name, mrn, dismissed = FINDINGS[0], FINDINGS[4], FINDINGS[2]
+    mrn_again = _finding(21, Source.SCREEN, Category.ID, 8.0, 9.0, [Box(8.0, 0, 300, 80, 20)],
+                         mrn.text)
+    proof = prove((name, mrn, dismissed), ["f1"], (mrn_again,), wanted_ids=["f1", "f5"])
+    assert proof.not_hidden == ("f5",) and proof.still_found == () and proof.new == ()
+    assert not proof.clean
+    assert "1 finding marked to hide not hidden" in proof.line()
+    # not found again, still not hidden: not safe either
+    assert not prove((name, mrn), ["f1"], (), wanted_ids=["f1", "f5"]).clean
+    # a finding the review does not want hidden (false alarm) may stay: found again, kept
+    kept = prove((name, mrn, dismissed), ["f1", "f5"], (mrn_again,), wanted_ids=["f1"])
+    assert kept.still_found == ("f5",) and not kept.clean  # hidden yet found again: not safe
+    assert prove((name, dismissed), ["f1"], (), wanted_ids=["f1"]).clean
+
+
 def test_a_box_is_followed_by_its_look_forwards_backwards_and_off_the_edge():
     from app.core.redact.box_tracks import BoxTracks, small_grey
 

@@ -2,10 +2,13 @@
 
     record = run(redact_clip(result, review, Path("safe.mp4")))
 
-The steps: plan from the review's decisions; follow the camera over the stretches to hide; read
+The steps: read the review again (another window or the CLI may have decided since it was
+loaded) and plan from its decisions; follow the camera over the stretches to hide; read
 and hush the sound; encode into a hidden file beside the output and rename it into place (never
 over the original, never over a file unless asked); scan the copy again and compare. The record
-goes into the review's file (its `redactions` list); no decision changes.
+goes into the review's file (its `redactions` list) with whose decisions it used; no decision
+changes. The proof checks every finding the review wants hidden when the copy is checked, not
+only the ones hidden.
 """
 
 from __future__ import annotations
@@ -26,9 +29,10 @@ from app.core.redact.audio import hush, read_sound
 from app.core.redact.box_tracks import BoxTracks, small_grey
 from app.core.redact.camera_path import follow_camera
 from app.core.redact.encode import write_copy
-from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, plan
+from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan
 from app.core.redact.proof import Proof, prove
 from app.core.review.decisions import Review
+from app.core.review.reread import DecidedBy, decided_by, reread
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class RedactedCopy:
     include_open: bool
     items: tuple[dict, ...]  # finding_id, source, category, action, start_s, end_s, frames
     proof: Proof
+    decisions: DecidedBy | None = None  # whose decisions the copy used, read when it started
 
     def to_json(self) -> dict:
         return {
@@ -55,7 +60,9 @@ class RedactedCopy:
                          "end_s": round(float(f.end_s), 3),
                          "text": f.text} for f in self.proof.new],
                 "kept_found_again": self.proof.kept,
+                "not_hidden": list(self.proof.not_hidden),
             },
+            "decisions": self.decisions.to_json() if self.decisions else None,
         }
 
 
@@ -84,6 +91,7 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     if not source.is_file() or file_sha256(source) != result.video.sha256:
         raise InputError(f"{source.name} has changed or gone since it was scanned; scan it "
                          f"again before making a copy.")
+    decided = decided_by(review, [f.id for f in result.findings], reread(review))
     redactions = plan(result, review, include_open, sound)
     if not redactions:
         raise ClearToPostError("Nothing is marked \"must fix\", so there is nothing to hide "
@@ -103,11 +111,14 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
             out.unlink()
         raise
     ids = [r.finding.id for r in redactions]
+    reread(review)  # a finding marked must fix while the copy was made must be in it too
+    wanted = [f.id for f in chosen(result, review, include_open)]
     copy = RedactedCopy(
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
         by=review.reviewer, sound=sound, include_open=include_open,
         items=tuple(_item(r, written.hidden.get(r.finding.id)) for r in redactions),
-        proof=prove(result.findings + result.presenter_faces, ids, again.findings))
+        proof=prove(result.findings + result.presenter_faces, ids, again.findings, wanted),
+        decisions=decided)
     review.add_redaction(copy.to_json())
     yield Progress("done", 1.0, copy.proof.line())
     return copy

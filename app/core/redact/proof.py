@@ -5,6 +5,9 @@ source, overlaps it in time (a second of slack either side: reads fall on other 
 matches it: the same text read or heard again (findings.same_text), or, on screen, a box that
 overlaps one of the original's (a face or a monitor: its box alone). A finding of the copy that
 matches no finding of the original is *new* (the fill itself should never look like a name).
+A finding the review wanted hidden when the copy was checked (must fix, and open ones when asked)
+that the copy did not hide is *not hidden*: a decision made in another window, or one with
+nothing to cover. Any of the three and the copy is not safe.
 """
 
 from __future__ import annotations
@@ -26,14 +29,19 @@ class Proof:
     still_found: tuple[str, ...]  # of those, the ones the copy's scan found again
     new: tuple[Finding, ...]  # findings of the copy that match nothing of the original
     kept: int  # findings of the original, not redacted, found again in the copy
+    # ids of the findings the review wanted hidden at the check that the copy did not hide
+    not_hidden: tuple[str, ...] = ()
 
     @property
     def clean(self) -> bool:
-        return not self.still_found and not self.new
+        return not self.still_found and not self.new and not self.not_hidden
 
     def line(self) -> str:
         said = (f"{len(self.still_found)} of the {len(self.redacted)} redacted finding"
                 f"{'s' if len(self.redacted) != 1 else ''} found again")
+        if self.not_hidden:
+            n = len(self.not_hidden)
+            said += f"; {n} finding{'s' if n != 1 else ''} marked to hide not hidden"
         return f"Re-scan of the copy: {said}; {len(self.new)} new."
 
 
@@ -52,13 +60,17 @@ def matches(original: Finding, again: Finding) -> bool:
 
 
 def prove(original: tuple[Finding, ...], redacted_ids: list[str],
-          again: tuple[Finding, ...]) -> Proof:
+          again: tuple[Finding, ...], wanted_ids=()) -> Proof:
+    """The copy's scan (`again`) against the original's findings; `wanted_ids`: the findings
+    the review wants hidden now (a wanted one that was not redacted fails the proof)."""
     hidden = [f for f in original if f.id in set(redacted_ids)]
-    kept = [f for f in original if f.id not in set(redacted_ids)]
+    missed = [f for f in original if f.id in set(wanted_ids) and f.id not in set(redacted_ids)]
+    kept = [f for f in original if f.id not in set(redacted_ids) | set(wanted_ids)]
     still = [f.id for f in hidden if any(matches(f, g) for g in again)]
     new = [g for g in again if not any(matches(f, g) for f in original)]
     found_kept = sum(1 for f in kept if any(matches(f, g) for g in again))
-    return Proof(tuple(f.id for f in hidden), tuple(still), tuple(new), found_kept)
+    return Proof(tuple(f.id for f in hidden), tuple(still), tuple(new), found_kept,
+                 tuple(f.id for f in missed))
 
 
 def _boxes_meet(a: Finding, b: Finding) -> bool:

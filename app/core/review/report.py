@@ -50,6 +50,7 @@ from app.core.private_files import write_private_atomically
 from app.core.review.decisions import CHECKLIST, Decision, Review
 from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
+from app.core.review.reread import decided_by
 from app.core.text_join import join_with_ranges
 from app.core.timecode import format_time
 
@@ -99,10 +100,14 @@ def write_report(
     page = PAPER.get(paper.lower())
     if page is None:
         raise ClearToPostError(f"Paper size must be A4 or Letter, not {paper}.")
-    when = (reviewed_at or dt.datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M %Z").strip()
+    now = reviewed_at or dt.datetime.now().astimezone()
+    when = now.strftime("%Y-%m-%d %H:%M %Z").strip()
+    # whose decisions this record holds (the callers read the review again just before)
+    decided = decided_by(review, [f.id for f in result.findings], now.timestamp())
     story = [
         *_verdict(result, review, masked, styles),
-        _clip_table(result, reviewer, when, masked, styles, page),
+        _clip_table(result, reviewer, when, masked, styles, page,
+                    ("Decisions", decided.who(dated=True))),
         *_checklist(result, review, masked, styles, page),
         Paragraph("Timeline", styles["h2"]),
         _timeline(result, review, page[0] - 4 * cm, regular),
@@ -170,7 +175,7 @@ def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> li
 
 
 def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, styles,
-                page) -> Table:
+                page, decisions: tuple[str, str]) -> Table:
     video = result.video
     rows = [
         ("Clip", clip_label(video, masked)),
@@ -181,6 +186,7 @@ def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, 
                     f"{'with sound' if video.has_audio else 'no sound'}"),
         ("Reviewed by", reviewer or "(no name given)"),
         ("Reviewed", when),
+        decisions,
         ("Checked with", f"ClearToPost {result.tool_version}"),
         *((f"Model: {m.role}", f"{m.name} ({m.package})") for m in result.models),
     ]

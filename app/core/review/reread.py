@@ -1,0 +1,67 @@
+"""The review as saved now, and whose decisions those are: every export starts here.
+
+A window holds the review it loaded when the clip was opened; another window or the CLI may have
+decided since. `reread` merges what is on disk into it (the save already merges, entry by entry,
+newest first, under the file's lock), so a PDF or a redacted copy never uses a stale review,
+and `decided_by` says whose decisions it used ("decisions by A, B as of 16:02")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.core.review.decisions import Review
+
+NO_NAME = "an unnamed reviewer"
+
+
+@dataclass(frozen=True)
+class DecidedBy:
+    """Who made the decisions an export used, and when they were read (epoch seconds)."""
+
+    names: tuple[str, ...]
+    as_of: float
+
+    def line(self, dated: bool = False) -> str:
+        """"decisions by A, B as of 16:02" (`dated`: with the day and the time zone)."""
+        if not self.names:
+            return f"no decisions yet {self.who(dated).removeprefix('none yet ')}"
+        return f"decisions {self.who(dated)}"
+
+    def who(self, dated: bool = False) -> str:
+        """"by A, B as of 16:02", or "none yet as of 16:02"."""
+        when = dt.datetime.fromtimestamp(self.as_of).astimezone()
+        shown = when.strftime("%Y-%m-%d %H:%M %Z").strip() if dated else when.strftime("%H:%M")
+        return f"{'by ' + ', '.join(self.names) if self.names else 'none yet'} as of {shown}"
+
+    def to_json(self) -> dict:
+        return {"by": list(self.names), "as_of": round(self.as_of, 3)}
+
+    @classmethod
+    def from_json(cls, data) -> DecidedBy | None:
+        if not isinstance(data, dict):
+            return None
+        return cls(tuple(str(n) for n in data.get("by", [])), float(data.get("as_of", 0.0)))
+
+
+def reread(review: Review) -> float:
+    """Merge into `review` what other windows or the CLI saved since it was loaded, and return
+    when it was read. Nothing saved yet (no file): nothing to merge.
+
+    Raises:
+        ClearToPostError: the decisions folder cannot be written (the merge saves).
+    """
+    if review.path is not None and review.path.exists():
+        review.save()  # re-reads the file under its lock and keeps the newer of each entry
+    return time.time()
+
+
+def decided_by(review: Review, finding_ids: Iterable[str], as_of: float) -> DecidedBy:
+    """The reviewers whose decisions on these findings (and checklist answers, and presenter
+    choices) the review holds, in name order."""
+    wanted = set(finding_ids)
+    names = {v.by or NO_NAME for i, v in review.verdicts.items() if i in wanted}
+    names |= {s.by or NO_NAME for s in review.stamps.values() if s.at > 0}
+    return DecidedBy(tuple(sorted(names)), as_of)
