@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -191,12 +192,14 @@ def scan_command(args: argparse.Namespace) -> int:
         print_findings(result)
     if args.pdf is not None:
         from app.core.review.report import write_report
+        from app.core.review.reread import decided_by
 
         reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
         write_report(result, review, args.pdf, reviewer=reviewer, masked=not args.unmasked,
                      paper=args.paper)
-        summary = review.summary([f.id for f in flags(result.findings)])
-        print(f"Review PDF: {args.pdf} ({summary.line()}; "
+        ids = [f.id for f in flags(result.findings)]
+        print(f"Review PDF: {args.pdf} ({review.summary(ids).line()}; "
+              f"{decided_by(review, ids, time.time()).line()}; "
               f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
     return EXIT_FOUND if flags(result.findings) else EXIT_CLEAN
 
@@ -223,8 +226,7 @@ def _options(args: argparse.Namespace) -> ScanOptions:
 
 def redact_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import Engines, analyze, run
-    from app.core.redact.export import check_output, redact_clip
-    from app.core.redact.plan import BLEEP, SILENCE
+    from app.core.redact.export import check_output
     from app.core.review.decisions import Review
     from app.core.review.presenter import as_reviewed
 
@@ -238,16 +240,19 @@ def redact_command(args: argparse.Namespace) -> int:
         review = Review.load(scanned.video.sha256)
         result = as_reviewed(scanned, review)  # the face and voice the reviewer marked as theirs
         review.reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
-        copy = run(redact_clip(result, review, args.out, include_open=args.include_open,
-                               sound=BLEEP if args.bleep else SILENCE, force=args.force,
-                               engines=engines), bar)
+        copy = _make_copy(args, result, review, engines, bar)
     finally:
         bar.close()
-    print(f"Redacted copy: {args.out} (SHA-256 {copy.sha256[:16]}…)")
+    print(f"Redacted copy: {args.out} (SHA-256 {copy.sha256[:16]}…; "
+          f"{copy.decisions.line() if copy.decisions else 'decisions as saved'})")
     for item in copy.items:
         print(f"  {format_time(item['start_s'])}–{format_time(item['end_s'])}  "
               f"{item['action']:<9}  {item['source']:<6}  {item['category']}")
     print(copy.proof.line())
+    findings = {f.id: f for f in result.findings}
+    for missed in filter(None, (findings.get(i) for i in copy.proof.not_hidden)):
+        print(f"  not hidden: {format_time(missed.start_s)}  {missed.source.value}  "
+              f"{missed.category.value}  {missed.text}")
     for again in copy.proof.new:
         print(f"  new: {format_time(again.start_s)}  {again.source.value}  "
               f"{again.category.value}  {again.text}")
@@ -259,6 +264,51 @@ def redact_command(args: argparse.Namespace) -> int:
         write_report(result, review, args.pdf, reviewer=review.reviewer, masked=True)
         print(f"Review PDF: {args.pdf} (masked)", file=sys.stderr)
     return EXIT_CLEAN if copy.proof.clean else EXIT_FOUND
+
+
+def _make_copy(args: argparse.Namespace, result: AnalysisResult, review, engines, bar):
+    """The export driven to its end. Stopped (Ctrl+C, SIGTERM, SIGHUP), its clean-up runs
+    first (no half-written or unchecked copy is left), then the review records that an export
+    was interrupted."""
+    from app.core.pipeline import run
+    from app.core.redact.export import redact_clip
+    from app.core.redact.plan import BLEEP, SILENCE
+    from app.core.review.interrupted import record_interrupted
+
+    export = redact_clip(result, review, args.out, include_open=args.include_open,
+                         sound=BLEEP if args.bleep else SILENCE, force=args.force,
+                         engines=engines)
+    stage = ["plan"]
+
+    def seen(progress: Progress) -> None:
+        stage[0] = progress.stage
+        bar(progress)
+
+    try:
+        return run(export, seen)
+    except KeyboardInterrupt:
+        export.close()  # closing it removes what it wrote (if it was not already unwound)
+        if stage[0] != "done":  # "done" comes once the checked copy is recorded
+            record_interrupted(review, stage[0])
+            bar.close()
+            print("cleartopost: the export was stopped; no copy was kept (the review records "
+                  "it).", file=sys.stderr)
+        raise
+
+
+def _stop_like_ctrl_c() -> None:
+    """SIGTERM (`kill`, a shutdown) and SIGHUP (a closed terminal, a logout) stop the CLI as
+    Ctrl+C does, so the same clean-up runs: by default they end the process at once and leave a
+    half-written copy behind. A second signal while it cleans up is ignored."""
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+
+    def stop(signum, _frame) -> None:
+        for name in names:
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for name in names:
+        signal.signal(getattr(signal, name), stop)
 
 
 def _entries(path: Path) -> tuple[str, ...]:
@@ -317,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             print("cleartopost: no display here; use `cleartopost scan VIDEO`.", file=sys.stderr)
             return EXIT_ERROR
         argv = ["scan", *argv]
+    _stop_like_ctrl_c()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "scan":
