@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.ui.main_window import MainWindow
+from app.ui.stop_signals import close_on_signals
 
 
 def resources_dir() -> Path:
@@ -32,7 +33,8 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
 
     With `screenshot`, the window saves a picture of itself once the clip's scan has ended and
     quits: exit status 0, or 1 when the scan stopped or the clip could not be opened. The
-    packaging check and `make screenshot` use it."""
+    packaging check and `make screenshot` use it. SIGTERM or SIGHUP close the window the normal
+    way (an export running is stopped and cleaned up): exit status 128 + the signal's number."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClearToPost")
     app.setOrganizationName("ClearToPost")
@@ -41,6 +43,7 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
     app.setWindowIcon(app_icon())
     window = MainWindow()
     window.show()
+    restore_signals = close_on_signals(window)
     status = {"code": 0}
     if screenshot is not None:
         def save() -> None:
@@ -57,8 +60,13 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
         # the first flag is selected at the end of the scan; give the player time to paint it
         window.scanFinished.connect(lambda _result: QTimer.singleShot(1500, save))
         window.scanStopped.connect(stopped)
-    if paths and not window.open_clip(paths[0]) and screenshot is not None:
-        print(window.banner.text(), file=sys.stderr)
-        return 1
-    code = app.exec()
+    try:
+        if paths and not window.open_clip(paths[0]) and screenshot is not None:
+            print(window.banner.text(), file=sys.stderr)
+            return 1
+        code = app.exec()
+    finally:
+        restore_signals()
+    if window.stopped_by_signal is not None:
+        return 128 + int(window.stopped_by_signal)
     return status["code"] or code

@@ -12,11 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from app.core.errors import ClearToPostError
 from app.core.findings.combination import flags
 from app.core.findings.masking import clip_label
 from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
 from app.core.review.decisions import Review
+from app.core.review.reread import DecidedBy, decided_by, reread
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.checklist import ChecklistBox
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.scan_result: AnalysisResult | None = None  # as scanned
         self.result: AnalysisResult | None = None  # as reviewed: their face and voice unflagged
         self.review: Review | None = None
+        self.stopped_by_signal: int | None = None  # SIGTERM/SIGHUP closed it (stop_signals.py)
         self.player, self.timeline = PlayerWidget(), TimelineWidget()
         self.findings_panel, self.transcript = FindingsPanel(), TranscriptView()
         self.banner, self.decision_panel = ProblemBanner(), DecisionPanel()
@@ -195,6 +198,22 @@ class MainWindow(QMainWindow):
         self.checklist.show_combination(self.result, self.findings_panel.mask_box.isChecked())
         self.flags.reselect()
 
+    def reread_review(self) -> DecidedBy | None:
+        """The review as saved now (another window or the CLI may have decided since it was
+        loaded), shown in every panel; every export starts here. None (and said why): it could
+        not be read."""
+        if self.review is None or self.scan_result is None:
+            return None
+        self.flags.save_note()
+        try:
+            read_at = reread(self.review)
+        except ClearToPostError as error:
+            self.show_problem(str(error))
+            return None
+        self.show_result()
+        self.checklist.show_review(self.review)
+        return decided_by(self.review, [f.id for f in self.result.findings], read_at)
+
     # ----- masking ------------------------------------------------------------------------------
     def _set_masked(self, masked: bool) -> None:
         self.timeline.masked = masked
@@ -217,6 +236,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flags.save_note()
         self.scan.wait_for_all()
-        self.redact_export.cancel(wait=True)
+        self.redact_export.interrupt()
         self.player.shutdown()
         super().closeEvent(event)

@@ -34,9 +34,9 @@ class PdfExport:
         from app.core.review.report import write_report
 
         window = self.window
-        if window.result is None or window.review is None:
+        decided = window.reread_review()  # what other windows or the CLI decided counts too
+        if decided is None or window.result is None:
             return False
-        window.flags.save_note()
         reviewer = str(app_settings.settings().value("reviewer", "") or "")
         try:
             write_report(window.result, window.review, path, reviewer=reviewer, masked=masked)
@@ -44,5 +44,5 @@ class PdfExport:
             window.show_problem(str(error))
             return False
         summary = window.review.summary(list(window.flags.findings))
-        window.scan.say(f"Review PDF saved: {path.name} ({summary.line()}).")
+        window.scan.say(f"Review PDF saved: {path.name} ({summary.line()}; {decided.line()}).")
         return True

@@ -1,8 +1,11 @@
 """File ▸ Export redacted video (Ctrl+Shift+E): what to hide, where to write it, then the copy
-made with progress and Cancel, off the GUI thread (the engine: app.core.redact)."""
+made with progress and Cancel, off the GUI thread (the engine: app.core.redact). The review is
+read again first (another window or the CLI may have decided since), and an export stopped by
+closing the window (or SIGTERM/SIGHUP, which close it: stop_signals.py) is recorded in it."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -18,12 +21,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.errors import ClearToPostError
 from app.core.findings.masking import mask_text
 from app.core.models import AnalysisResult, Source
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, chosen
 from app.core.review.decisions import Review
+from app.core.review.interrupted import record_interrupted
 from app.ui.worker import EngineWorker, in_thread
+
+log = logging.getLogger(__name__)
 
 KIND = {Source.SCREEN: "text", Source.SCENE: "monitor or board", Source.FACE: "face",
         Source.CODE: "code", Source.SPEECH: "spoken"}
@@ -94,6 +101,7 @@ class RedactExport(QObject):
         self._thread: QThread | None = None
         self._worker: EngineWorker | None = None
         self._dialog: QProgressDialog | None = None
+        self._stage = ""  # the running export's stage, for the record if it is interrupted
         self.finished.connect(self._say_made)
         self.stopped.connect(self._say_stopped)
 
@@ -104,10 +112,13 @@ class RedactExport(QObject):
         name = Path(copy.file).name
         if window.findings_panel.mask_box.isChecked():
             name = f"{mask_text(Path(name).stem)}.mp4"
-        window.scan.say(f"Redacted copy saved: {name}. {copy.proof.line()}")
+        used = f" ({copy.decisions.line()})" if copy.decisions else ""
+        safe = "" if copy.proof.clean else " NOT SAFE to post."
+        window.scan.say(f"Redacted copy saved: {name}{used}. {copy.proof.line()}{safe}")
         if not copy.proof.clean:
-            QMessageBox.warning(window, "Check the redacted copy",
-                                f"{copy.proof.line()} Look at the copy before posting it.")
+            QMessageBox.warning(window, "The redacted copy is not safe to post",
+                                f"{copy.proof.line()} Do not post this copy: look at it, mark "
+                                f"what it still shows and export again.")
 
     def _say_stopped(self, why: str) -> None:
         if why == "cancelled":
@@ -118,7 +129,7 @@ class RedactExport(QObject):
     def choose(self) -> None:
         """Ask what to hide and where, then start."""
         window = self.window
-        if window.result is None or window.review is None or window.clip is None:
+        if window.clip is None or window.reread_review() is None:
             return
         options = RedactOptions(window, window.result, window.review)
         if options.exec() != QDialog.DialogCode.Accepted:
@@ -133,16 +144,16 @@ class RedactExport(QObject):
     def start(self, out: Path, include_open: bool = False, sound: str = SILENCE,
               force: bool = False) -> bool:
         window = self.window
-        if self.is_running() or window.result is None or window.review is None:
+        if self.is_running() or window.reread_review() is None:
             return False
-        result, review = window.result, window.review
+        result, review = window.result, window.review  # as saved now, by whoever decided
         worker = EngineWorker(result.options, lambda engines: redact_clip(
             result, review, out, include_open=include_open, sound=sound, force=force,
             engines=engines))
         worker.what = "The redacted copy could not be made"
         thread = in_thread(self, worker, self._on_progress, self._on_finished, self._on_failed,
                            self._on_cancelled)
-        self._thread, self._worker = thread, worker
+        self._thread, self._worker, self._stage = thread, worker, "plan"
         self._dialog = QProgressDialog("Writing the redacted copy…", "Cancel", 0, 100, window)
         self._dialog.setWindowTitle("Export redacted video")
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -163,10 +174,25 @@ class RedactExport(QObject):
         if wait and self._thread is not None:
             self._thread.wait(60_000)
 
+    def interrupt(self) -> None:
+        """The window is closing (the user, or SIGTERM/SIGHUP): stop the export, wait for its
+        clean-up (no half-written or unchecked copy is left) and record that it was
+        interrupted."""
+        if not self.is_running() or self._worker is None or self._stage == "done":
+            return
+        self.cancel(wait=True)
+        review = self.window.review
+        if review is not None:
+            try:
+                record_interrupted(review, self._stage)
+            except ClearToPostError as error:  # closing: nowhere left to say it but the log
+                log.warning("the interrupted export could not be recorded: %s", error)
+
     @Slot(object)
     def _on_progress(self, progress) -> None:
         # a window-modal QProgressDialog's setValue runs the event loop, in which the export
         # may finish and close the dialog: keep hold of it, and set the text first
+        self._stage = progress.stage
         dialog = self._dialog
         if dialog is not None:
             dialog.setLabelText(progress.message)

@@ -1,0 +1,57 @@
+"""SIGTERM (`kill`, a shutdown) and SIGHUP (a logout, a closed terminal) close the window the
+normal way, as if the user closed it: a running export is stopped, its half-written or unchecked
+copy removed and the interruption recorded in the review (RedactExport.interrupt), the note
+being typed is saved and the scans let go of the models.
+
+By default both end the process at once and leave a half-written copy behind. A Python signal
+handler only runs when the interpreter gets control, and Qt's event loop is C++: the signal's
+number is written to a socket (signal.set_wakeup_fd) that Qt watches, which wakes the loop."""
+
+from __future__ import annotations
+
+import signal
+import socket
+from collections.abc import Callable
+
+from PySide6.QtCore import QSocketNotifier, QTimer
+
+NAMES = ("SIGTERM", "SIGHUP")
+
+
+def close_on_signals(window) -> Callable[[], None]:
+    """Close `window` on SIGTERM or SIGHUP (its `stopped_by_signal` says which); returns a
+    function that puts the previous handlers back. Call it from the main thread."""
+    numbers = [getattr(signal, n) for n in NAMES if hasattr(signal, n)]
+    woken, wake = socket.socketpair()
+    for end in (woken, wake):
+        end.setblocking(False)
+    notifier = QSocketNotifier(woken.fileno(), QSocketNotifier.Type.Read, window)
+    # reading the socket runs Python, and so the handler below; the bytes are only a wake-up
+    notifier.activated.connect(lambda *_: _drain(woken))
+    window.stopped_by_signal = None
+
+    def close(signum, _frame) -> None:
+        if window.stopped_by_signal is None:
+            window.stopped_by_signal = signum
+            QTimer.singleShot(0, window.close)  # not inside the handler: it may interrupt Qt
+
+    previous_fd = signal.set_wakeup_fd(wake.fileno())
+    previous = {number: signal.signal(number, close) for number in numbers}
+
+    def restore() -> None:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(previous_fd)
+        notifier.setEnabled(False)
+        woken.close()
+        wake.close()
+
+    return restore
+
+
+def _drain(sock: socket.socket) -> None:
+    try:
+        while sock.recv(64):
+            pass
+    except (BlockingIOError, OSError):
+        pass
