@@ -109,6 +109,8 @@ class RedactExport(QObject):
         """In the status bar (masked as the window is: the name the user gave may be the
         patient's) and, if the re-scan found anything, in a warning."""
         window = self.window
+        window.show_result()  # decisions another reviewer made meanwhile (read for the proof)
+        window.checklist.show_review(window.review)
         name = Path(copy.file).name
         if window.findings_panel.mask_box.isChecked():
             name = f"{mask_text(Path(name).stem)}.mp4"
