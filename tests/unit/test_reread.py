@@ -38,6 +38,10 @@ def test_a_stale_review_takes_what_another_reviewer_saved_since(tmp_path):
     stray.decide("x", Decision.FALSE_ALARM)
     assert decided_by(stray, ["y"], read_at).line().startswith("no decisions yet")
     assert decided_by(stray, ["x"], read_at).names == ("an unnamed reviewer",)
+    # a note alone decides nothing
+    noted = _reviewer(tmp_path / "c", "Dr C")
+    noted.write_note("z", "looked at it")
+    assert decided_by(noted, ["z"], read_at).names == ()
 
 
 def test_a_review_never_saved_is_not_written_by_reading_it(tmp_path):

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.core.review.decisions import Review
+from app.core.review.decisions import Decision, Review
 
 NO_NAME = "an unnamed reviewer"
 
@@ -60,8 +60,9 @@ def reread(review: Review) -> float:
 
 def decided_by(review: Review, finding_ids: Iterable[str], as_of: float) -> DecidedBy:
     """The reviewers whose decisions on these findings (and checklist answers, and presenter
-    choices) the review holds, in name order."""
+    choices) the review holds, in name order; a note alone decides nothing."""
     wanted = set(finding_ids)
-    names = {v.by or NO_NAME for i, v in review.verdicts.items() if i in wanted}
+    names = {v.decided_by or NO_NAME for i, v in review.verdicts.items()
+             if i in wanted and (v.decided_at > 0 or v.decision is not Decision.OPEN)}
     names |= {s.by or NO_NAME for s in review.stamps.values() if s.at > 0}
     return DecidedBy(tuple(sorted(names)), as_of)
