@@ -20,6 +20,7 @@ from app.core.detect.medical_recognizers import (
     plausible_numeric_date,
 )
 from app.core.detect.ocr_tolerance import digits_restored
+from app.core.detect.staff_names import staff_names
 from app.core.detect.tokens import Style, style, tokens
 from app.core.detect.ward_context import DEVICE_WORDS
 from app.core.errors import ModelError
@@ -122,6 +123,8 @@ class TextDetector:
             candidates.append(_Candidate(span, priority))
         noted = details(text)  # once: they unflag names inside them, then become spans
         found = not_names(noted, _context_joined(_without_overlaps(candidates, text), text))
+        # a title is no part of a name; a name after a staff title is said to be staff
+        found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
