@@ -60,6 +60,13 @@ def same_text(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.6
 
 
+def part_of(a: str, b: str, least: int = 4) -> bool:
+    """One normalised reading inside the other, at least `least` characters of it: a name
+    coming into view at the frame's edge ("okafo", then "jokafor")."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= least and short in long
+
+
 def reason_for(span: TextSpan, where: str) -> str:
     return f"{span.rule} matched \"{span.text}\" {where}"
 
@@ -153,7 +160,7 @@ class _Track:
         if hit.span.category != self.span.category:
             return False
         a, b = normalise(hit.span.text), normalise(self.span.text)
-        if a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO:
+        if a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO or part_of(a, b):
             return True
         # the same followed line read differently ("Oka" at the frame's edge, then "Okafor")
         return bool(hit.tracks & self.lines) and same_text(a, b)

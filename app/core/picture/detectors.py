@@ -21,6 +21,7 @@ from app.core.geometry import rects_meet, union
 from app.core.models import Box, Category, Finding, Source, TextSpan
 from app.core.picture.code_findings import code_hits
 from app.core.picture.codes import CodeReader
+from app.core.picture.edge_text import cut_of, edge_spans
 from app.core.picture.face_tracks import (
     FaceTracker,
     face_findings,
@@ -171,11 +172,15 @@ class TextFinder:
         hits: list[ScreenHit] = []
         stacked: list[ScreenHit] = []
         lines = group_into_lines(pieces, round(sample.t_s, 3))
+        height, width = sample.frame.shape[:2]
         for label, value in stacked_pairs(lines):
             joined = joined_text(label, value)
             stacked += screen_hits(value, spans_in_value(label, value, self._spans(joined)))
         for line in lines:
             spans = self._spans(line.text)
+            cut = cut_of(line, width, height)
+            if cut:  # part of the line is beyond the frame's edge
+                spans = edge_spans(line.text, spans, cut)
             if line.confidence < getattr(self.ocr, "doubtful_below", LOW_OCR_CONFIDENCE):
                 self.low_text_times.append(round(sample.t_s, 3))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.

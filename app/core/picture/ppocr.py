@@ -30,6 +30,7 @@ MIN_TEXT_SCORE = 0.5  # below this a "line" is usually texture, not text
 
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|org|net|edu|gov|uk|io|us)\b", re.I)
 _WARD_WORD = re.compile(r"\b(BED|BAY|ROOM|RM|WARD|Bed|Bay|Room|Rm|Ward)([A-Z0-9])\b")
+_NUMBER_INITIAL = re.compile(r"\b(\d{1,3})([A-Z]\.\s?[A-Z][a-z])")
 _OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label and a number
 
 
@@ -48,7 +49,8 @@ def respaced(text: str) -> str:
             word = re.sub(r"(?<=\d)(?=[A-Za-z]{3})", " ", word)  # "412BED", not "12th", "7B"
             word = _WARD_WORD.sub(r"\1 \2", word)  # "BEDB" → "BED B"
         words.append(word)
-    return " ".join(words)
+    # "Bed 3J. Okafor": a bed number and an initial read without the space between them
+    return _NUMBER_INITIAL.sub(r"\1 \2", " ".join(words))
 
 
 class PpOcrEngine:

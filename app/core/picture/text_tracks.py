@@ -30,6 +30,8 @@ RETRIES = 3  # ...this many times at most...
 RETRY_AFTER_S = 0.9  # ...this far apart
 MAX_MISSES = 2  # samples a line may go undetected and still be the same line
 PATCH_HEIGHT = 16
+EDGE_PX = 4  # a line this close to the frame's border is cut by it...
+EDGE_GROWN = 0.4  # ...and read again once it shows this many line heights more (a letter)
 
 
 @dataclass
@@ -44,6 +46,8 @@ class TextTrack:
     patch_factor: float = 1.0
     reads: int = 0
     misses: int = 0
+    read_height: float = 0.0
+    read_cut: bool = False  # the frame's edge cut the line when it was read
 
 
 def _rect(quad: Quad) -> tuple[float, float, float, float]:
@@ -64,6 +68,25 @@ def _iou(a: Quad, b: Quad) -> float:
 
 def _width(quad: Quad) -> float:
     return float(np.linalg.norm(quad[0] - quad[1]))
+
+
+def _height(quad: Quad) -> float:
+    return float(np.linalg.norm(quad[0] - quad[3]))
+
+
+def at_edge(quad: Quad, frame: np.ndarray, margin: float = EDGE_PX) -> bool:
+    """Whether the line's box touches the frame's border (part of it may be beyond)."""
+    height, width = frame.shape[:2]
+    x0, y0, x1, y1 = _rect(quad)
+    return x0 <= margin or y0 <= margin or x1 >= width - margin or y1 >= height - margin
+
+
+def _grown_at_edge(track: TextTrack, quad: Quad) -> bool:
+    """A line the frame's edge cut when it was read that shows about a letter more now: read
+    again at once, so a name coming into view is flagged as soon as enough of it shows."""
+    return track.read_cut and (
+        _width(quad) > track.read_width + EDGE_GROWN * _height(quad)
+        or _height(quad) > 1.1 * max(track.read_height, 1.0))
 
 
 def patch_of(frame_bgr: np.ndarray, quad: Quad, factor: float | None = None
@@ -179,8 +202,8 @@ class TextTracker:
             return False
         height, width = frame.shape[:2]
         x0, y0, x1, y1 = _rect(track.quad)
-        if x0 < 0 or y0 < 0 or x1 > width or y1 > height:
-            return False
+        if at_edge(track.quad, frame):
+            return False  # at the edge it was cut: the detector finds it again as it grows
         if any(_iou(track.quad, q) > 0.0 for q in quads):
             return False
         return not looks_changed(track.patch, patch_of(frame, track.quad, track.patch_factor)[0])
@@ -191,8 +214,12 @@ class TextTracker:
 
     def _needs_read(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float) -> str:
         """Why the line must be read again ("" when what was read still holds)."""
-        if _width(quad) > GROWN * max(track.read_width, 1.0):
+        if _width(quad) > GROWN * max(track.read_width, 1.0) or _grown_at_edge(track, quad):
             return "grown"
+        if track.read_cut and not at_edge(quad, frame):
+            return "whole"  # read while the edge cut it, now all in view
+        if _width(quad) * GROWN < track.read_width:
+            return "split"  # a part of what was read: the line was split from its neighbour
         if track.patch is not None:
             # at its own shape: a box a little wider or narrower than when read is the same text
             if looks_changed(track.patch, patch_of(frame, quad, track.patch_factor)[0]):
@@ -208,9 +235,11 @@ class TextTracker:
         track.reads += 1
         track.read_t = t_s
         track.patch, track.patch_factor = patch_of(frame, quad)
-        grew = _width(quad) > GROWN * max(track.read_width, 1.0)
+        grew = _width(quad) > GROWN * max(track.read_width, 1.0) or _grown_at_edge(track, quad)
+        track.read_cut, track.read_height = at_edge(quad, frame), _height(quad)
+        split = _width(quad) * GROWN < track.read_width
         track.read_width = max(track.read_width, _width(quad)) if same_text(
-            text, track.text) else _width(quad)
+            text, track.text) and not split else _width(quad)
         if not text:
             return
         if track.text and not same_text(text, track.text):

@@ -1,0 +1,174 @@
+"""Text cut by the frame's edge: flagged as soon as enough of it shows, never misread whole.
+
+On a pan a line comes into view letter by letter. Its word at the cut side is only part of a
+word: "Les" may be "Less", "Oka" may be "Okafor". So that word is never looked up as a whole
+word; instead the visible part is matched against the start (cut on the right) or the end (cut
+on the left) of the names in the name lists, and flagged once four letters show, unless it is
+as much the start or end of an ordinary word and nothing around it says name (a title, an
+initial, a label, a name beside it). Four digits of a number showing are flagged too. A piece
+of three letters or fewer is never a finding of its own.
+
+    cut = cut_of(line, width, height)
+    spans = edge_spans(line.text, spans, cut)   # when cut
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import cache
+
+from app.core.detect import lexicon
+from app.core.detect.staff_names import TITLE
+from app.core.models import Category, OcrLine, TextSpan
+
+EDGE_PX = 4  # a box this close to the frame's border is cut by it
+MIN_LETTERS = 4  # letters of a name that must show before a cut word is flagged
+MIN_DIGITS = 4  # digits of a number, likewise
+_CUE = re.compile(r"^(?:[A-Z]\.?|mr|mrs|ms|miss|mx|dr|name|patient|pt|surname|given)[.:,]?$",
+                  re.IGNORECASE)
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Which of the frame's edges cut a line: its start (left), its end (right), or its height
+    (top or bottom)."""
+
+    left: bool = False
+    right: bool = False
+    across: bool = False
+
+    def __bool__(self) -> bool:
+        return self.left or self.right or self.across
+
+
+def cut_of(line: OcrLine, width: int, height: int, margin: int = EDGE_PX) -> Cut:
+    """Where the frame's border cuts the line (its boxes run left to right)."""
+    if not line.boxes:
+        return Cut()
+    first, last = line.boxes[0], line.boxes[-1]
+    return Cut(left=first.x <= margin, right=last.x + last.w >= width - margin,
+               across=any(b.y <= margin or b.y + b.h >= height - margin for b in line.boxes))
+
+
+@cache
+def _sorted_names() -> tuple[list[str], list[str]]:
+    names = (lexicon.first_names() | lexicon.surnames()) - lexicon.CLINICAL_WORDS
+    return sorted(names), sorted(n[::-1] for n in names)
+
+
+@cache
+def _sorted_words() -> tuple[list[str], list[str]]:
+    """Ordinary words that are not names too (Webster's lists "maria" and "patel")."""
+    words = lexicon.ordinary_words() | lexicon.CLINICAL_WORDS | lexicon.CALENDAR_AND_LANGUAGES
+    words -= lexicon.first_names() | lexicon.surnames()
+    return sorted(words), sorted(w[::-1] for w in words)
+
+
+def _starts_one(sorted_words: list[str], prefix: str) -> bool:
+    i = bisect_left(sorted_words, prefix)
+    return i < len(sorted_words) and sorted_words[i].startswith(prefix)
+
+
+def name_part(fragment: str, side: str) -> bool:
+    """Whether a name in the lists starts (`side` "right": the end is cut off) or ends (`side`
+    "left") with the fragment."""
+    forward, backward = _sorted_names()
+    lower = fragment.lower()
+    return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
+
+
+def word_part(fragment: str, side: str) -> bool:
+    """Whether an ordinary English word (not a name too) starts (or ends) with the fragment."""
+    forward, backward = _sorted_words()
+    lower = fragment.lower()
+    return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
+
+
+def _overlaps(span: TextSpan, start: int, end: int) -> bool:
+    return span.start < end and span.end > start
+
+
+def _looked_up(span: TextSpan) -> bool:
+    """A span that rests on whole words being what they are (a name, a place), not a pattern
+    of digits a cut leaves true ("Bed 3", "MRN 5510…")."""
+    return span.category is Category.NAME or (
+        span.category is Category.LOCATION and not any(c.isdigit() for c in span.text))
+
+
+def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None:
+    """A looked-up span without the cut word, if a whole word of two letters or more is left
+    (the "Margaret" of "Margaret Ols")."""
+    if span.start < start:
+        left, right = span.start, start
+    else:
+        left, right = end, span.end
+    piece = text[left:right].strip(" .,:;-")
+    words = [w for w in re.findall(r"[A-Za-z']+", piece) if len(w) >= 2]
+    if not words or TITLE.fullmatch(piece):
+        return None
+    offset = left + text[left:right].find(piece)
+    return replace(span, start=offset, end=offset + len(piece), text=piece)
+
+
+def _cue_beside(words: list[re.Match], index: int, side: str, spans: list[TextSpan]) -> bool:
+    """Something beside the cut word says it is a name: a title, an initial or a label before
+    it, or a name found next to it."""
+    near = index - 1 if side == "right" else index + 1
+    if not 0 <= near < len(words):
+        return False
+    word = words[near]
+    if side == "right" and (_CUE.match(word.group()) or TITLE.fullmatch(word.group().rstrip(":"))):
+        return True
+    return any(s.category is Category.NAME and _overlaps(s, word.start(), word.end())
+               for s in spans)
+
+
+def _fragment(text: str, word: re.Match, side: str, cue: bool, staff: str) -> TextSpan | None:
+    """The cut word as a finding, when enough of it shows to identify it."""
+    raw = word.group().strip(".,:;()[]'\"")
+    start = word.start() + word.group().find(raw) if raw else word.start()
+    digits = sum(c.isdigit() for c in raw)
+    if digits >= MIN_DIGITS and digits * 2 >= len(raw):
+        return TextSpan(start, start + len(raw), Category.ID, 0.6,
+                        f"{digits} digits of a number cut at the frame's edge", raw)
+    if len(raw) < MIN_LETTERS or not raw.isalpha() or word.group().endswith(":"):
+        return None  # too little of it, not a word, or a label ("urse:" of "Nurse:")
+    if side == "right" and not raw[0].isupper():
+        return None  # the start of a name shows its capital
+    if not name_part(raw, side) or (word_part(raw, side) and not cue):
+        return None
+    rule = f"{staff}, cut at the frame's edge" if staff else (
+        f"{'start' if side == 'right' else 'end'} of a name, cut at the frame's edge")
+    return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
+
+
+def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
+    """The spans of a line the frame's edge cuts: the cut word not looked up whole, but as the
+    start or end of a name or number; a line cut across its height keeps only what does not
+    rest on the statistical model's reading of its half-letters."""
+    if cut.across:
+        spans = [s for s in spans if not s.from_ner]
+    words = list(_WORD.finditer(text))
+    if not words or not (cut.left or cut.right):
+        return spans
+    ends = ([(len(words) - 1, "right")] if cut.right else []) + ([(0, "left")] if cut.left else [])
+    for index, side in ends:
+        word = words[index]
+        before = spans
+        spans = []
+        staff = ""
+        for span in before:
+            if not (_looked_up(span) and _overlaps(span, word.start(), word.end())):
+                spans.append(span)
+                continue
+            staff = span.rule if span.rule.startswith("staff name") else staff
+            rest = _trimmed(span, word.start(), word.end(), text)
+            spans += [rest] if rest is not None else []
+        if any(_overlaps(s, word.start(), word.end()) for s in spans):
+            continue  # a pattern still holds it ("Bed 3", a date)
+        found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
+        spans += [found] if found is not None else []
+    return sorted(spans, key=lambda s: s.start)

@@ -1,0 +1,143 @@
+"""Text at the frame's edge and lines read many ways: flagged as soon as enough shows, once.
+
+The text finder is fed synthetic OCR reads (the engine is scripted: which lines it finds at
+each sample and what it reads in them); the detector, the line tracker and the findings are the
+real ones.
+"""
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from app.core.detect import TextDetector
+from app.core.findings.hits import normalise
+from app.core.picture.detectors import TextFinder
+from app.core.picture.edge_text import Cut, edge_spans, name_part, word_part
+from app.core.picture.motion import IDENTITY
+from app.core.picture.stage import Sample
+from app.core.word_lists import WordLists
+
+WIDTH, HEIGHT = 360, 640
+CHAR_PX = 12  # each character read is this wide in the scripted frames
+FONT = ImageFont.load_default(size=19)
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return TextDetector()
+
+
+class ScriptedOcr:
+    """An OCR engine that finds and reads what the script says for the current sample."""
+
+    doubtful_below = 0.9
+
+    def __init__(self):
+        self.lines: dict[tuple, str] = {}
+
+    def show(self, lines) -> np.ndarray:
+        """Draw the lines (so a line's look changes with its text) and return the frame."""
+        self.lines = {}
+        image = Image.new("RGB", (WIDTH, HEIGHT), (128, 128, 128))
+        draw = ImageDraw.Draw(image)
+        for text, x, y in lines:
+            x0 = x if x >= 0 else WIDTH - len(text) * CHAR_PX  # x < 0: cut by the right edge
+            x1 = min(WIDTH, x0 + len(text) * CHAR_PX)
+            self.lines[(max(0, x0), y, x1, y + 24)] = text
+            draw.rectangle((max(0, x0), y, x1, y + 24), fill=(245, 245, 245))
+            draw.text((x0 + 2, y + 2), text, font=FONT, fill=(10, 10, 10))
+        return np.asarray(image)[:, :, ::-1].copy()
+
+    def detect(self, frame, scale=None):
+        return [np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+                for x0, y0, x1, y1 in self.lines]
+
+    def recognise(self, frame, quads):
+        out = []
+        for q in quads:
+            key = (int(q[0, 0]), int(q[0, 1]), int(q[1, 0]), int(q[2, 1]))
+            out.append((self.lines[key], 0.95))
+        return out
+
+
+def scan(detector, script, step_s=0.5):
+    """Run the text finder over the script: one list of (text, x, y) per sample."""
+    ocr = ScriptedOcr()
+    finder = TextFinder(ocr, detector, WordLists())
+    found = []
+    for k, lines in enumerate(script):
+        frame = ocr.show(lines)
+        t = k * step_s
+        found += finder.process_frame(Sample(t, frame, frame[::8, ::8], IDENTITY))
+    return found + finder.finish(len(script) * step_s)
+
+
+def names(found):
+    return sorted((f.start_s, f.text) for f in found if f.category.value == "name")
+
+
+def test_a_name_coming_in_at_the_right_edge_is_flagged_from_its_fourth_letter_once(detector):
+    # the board pans in from the right: each read is cut by the frame's right edge (x=-1)
+    script = [[("Bed", -1, 100)], [("Bed 3", -1, 100)], [("Bed 3 J.", -1, 100)],
+              [("Bed 3 J. Oka", -1, 100)], [("Bed 3 J. Okaf", -1, 100)],
+              [("Bed 3 J. Okafo", -1, 100)], [("Bed 3 J. Okafor", 100, 100)],
+              [("Bed 3 J. Okafor", 100, 100)]]
+    found = scan(detector, script)
+    assert [(s, normalise(t)) for s, t in names(found)] == [(2.0, "jokafor")]
+    assert len([f for f in found if f.category.value == "location"]) == 1
+
+
+def test_a_name_coming_in_at_the_left_edge_is_flagged_from_its_end(detector):
+    script = [[("fer", 0, 200)], [("ischer", 0, 200)], [("Fischer", 0, 200)],
+              [("Mr Fischer", 30, 200)]]
+    found = scan(detector, script)
+    assert [normalise(t) for _, t in names(found)] in (["fischer"], ["mrfischer"])
+    assert names(found)[0][0] == 0.5
+
+
+def test_a_word_cut_by_the_edge_is_not_looked_up_as_a_whole_word(detector):
+    script = [[("Les", -1, 100), ("Brady", -1, 200), ("Mark", -1, 300), ("Ellen", 0, 400)],
+              [("Less fl", -1, 100), ("Bradycar", -1, 200), ("Markers", -1, 300),
+               ("Ellen care", 0, 400)],
+              [("Less fluid", 20, 100), ("Bradycardia", 20, 200), ("Markers in drawer", 20, 300),
+               ("Wellness care", 20, 400)]]
+    assert names(scan(detector, script)) == []
+
+
+def test_a_fragment_of_three_letters_or_fewer_is_never_its_own_finding(detector):
+    script = [[("Dr: M", -1, 100)], [("Dr: Me", -1, 100)], [("Dr: Men", -1, 100)],
+              [("Dr: Mensah", 60, 100)], [("Dr: Mensah", 60, 100)]]
+    found = names(scan(detector, script))
+    assert [t for _, t in found] == ["Mensah"] and found[0][0] == 1.5
+
+
+def test_four_digits_of_a_number_at_the_edge_are_flagged_and_joined_to_the_whole(detector):
+    script = [[("937", 0, 100), ("MRN 551", -1, 300)], [("2937", 0, 100), ("MRN 5510", -1, 300)],
+              [("102937", 0, 100), ("MRN 551029", -1, 300)],
+              [("MRN 55102937", 40, 100), ("MRN 55102937", 40, 300)]]
+    ids = sorted((f.start_s, f.boxes[0].y) for f in scan(detector, script)
+                 if f.category.value == "id")
+    assert ids == [(0.5, 100), (0.5, 300)]
+
+
+def test_a_line_read_with_varying_joins_gives_one_finding_per_name(detector):
+    whole = [("RN: Ann   Dr: Mensah", 20, 100)]
+    split = [("RN: Ann", 20, 100), ("Dr: Mensah", 150, 100)]
+    other = [("RN: Ann Dr:", 20, 100), ("Mensah", 170, 100)]
+    shaken = [("RN: Ann   Dr: Mensah", 26, 104)]
+    found = scan(detector, [whole, split, other, shaken, split, whole, other])
+    staff = [f for f in found if f.category.value == "name"]
+    assert sorted(f.text for f in staff) == ["Ann", "Mensah"]
+    assert all("staff" in f.reason for f in staff)
+
+
+def test_name_and_word_parts_by_side():
+    assert name_part("Okafo", "right") and not word_part("Okafo", "right")
+    assert name_part("kafor", "left") and not word_part("kafor", "left")
+    assert word_part("Brady", "right") and word_part("Mark", "right")  # bradycardia, markers
+
+
+def test_edge_spans_keep_patterns_the_cut_leaves_true(detector):
+    text = "Bed 3 J. Oka"
+    spans = edge_spans(text, detector.detect(text), Cut(right=True))
+    assert [(s.category.value, s.text) for s in spans] == [("location", "Bed 3")]
