@@ -8,8 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
 
 from app.core.findings.hits import said_within
-from app.core.findings.masking import mask_free_text
-from app.core.findings.masking import mask_text as mask
+from app.core.findings.masking import mask_free_words
 from app.core.models import Finding, Source, Transcript
 from app.ui.style import category_colour
 
@@ -40,13 +39,15 @@ class TranscriptView(QTextBrowser):
             self.setHtml("<i>No speech was transcribed.</i>")
             return
         parts = []
-        known = tuple(f.text for f in self.findings)
-        for index, word in enumerate(self.transcript.words):
-            flag = next((f for f in self.findings if said_within(word, f)), None)
-            text = word.text
-            if self.masked:
-                # flagged words masked; elsewhere any digit, and any word a finding has
-                text = mask(text) if flag else mask_free_text(text, known=known)
+        words = self.transcript.words
+        flags = [next((f for f in self.findings if said_within(word, f)), None) for word in words]
+        texts = [word.text for word in words]
+        if self.masked:
+            # flagged words masked; elsewhere any digit or spelled-out number, and any word a
+            # finding has
+            texts = mask_free_words(texts, [k for k, flag in enumerate(flags) if flag],
+                                    known=tuple(f.text for f in self.findings))
+        for index, (flag, text) in enumerate(zip(flags, texts, strict=True)):
             text = html.escape(text)
             style = "text-decoration:none;color:palette(text);"
             if flag is not None:

@@ -1,9 +1,13 @@
 """How identifying text is hidden, in the window and in the masked PDF alike."""
 
+import bisect
 import re
 from pathlib import Path
 
+from app.core.findings.plain_text import plain_text, shown_plainly
+from app.core.findings.spelled_numbers import spelled_number_spans
 from app.core.models import Box, Category, Finding, Source, VideoInfo
+from app.core.text_join import join_with_ranges
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
 # in it identifies anyone, so masking it would only hide what the finding is (and its reason does
@@ -12,9 +16,17 @@ DESCRIBED = frozenset({Source.FACE, Source.SCENE})
 
 
 def mask_text(text: str) -> str:
-    """"Margaret Olson" → "M******* O****"; digits become "#": enough to recognise, not to read."""
-    return " ".join(w[:1] + re.sub(r"\w", "*", w[1:]) if not w[:1].isdigit()
-                    else re.sub(r"\d", "#", w) for w in text.split())
+    """"Margaret Olson" → "M******* O****"; digits become "#": enough to recognise, not to read.
+
+    Built from the text's plain form (plain_text.py): no invisible character, look-alike letter
+    or digit of another script ("⁴", "④") of the original survives into the mask."""
+    return " ".join(_masked_word(w) for w in plain_text(text).text.split())
+
+
+def _masked_word(word: str) -> str:
+    if word[:1].isdigit():
+        return re.sub(r"\d", "#", word)
+    return word[:1] + re.sub(r"\w", "*", word[1:])
 
 
 def shown_text(finding: Finding, masked: bool) -> str:
@@ -35,31 +47,85 @@ def shown_reason(finding: Finding, masked: bool) -> str:
 
 def identifying_words(entries) -> set[str]:
     """The words (lower case, two letters or more) of identifying texts: each is masked wherever
-    it stands, as a name's surname alone still names someone."""
-    return {w.lower() for entry in entries for w in re.findall(r"\w+", entry) if len(w) > 1}
+    it stands, as a name's surname alone still names someone. Each word is there as written and
+    in its plain form (plain_text.py, case folded), which free text is compared in."""
+    words = set()
+    for entry in entries:
+        words |= {w.lower() for w in re.findall(r"\w+", entry) if len(w) > 1}
+        words |= {w.casefold() for w in re.findall(r"\w+", plain_text(entry).text)
+                  if len(w) > 1}
+    return words
 
 
-def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[str, ...] = ()
-                   ) -> str:
+def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[str, ...] = (),
+                   find=None) -> str:
     """Free text (a reviewer's note, the words heard around a finding) as a masked copy shows it.
 
-    Every word that `spans` (character ranges a detector found) touch, every word of a `known`
-    identifier (the findings' texts, the deny list), matched without regard to case, is masked,
-    and every digit anywhere becomes "#": a number nobody flagged is still nobody's business.
+    The text is read in its plain form (plain_text.py: invisible characters gone, diacritics
+    dropped, look-alike letters and other scripts' digits read as what they look like). Every word
+    that `spans` (character ranges of `text` a detector found) or `find` (a function giving such
+    ranges in the plain text) touch, and every word of a `known` identifier (the findings' texts,
+    the deny list), matched without regard to case, is masked, the mask built from the plain
+    form; every digit of any script becomes "#", and so does every number word in a run of
+    three or more ("four one five", spelled_numbers.py): a number nobody flagged is still
+    nobody's business.
     """
+    return "".join(shown for _, shown in masked_pieces(text, spans, known, find))
+
+
+def mask_free_words(words: list[str], flagged=(), known: tuple[str, ...] = (), find=None
+                    ) -> list[str]:
+    """Words heard in a row, each as a masked copy shows it: masked as `mask_free_text` masks
+    them read together (a number spelled out over several words is one run), the words at the
+    indices `flagged` masked whole."""
+    joined, ranges = join_with_ranges(list(words))
+    pieces = masked_pieces(joined, [ranges[k] for k in flagged], known, find)
+    shown = [""] * len(ranges)
+    starts = [start for start, _ in ranges]
+    for start, piece in pieces:  # the spaces joining the words belong to none
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < ranges[k][1]:
+            shown[k] += piece
+    return shown
+
+
+def masked_pieces(text: str, spans=(), known: tuple[str, ...] = (), find=None
+                  ) -> list[tuple[int, str]]:
+    """`mask_free_text`'s result in pieces, each with where it starts in `text`: a word of the
+    plain text as shown, or one original character between words (spaces; invisible ones give
+    "")."""
+    plain = plain_text(text)
     marked = [False] * len(text)
-    for start, end in spans:
+    found = [plain.original_range(a, b) for a, b in (find(plain.text) if find else ()) if b > a]
+    for start, end in [*spans, *found]:
         marked[max(0, start):max(0, end)] = [True] * (max(0, end) - max(0, start))
-    pieces = identifying_words(known)
+    pieces_of_known = identifying_words(known)
+    numbers = spelled_number_spans(plain.text)
+    out: list[tuple[int, str]] = []
+    done = 0
+    for match in re.finditer(r"\S+", plain.text):
+        start, end = plain.original_range(*match.span())
+        out += [(i, shown_plainly(text[i])) for i in range(done, start)]
+        word = match.group()
+        if any(marked[start:end]) or any(w.casefold() in pieces_of_known
+                                         for w in re.findall(r"\w+", word)):
+            out.append((start, _masked_word(word)))
+        elif any(match.start() < b and a < match.end() for a, b in numbers) \
+                or any(c.isdigit() for c in word):
+            out.append((start, _numbers_hidden(word, match.start(), numbers)))
+        else:
+            out.append((start, shown_plainly(text[start:end])))
+        done = end
+    out += [(i, shown_plainly(text[i])) for i in range(done, len(text))]
+    return out
 
-    def shown(match: re.Match) -> str:
-        word = match.group(0)
-        if any(marked[match.start():match.end()]) or any(
-                w.lower() in pieces for w in re.findall(r"\w+", word)):
-            return mask_text(word)
-        return re.sub(r"\d", "#", word)
 
-    return re.sub(r"\S+", shown, text)
+def _numbers_hidden(word: str, at: int, numbers: list[tuple[int, int]]) -> str:
+    """A plain word with its digits, and the number words of a run in it, as "#"."""
+    for a, b in sorted(numbers, reverse=True):
+        if at <= a and b <= at + len(word):
+            word = word[:a - at] + "#" + word[b - at:]
+    return re.sub(r"\d", "#", word)
 
 
 def clip_label(video: VideoInfo, masked: bool) -> str:

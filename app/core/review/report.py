@@ -40,6 +40,7 @@ from app.core.findings.masking import (
     box_at,
     clip_label,
     mask_free_text,
+    mask_free_words,
     padded,
     shown_reason,
     shown_text,
@@ -51,7 +52,6 @@ from app.core.review.decisions import CHECKLIST, Decision, Review
 from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
 from app.core.review.reread import decided_by
-from app.core.text_join import join_with_ranges
 from app.core.timecode import format_time
 
 PAPER = {"a4": A4, "letter": LETTER}
@@ -356,15 +356,19 @@ def _free_text_detector():
     return TextDetector()
 
 
-def _masked_free_text(text: str, result: AnalysisResult, spans=()) -> str:
-    """Free text for a masked copy: what the detectors and the lists find in it, every text a
-    finding of this scan has, and every digit, masked (masking.mask_free_text)."""
+def _free_text_masking(result: AnalysisResult) -> dict:
+    """How free text is masked for this scan (masking.mask_free_text's `known` and `find`):
+    what the detectors and the lists find in its plain form, and every text a finding of this
+    scan has and every entry of the deny list."""
     from app.core.word_lists import WordLists
 
     lists = WordLists(result.options.deny, result.options.allow)
-    found = [(s.start, s.end) for s in _free_text_detector().detect(text, lists)]
+
+    def find(plain: str) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in _free_text_detector().detect(plain, lists)]
+
     known = tuple(f.text for f in result.findings if f.source not in DESCRIBED)
-    return mask_free_text(text, [*found, *spans], known + tuple(result.options.deny))
+    return {"known": known + tuple(result.options.deny), "find": find}
 
 
 def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
@@ -379,11 +383,9 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
     texts = [words[index].text for index in range(first, last)]
     if masked:
         # this or another finding's words, and anything else identifying heard around them
-        joined, ranges = join_with_ranges(texts)
-        flagged = [ranges[k] for k in range(len(texts))
+        flagged = [k for k in range(len(texts))
                    if any(said_within(words[first + k], f) for f in spoken)]
-        masked_joined = _masked_free_text(joined, result, flagged)
-        texts = [masked_joined[a:b] for a, b in ranges]
+        texts = mask_free_words(texts, flagged, **_free_text_masking(result))
     parts = [f"<b><u>{escape(text)}</u></b>" if first + k in inside else escape(text)
              for k, text in enumerate(texts)]
     return ("… " if first else "") + " ".join(parts) + (" …" if last < len(words) else "")
@@ -405,7 +407,8 @@ def _entry(number, finding, result, review, thumbnails, masked, styles, page) ->
             Paragraph(f"Why: {escape(reason)}", styles["small"])]
     if verdict.note:
         # the reviewers' own names, as the head shows who decided; the note itself is masked
-        note = _masked_free_text(verdict.note, result) if masked else verdict.note
+        note = mask_free_text(verdict.note, **_free_text_masking(result)) if masked \
+            else verdict.note
         written = f" (written {_when_by(verdict.noted_at, verdict.noted_by)})" \
             if verdict.noted_at else ""
         body.append(Paragraph(f"Reviewer's note{written}: {escape(note)}", styles["body"]))
