@@ -189,7 +189,36 @@ def test_a_box_is_followed_by_its_look_forwards_backwards_and_off_the_edge():
     tracks = BoxTracks({"a": [(0.5, (300, 100, 120, 30))]}, {"a": (0.0, 2.4)}, back_frames=8)
     for k in range(-5, 20):  # frames 0.0 … 2.4 s at 10 a second; the read is at 0.5 s (k = 0)
         tracks.add(round(0.5 + k * 0.1, 3), small_grey(frame(k + 5)))
-    for k in (-3, 0, 4, 12, 17):
+    for k in (-3, 0, 4, 12, 16):
         x = tracks.at("a", round(0.5 + k * 0.1, 3))[0]
         assert abs(x - (300 + 20 * k)) <= 4, k
     assert tracks.at("a", 0.2) is not None and tracks.at("a", 5.0) is None
+    # at 1.6 s its last 20 columns are in view, still covered; at 1.7 s it is wholly out
+    assert tracks.at("a", 2.1) is not None and tracks.at("a", 2.2) is None
+
+
+def test_a_box_not_there_before_its_read_is_given_up_where_it_appeared():
+    """A line that appears (a screen switching on) in the middle of the frame at 1.0 s and is
+    read at 1.5 s: followed back to 1.0 s, and given up COAST_S later, not carried back to the
+    start of the stretch; after its read it leaves by the right edge and is given up there."""
+    from app.core.redact.box_tracks import COAST_S, BoxTracks, small_grey
+
+    rng = np.random.default_rng(2)
+    patch = rng.integers(0, 255, (30, 120, 3), np.uint8)
+
+    def frame(t):
+        picture = np.full((360, 640, 3), 128, np.uint8)
+        x = 300 + max(0, round((t - 1.5) * 400))  # still until its read, then 40 px a frame
+        if t >= 1.0 and x < 640:
+            visible = patch[:, :min(120, 640 - x)]
+            picture[100:130, x:x + visible.shape[1]] = visible
+        return picture
+
+    times = [round(0.1 * k, 3) for k in range(31)]
+    tracks = BoxTracks({"a": [(1.5, (300, 100, 120, 30))]}, {"a": (0.0, 3.0)}, back_frames=31,
+                       fps=10)
+    for t in times:
+        tracks.add(t, small_grey(frame(t)))
+    followed = [t for t in times if tracks.at("a", t) is not None]
+    assert followed[0] >= 1.0 - COAST_S - 0.11 and followed[0] < 1.0
+    assert 2.3 <= followed[-1] <= 2.4  # its last column leaves the frame at 2.35 s

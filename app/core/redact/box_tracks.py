@@ -1,13 +1,16 @@
-"""Each box to hide followed by its own look from frame to frame, between the scan's reads.
+"""Each box to hide followed by its own look from frame to frame: between the scan's reads,
+back from the first read to where it came into view, on from the last to where it left.
 
 The camera's global motion (camera_path.py) is fitted to the whole picture, and in a selfie the
 presenter fills much of it and does not move with the room: during a fast pan it can say the
 room stood still while a wristband slid 25 px a frame. So each box is also followed by itself:
 its patch in one frame is looked for, by normalised cross-correlation, in a window around it in
 the next (half-size grey frames), forwards from each read and backwards from the first one
-through the frames just before it (kept in a short ring buffer). Where the match fails (the
-text is leaving the frame, or something passes in front) it goes on at the speed it last had.
-The cover is the union of every guess (cover.py).
+through the frames before it (kept in a ring buffer). Near an edge only the part still in view
+is matched. Where the match fails (the text is leaving the frame, or something passes in
+front) it goes on at the speed it had; before the first read and after the last it is given up
+when it is wholly out of the frame, or when it has not been seen for COAST_S while wholly in
+it (Follower). The cover is the union of every guess (cover.py).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from app.core.geometry import Rect
 SCALE = 0.5  # the frames are followed at half size
 SEARCH_PX = 48  # how far (half-size pixels) a box may move between two frames
 MIN_SCORE = 0.6  # a weaker match means the box is lost (it left the frame, or was covered)
-
+COAST_S = 0.3  # a box lost while wholly inside the frame is given up after this long
 
 
 def small_grey(frame: np.ndarray) -> np.ndarray:
@@ -62,58 +65,108 @@ def match(before: np.ndarray, after: np.ndarray, rect: Rect) -> Rect | None:
     return round(rect[0] + dx), round(rect[1] + dy), rect[2], rect[3]
 
 
+class Follower:
+    """One box followed from frame to frame in one direction of time. Where its look is not
+    found it goes on at the speed it had over its last few steps. With `may_end`, `step`
+    says when it has left: it is wholly out of the frame, or it has not been seen for COAST_S
+    while wholly inside (it stopped being visible there: covered, or it was not there yet).
+    While it touches an edge it is never given up: a line leaving the frame cannot be matched
+    by its part still in view, and is covered until its last column is out."""
+
+    def __init__(self, rect: Rect, frame_size: tuple[int, int], coast_frames: int,
+                 may_end: bool) -> None:
+        self.rect, self.size = rect, frame_size
+        self.moved = (0.0, 0.0)  # the last step, px
+        self._steps: deque[tuple[int, int]] = deque(maxlen=3)
+        self._coast_frames, self._may_end, self._unseen = coast_frames, may_end, 0
+
+    def step(self, before: np.ndarray, after: np.ndarray) -> Rect | None:
+        """Where the box is in `after` (None: it has left)."""
+        rect = self.rect
+        moved = match(before, after, rect)
+        if moved is None:
+            n = max(1, len(self._steps))
+            vx = sum(s[0] for s in self._steps) / n
+            vy = sum(s[1] for s in self._steps) / n
+            moved = (round(rect[0] + vx), round(rect[1] + vy), rect[2], rect[3])
+            self._unseen += _wholly_inside(moved, self.size)
+        else:
+            self._steps.append((moved[0] - rect[0], moved[1] - rect[1]))
+            self._unseen = 0
+        self.moved = (moved[0] - rect[0], moved[1] - rect[1])
+        self.rect = moved
+        if self._may_end and (not _in_frame(moved, self.size)
+                              or self._unseen > self._coast_frames):
+            return None
+        return moved
+
+
+def _in_frame(rect: Rect, size: tuple[int, int]) -> bool:
+    x, y, w, h = rect
+    return x < size[0] and y < size[1] and x + w > 0 and y + h > 0
+
+
+def _wholly_inside(rect: Rect, size: tuple[int, int], margin: int = 4) -> bool:
+    x, y, w, h = rect
+    return x >= margin and y >= margin and x + w <= size[0] - margin and (
+        y + h <= size[1] - margin)
+
+
 class BoxTracks:
     """Feed it every frame of the stretches in time order; `at(key, t)` is then where the box
-    `key` was seen to be at `t` (None where it was not followed)."""
+    `key` was seen to be at `t` (None where it was not followed, or was gone), and
+    `motion(key, t)` how far it moved into that frame."""
 
     def __init__(self, reads: dict[str, list[tuple[float, Rect]]],
-                 spans: dict[str, tuple[float, float]], back_frames: int) -> None:
+                 spans: dict[str, tuple[float, float]], back_frames: int,
+                 fps: float = 30.0) -> None:
         self._reads = {k: sorted(v) for k, v in reads.items()}
         self._spans = spans
-        self._current: dict[str, Rect | None] = {}
-        self._velocity: dict[str, tuple[float, float]] = {}  # px a frame, while followed
-        self._seen: dict[str, dict[float, Rect]] = {k: {} for k in reads}
+        self._coast = max(2, round(COAST_S * fps))
+        self._followers: dict[str, Follower | None] = {}
+        self._seen: dict[str, dict[float, tuple[Rect, tuple[float, float]]]] = {
+            k: {} for k in reads}
         self._recent: deque[tuple[float, np.ndarray]] = deque(maxlen=back_frames)
         self._previous: np.ndarray | None = None
 
     def add(self, t_s: float, grey: np.ndarray) -> None:
+        size = (round(grey.shape[1] / SCALE), round(grey.shape[0] / SCALE))
         for key, reads in self._reads.items():
             start, end = self._spans[key]
             if not start - 0.001 <= t_s <= end + 0.001:
-                self._current[key] = None
+                self._followers[key] = None
                 continue
             read = next((rect for t_read, rect in reads if abs(t_read - t_s) < 0.02), None)
+            follower = self._followers.get(key)
             if read is not None:
                 if abs(reads[0][0] - t_s) < 0.02:
-                    self._back(key, read, grey, start)
-                self._current[key] = read
-                self._velocity.pop(key, None)
-            elif self._current.get(key) is not None and self._previous is not None:
-                last = self._current[key]
-                moved = match(self._previous, grey, last)
-                if moved is None:  # lost (leaving the frame, covered): keep going as it went
-                    vx, vy = self._velocity.get(key, (0.0, 0.0))
-                    moved = (round(last[0] + vx), round(last[1] + vy), last[2], last[3])
+                    self._back(key, read, grey, start, size)
+                last = abs(reads[-1][0] - t_s) < 0.02
+                follower = self._followers[key] = Follower(read, size, self._coast, last)
+                self._seen[key][round(t_s, 3)] = (read, (0.0, 0.0))
+            elif follower is not None and self._previous is not None:
+                if follower.step(self._previous, grey) is None:
+                    self._followers[key] = None  # gone past its last read: not followed again
                 else:
-                    self._velocity[key] = (moved[0] - last[0], moved[1] - last[1])
-                self._current[key] = moved
-            if self._current.get(key) is not None:
-                self._seen[key][round(t_s, 3)] = self._current[key]
+                    self._seen[key][round(t_s, 3)] = (follower.rect, follower.moved)
         self._recent.append((t_s, grey))
         self._previous = grey
 
-    def _back(self, key: str, rect: Rect, grey: np.ndarray, start: float) -> None:
-        """Follow the first read backwards through the frames just before it."""
-        later = grey
+    def _back(self, key: str, rect: Rect, grey: np.ndarray, start: float,
+              size: tuple[int, int]) -> None:
+        """Follow the first read backwards through the frames before it, to where it came in."""
+        follower, later = Follower(rect, size, self._coast, True), grey
         for t_s, earlier in reversed(self._recent):
-            if t_s < start - 0.001:
+            if t_s < start - 0.001 or follower.step(later, earlier) is None:
                 break
-            moved = match(later, earlier, rect)
-            if moved is None:
-                break
-            rect = moved
-            self._seen[key][round(t_s, 3)] = rect
+            self._seen[key][round(t_s, 3)] = (follower.rect, follower.moved)
             later = earlier
 
     def at(self, key: str, t_s: float) -> Rect | None:
-        return self._seen.get(key, {}).get(round(t_s, 3))
+        seen = self._seen.get(key, {}).get(round(t_s, 3))
+        return seen[0] if seen else None
+
+    def motion(self, key: str, t_s: float) -> tuple[float, float]:
+        """How far the box moved between this frame and its neighbour, px (0 if not followed)."""
+        seen = self._seen.get(key, {}).get(round(t_s, 3))
+        return (abs(seen[1][0]), abs(seen[1][1])) if seen else (0.0, 0.0)

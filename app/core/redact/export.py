@@ -116,7 +116,8 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     copy = RedactedCopy(
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
         by=review.reviewer, sound=sound, include_open=include_open,
-        items=tuple(_item(r, written.hidden.get(r.finding.id)) for r in redactions),
+        items=tuple(_item(r, written.hidden.get(r.finding.id), written.seen.get(r.finding.id))
+                    for r in redactions),
         proof=prove(result.findings + result.presenter_faces, ids, again.findings, wanted),
         decisions=decided)
     review.add_redaction(copy.to_json())
@@ -127,11 +128,12 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
 def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]):
     """The first pass: the camera's motion and each box's own track over the stretches."""
     picture = [r for r in redactions if r.in_picture]
-    spans = [(r.start_s, r.end_s) for r in picture]
+    spans = [r.reach for r in picture]
     tracks = BoxTracks({r.finding.id: r.reads for r in picture},
-                       {r.finding.id: (r.start_s, r.end_s) for r in picture},
+                       {r.finding.id: r.reach for r in picture},
                        back_frames=int(result.video.fps * max(
-                           (r.finding.start_s - r.start_s for r in picture), default=0)) + 2)
+                           (r.finding.start_s - r.reach[0] for r in picture), default=0)) + 2,
+                       fps=result.video.fps)
     camera = yield from _steps(
         follow_camera(source, spans, result.video.duration_s,
                       lambda t, frame: tracks.add(t, small_grey(frame))),
@@ -186,8 +188,11 @@ def _face_detector(engines, redactions: list[Redaction]):
     return faces
 
 
-def _item(redaction: Redaction, frames: int | None) -> dict:
+def _item(redaction: Redaction, frames: int | None, seen: tuple[float, float] | None) -> dict:
+    """The record of one hidden finding: from the first to the last frame it was hidden in
+    (a picture item: it may have been followed past the reads' own stretch)."""
     f = redaction.finding
+    start, end = seen or (redaction.start_s, redaction.end_s)
     return {"finding_id": f.id, "source": f.source.value, "category": f.category.value,
-            "action": redaction.action, "start_s": round(redaction.start_s, 3),
-            "end_s": round(redaction.end_s, 3), "frames": frames}
+            "action": redaction.action, "start_s": round(start, 3),
+            "end_s": round(end, 3), "frames": frames}

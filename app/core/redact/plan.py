@@ -3,9 +3,12 @@
 The review's decisions choose: every finding marked *must fix* (and, when asked, every finding
 still *open*). Text and the look of a monitor or board are filled over, faces filled in an
 ellipse, codes blacked out, spoken findings silenced or bleeped. A finding is only read every
-sample, so each picture item is hidden from one sample interval before it was first seen to one
-after it was last seen: the text may have come into view just after a read, or left just before
-the next one.
+sample, so each picture item is hidden, whatever the following finds, from one sample interval
+before it was first seen to one after it was last seen (`start_s`, `end_s`): the text may have
+come into view just after a read, or left just before the next one. Beyond that it is followed
+frame by frame for up to LOOK_S more either side (`reach`), and hidden for as long as the
+following finds it in the frame (box_tracks.py): a board that slid in from an edge is in view,
+in part, well before it can be read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from app.core.review.decisions import Decision, Review
 # (BLUR and ELLIPSE keep their names in the code; what they do is an opaque fill: obscure.py)
 BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "fill", "fill face", "black out", "silence", "bleep"
 SOUND_ACTIONS = (SILENCE, BLEEP)
+LOOK_S = 3.0  # how far before its first read and after its last a picture item is looked for
 SPEECH_MARGIN_S = 0.2  # word times are good to about a tenth of a second: a little either side
 
 
@@ -32,6 +36,15 @@ class Redaction:
     action: str
     start_s: float
     end_s: float
+    reach_s: tuple[float, float] | None = None  # followed from, to (picture; None: start, end)
+
+    @property
+    def reach(self) -> tuple[float, float]:
+        return self.reach_s or (self.start_s, self.end_s)
+
+    def may_show(self, t_s: float) -> bool:
+        """Whether the item is followed at `t_s` (it is hidden where it is found then)."""
+        return self.reach[0] <= t_s <= self.reach[1]
 
     @property
     def boxes(self) -> tuple[Box, ...]:
@@ -78,8 +91,10 @@ def plan(result: AnalysisResult, review: Review, include_open: bool = False,
             continue  # nothing to cover: said in the note (export.py)
         step = _read_every(finding, result)
         action = {Source.FACE: ELLIPSE, Source.CODE: BLACK}.get(finding.source, BLUR)
-        out.append(Redaction(finding, action, max(0.0, finding.start_s - step),
-                             min(duration, finding.end_s + step)))
+        start, end = max(0.0, finding.start_s - step), min(duration, finding.end_s + step)
+        reach = (max(0.0, min(start, finding.start_s - LOOK_S)),
+                 min(duration, max(end, finding.end_s + LOOK_S)))
+        out.append(Redaction(finding, action, start, end, reach))
     return sorted(out, key=lambda r: (r.start_s, r.finding.id))
 
 
