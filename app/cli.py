@@ -60,8 +60,8 @@ def _scan_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--ocr", choices=("ppocr", "easyocr"), default="ppocr",
-        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower; see "
-        "models/README.md)",
+        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower, an "
+        "extra: pip install -e '.[easyocr]'; see models/README.md)",
     )
     parser.add_argument("--deny", type=Path, metavar="FILE",
                       help="names/terms that must always be flagged, one a line (default: "

@@ -7,6 +7,7 @@ Stopping iteration cancels the scan: video captures are released in `finally` bl
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 import time
 from collections.abc import Callable, Generator
@@ -17,7 +18,7 @@ import av
 
 from app import __version__
 from app.core.detect import TextDetector
-from app.core.errors import InputError
+from app.core.errors import InputError, ModelError
 from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
 from app.core.media.video import probe
@@ -43,6 +44,10 @@ from app.core.speech.voices import scan_guess, settle, voice_findings
 from app.core.word_lists import WordLists
 
 OCR_ENGINES = ("ppocr", "easyocr")
+# EasyOCR and the torch it runs on are an extra (pyproject.toml): the default install has neither
+EASYOCR_MISSING = ("EasyOCR is not installed (it is an optional extra that brings torch): install "
+                   "it with `pip install -e '.[easyocr]'` or `make easyocr`, or use the default "
+                   "engine, ppocr.")
 
 # Share of the progress bar the speech takes; speech and picture run side by side.
 _SPEECH_SHARE = 0.25
@@ -54,6 +59,8 @@ def load_ocr(name: str, options: ScanOptions) -> OcrEngine:
         return PpOcrEngine(detect_side=options.ocr_detect_side,
                            fine_side=options.ocr_fine_side)
     if name == "easyocr":
+        if any(importlib.util.find_spec(m) is None for m in ("easyocr", "torch")):
+            raise ModelError(EASYOCR_MISSING)
         return EasyOcrEngine(canvas_size=options.ocr_canvas_size)
     raise InputError(f"There is no OCR engine called '{name}': use one of "
                      f"{', '.join(OCR_ENGINES)}.")
@@ -73,9 +80,10 @@ class Engines:
     @classmethod
     def load(cls, options: ScanOptions) -> Engines:
         no_telemetry()  # before the first ONNX Runtime session (PP-OCR, Silero VAD, faces)
+        ocr = load_ocr(options.ocr, options)  # first: an engine not installed is said at once
         return cls(
             transcriber=WhisperTranscriber(options.speech_model),
-            ocr=load_ocr(options.ocr, options),
+            ocr=ocr,
             detector=TextDetector(min_confidence=options.min_confidence),
             faces=FaceDetector(),
             codes=CodeReader(),

@@ -87,7 +87,7 @@ def show_about(window) -> None:
     result = window.result
     models = (
         "<br>".join(f"{m.role}: {m.name} ({m.package})" for m in result.models) if result else
-        "speech: Whisper base / tiny.en (faster-whisper)<br>ocr: EasyOCR CRAFT + english_g2"
+        "speech: Whisper base / tiny.en (faster-whisper)<br>ocr: PP-OCRv4 (ONNX Runtime)"
         "<br>ner: Presidio + spaCy en_core_web_sm"
     )
     QMessageBox.about(
