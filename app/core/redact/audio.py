@@ -1,5 +1,12 @@
 """The sound track of a redacted copy: the original, with each spoken finding silenced or
-bleeped over its words' times.
+bleeped over its words' times, widened to the pauses around them.
+
+Whisper's word times can be a tenth of a second or more off, and a word's first or last sound
+left in is enough to guess it. So each hidden stretch that begins or ends while someone is
+speaking is widened to where that speech began or ended (Silero VAD, as faster-whisper runs it,
+with short pauses counted), when that is at most VOICE_REACH_S away; further than that, the
+stretch keeps its own margin (plan.SPEECH_MARGIN_S). A bleep replaces the sound; it is not
+laid over it.
 
 The track is decoded from its first sample, as the speech model heard it (faster-whisper decodes
 with PyAV from the start too), so a word's time is a sample index here. Each hidden stretch
@@ -19,6 +26,8 @@ from app.core.offline import LOCAL_FILES_ONLY
 from app.core.redact.plan import BLEEP
 
 FADE_S = 0.01
+VOICE_REACH_S = 0.6  # how far a hidden stretch may be widened to the pause before or after it
+VAD_RATE = 16_000
 BLEEP_HZ = 1000.0
 BLEEP_LEVEL = 0.25
 
@@ -49,6 +58,40 @@ def read_sound(path: str | Path) -> Sound | None:
     channels = 1 if layout == "mono" else 2
     samples = np.concatenate(chunks, axis=1) if chunks else np.zeros((channels, 0), np.float32)
     return Sound(samples.astype(np.float32), stream.rate, layout)
+
+
+def voice_regions(sound: Sound) -> list[tuple[float, float]]:
+    """Where someone speaks, in seconds: Silero VAD on the track mixed down to 16 kHz mono,
+    with pauses from 80 ms counted (between words, not only between sentences)."""
+    from math import gcd
+
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+    from scipy.signal import resample_poly
+
+    mono = sound.samples.mean(axis=0)
+    if mono.size == 0:
+        return []
+    g = gcd(sound.rate, VAD_RATE)
+    mono = resample_poly(mono, VAD_RATE // g, sound.rate // g).astype(np.float32)
+    options = VadOptions(min_silence_duration_ms=80, speech_pad_ms=30)
+    return [(c["start"] / VAD_RATE, c["end"] / VAD_RATE)
+            for c in get_speech_timestamps(mono, options)]
+
+
+def to_pauses(spans: list[tuple[float, float, str]], regions: list[tuple[float, float]]
+              ) -> list[tuple[float, float, str]]:
+    """Each (start, end, action) stretch widened: a start inside someone's speech back to
+    where that speech began, an end inside it on to where it ended (each when at most
+    VOICE_REACH_S away)."""
+    out = []
+    for start, end, action in spans:
+        for a, b in regions:
+            if a < start < b and start - a <= VOICE_REACH_S:
+                start = a
+            if a < end < b and b - end <= VOICE_REACH_S:
+                end = b
+        out.append((start, end, action))
+    return out
 
 
 def hush(sound: Sound, spans: list[tuple[float, float, str]]) -> None:

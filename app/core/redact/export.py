@@ -25,7 +25,7 @@ import av
 from app.core.errors import ClearToPostError, InputError
 from app.core.hashing import file_sha256
 from app.core.models import AnalysisResult, Progress
-from app.core.redact.audio import hush, read_sound
+from app.core.redact.audio import hush, read_sound, to_pauses, voice_regions
 from app.core.redact.box_tracks import BoxTracks, small_grey
 from app.core.redact.camera_path import follow_camera
 from app.core.redact.encode import write_copy
@@ -99,8 +99,13 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     camera, tracks = yield from _follow(source, result, redactions)
     yield Progress("sound", 0.15, "Hiding the spoken findings")
     track = read_sound(source) if result.video.has_audio else None
-    if track is not None:
-        hush(track, [(r.start_s, r.end_s, r.action) for r in redactions if not r.in_picture])
+    spoken = [r for r in redactions if not r.in_picture]
+    if track is not None and spoken:
+        heard = to_pauses([(r.start_s, r.end_s, r.action) for r in spoken], voice_regions(track))
+        hush(track, heard)
+        written_sound = {r.finding.id: s[:2] for r, s in zip(spoken, heard, strict=True)}
+    else:
+        written_sound = {}
     written = yield from _write(source, out, result, redactions, camera, tracks, track,
                                 _face_detector(engines, redactions), on_frame)
     try:
@@ -116,7 +121,8 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
     copy = RedactedCopy(
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
         by=review.reviewer, sound=sound, include_open=include_open,
-        items=tuple(_item(r, written.hidden.get(r.finding.id), written.seen.get(r.finding.id))
+        items=tuple(_item(r, written.hidden.get(r.finding.id),
+                          written.seen.get(r.finding.id) or written_sound.get(r.finding.id))
                     for r in redactions),
         proof=prove(result.findings + result.presenter_faces, ids, again.findings, wanted),
         decisions=decided)
