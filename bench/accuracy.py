@@ -21,6 +21,8 @@ Clips (made by bench.clips, truth written by it):
   recall, it counts findings per distinct identifier on screen (1.0: each found once).
 - ../shared/realdata/video: real footage with no identifier (false flags only); the monitor
   footage among it must give a scene finding (counted under scene recall), the rest none.
+- bench.overlays: 96 burned-in overlays of medical images and record banners, half with a
+  patient's name; names recall and false names per overlay without one, per kind of image.
 
 A planted item counts as found when a finding of the same source overlaps its time. Precision
 is the share of findings (identifiers and context) that overlap a planted item of their source.
@@ -309,11 +311,22 @@ def main() -> int:
         print(f"On-screen recall of a naive scan (OCR one full frame a second, same detectors): "
               f"{baseline_found}/{baseline_planted} = {baseline_found / baseline_planted:.2f}; "
               f"this scan: {ours}/{baseline_planted} = {ours / baseline_planted:.2f}.")
+    _overlays(engines)
     for line in misses:
         print(f"- missed: {line}", file=sys.stderr)
     for line in false_flags + false_looks + apart_lines:
         print(f"- false flag: {line}", file=sys.stderr)
     return 0
+
+
+def _overlays(engines) -> None:
+    """Names in burned-in overlays (bench.overlays: 96 rendered images, read as frames)."""
+    from bench import overlays
+
+    print()
+    print("Names in burned-in overlays (`python -m bench.overlays`):")
+    print()
+    overlays.print_table(overlays.measure(overlays.overlay_set(), engines.ocr, engines.detector))
 
 
 if __name__ == "__main__":

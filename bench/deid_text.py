@@ -6,8 +6,9 @@ tables; the README quotes them.
 Two sets:
 - PhysioNet deid gold standard: 1,450 real nursing notes with their PHI spans labelled (real PHI
   replaced by realistic surrogates). Recall per PHI type: a labelled span is caught when a
-  detected span overlaps it. Precision: of the detected spans, the share that overlap a labelled
-  span (of any type). Notes are fed a line at a time, as screen lines and transcript sentences
+  detected span overlaps it. Precision: of the detected identifier spans (not ward context, not
+  details such as a diagnosis, which are no flag alone), the share that overlap a labelled span
+  (of any type). Notes are fed a line at a time, as screen lines and transcript sentences
   reach the detector in the app.
 - Presidio research synthetic set: 1,500 general-PII sentences, recall per entity type.
 
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.detect.text_detector import TextDetector
-from app.core.models import Category, TextSpan
+from app.core.models import CONTEXT_CATEGORIES, TextSpan
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = ROOT.parent / "shared" / "realdata" / "text"
@@ -108,7 +109,8 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
     found: Counter[str] = Counter()
     total: Counter[str] = Counter()
     missed: list[str] = []
-    detected = true_detected = ward_spans = 0
+    detected = true_detected = 0
+    context_spans: Counter[str] = Counter()
     false_by_category: Counter[str] = Counter()
     false_examples: list[str] = []
     for note in notes:
@@ -121,8 +123,8 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
                 context = note.body[max(0, gold.start - 30): gold.end + 30].replace("\n", " ")
                 missed.append(f"{gold.kind:18} {gold.text!r:20} … {context}")
         for span in spans:
-            if span.category is Category.WARD_CONTEXT:
-                ward_spans += 1  # not an identifier, so neither right nor wrong here
+            if span.category in CONTEXT_CATEGORIES:
+                context_spans[span.category.value] += 1  # no identifier: neither right nor wrong
                 continue
             detected += 1
             if any(overlaps(span.start, span.end, g.start, g.end) for g in note.gold):
@@ -141,7 +143,8 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
     rows.append(f"Precision: {true_detected} of {detected} detected spans overlap a labelled "
                 f"span = **{precision:.2f}**. Unlabelled detections by category: "
                 + ", ".join(f"{k} {v}" for k, v in false_by_category.most_common()) + ". "
-                f"Ward-context spans (not identifiers, not counted): {ward_spans}.")
+                "Context spans (ward context and details: no identifier alone, not counted): "
+                + ", ".join(f"{k} {v}" for k, v in sorted(context_spans.items())) + ".")
     return "\n".join(rows), missed + ["--- detected, not labelled:"] + false_examples
 
 

@@ -17,6 +17,8 @@ from app.core.picture.ppocr import respaced
     ("ROOM 412BEDB", "ROOM 412 BED B"),
     ("ROOM 412 BEDB", "ROOM 412 BED B"),
     ("Bay3", "Bay 3"),
+    ("D0B: 25.05.2005", "DOB: 25.05.2005"),  # a zero between letters is an O
+    ("G0LDBERG, Alice", "GOLDBERG, Alice"),
 ])
 def test_spaces_are_put_back(read, meant):
     assert respaced(read) == meant

@@ -14,12 +14,14 @@ from dataclasses import dataclass, replace
 from app.core.detect import lexicon
 from app.core.detect.deny_list import deny_spans
 from app.core.detect.details import detail_spans, details, not_names
+from app.core.detect.line_names import with_line_names
 from app.core.detect.medical_recognizers import (
     ANY_DATE,
     all_medical_recognizers,
     plausible_numeric_date,
 )
 from app.core.detect.ocr_tolerance import digits_restored
+from app.core.detect.overlay_words import NOT_A_NAME as OVERLAY_WORDS
 from app.core.detect.staff_names import staff_names
 from app.core.detect.tokens import Style, style, tokens
 from app.core.detect.ward_context import DEVICE_WORDS
@@ -98,12 +100,16 @@ class TextDetector:
             sha256="",
         )
 
-    def detect(self, text: str, lists: WordLists = NO_LISTS) -> list[TextSpan]:
+    def detect(self, text: str, lists: WordLists = NO_LISTS,
+               beside_identifier: int = 0) -> list[TextSpan]:
         """Identifier spans in `text`, non-overlapping, in order of position.
 
         Args:
             text: a transcript or a line of screen text.
             lists: the user's deny list (always flagged) and allow list (never flagged).
+            beside_identifier: the line sits in a block beside a line holding a sex marker, an
+                age or a birth date (line_names.PERSON), or a date, a record number or a bed
+                (line_names.RECORD).
         """
         if not text.strip():
             return []
@@ -123,6 +129,7 @@ class TextDetector:
             candidates.append(_Candidate(span, priority))
         noted = details(text)  # once: they unflag names inside them, then become spans
         found = not_names(noted, _context_joined(_without_overlaps(candidates, text), text))
+        found = with_line_names(text, found, beside_identifier)
         # a title is no part of a name; a name after a staff title is said to be staff
         found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
@@ -160,6 +167,8 @@ class TextDetector:
                 start, found = start + label.end(), found[label.end():]
             if found.lower().strip(".:") in _NOT_A_NAME or not any(c.isalpha() for c in found):
                 return None
+            if all(t.lower in OVERLAY_WORDS for t in tokens(found)):
+                return None  # "MR BRAIN T2 FLAIR": an image's own words
         if pattern and pattern.endswith("(with context)"):
             if (sum(c.isdigit() for c in found) < 7
                     or not _PHONE_CONTEXT.search(text[max(0, start - 40) : start])):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from app.core.detect import TextDetector
+from app.core.detect.line_names import holds_identifier
 from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
 from app.core.geometry import rects_meet, union
 from app.core.models import Box, Category, Finding, Source, TextSpan
@@ -33,7 +34,12 @@ from app.core.picture.faces import FaceDetector
 from app.core.picture.motion import move_quad, move_rect
 from app.core.picture.ocr import OcrEngine, group_into_lines
 from app.core.picture.scene import scene_hits
-from app.core.picture.stacked_lines import joined_text, spans_in_value, stacked_pairs
+from app.core.picture.stacked_lines import (
+    joined_text,
+    neighbours,
+    spans_in_value,
+    stacked_pairs,
+)
 from app.core.picture.stage import Sample
 from app.core.picture.text_tracks import TextTracker
 from app.core.word_lists import WordLists
@@ -158,7 +164,7 @@ class TextFinder:
         self.fine_side = max(self.ocr_side, getattr(self.ocr, "fine_side", self.ocr_side))
         self.tracker = ScreenTracker()
         # the same line comes back every sample: detect identifiers in each text once
-        self._detected: dict[str, list[TextSpan]] = {}
+        self._detected: dict[tuple[str, int], list[TextSpan]] = {}
 
     @property
     def lines_read(self) -> int:
@@ -176,8 +182,7 @@ class TextFinder:
         for label, value in stacked_pairs(lines):
             joined = joined_text(label, value)
             stacked += screen_hits(value, spans_in_value(label, value, self._spans(joined)))
-        for line in lines:
-            spans = self._spans(line.text)
+        for line, spans in self._spans_by_block(lines):
             cut = cut_of(line, width, height)
             if cut:  # part of the line is beyond the frame's edge
                 spans = edge_spans(line.text, spans, cut)
@@ -221,10 +226,24 @@ class TextFinder:
         self.detected_share += share
         return quads + distinct_quads(found)
 
-    def _spans(self, text: str) -> list[TextSpan]:
-        if text not in self._detected:
-            self._detected[text] = self.detector.detect(text, self.lists)
-        return self._detected[text]
+    def _spans(self, text: str, beside: int = 0) -> list[TextSpan]:
+        if (text, beside) not in self._detected:
+            self._detected[text, beside] = self.detector.detect(text, self.lists, beside)
+        return self._detected[text, beside]
+
+    def _spans_by_block(self, lines: list) -> list[tuple]:
+        """Each line with its identifiers, read again as a line beside an identifier when
+        another line of its block holds one ("SMITH JOHN" over "DOB: 06.16.1976")."""
+        spans = [self._spans(line.text) for line in lines]
+        holds = {id(line): holds_identifier(line.text, found)
+                 for line, found in zip(lines, spans, strict=True)}
+        out = []
+        for line, found in zip(lines, spans, strict=True):
+            beside = max((holds[id(n)] for n in neighbours(line, lines)), default=0)
+            if beside > holds[id(line)]:
+                found = self._spans(line.text, beside)
+            out.append((line, found))
+        return out
 
     def showing(self) -> list[Finding]:
         return self.tracker.showing()

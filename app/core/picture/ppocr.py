@@ -32,16 +32,19 @@ _WEB = re.compile(r"@|://|^www\.|\.(?:com|org|net|edu|gov|uk|io|us)\b", re.I)
 _WARD_WORD = re.compile(r"\b(BED|BAY|ROOM|RM|WARD|Bed|Bay|Room|Rm|Ward)([A-Z0-9])\b")
 _NUMBER_INITIAL = re.compile(r"\b(\d{1,3})([A-Z]\.\s?[A-Z][a-z])")
 _OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label and a number
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")
 
 
 def respaced(text: str) -> str:
     """Put back the spaces PP-OCR drops in small print: after a full stop, comma or colon before
     a letter ("J.Okafor", "OLSON,Margaret", "Name:OLSON"), after a comma or colon before a digit
-    ("DOB:03/14/1951"), and between a word and a number ("Bed2", "MRN55102937"). Web addresses,
+    ("DOB:03/14/1951"), and between a word and a number ("Bed2", "MRN55102937"); a zero between
+    letters is the letter O ("D0B", "G0LDBERG"). Web addresses,
     e-mail addresses and oxygen formulas (SpO2) are left as read."""
     words = []
     for word in text.split(" "):
         if not _WEB.search(word):
+            word = _ZERO_IN_WORD.sub("O", word)  # "D0B", "G0LDBERG": a letter O in a word
             word = re.sub(r"(?<=[A-Za-z][.,:;])(?=[A-Za-z])", " ", word)
             word = re.sub(r"(?<=[A-Za-z][,:;])(?=\d)", " ", word)
             if not _OXYGEN.fullmatch(word):

@@ -1,4 +1,5 @@
-"""Labels printed above their values: "DOB" on one line, "03/14/1951" on the next.
+"""Labels printed above their values: "DOB" on one line, "03/14/1951" on the next; and the
+lines of one block, as an image overlay stacks a name over a date of birth.
 
 Charts, wristbands and whiteboards often stack a label over its value, and OCR returns them as two
 lines; a date or number alone may not say what it is. Each label-only line is paired with the
@@ -36,6 +37,24 @@ def value_below(label: OcrLine, lines: list[OcrLine]) -> OcrLine | None:
             if best is None or gap < best[0]:
                 best = (gap, line)
     return best[1] if best else None
+
+
+def neighbours(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
+    """The lines of `line`'s block: right above or below it (within 1.5 line heights) and
+    overlapping it sideways, as an image overlay's or a banner's lines stand."""
+    if not line.boxes:
+        return []
+    x0, y0, x1, y1 = _extent(line)
+    height = max(b.h for b in line.boxes)
+    near = []
+    for other in lines:
+        if other is line or not other.boxes:
+            continue
+        ox0, oy0, ox1, oy1 = _extent(other)
+        apart = max(oy0 - y1, y0 - oy1)
+        if apart <= 1.5 * max(height, max(b.h for b in other.boxes)) and ox0 < x1 and ox1 > x0:
+            near.append(other)
+    return near
 
 
 def stacked_pairs(lines: list[OcrLine]) -> list[tuple[OcrLine, OcrLine]]:

@@ -1,0 +1,227 @@
+"""Names by the shape of their line: "SMITH JOHN [M] 01.09.2012", "DOE, Jane  F  67y  MRN 4471",
+"OKAFOR^CHIDI", "Jane DOE" over "DOB: 06.16.1976".
+
+Burned-in image overlays and record banners print the patient's name with no title and no label,
+often in capitals, where a word alone says nothing. What says "name" is the company it keeps: a
+date, a date of birth, a sex marker, an age, a record number or a bed on the same line, or on a
+line beside it in the same block. There, a short run of words from the census lists is a name,
+in any case and order; the words of modality, view, anatomy, makers and facilities
+(overlay_words) never are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.detect import lexicon
+from app.core.detect.medical_recognizers import ANY_DATE
+from app.core.detect.name_recognizers import NOT_NAMES
+from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
+from app.core.detect.tokens import Style, Token, gap, style, tokens
+from app.core.models import Category, TextSpan
+
+RULE = "name by its line (beside a date, sex, age or record number)"
+MAX_WORDS = 12  # a longer line is prose, where neighbours say less
+IDENTIFYING = frozenset({Category.DATE, Category.ID, Category.AGE, Category.PHONE,
+                         Category.EMAIL})
+# what points at a person: a sex marker, an age, a date of birth
+_PERSON = re.compile("|".join((
+    r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
+    r"\b(?:male|female|sex\s*:?\s*[mf])\b",
+    r"\b\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)\b|\bage\s*:?\s*\d{1,3}\b",
+    r"\b(?:d[o0]b|d\.o\.b|born|birth\s*date|date\s+of\s+birth)",
+)), re.IGNORECASE)
+# what points at a record: a date, a record or accession number, a bed
+_RECORD = re.compile("|".join((
+    rf"\b{ANY_DATE}\b",
+    r"\b\d{4}[./]\d{1,2}[./]\d{1,2}\b|\b\d{1,2}[- ][A-Za-z]{3}[- ]\d{2,4}\b",
+    r"\b(?:mrn|mr#|id|acc|accession|nhs|hosp(?:ital)?\s*no|urn?|chi|fin|csn|enc)\b\s*[:#.]?\s*"
+    r"[a-z]{0,3}\d{3,}",
+    r"#\s?\d{4,}|(?<![\d.])[A-Za-z]?\d{6,}\b",
+    r"\b(?:bed|bay|rm|room)\s*[:#]?\s*\d{1,3}\b",
+)), re.IGNORECASE)
+NONE, RECORD, PERSON = 0, 1, 2  # how strongly a line's company says "this is a person"
+_JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?\^\s?|-|")  # "": a word OCR ran together
+_SHAPED = re.compile(r"[,^]")
+_CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
+
+
+def holds_identifier(text: str, spans: list[TextSpan]) -> int:
+    """PERSON when a line holds a sex marker, an age or a date of birth; RECORD when it holds a
+    date, a record number or a bed; else NONE."""
+    if _PERSON.search(text) or any(s.category is Category.AGE for s in spans):
+        return PERSON
+    if (any(s.category in IDENTIFYING for s in spans) or _RECORD.search(text)
+            or any(s.category is Category.LOCATION and "bed" in s.rule for s in spans)):
+        return RECORD
+    return NONE
+
+
+def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[TextSpan]:
+    """`spans` with the names `line_names` finds; a name span they overlap ("Jane  F" of
+    "DOE, Jane  F") grows into the whole name."""
+    out = list(spans)
+    for name in line_names(text, spans, beside):
+        overlapping = [s for s in out if s.start < name.end and name.start < s.end]
+        if any(s.category is not Category.NAME for s in overlapping):
+            continue
+        for other in overlapping:
+            out.remove(other)
+        start = min([name.start, *(s.start for s in overlapping)])
+        end = max([name.end, *(s.end for s in overlapping)])
+        if end > name.end:  # "Jane  F", "Hamish Buchanan  Acc": a sex marker or a label
+            end = name.end + _name_words_end(text[name.end : end])
+        out.append(TextSpan(start, end, Category.NAME, name.confidence, name.rule,
+                            text[start:end]))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _name_words_end(after: str) -> int:
+    """How much of `after`, the text a name span ran on past a run, is still the name."""
+    end = 0
+    for word in tokens(after):
+        if word.lower in NOT_A_NAME or len(word.text) < 2:
+            break
+        end = word.end
+    return end
+
+
+def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[TextSpan]:
+    """Name spans in the short lines of `text` that hold an identifier, or sit `beside` a line
+    that does (PERSON or RECORD); none that overlap a span other than a name."""
+    found: list[TextSpan] = []
+    offset = 0
+    for line in text.split("\n"):
+        words = [part for word in tokens(line) for part in _unjoined(word)]
+        cue = max(beside, holds_identifier(line, _within(spans, offset, len(line))))
+        if len(line.split()) <= MAX_WORDS and style(line) is not Style.LOWER and cue:
+            for first, last in _name_runs(line, words, cue):
+                start, end = offset + words[first].start, offset + words[last].end
+                if not any(s.start < end and start < s.end and s.category is not Category.NAME
+                           for s in spans):
+                    found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
+                                          text[start:end]))
+        offset += len(line) + 1
+    return found
+
+
+def _within(spans: list[TextSpan], offset: int, length: int) -> list[TextSpan]:
+    return [s for s in spans if offset <= s.start and s.end <= offset + length]
+
+
+def _name_runs(line: str, words: list[Token], cue: int) -> list[tuple[int, int]]:
+    """(first, last) word indexes of each run of words that reads as a person's name."""
+    runs, first = [], None
+    for index, word in enumerate(words):
+        if not _nameable(word, line):
+            first = None
+            continue
+        if first is None or not _JOIN.fullmatch(gap(line, words[index - 1], word)):
+            first = index
+        if index + 1 == len(words) or not _nameable(words[index + 1], line) or not (
+                _JOIN.fullmatch(gap(line, word, words[index + 1]))):
+            runs.append((first, index))
+    return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue)]
+
+
+def _unjoined(word: Token) -> list[Token]:
+    """Words OCR ran together (PP-OCR drops the spaces of small print) taken apart: at their
+    capitals ("JenniferAlcaraz"), or, in capitals, into names each in the census lists but for
+    one in no list, and a sex marker at the end ("GUERNONPHILIPPEF"); else the word itself."""
+    text = word.text
+    camel = [m for m in _CAMEL.finditer(text)]
+    if camel and camel[-1].group() in ("M", "F"):
+        camel = camel[:-1]  # "ElvinMagnussonM": the sex marker, run on
+    if not text.isupper() and len(camel) > 1 and all(len(m.group()) >= 3 for m in camel):
+        return [part for m in camel for part in _unjoined(
+            Token(word.start + m.start(), word.start + m.end(), m.group()))]
+    if (len(text) < 7 or not text.isupper() or not text.isalpha() or lexicon.is_known_name(text)
+            or text.lower() in NOT_A_NAME or lexicon.is_ordinary(text)):
+        return [word]
+    ends = (len(text) - 1, len(text)) if text[-1] in "MF" else (len(text),)
+    for end in ends:
+        cuts = _name_cuts(text[:end].lower())
+        if cuts:
+            bounds = [0, *cuts, end] + ([len(text)] if end < len(text) else [])
+            return [Token(word.start + a, word.start + b, text[a:b])
+                    for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [word]
+
+
+def _name_cuts(letters: str) -> list[int] | None:
+    """Where to cut `letters` into two names (three if all are listed), at most one of them in no
+    list: the fewest names, then the fewest unknown, then a first name last ("SURNAMEGIVEN")."""
+    best: tuple | None = None
+    n = len(letters)
+    splits = [[a] for a in range(3, n - 2)]
+    splits += [[a, b] for a in range(3, n - 5) for b in range(a + 3, n - 2)]
+    for cuts in splits:
+        bounds = [0, *cuts, n]
+        parts = [letters[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        if any(p in NOT_A_NAME for p in parts):
+            continue
+        unknown = [p for p in parts if not lexicon.is_known_name(p)]
+        if len(unknown) > (1 if len(parts) == 2 else 0) or any(map(_holds_a_word, unknown)):
+            continue
+        if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not lexicon.is_ordinary(p))
+                   for p in parts if p not in unknown):
+            continue
+        score = (len(parts), len(unknown), not lexicon.is_first_name(parts[-1]),
+                 -sum(len(p) for p in parts if p not in unknown), -min(map(len, parts)))
+        if best is None or score < best[0]:
+            best = (score, cuts)
+    return best[1] if best else None
+
+
+def _holds_a_word(letters: str) -> bool:
+    """ "ROYALFREEH", "TIONCONTACT": a piece in no name list with an English or overlay word of
+    five letters or more in it (or that is one) is words run together, not a name."""
+    return any(lexicon.is_ordinary(letters[a:b]) or letters[a:b] in NOT_A_NAME
+               for a in range(len(letters)) for b in range(a + 5, len(letters) + 1)
+               ) or lexicon.is_ordinary(letters)
+
+
+def _nameable(word: Token, line: str) -> bool:
+    """A word a name can be made of: letters, capitalised, not a word of the overlay."""
+    lower = word.lower
+    if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
+        return False
+    if word.text.isupper() and len(word.text) == 2:
+        return False  # "AP", "LT", technician's initials
+    if line[word.end : word.end + 1].isdigit() or line[word.start - 1 : word.start].isdigit():
+        return False  # "E9", "V1", "3T": models and leads
+    return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
+
+
+def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> bool:
+    run = words[first : last + 1]
+    if len(run) > 4 or any(w.text.lower().endswith(("'s", "’s")) for w in run):
+        return False
+    if _beside_facility(line, words, first, last):
+        return False  # "MARY WASHINGTON HOSPITAL"
+    texts = [w.text for w in run]
+    known = [lexicon.is_known_name(t) for t in texts]
+    ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
+    gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
+    if len(run) < 2:
+        return False
+    if any(_SHAPED.search(g) for g in gaps) and any(known):  # "DOE, Jane", "OKAFOR^CHIDI"
+        return True
+    if not all(k or not o for k, o in zip(known, ordinary, strict=True)):
+        return _given_then_surname(run)
+    if cue == PERSON and len(run) <= 3 and all(len(t) >= 3 for t in texts):
+        return True  # beside a sex, an age or a birth date: "BEKBOLAT MUSLIYEVICH [M]"
+    return any(lexicon.is_first_name(t) or (k and not o)
+               for t, k, o in zip(texts, known, ordinary, strict=True))
+
+
+def _given_then_surname(run: list[Token]) -> bool:
+    """ "Jane DOE": a capitalised first name, then a word in capitals."""
+    given, surname = run[0].text, run[-1].text
+    return (len(run) == 2 and not given.isupper() and lexicon.is_first_name(given)
+            and surname.isupper() and len(surname) >= 3)
+
+
+def _beside_facility(line: str, words: list[Token], first: int, last: int) -> bool:
+    near = [words[i] for i in (first - 1, last + 1) if 0 <= i < len(words)]
+    return any(w.lower in FACILITY_WORDS for w in near)

@@ -1,0 +1,293 @@
+"""Burned-in overlays: is a patient's name on a medical image or a record banner flagged, and are
+the overlays without a name left alone?
+
+Run: `.venv/bin/python -m bench.overlays` (bench.accuracy runs it too). Renders a labelled set of
+96 overlays (`overlay_set`): X-ray, CT, MR, ultrasound, endoscopy and ECG-printout headers and
+EHR banners, in cv2's Hershey faces and the TTF fonts installed (DejaVu), 14–30 px, in a corner,
+white, green, yellow or grey on black or black or navy on white, with noise, blur and JPEG
+compression; half hold a patient's name in one of five layouts (`SURNAME GIVEN`,
+`SURNAME, Given`, `SURNAME^GIVEN`, `Given SURNAME`, `Given Surname`), on the line of the date or
+sex or alone over the date of birth; the other half hold the same kinds of line with no name
+(modality, view, anatomy, device, hospital, dates, IDs; an age or sex on some). Each image is read
+as the app reads a frame (PP-OCR, the TextFinder's line grouping, neighbours and detector).
+
+The names come from Microsoft's presidio-research synthetic data set
+(../shared/realdata/text/presidio_research, PERSON spans of two words: US, European and Asian
+names, 14% of them in neither census list), not from the lists the detector uses. The tests
+render other names (tests/integration/test_overlay_names.py).
+
+Prints per category: overlays with a name, names found (any part of it), names found whole,
+overlays without a name, false names per overlay without a name; then the misses.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parent.parent
+REALDATA = ROOT.parent / "shared" / "realdata"
+PRESIDIO = REALDATA / "text" / "presidio_research" / "synth_dataset_v2.json"
+CATEGORIES = ("xray", "ct", "mr", "us", "endoscopy", "ecg", "ehr")
+HERSHEY = {"hershey-simplex": cv2.FONT_HERSHEY_SIMPLEX, "hershey-duplex": cv2.FONT_HERSHEY_DUPLEX,
+           "hershey-complex": cv2.FONT_HERSHEY_COMPLEX, "hershey-triplex": cv2.FONT_HERSHEY_TRIPLEX,
+           "hershey-plain": cv2.FONT_HERSHEY_PLAIN}
+TTF_DIR = Path("/usr/share/fonts/truetype/dejavu")
+TTFS = ("DejaVuSans.ttf", "DejaVuSansMono.ttf", "DejaVuSerif.ttf", "DejaVuSansCondensed-Bold.ttf")
+ON_DARK = ((255, 255, 255), (0, 255, 0), (0, 230, 255), (200, 200, 200))  # BGR
+ON_LIGHT = ((0, 0, 0), (90, 30, 0))
+NAME_FORMS = ("SURNAME GIVEN", "SURNAME, Given", "SURNAME^GIVEN", "Given SURNAME", "Given Surname")
+
+
+@dataclass(frozen=True)
+class Overlay:
+    category: str
+    lines: tuple[str, ...]
+    name: tuple[str, str] | None  # (given, surname) as printed, or None
+    font: str
+    size: int
+    corner: str
+    colour: tuple[int, int, int]
+    light: bool  # dark text on a light picture
+
+
+def presidio_names() -> list[tuple[str, str]]:
+    """Two-word PERSON values of presidio-research's synthetic set, as (given, surname)."""
+    data = json.loads(PRESIDIO.read_text(encoding="utf-8"))
+    found = {s["entity_value"].strip() for record in data for s in record["spans"]
+             if s["entity_type"] == "PERSON"}
+    pairs = [tuple(v.split()) for v in found if re.fullmatch(r"[A-Za-z'-]{2,} [A-Za-z'-]{2,}", v)]
+    return sorted((g.capitalize(), s.capitalize()) for g, s in pairs)
+
+
+def printed_name(given: str, surname: str, form: str) -> str:
+    return (form.replace("SURNAME", surname.upper()).replace("GIVEN", given.upper())
+            .replace("Given", given).replace("Surname", surname))
+
+
+def _date(rng: random.Random, born: bool = False) -> str:
+    year = rng.randint(1930, 2005) if born else rng.randint(2012, 2024)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    form = rng.choice(("{d:02}.{m:02}.{y}", "{m:02}/{d:02}/{y}", "{y}-{m:02}-{d:02}",
+                       "{m:02}.{d:02}.{y}"))
+    return form.format(d=day, m=month, y=year)
+
+
+WITHOUT_NAME = {
+    "xray": ("PORTABLE SEMI-UPRIGHT", "CHEST AP", "RIGHT KNEE LAT", "L", "R", "PA ERECT",
+             "ST MARY'S HOSPITAL", "DR SYSTEM CARESTREAM", "LEFT WRIST OBLIQUE", "PELVIS AP"),
+    "ct": ("CT HEAD W/O CONTRAST", "AXIAL 5.0 mm", "SOMATOM DEFINITION", "KVP 120  MAS 250",
+           "WL 40  WW 400", "ABDOMEN PELVIS", "CORONAL REFORMAT", "ROYAL FREE HOSPITAL"),
+    "mr": ("MR BRAIN T2 FLAIR", "SAGITTAL T1", "SIGNA 1.5T", "LUMBAR SPINE", "TR 4000 TE 90",
+           "MAGNETOM VIDA", "MOUNT SINAI MEDICAL CENTER", "AX DWI B1000"),
+    "us": ("LIVER TRANSVERSE", "RIGHT KIDNEY LONG", "GAIN 52  DR 66", "LOGIQ E9", "THYROID LEFT",
+           "MI 1.2  TIS 0.4", "ACUSON SEQUOIA", "DEPTH 16 cm", "CAROTID RIGHT ICA"),
+    "endoscopy": ("OLYMPUS CV-190", "GASTROSCOPY", "COLON ASCENDING", "EVIS EXERA III",
+                  "CITY GENERAL HOSPITAL", "ENDO UNIT 2", "FUNDUS RETROFLEXION"),
+    "ecg": ("25 mm/s  10 mm/mV  40 Hz", "SINUS RHYTHM", "PAGEWRITER TC70", "HR 72 bpm",
+            "UNCONFIRMED REPORT", "MAC 5500 HD", "QT/QTc 380/412 ms"),
+    "ehr": ("EMERGENCY DEPARTMENT", "ALLERGIES: NKDA", "CODE STATUS: FULL", "WARD 7B",
+            "EPIC HYPERSPACE", "ISOLATION: CONTACT", "ATTENDING ON CALL"),
+}
+
+
+def _person_bits(rng: random.Random) -> dict[str, str]:
+    sex = rng.choice("MF")
+    age = rng.randint(18, 95)
+    return {"sex": rng.choice((f"[{sex}]", f"({sex})", sex, f"Sex: {sex}")),
+            "age": rng.choice((f"{age}y", f"{age}Y", f"{age} YRS", f"Age: {age}")),
+            "dob": f"{rng.choice(('DOB: ', 'DOB ', 'Born '))}{_date(rng, born=True)}",
+            "id": f"{rng.choice(('ID: ', 'MRN ', 'Acc# ', 'Pt ID: '))}{rng.randint(10**5, 10**8)}",
+            "date": _date(rng), "time": f"{rng.randint(0, 23):02}:{rng.randint(0, 59):02}"}
+
+
+def header_lines(category: str, rng: random.Random, name: str | None) -> list[str]:
+    """The overlay's lines; `name` on the first line with the sex and date, or alone over the
+    date of birth (without a name: a line of the image's own words instead)."""
+    bits = _person_bits(rng)
+    words = WITHOUT_NAME[category]
+    filler = rng.sample(words, 2)
+    if category == "ehr":
+        first = f"{name or filler[0]}  {bits['sex'].strip('[]()')}  {bits['age']}  {bits['id']}"
+        lines = [first, f"{bits['dob']}  Bed {rng.randint(1, 30)}  {filler[1]}"]
+    elif rng.random() < 0.5:
+        lines = [f"{name or filler[0]} {bits['sex']} {bits['date']}", bits["dob"],
+                 bits["id"], filler[1]]
+    else:
+        lines = [name or filler[0], bits["dob"], f"{bits['id']}  {bits['time']}", filler[1]]
+    if name is None and rng.random() < 0.5:
+        lines = [re.sub(r"\s*(?:\[[MF]\]|\([MF]\)|Sex: [MF]|\b[MF]\b)", "", line)
+                 for line in lines]  # an anonymised copy: no sex marker left either
+    return [line.strip() for line in lines if line.strip()]
+
+
+def overlay_set(count: int = 96, seed: int = 26,
+                names: list[tuple[str, str]] | None = None,
+                fonts: tuple[str, ...] | None = None) -> list[Overlay]:
+    """`count` overlays, every other one with a name, categories and looks varied."""
+    rng = random.Random(seed)
+    names = names if names is not None else presidio_names()
+    fonts = fonts or (*HERSHEY, *(f for f in TTFS if (TTF_DIR / f).is_file()))
+    out = []
+    for index in range(count):
+        category = CATEGORIES[index % len(CATEGORIES)]
+        pair = rng.choice(names) if index % 2 == 0 else None
+        printed = printed_name(*pair, rng.choice(NAME_FORMS)) if pair else None
+        light = category in ("ecg", "ehr") and rng.random() < 0.8
+        out.append(Overlay(
+            category, tuple(header_lines(category, rng, printed)), pair, rng.choice(fonts),
+            rng.randint(14, 30), rng.choice(("tl", "tr", "bl", "br")),
+            rng.choice(ON_LIGHT if light else ON_DARK), light))
+    return out
+
+
+def _background(category: str, light: bool, shape: tuple[int, int], rng: np.random.Generator
+                ) -> np.ndarray:
+    height, width = shape
+    yy, xx = np.mgrid[0:height, 0:width].astype(np.float32)
+    cy, cx = height * rng.uniform(0.4, 0.6), width * rng.uniform(0.4, 0.6)
+    blob = np.exp(-(((yy - cy) / (0.3 * height)) ** 2 + ((xx - cx) / (0.25 * width)) ** 2))
+    if light:
+        image = np.full((height, width, 3), 250, np.float32)
+        if category == "ecg":
+            image[:, :, :2] -= 25 * ((yy % 20 < 1) | (xx % 20 < 1))[..., None]
+            trace = (height * 0.6 + 30 * np.sin(xx[0] / 9) * (np.sin(xx[0] / 40) > 0.8)).astype(int)
+            image[np.clip(trace, 0, height - 1), np.arange(width)] = 0
+        return np.clip(image, 0, 255).astype(np.uint8)
+    tint = {"endoscopy": (90, 110, 200), "us": (150, 150, 150)}.get(category, (190, 190, 190))
+    image = blob[..., None] * np.float32(tint)
+    if category == "us":
+        angle = np.arctan2(xx - width / 2, yy + 0.1 * height)
+        image *= (np.abs(angle) < 0.6)[..., None] * rng.uniform(0.5, 1.0, (height, width, 1))
+    return np.clip(image, 0, 255).astype(np.uint8)
+
+
+def _font(overlay: Overlay):
+    """The TTF font, or Pillow's own ("pil-default", which the tests use: not in the set)."""
+    if overlay.font == "pil-default":
+        return ImageFont.load_default(size=overlay.size)
+    return ImageFont.truetype(str(TTF_DIR / overlay.font), overlay.size)
+
+
+def _text_size(text: str, overlay: Overlay) -> tuple[int, int]:
+    if overlay.font in HERSHEY:
+        scale = overlay.size / 22
+        (w, h), _ = cv2.getTextSize(text, HERSHEY[overlay.font], scale, 1 + overlay.size // 20)
+        return w, h
+    left, top, right, bottom = _font(overlay).getbbox(text)
+    return right - left, bottom - top
+
+
+def render(overlay: Overlay, seed: int = 0) -> np.ndarray:
+    """The overlay drawn on a picture of its kind, with noise, blur and JPEG compression."""
+    rng = np.random.default_rng(seed)
+    shape = [(768, 1024), (720, 1280), (1024, 1024), (600, 800)][seed % 4]
+    image = _background(overlay.category, overlay.light, shape, rng)
+    sizes = [_text_size(line, overlay) for line in overlay.lines]
+    step = int(overlay.size * 1.5)
+    margin = 12 + int(rng.integers(0, 20))
+    top = margin if overlay.corner[0] == "t" else shape[0] - margin - step * len(sizes)
+    pil = Image.fromarray(image[:, :, ::-1]) if overlay.font not in HERSHEY else None
+    draw = ImageDraw.Draw(pil) if pil is not None else None
+    for index, (line, (w, _)) in enumerate(zip(overlay.lines, sizes, strict=True)):
+        x = margin if overlay.corner[1] == "l" else shape[1] - margin - w
+        y = top + index * step
+        if draw is not None:
+            draw.text((x, y), line, font=_font(overlay), fill=tuple(reversed(overlay.colour)))
+        else:
+            cv2.putText(image, line, (x, y + overlay.size), HERSHEY[overlay.font],
+                        overlay.size / 22, overlay.colour, 1 + overlay.size // 20, cv2.LINE_AA)
+    if pil is not None:
+        image = np.ascontiguousarray(np.asarray(pil)[:, :, ::-1])
+    noisy = image.astype(np.float32) + rng.normal(0, rng.uniform(2, 9), image.shape)
+    image = np.clip(noisy, 0, 255).astype(np.uint8)
+    if rng.random() < 0.5:
+        image = cv2.GaussianBlur(image, (3, 3), rng.uniform(0.4, 0.9))
+    _, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(55, 95))])
+    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)
+
+
+def read_names(image: np.ndarray, ocr, detector) -> list[str]:
+    """The texts of the name findings a scan makes on this one picture."""
+    from app.core.models import Category
+    from app.core.picture.detectors import TextFinder
+    from app.core.picture.motion import IDENTITY
+    from app.core.picture.stage import Sample
+    from app.core.word_lists import WordLists
+
+    finder = TextFinder(ocr, detector, WordLists(), 0.0)
+    finder.process_frame(Sample(0.0, image, image[::8, ::8], IDENTITY.copy()))
+    return [f.text for f in finder.finish(1.0) if f.category is Category.NAME]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def name_found(given: str, surname: str, texts: list[str]) -> tuple[bool, bool]:
+    """(a part of the name was flagged, all of it was) from the name findings' texts."""
+    flagged = _norm(" ".join(texts))
+    parts = [_norm(given) in flagged, _norm(surname) in flagged]
+    return any(parts), all(parts)
+
+
+def measure(overlays: list[Overlay], ocr, detector) -> dict[str, dict[str, int]]:
+    """Per category: named, found, whole, clean, false (names on overlays with no name); the
+    misses and false names are printed to stderr."""
+    table: dict[str, dict[str, int]] = {}
+    for index, overlay in enumerate(overlays):
+        row = table.setdefault(overlay.category, dict.fromkeys(
+            ("named", "found", "whole", "clean", "false"), 0))
+        texts = read_names(render(overlay, index), ocr, detector)
+        if overlay.name is None:
+            row["clean"] += 1
+            row["false"] += len(texts)
+            for text in texts:
+                print(f"- false name {text!r} in {overlay.lines} ({overlay.font})", file=sys.stderr)
+            continue
+        some, whole = name_found(*overlay.name, texts)
+        row["named"] += 1
+        row["found"] += some
+        row["whole"] += whole
+        if not whole:
+            print(f"- {'part of ' if some else ''}name missed: {overlay.lines} found {texts} "
+                  f"({overlay.font}, {overlay.size}px)", file=sys.stderr)
+    return table
+
+
+def print_table(table: dict[str, dict[str, int]]) -> None:
+    print("| overlays | with a name | name found | whole name found | recall | without a name "
+          "| false names | per overlay |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    rows = [*table.items(), ("**all**", {k: sum(r[k] for r in table.values())
+                                         for k in ("named", "found", "whole", "clean", "false")})]
+    for category, r in rows:
+        recall = r["found"] / r["named"] if r["named"] else float("nan")
+        per = r["false"] / r["clean"] if r["clean"] else float("nan")
+        print(f"| {category} | {r['named']} | {r['found']} | {r['whole']} | {recall:.2f} | "
+              f"{r['clean']} | {r['false']} | {per:.2f} |")
+
+
+def main() -> int:
+    if not PRESIDIO.is_file():
+        print(f"The names for the overlays are not at {PRESIDIO}.", file=sys.stderr)
+        return 2
+    from app.core.detect import TextDetector
+    from app.core.models import ScanOptions
+    from app.core.pipeline import load_ocr
+
+    ocr, detector = load_ocr("ppocr", ScanOptions()), TextDetector()
+    print_table(measure(overlay_set(), ocr, detector))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""Burned-in overlays read as the app reads a frame (real PP-OCR, the text finder's lines and
+neighbours, the detector): the patient's name in an X-ray header, an EHR banner or alone over the
+date of birth is flagged; an overlay of modality, view, device and hospital words is not.
+Names and font differ from the bench's set (bench.overlays): hand-written names, Pillow's own
+font."""
+
+import pytest
+
+from bench.overlays import Overlay, name_found, read_names, render
+
+pytestmark = pytest.mark.models
+
+WHITE, GREEN, BLACK = (255, 255, 255), (0, 255, 0), (0, 0, 0)
+
+
+def overlay(category, lines, name=None, colour=WHITE, corner="tl", light=False, size=22):
+    return Overlay(category, lines, name, "pil-default", size, corner, colour, light)
+
+
+@pytest.mark.parametrize("shown", [
+    overlay("xray", ("HARGREAVES WINIFRED [F] 03.11.2019", "DOB: 04.22.1948", "ID: 5521873",
+                     "PORTABLE AP"), ("Winifred", "Hargreaves")),
+    overlay("ehr", ("NWOSU, Chinedu  M  52y  MRN 7730185", "DOB 11/02/1971  Bed 14"),
+            ("Chinedu", "Nwosu"), BLACK, "tr", light=True),
+    overlay("mr", ("BALDACCI INGRID", "DOB: 1962-08-30", "Acc# 4418802", "SAGITTAL T2"),
+            ("Ingrid", "Baldacci"), GREEN, "bl"),
+], ids=["xray-header", "ehr-banner", "name-over-birth-date"])
+def test_a_burned_in_name_is_flagged(shown, engines):
+    names = read_names(render(shown, 3), engines.ocr, engines.detector)
+    assert name_found(*shown.name, names) == (True, True), names
+
+
+@pytest.mark.parametrize("shown", [
+    overlay("xray", ("PORTABLE SEMI-UPRIGHT 01.09.2012", "DOB: 06.16.1976", "ID: 6671203",
+                     "ST LUKE'S HOSPITAL")),
+    overlay("us", ("RIGHT KIDNEY LONG", "GAIN 48  DR 60", "VOLUSON E10  05/05/2020"), None,
+            GREEN, "tr"),
+    overlay("ehr", ("F  67y  MRN 4471233  ANONYMOUS", "DOB 02/17/1958  CARDIOLOGY CLINIC"), None,
+            BLACK, "tl", light=True),
+], ids=["xray-no-name", "ultrasound", "anonymised-banner"])
+def test_an_overlay_without_a_name_gives_none(shown, engines):
+    assert read_names(render(shown, 5), engines.ocr, engines.detector) == []

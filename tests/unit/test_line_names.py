@@ -1,0 +1,84 @@
+"""Names by the shape of their line (issue 26): a burned-in overlay or a record banner prints the
+patient's name with no title or label, often in capitals, beside a date, a sex marker, an age or
+a record number, on its line or on the line beside it; the overlay's own words are no names.
+Loads spaCy, no video models."""
+
+import pytest
+
+from app.core.detect import TextDetector
+from app.core.detect.line_names import NONE, PERSON, RECORD, holds_identifier
+from app.core.models import Box, Category, OcrLine
+from app.core.picture.stacked_lines import neighbours
+
+
+@pytest.fixture(scope="module")
+def detector():
+    return TextDetector()
+
+
+def names(detector, text, beside=NONE):
+    return [s.text for s in detector.detect(text, beside_identifier=beside)
+            if s.category is Category.NAME]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("NAKAMURA KENJI [M] 01.09.2012", "NAKAMURA KENJI"),  # SURNAME GIVEN, DICOM overlay
+    ("WHITFIELD, Agnes  F  67y  MRN 4471233", "WHITFIELD, Agnes"),  # EHR banner
+    ("ADEYEMI^TUNDE  M  45Y", "ADEYEMI^TUNDE"),  # DICOM's caret
+    ("Lucia FERREIRA  03/04/1950", "Lucia FERREIRA"),  # Given SURNAME
+    ("OYELARAN FOLAKE (F) DOB 12/03/1961", "OYELARAN FOLAKE"),  # in no list, beside a sex
+    ("Hamish Buchanan  Acc# 88231907", "Hamish Buchanan"),
+])
+def test_a_name_on_the_line_of_a_date_sex_age_or_record_number_is_flagged(detector, text, name):
+    assert names(detector, text) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("MORROW GWENDOLYN", PERSON, "MORROW GWENDOLYN"),  # over "DOB: 06.16.1976"
+    ("Tobias Lindgren", RECORD, "Tobias Lindgren"),  # over "ID: 5561023"
+])
+def test_a_name_alone_beside_a_line_that_holds_an_identifier_is_flagged(detector, text, beside,
+                                                                         name):
+    assert names(detector, text, beside) == [name]
+    assert names(detector, text) == [] or text == "Tobias Lindgren"  # alone, no cue
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("PORTABLE SEMI-UPRIGHT AP 01.09.2012", NONE),
+    ("CHEST PA ERECT  12/03/2019", NONE),
+    ("RIGHT KIDNEY LONG  ID 4432199", NONE),
+    ("GAIN 52  DR 66  03/12/2021", NONE),
+    ("PHILIPS EPIQ 7  03/12/2021", NONE),
+    ("ST MARY'S HOSPITAL  01/02/2020", NONE),
+    ("MARY WASHINGTON HOSPITAL  M  67y", NONE),
+    ("LAO 30 CRAN 20  05/05/2020", NONE),
+    ("Tech: JS  Acc# 88231  03/12/2021", NONE),
+    ("F 67y MRN 4471233 ANONYMOUS", NONE),
+    ("LIVER TRANSVERSE", PERSON),
+    ("MAGNETOM VIDA", RECORD),
+    ("SAGITTAL T1 FLAIR", PERSON),
+    ("EMERGENCY DEPARTMENT", PERSON),
+    ("SINUS RHYTHM  HR 72 bpm", RECORD),
+])
+def test_the_overlays_own_words_are_no_names(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+def test_what_a_line_holds_says_how_strongly_its_neighbours_are_a_person():
+    assert holds_identifier("DOB: 06.16.1976", []) == PERSON
+    assert holds_identifier("[F] 45Y", []) == PERSON
+    assert holds_identifier("ID: 5561023  10:54", []) == RECORD
+    assert holds_identifier("PORTABLE SEMI-UPRIGHT", []) == NONE
+
+
+def _line(text, x, y, w, h=20):
+    return OcrLine(text, 0.9, (Box(0.0, x, y, w, h),), ((0, len(text)),))
+
+
+def test_the_lines_of_one_block_are_neighbours_and_a_line_far_off_is_not():
+    name, dob = _line("MORROW GWENDOLYN", 20, 20, 200), _line("DOB: 06.16.1976", 20, 48, 160)
+    far = _line("LIVER TRANSVERSE", 20, 400, 200)
+    beside = _line("L", 900, 20, 20)
+    lines = [name, dob, far, beside]
+    assert neighbours(name, lines) == [dob]
+    assert far not in neighbours(dob, lines)
