@@ -227,3 +227,80 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _same(finding_text: str, item_text: str) -> bool:
+    a, b = _normal(finding_text), _normal(item_text)
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (short in long) and (len(short) >= 4 or short == b)
+
+
+def _normal(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+@dataclass
+class EdgeScore:
+    """What a scan of one edge clip got right, per category."""
+
+    planted: dict[str, int] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)  # a finding of its category overlaps it
+    right_text: dict[str, int] = field(default_factory=dict)  # ...whose text is the item's
+    findings: int = 0  # identifier findings on screen
+    late: list[tuple[str, float]] = field(default_factory=list)  # (item, s after identifiable)
+    false: list[str] = field(default_factory=list)  # findings no item accounts for
+    minutes: float = 0.0
+
+
+def edge_score(result, truth: EdgeTruth, score: EdgeScore | None = None) -> EdgeScore:
+    """Score a scan of an edge clip (adding to `score`)."""
+    score = score or EdgeScore()
+    score.minutes += truth.clip.duration_s / 60
+    screen = [f for f in result.findings if f.source.value == "screen"
+              and f.severity == "identifier"]
+    score.findings += len(screen)
+    for item in truth.items:
+        if item.whole_s is None:
+            continue
+        key = item.category
+        score.planted[key] = score.planted.get(key, 0) + 1
+        same = [f for f in screen if f.category.value == key and f.start_s < item.end_s + 0.25
+                and item.whole_s - 0.25 < f.end_s]
+        score.found[key] = score.found.get(key, 0) + bool(same)
+        right = [f for f in same if _same(f.text, item.text)]
+        score.right_text[key] = score.right_text.get(key, 0) + bool(right)
+        if right and item.identifiable_s is not None:
+            score.late.append((item.text, min(f.start_s for f in right) - item.identifiable_s))
+    for finding in screen:
+        if not any(finding.category.value == i.category and _same(finding.text, i.text)
+                   for i in truth.items):
+            score.false.append(f"{truth.edge}: {finding.category.value} {finding.text!r}")
+    return score
+
+
+def edge_table(score: EdgeScore) -> list[str]:
+    """Markdown lines: recall, recall with the right text, findings per item, lateness."""
+    lines = ["| category | planted | found | recall | right text |", "|---|---:|---:|---:|---:|"]
+    for key in sorted(score.planted):
+        n, k, r = score.planted[key], score.found[key], score.right_text[key]
+        lines.append(f"| {key} | {n} | {k} | {k / n:.2f} | {r / n:.2f} |")
+    items = sum(score.planted.values())
+    within = sum(late <= 0.5 for _, late in score.late)
+    lines.append("")
+    lines.append(f"Findings per true item: {score.findings}/{items} = "
+                 f"{score.findings / max(items, 1):.2f}. Flagged within 0.5 s of becoming "
+                 f"identifiable: {within}/{len(score.late)}; worst "
+                 f"{max((late for _, late in score.late), default=0):.1f} s. False flags: "
+                 f"{len(score.false)} in {score.minutes:.1f} min "
+                 f"({len(score.false) / max(score.minutes, 1e-9):.2f} per minute).")
+    return lines
+
+
+CLIPS = tuple((edge, board, font) for edge in EDGES for board, font in ((0, 0), (1, 1), (2, 2)))
+
+
+def edge_clips(folder: Path, clips=CLIPS, **kwargs):
+    """The bench's edge clips: each board from each edge, fonts varied (360×640, 7 s)."""
+    for k, (edge, board, font) in enumerate(clips):
+        yield edge_clip(folder / f"edge_{edge}_{board}.mp4", edge=edge, board=board,
+                        font=(font + k) % len(FONT_FILES), seed=k, duration_s=7.0, **kwargs)

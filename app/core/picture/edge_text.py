@@ -138,7 +138,8 @@ def _fragment(text: str, word: re.Match, side: str, cue: bool, staff: str) -> Te
         return None  # too little of it, not a word, or a label ("urse:" of "Nurse:")
     if side == "right" and not raw[0].isupper():
         return None  # the start of a name shows its capital
-    if not name_part(raw, side) or (word_part(raw, side) and not cue):
+    ordinary = word_part(raw, side) or lexicon.is_ordinary(raw)  # "Marker" of "Markers"
+    if not name_part(raw, side) or (ordinary and not cue):
         return None
     rule = f"{staff}, cut at the frame's edge" if staff else (
         f"{'start' if side == 'right' else 'end'} of a name, cut at the frame's edge")
