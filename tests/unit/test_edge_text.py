@@ -141,3 +141,18 @@ def test_edge_spans_keep_patterns_the_cut_leaves_true(detector):
     text = "Bed 3 J. Oka"
     spans = edge_spans(text, detector.detect(text), Cut(right=True))
     assert [(s.category.value, s.text) for s in spans] == [("location", "Bed 3")]
+
+
+def test_a_blood_pressure_at_the_edge_is_no_number_and_a_cut_date_joins_its_line(detector):
+    script = [[("118/76", 0, 100), ("4/1951", 0, 300)],
+              [("BP 118/76", 30, 100), ("DOB: 03/14/1951", 30, 300)],
+              [("BP 118/76", 30, 100), ("DOB: 03/14/1951", 30, 300)]]
+    found = [(f.start_s, f.category.value) for f in scan(detector, script)
+             if f.severity == "identifier"]
+    assert found == [(0.0, "date")]
+
+
+def test_a_line_leaving_the_frame_stays_the_finding_it_was(detector):
+    script = [[("OLSON, Margaret", 40, 100)], [("OLSON, Margaret", 40, 100)],
+              [("SON, Margaret", 0, 100)], [("N, Margaret", 0, 100)], [("argaret", 0, 100)]]
+    assert len(names(scan(detector, script))) == 1

@@ -19,6 +19,7 @@ from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, W
 from app.core.text_join import join_with_ranges
 
 SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
+NUMBERS = {Category.ID, Category.DATE, Category.PHONE}
 GAP_TOLERANCE_S = 1.0  # a text missed by OCR in one read and back in the next is still one
 
 
@@ -157,13 +158,17 @@ class _Track:
     lines: set[int] = field(default_factory=set)  # the followed text lines it was read on
 
     def matches(self, hit: ScreenHit) -> bool:
+        a = normalise(hit.span.text)
         if hit.span.category != self.span.category:
-            return False
-        a, b = normalise(hit.span.text), normalise(self.span.text)
-        if a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO or part_of(a, b):
-            return True
+            # a number cut at the frame's edge is read as a number before its label shows
+            return {hit.span.category, self.span.category} <= NUMBERS and any(
+                part_of(a, normalise(text)) for text in self.texts)
+        for text in {self.span.text, *self.texts}:  # every reading so far: cut, then whole
+            b = normalise(text)
+            if a == b or SequenceMatcher(None, a, b).ratio() >= SAME_TEXT_RATIO or part_of(a, b):
+                return True
         # the same followed line read differently ("Oka" at the frame's edge, then "Okafor")
-        return bool(hit.tracks & self.lines) and same_text(a, b)
+        return bool(hit.tracks & self.lines) and same_text(a, normalise(self.span.text))
 
     def add(self, hit: ScreenHit) -> None:
         self.boxes.append(hit.box)

@@ -131,8 +131,11 @@ def _fragment(text: str, word: re.Match, side: str, cue: bool, staff: str) -> Te
     raw = word.group().strip(".,:;()[]'\"")
     start = word.start() + word.group().find(raw) if raw else word.start()
     digits = sum(c.isdigit() for c in raw)
-    if digits >= MIN_DIGITS and digits * 2 >= len(raw):
-        return TextSpan(start, start + len(raw), Category.ID, 0.6,
+    run = max((sum(c.isdigit() for c in m) for m in re.findall(r"\d[\d-]*", raw)), default=0)
+    if run >= MIN_DIGITS and digits * 2 >= len(raw):
+        # four digits in one number ("617-555", "1951"): "118/76", a blood pressure, is none
+        category = Category.DATE if re.search(r"\d[/.]\d", raw) else Category.ID
+        return TextSpan(start, start + len(raw), category, 0.6,
                         f"{digits} digits of a number cut at the frame's edge", raw)
     if len(raw) < MIN_LETTERS or not raw.isalpha() or word.group().endswith(":"):
         return None  # too little of it, not a word, or a label ("urse:" of "Nurse:")
