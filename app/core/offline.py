@@ -23,6 +23,7 @@ import ipaddress
 import os
 import socket
 import sys
+from pathlib import Path
 
 HUB_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 # Switched off whatever the user's environment says: these are not preferences.
@@ -94,13 +95,33 @@ def _guard(event: str, args: tuple) -> None:
             _refuse(_host_of(args[0]))
 
 
+def local_desktop_only(cache: Path, env=os.environ) -> None:
+    """Keep the window's native clients (Qt's sound through PulseAudio, its D-Bus) on this
+    computer, before Qt starts: a `PULSE_SERVER` or session bus given as a network address would
+    carry the clip's sound, or the window's messages, to another machine (a thin client's
+    settings do this). Sound goes to the local server or nowhere; a network bus is dropped; Qt
+    keeps no shader cache of its own outside the app's folders."""
+    server = env.get("PULSE_SERVER")
+    if server is not None and not all(
+            entry.startswith(("unix:/", "/")) for entry in server.split()):
+        del env["PULSE_SERVER"]
+    if "tcp:" in env.get("DBUS_SESSION_BUS_ADDRESS", ""):
+        del env["DBUS_SESSION_BUS_ADDRESS"]
+    cache.mkdir(parents=True, exist_ok=True)
+    config = cache / "pulse-client.conf"
+    # no server named by the user's client.conf, the X display, or a daemon started for us
+    config.write_text("autospawn = no\nauto-connect-localhost = no\n"
+                      "auto-connect-display = no\n")
+    env["PULSE_CLIENTCONFIG"] = str(config)
+    env["QT_DISABLE_SHADER_DISK_CACHE"] = "1"
+
+
 def no_telemetry() -> None:
     """Switch every library's telemetry off, before any of their sessions is made (idempotent).
     ONNX Runtime reads its switch when its environment is first made; its API switch covers a
     process that imported it before us."""
     os.environ.update(TELEMETRY_OFF)
-    for key, value in HUB_OFFLINE.items():
-        os.environ.setdefault(key, value)
+    os.environ.update(HUB_OFFLINE)  # not a preference either: a user's "0" is overruled
     try:
         import onnxruntime
     except ImportError:  # pragma: no cover - a dependency; nothing to switch off without it

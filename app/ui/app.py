@@ -9,6 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.core.model_files import cache_dir
+from app.core.offline import local_desktop_only
 from app.ui.main_window import MainWindow
 from app.ui.stop_signals import close_on_signals
 
@@ -35,6 +37,7 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
     quits: exit status 0, or 1 when the scan stopped or the clip could not be opened. The
     packaging check and `make screenshot` use it. SIGTERM or SIGHUP close the window the normal
     way (an export running is stopped and cleaned up): exit status 128 + the signal's number."""
+    local_desktop_only(cache_dir())  # before Qt's sound and D-Bus clients start
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClearToPost")
     app.setOrganizationName("ClearToPost")

@@ -9,6 +9,7 @@ to write.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -24,7 +25,9 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.models
 
 # `connect(3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("8.8.8.8")}, 16)`
-_SENDS = re.compile(r"\b(connect|sendto|sendmsg)\((.*)")
+_SENDS = re.compile(r"\b(connect|sendto|sendmsg|sendmmsg)\((.*)")
+_DNS = re.compile(r"htons\(53\)")  # a name lookup, wherever it goes (127.0.0.53 forwards it)
+_RESOLVERS = re.compile(r'sun_path="[^"]*(nscd|resolve)')  # lookups handed to a local daemon
 _FAMILY = re.compile(r"sa_family=(AF_\w+)")
 _ADDRESS = re.compile(r'inet_(?:addr|pton)\((?:AF_INET6?, )?"([^"]+)"')
 # `openat(AT_FDCWD, "/x/y", O_WRONLY|O_CREAT|O_TRUNC|O_CLOEXEC, 0666) = 5`
@@ -38,6 +41,9 @@ def off_machine_sends(trace: str) -> list[str]:
     for line in trace.splitlines():
         found = _SENDS.search(line)
         if not found:
+            continue
+        if _DNS.search(line) or _RESOLVERS.search(line):
+            bad.append(line)
             continue
         family = _FAMILY.search(line)
         if family and family.group(1) in _LOCAL_FAMILIES:
@@ -72,6 +78,12 @@ def test_the_trace_readers_see_what_they_must():
         '12 openat(AT_FDCWD, "/usr/lib/libc.so", O_RDONLY|O_CLOEXEC) = 4',
     ])
     assert len(off_machine_sends(trace)) == 2
+    lookups = "\n".join([
+        '12 connect(5, {sa_family=AF_INET, sin_port=htons(53), '
+        'sin_addr=inet_addr("127.0.0.53")}, 16) = 0',
+        '12 connect(6, {sa_family=AF_UNIX, sun_path="/var/run/nscd/socket"}, 110) = -1',
+    ])
+    assert len(off_machine_sends(lookups)) == 2
     assert files_written(trace) == {"/home/u/.cache/Microsoft/x"}
 
 
@@ -135,40 +147,61 @@ def test_onnx_runtime_reports_nothing(tmp_path):
     assert [str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")] == []
 
 
-# A web server on the loopback address, in a process of its own (the test process may already
-# carry the app's guard, which refuses even loopback TCP): it prints its port and notes each path
-# it is asked for in the file named by argv[1].
+# A listener on the loopback address, in a process of its own (the test process may already
+# carry the app's guard, which refuses even loopback TCP): it prints its port and writes a line
+# to the file named by argv[1] for every connection it is offered.
 RECORDER = """
-import http.server, socketserver, sys
-class Recorder(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        open(sys.argv[1], "a").write(self.path + "\\n")
-        self.send_response(404)
-        self.end_headers()
-    def log_message(self, *args):
-        pass
-server = socketserver.TCPServer(("127.0.0.1", 0), Recorder)
+import socketserver, sys
+class Recorder(socketserver.BaseRequestHandler):
+    def handle(self):
+        with open(sys.argv[1], "a") as notes:
+            notes.write("contact\\n")
+server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Recorder)
 print(server.server_address[1], flush=True)
 server.serve_forever()
 """
 
 
+@contextlib.contextmanager
+def recorder(folder: Path):
+    """(port, file of contacts) of a listener that notes every connection."""
+    contacts = folder / "contacts.txt"
+    server = subprocess.Popen([sys.executable, "-c", RECORDER, str(contacts)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        yield int(server.stdout.readline()), contacts
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_window_keeps_sound_and_messages_on_this_computer(short_clip, tmp_path):
+    """A PulseAudio server or session bus named by a network address (a thin client's settings)
+    would carry the clip's sound or the window's messages off the machine: the window, opened on
+    a clip and scanning it, connects to neither."""
+    with recorder(tmp_path) as (port, contacts):
+        env = {**os.environ, "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+               "PULSE_SERVER": f"tcp:127.0.0.1:{port}",
+               "DBUS_SESSION_BUS_ADDRESS": f"tcp:host=127.0.0.1,port={port}"}
+        env.pop("XDG_CACHE_HOME", None)
+        done = subprocess.run([sys.executable, "-m", "app", "--screenshot",
+                               str(tmp_path / "window.png"), str(short_clip)],
+                              capture_output=True, text=True, timeout=600, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "window.png").is_file()
+    assert not contacts.exists()
+    assert not (tmp_path / ".cache" / "ClearToPost").exists()  # Qt's shader cache
+
+
 def test_a_playlist_is_refused_without_opening_what_it_names(tmp_path):
     """An HLS playlist naming a segment on a (local, test-only) web server: the app says what it
     is and fetches nothing."""
-    asked = tmp_path / "asked.txt"
-    server = subprocess.Popen([sys.executable, "-c", RECORDER, str(asked)],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        port = int(server.stdout.readline())
+    with recorder(tmp_path) as (port, contacts):
         playlist = tmp_path / "clip.m3u8"
         playlist.write_text(f"#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2.0,\n"
                             f"http://127.0.0.1:{port}/segment0.ts\n#EXT-X-ENDLIST\n")
         done = subprocess.run([sys.executable, "-m", "app", "scan", str(playlist), "--quiet"],
                               capture_output=True, text=True, timeout=300, cwd=ROOT)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     assert done.returncode == 2
     assert "playlist" in done.stderr and "never opens" in done.stderr
-    assert not asked.exists()
+    assert not contacts.exists()

@@ -3,6 +3,7 @@ Python offers, with a sentence; it still talks to itself over local (AF_UNIX) so
 
 import subprocess
 import sys
+from pathlib import Path
 
 GUARDED = """
 import _socket, os, socket, urllib.request
@@ -60,3 +61,23 @@ def test_the_front_end_blocks_the_network_at_start_up():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.stdout.strip().endswith("True"), out.stderr
+
+
+def test_the_window_s_sound_and_bus_stay_on_this_computer(tmp_path):
+    from app.core.offline import local_desktop_only
+
+    remote = {"PULSE_SERVER": "tcp:10.1.2.3:4713", "DBUS_SESSION_BUS_ADDRESS":
+              "tcp:host=10.1.2.3,port=5000", "DISPLAY": ":0"}
+    local_desktop_only(tmp_path / "cache", remote)
+    assert "PULSE_SERVER" not in remote and "DBUS_SESSION_BUS_ADDRESS" not in remote
+    conf = Path(remote["PULSE_CLIENTCONFIG"]).read_text()
+    assert "autospawn = no" in conf and "auto-connect-display = no" in conf
+    assert remote["QT_DISABLE_SHADER_DISK_CACHE"] == "1" and remote["DISPLAY"] == ":0"
+    here = {"PULSE_SERVER": "unix:/run/user/1000/pulse/native",
+            "DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1000/bus"}
+    local_desktop_only(tmp_path / "cache", here)
+    assert here["PULSE_SERVER"] == "unix:/run/user/1000/pulse/native"
+    assert here["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/run/user/1000/bus"
+    mixed = {"PULSE_SERVER": "unix:/run/user/1000/pulse/native tcp:192.0.2.7"}
+    local_desktop_only(tmp_path / "cache", mixed)
+    assert "PULSE_SERVER" not in mixed

@@ -115,7 +115,7 @@ def _duration(container: av.container.InputContainer, video: av.video.stream.Vid
 
 def _displayed_size(path: Path) -> tuple[int, int, int]:
     """Width and height of frames as OpenCV hands them over (rotation applied), and the rotation."""
-    capture = cv2.VideoCapture(str(path))
+    capture = cv2.VideoCapture(str(Path(path).resolve()))  # "http:x.mp4" is a file here
     try:
         if not capture.isOpened():
             raise InputError(f"{path.name} is not a video this app can read.")
@@ -151,7 +151,7 @@ def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarr
     """Yield (time, BGR frame) for every frame, rotation applied, with the same times as
     `iter_samples`. With `wanted` (time → bool), frames it does not want come as None: they are
     decoded but not converted to pixels."""
-    capture = cv2.VideoCapture(str(path))
+    capture = cv2.VideoCapture(str(Path(path).resolve()))  # "http:x.mp4" is a file here
     if not capture.isOpened():
         raise InputError(f"{Path(path).name} is not a video this app can read.")
     last_t = -math.inf
@@ -173,7 +173,7 @@ def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarr
 def iter_frames_at(path: str | Path, times: list[float]) -> Iterator[tuple[float, np.ndarray]]:
     """The frames (BGR, rotation applied) shown at the given times, in time order, one at a
     time (evidence thumbnails: a full-size frame each, so never all of them at once)."""
-    capture = cv2.VideoCapture(str(path))
+    capture = cv2.VideoCapture(str(Path(path).resolve()))  # "http:x.mp4" is a file here
     if not capture.isOpened():
         raise InputError(f"{Path(path).name} can no longer be read.")
     try:
