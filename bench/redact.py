@@ -56,7 +56,8 @@ def uncovered(covers: dict[float, list], findings, width: int, height: int, dura
 def read_back(copy: Path, findings, width: int, height: int, duration_s: float, ocr
               ) -> tuple[int, int, list]:
     """Read the copy where each hidden room text really is (see the module docstring): the
-    frames read, the crops read, and the leaks (time, text, what was read)."""
+    frames read, the crops read, and the leaks (time, text, what was read, the times of the
+    findings that hid it)."""
     import cv2
 
     from app.core.findings.hits import normalise
@@ -71,8 +72,9 @@ def read_back(copy: Path, findings, width: int, height: int, duration_s: float, 
             continue
         read_here = False
         for entry, quad in where(t):
-            hidden = [normalise(f.text) for f in screen if f.start_s - 3 <= t <= f.end_s + 3
-                      and normalise(f.text) in normalise(entry.text)]
+            found = [f for f in screen if f.start_s - 3 <= t <= f.end_s + 3
+                     and normalise(f.text) in normalise(entry.text)]
+            hidden = [normalise(f.text) for f in found]
             x0, y0 = max(0, int(quad[:, 0].min()) - 8), max(0, int(quad[:, 1].min()) - 8)
             x1, y1 = min(width, int(quad[:, 0].max()) + 8), min(height, int(quad[:, 1].max()) + 8)
             if not hidden or x1 - x0 < 4 or y1 - y0 < 4:
@@ -82,7 +84,8 @@ def read_back(copy: Path, findings, width: int, height: int, duration_s: float, 
             seen = normalise(" ".join(p.text for p in ocr.read(crop)))
             crops, read_here = crops + 1, True
             if any(h[i:i + 3] in seen for h in hidden for i in range(len(h) - 2)):
-                leaks.append((round(t, 2), entry.text, seen))
+                leaks.append((round(t, 2), entry.text, seen,
+                              [(round(f.start_s, 2), round(f.end_s, 2)) for f in found]))
         frames += read_here
     return frames, crops, leaks
 
