@@ -222,3 +222,30 @@ def test_a_box_not_there_before_its_read_is_given_up_where_it_appeared():
     followed = [t for t in times if tracks.at("a", t) is not None]
     assert followed[0] >= 1.0 - COAST_S - 0.11 and followed[0] < 1.0
     assert 2.3 <= followed[-1] <= 2.4  # its last column leaves the frame at 2.35 s
+
+
+def test_a_text_lost_and_read_again_soon_is_covered_between_its_two_findings(tmp_path):
+    """A wristband read at 1-2 s and again at 5-6 s during a pan, unread between: the frames
+    between are covered too (where the text went, from one read to the next). Another text, or
+    the same text read again long after, is not bridged."""
+    band = [_finding(1, Source.SCREEN, Category.ID, 1.0, 2.0, [Box(2.0, 10, 10, 100, 20)],
+                     "MRN 55102937"),
+            _finding(2, Source.SCREEN, Category.ID, 5.0, 6.0, [Box(5.0, 200, 40, 100, 20)],
+                     "MRN 55102937"),
+            _finding(3, Source.SCREEN, Category.NAME, 0.0, 0.5, [Box(0.5, 10, 300, 90, 20)],
+                     "Margaret Olson"),
+            _finding(4, Source.SCREEN, Category.NAME, 8.5, 9.0, [Box(8.5, 10, 300, 90, 20)],
+                     "Margaret Olson")]
+    review = _review(tmp_path, {f"f{i}": Decision.MUST_FIX for i in range(1, 5)})
+    planned = plan(_result(band), review)
+    assert sorted(r.finding.id for r in planned) == ["f1", "f2", "f3", "f4"]  # each recorded
+    for t_s in (3.0, 3.5, 4.0):
+        rects = [cover_at(r, t_s, None, (640, 360)) for r in planned]
+        covered = [rect for rect in rects if rect is not None]
+        assert covered, f"nothing covers the wristband at {t_s} s"
+        x, y, w, h = covered[0]
+        # on the straight line from the first read (x 10) to the next (x 200)
+        going = 10 + (200 - 10) * (t_s - 2.0) / 3.0
+        assert x <= going and going + 100 <= x + w
+    assert all(cover_at(r, 4.5, None, (640, 360)) is None
+               for r in planned if r.finding.id in ("f3", "f4"))

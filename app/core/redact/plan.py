@@ -13,9 +13,11 @@ in part, well before it can be read.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
+from app.core.findings.hits import same_text
 from app.core.geometry import Rect, union
 from app.core.models import AnalysisResult, Box, Finding, Source
 from app.core.review.decisions import Decision, Review
@@ -24,6 +26,7 @@ from app.core.review.decisions import Decision, Review
 BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "fill", "fill face", "black out", "silence", "bleep"
 SOUND_ACTIONS = (SILENCE, BLEEP)
 LOOK_S = 3.0  # how far before its first read and after its last a picture item is looked for
+BRIDGE_S = 6.0  # the same text read again this soon is taken to have stayed in view between
 SPEECH_MARGIN_S = 0.2  # word times are good to about a tenth of a second: a little either side
 
 
@@ -95,7 +98,34 @@ def plan(result: AnalysisResult, review: Review, include_open: bool = False,
         reach = (max(0.0, min(start, finding.start_s - LOOK_S)),
                  min(duration, max(end, finding.end_s + LOOK_S)))
         out.append(Redaction(finding, action, start, end, reach))
-    return sorted(out, key=lambda r: (r.start_s, r.finding.id))
+    return sorted(_bridged(out), key=lambda r: (r.start_s, r.finding.id))
+
+
+def _bridged(redactions: list[Redaction]) -> list[Redaction]:
+    """A text read, lost and read again soon after is two findings (a wristband during a pan:
+    the scan did not read it in between, though it was in view and readable). Each text or
+    code redaction is stretched over the next finding of the same text that starts within
+    BRIDGE_S of its end, taking that one's reads, so the frames between are covered as those
+    between two reads of one finding are: carried by the camera, followed by its look and
+    along the straight line from one read to the next."""
+    def next_of(r: Redaction) -> Redaction | None:
+        later = [s for s in redactions if s.finding.source is r.finding.source
+                 and s.finding.category is r.finding.category
+                 and r.finding.end_s < s.finding.start_s <= r.finding.end_s + BRIDGE_S
+                 and same_text(r.finding.text, s.finding.text)]
+        return min(later, key=lambda s: s.finding.start_s) if later else None
+
+    out = []
+    for r in redactions:
+        after = next_of(r) if r.finding.source in (Source.SCREEN, Source.CODE) else None
+        if after is None:
+            out.append(r)
+            continue
+        finding = dataclasses.replace(r.finding, end_s=after.finding.end_s,
+                                      boxes=r.finding.boxes + after.finding.boxes)
+        out.append(Redaction(finding, r.action, r.start_s, max(r.end_s, after.end_s),
+                             (r.reach[0], max(r.reach[1], after.reach[1]))))
+    return out
 
 
 def _read_every(finding: Finding, result: AnalysisResult) -> float:
