@@ -253,6 +253,9 @@ def redact_command(args: argparse.Namespace) -> int:
     for missed in filter(None, (findings.get(i) for i in copy.proof.not_hidden)):
         print(f"  not hidden: {format_time(missed.start_s)}  {missed.source.value}  "
               f"{missed.category.value}  {missed.text}")
+    for unknown in (i for i in copy.proof.not_hidden if i not in findings):
+        print(f"  not hidden: finding {unknown}, marked must fix on a scan with other settings "
+              f"(deny list, OCR engine or speech model): scan with those to hide it")
     for again in copy.proof.new:
         print(f"  new: {format_time(again.start_s)}  {again.source.value}  "
               f"{again.category.value}  {again.text}")

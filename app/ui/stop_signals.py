@@ -1,9 +1,11 @@
-"""SIGTERM (`kill`, a shutdown) and SIGHUP (a logout, a closed terminal) close the window the
-normal way, as if the user closed it: a running export is stopped, its half-written or unchecked
-copy removed and the interruption recorded in the review (RedactExport.interrupt), the note
-being typed is saved and the scans let go of the models.
+"""SIGTERM (`kill`, a shutdown), SIGHUP (a logout, a closed terminal) and SIGINT (Ctrl+C in the
+terminal it was started from) close the window the normal way, as if the user closed it: a
+running export is stopped, its half-written or unchecked copy removed and the interruption
+recorded in the review (RedactExport.interrupt), the note being typed is saved and the scans let
+go of the models.
 
-By default both end the process at once and leave a half-written copy behind. A Python signal
+Left to their defaults, SIGTERM and SIGHUP end the process at once and SIGINT's KeyboardInterrupt,
+raised inside Qt's C++ loop, crashed it: each left a half-written copy behind. A Python signal
 handler only runs when the interpreter gets control, and Qt's event loop is C++: the signal's
 number is written to a socket (signal.set_wakeup_fd) that Qt watches, which wakes the loop."""
 
@@ -15,11 +17,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 
-NAMES = ("SIGTERM", "SIGHUP")
+NAMES = ("SIGTERM", "SIGHUP", "SIGINT")
 
 
 def close_on_signals(window) -> Callable[[], None]:
-    """Close `window` on SIGTERM or SIGHUP (its `stopped_by_signal` says which); returns a
+    """Close `window` on SIGTERM, SIGHUP or SIGINT (its `stopped_by_signal` says which); returns a
     function that puts the previous handlers back. Call it from the main thread."""
     numbers = [getattr(signal, n) for n in NAMES if hasattr(signal, n)]
     woken, wake = socket.socketpair()

@@ -53,3 +53,15 @@ def test_a_deny_list_entry_quoted_in_a_reason_is_masked_too():
 def test_a_reason_without_a_masked_form_says_only_what_kind_of_thing_it_is():
     f = finding(Source.SCREEN, Category.NAME, "Olson", "like 'Margaret Olson' on your deny list")
     assert "Margaret" not in shown_reason(f, True) and "Olson" not in shown_reason(f, True)
+
+
+def test_a_word_that_starts_with_a_number_keeps_none_of_its_letters():
+    """Clinicians name files "00482913_Olson_dressing.mp4": masked (the recent-files menu, the
+    status line), the name after the number is hidden too; a plain number stays a mask of
+    digits, and a word that starts with a letter keeps only that letter."""
+    from app.core.findings.masking import mask_text
+
+    assert "Olson" not in mask_text("00482913_Olson_dressing.mp4")
+    assert mask_text("00482913_Olson_dressing.mp4").startswith("########_*****_")
+    assert mask_text("MRN 00482913") == "M** ########"
+    assert mask_text("3J Okafor") == "#* O*****"

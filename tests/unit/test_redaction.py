@@ -249,3 +249,18 @@ def test_a_text_lost_and_read_again_soon_is_covered_between_its_two_findings(tmp
         assert x <= going and going + 100 <= x + w
     assert all(cover_at(r, 4.5, None, (640, 360)) is None
                for r in planned if r.finding.id in ("f3", "f4"))
+
+
+def test_a_must_fix_from_a_scan_with_other_settings_fails_the_proof(tmp_path):
+    """Dr B marked a deny-list finding must fix on a scan with her deny list; Dr A's scan,
+    without it, never found it: A's copy cannot hide it, so it is not safe."""
+    from app.core.redact.plan import unplaced
+
+    review = _review(tmp_path, {"f1": Decision.MUST_FIX, "elsewhere": Decision.MUST_FIX,
+                                "gone": Decision.FALSE_ALARM})
+    result = _result(FINDINGS)
+    assert unplaced(result, review) == ["elsewhere"]
+    proof = prove(result.findings, ["f1"], (), ["f1", *unplaced(result, review)])
+    assert not proof.clean and proof.not_hidden == ("elsewhere",)
+    assert "1 finding marked to hide not hidden" in proof.line()
+    assert prove(result.findings, ["f1"], (), ["f1"]).clean  # the other side

@@ -24,8 +24,8 @@ def mask_text(text: str) -> str:
 
 
 def _masked_word(word: str) -> str:
-    if word[:1].isdigit():
-        return re.sub(r"\d", "#", word)
+    if word[:1].isdigit():  # "00482913_Olson.mp4": the letters after a number are words too
+        return re.sub(r"[^\W\d_]", "*", re.sub(r"\d", "#", word))
     return word[:1] + re.sub(r"\w", "*", word[1:])
 
 

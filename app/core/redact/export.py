@@ -29,7 +29,7 @@ from app.core.redact.audio import hush, read_sound, to_pauses, voice_regions
 from app.core.redact.box_tracks import BoxTracks, small_grey
 from app.core.redact.camera_path import follow_camera
 from app.core.redact.encode import write_copy
-from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan
+from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan, unplaced
 from app.core.redact.proof import Proof, prove
 from app.core.review.decisions import Review
 from app.core.review.reread import DecidedBy, decided_by, reread
@@ -117,7 +117,7 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
         raise
     ids = [r.finding.id for r in redactions]
     reread(review)  # a finding marked must fix while the copy was made must be in it too
-    wanted = [f.id for f in chosen(result, review, include_open)]
+    wanted = [f.id for f in chosen(result, review, include_open)] + unplaced(result, review)
     copy = RedactedCopy(
         file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
         by=review.reviewer, sound=sound, include_open=include_open,
