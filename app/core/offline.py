@@ -118,15 +118,14 @@ def local_desktop_only(cache: Path, env=os.environ) -> None:
 
 def no_telemetry() -> None:
     """Switch every library's telemetry off, before any of their sessions is made (idempotent).
-    ONNX Runtime reads its switch when its environment is first made; its API switch covers a
-    process that imported it before us."""
+    ONNX Runtime reads its environment switch when it is imported, so call this before that: in
+    a process that imported it already, its API switch is called too, but a device id is still
+    written under ~/.cache/Microsoft (tried)."""
     os.environ.update(TELEMETRY_OFF)
     os.environ.update(HUB_OFFLINE)  # not a preference either: a user's "0" is overruled
-    try:
-        import onnxruntime
-    except ImportError:  # pragma: no cover - a dependency; nothing to switch off without it
-        return
-    onnxruntime.disable_telemetry_events()
+    onnxruntime = sys.modules.get("onnxruntime")  # not imported at start-up only for this
+    if onnxruntime is not None:
+        onnxruntime.disable_telemetry_events()
 
 
 def network_blocked() -> bool:

@@ -46,10 +46,14 @@ _LIST_STARTS = (b"#EXTM3U", b"#EXT-X-", b"<?xml", b"<MPD", b"ffconcat", b"file '
 
 
 def _refuse_referencing(path: Path, format_name: str | None = None) -> None:
-    with path.open("rb") as file:
-        head = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
-    names = set((format_name or "").split(","))
-    if head.startswith(_LIST_STARTS) or names & REFERENCING_FORMATS:
+    """Refuse a list of other files or addresses: by how it begins (before FFmpeg opens it),
+    or, given `format_name`, by the format FFmpeg found."""
+    if format_name is None:
+        with path.open("rb") as file:
+            listed = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_LIST_STARTS)
+    else:
+        listed = bool(set(format_name.split(",")) & REFERENCING_FORMATS)
+    if listed:
         raise InputError(f"{path.name} is a playlist or stream description, not a video: "
                          f"it names other files or addresses, which this app never opens. "
                          f"Save the video itself as a file first.")

@@ -138,9 +138,8 @@ class PpOcrEngine:
 
 
 def _session(path, threads: int):
+    no_telemetry()  # ONNX Runtime reads its switch when it is imported
     import onnxruntime
-
-    no_telemetry()  # ONNX Runtime reads its switch when its first session is made
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads

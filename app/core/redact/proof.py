@@ -63,12 +63,12 @@ def prove(original: tuple[Finding, ...], redacted_ids: list[str],
           again: tuple[Finding, ...], wanted_ids=()) -> Proof:
     """The copy's scan (`again`) against the original's findings; `wanted_ids`: the findings
     the review wants hidden now (a wanted one that was not redacted fails the proof)."""
-    hidden = [f for f in original if f.id in set(redacted_ids)]
-    missed = [f.id for f in original if f.id in set(wanted_ids)
-              and f.id not in set(redacted_ids)]
-    # wanted, but not a finding of this scan at all (decided on a scan with other settings)
-    missed += [i for i in wanted_ids if i not in {f.id for f in original}]
-    kept = [f for f in original if f.id not in set(redacted_ids) | set(wanted_ids)]
+    redacted, wanted, here = set(redacted_ids), set(wanted_ids), {f.id for f in original}
+    hidden = [f for f in original if f.id in redacted]
+    # wanted and not hidden: found by this scan, or not (decided on a scan with other settings)
+    missed = [f.id for f in original if f.id in wanted - redacted]
+    missed += [i for i in wanted_ids if i not in here]
+    kept = [f for f in original if f.id not in redacted | wanted]
     still = [f.id for f in hidden if any(matches(f, g) for g in again)]
     new = [g for g in again if not any(matches(f, g) for f in original)]
     found_kept = sum(1 for f in kept if any(matches(f, g) for g in again))
