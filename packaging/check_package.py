@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+NO_PLAYER = "No QtMultimedia backends found"
 FINDING = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d)–(\d\d):(\d\d):(\d\d\.\d)\s+(\w+)\s+(\w+)")
 
 
@@ -94,6 +95,9 @@ def main() -> int:
         if shown.returncode != 0 or not picture.is_file():
             return fail(f"the window did not open and scan ({shown.returncode}):\n"
                         f"{shown.stdout}\n{shown.stderr}")
+        if NO_PLAYER in shown.stderr:
+            return fail(f"the window's video player did not start ('{NO_PLAYER}': a library "
+                        f"Qt Multimedia's FFmpeg plugin needs is missing from the folder)")
         width, height, colours = picture_facts(picture)
         if width < 800 or height < 500 or colours < 50:
             return fail(f"{picture} does not look like the window ({width}×{height}, "

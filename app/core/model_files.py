@@ -10,13 +10,14 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import ModelError
 from app.core.hashing import file_sha256
-from app.core.models import ModelInfo
+from app.core.models import ModelInfo, ScanOptions
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,9 @@ def package_dir(package: str, distribution: str, what: str) -> Path:
     """The folder of an installed model package, or a ModelError naming what to install."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
+        if getattr(sys, "frozen", False):  # the packaged app (PyInstaller) leaves some out
+            raise ModelError(f"The {what} is not part of this packaged build of ClearToPost "
+                             f"(it comes with a source install: see the README).")
         raise ModelError(
             f"The {what} is not installed: install the package {distribution} "
             f"(for example with `make run`)."
@@ -269,3 +273,46 @@ def ocr_model_dir() -> tuple[Path, ModelInfo]:
         sha256=",".join(f.sha256 for f in OCR_MODEL_FILES),
     )
     return paths[0].parent, info
+
+
+# The libraries that run the models: another version may read or hear differently
+RUNTIMES = ("faster-whisper", "ctranslate2", "onnxruntime", "rapidocr-onnxruntime",
+            "presidio-analyzer", "spacy", "opencv-python-headless", "zxing-cpp", "av")
+
+
+def scan_model_versions(options: ScanOptions) -> dict[str, str]:
+    """What a scan with `options` is made with: each model's SHA-256 as pinned here (a file that
+    does not match is refused when it is loaded), by role, and the version of each library that
+    runs them. A saved scan is reused only where this is the same (review/saved_scans.py).
+    Nothing is loaded; a user's own speech model is hashed (once per process)."""
+    versions = {
+        "speech": _speech_version(options.speech_model),
+        "vad": SILERO_VAD_FILE.sha256,
+        "ocr": (f"{PPOCR_DET_FILE.sha256},{PPOCR_REC_FILE.sha256}" if options.ocr == "ppocr"
+                else ",".join(f.sha256 for f in OCR_MODEL_FILES)),
+        "ner": SPACY_TREE_SHA256,
+        "icd10": ICD10_FILE.sha256,
+        "word_lists": ",".join(f"{k}:{v}" for k, v in sorted(WORD_LIST_SHA256.items())),
+        "faces": FACE_MODEL_FILE.sha256 if options.faces else "",
+        "voices": VOICE_ENCODER_FILE.sha256 if options.voices else "",
+    }
+    for runtime in RUNTIMES:
+        versions[runtime] = _installed(runtime)
+    return versions
+
+
+def _speech_version(name_or_dir: str) -> str:
+    if name_or_dir in SPEECH_MODEL_FILES:
+        files = SPEECH_MODEL_FILES[name_or_dir]
+        return ",".join(f.sha256 for f in files)
+    model_bin = Path(name_or_dir).expanduser() / "model.bin"
+    return sha256_of(model_bin) if model_bin.is_file() else f"missing: {model_bin}"
+
+
+def _installed(distribution: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "not installed"

@@ -85,7 +85,8 @@ def test_bundled_ocr_models_are_intact():
 
 
 def test_the_spacy_model_voice_activity_model_and_word_lists_are_hash_checked(tmp_path):
-    """Each file the README says is checked is: the installed ones match, a changed one fails."""
+    """Each file docs/privacy.md says is checked is: the installed ones match, a changed one
+    fails."""
     from app.core.model_files import (
         SILERO_VAD_FILE,
         SPACY_PACKAGE,

@@ -16,6 +16,7 @@ sample as decoded (the AAC encoder then compresses it again).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,19 +61,30 @@ def read_sound(path: str | Path) -> Sound | None:
     return Sound(samples.astype(np.float32), stream.rate, layout)
 
 
+def resampled(mono: np.ndarray, rate: int, to: int) -> np.ndarray:
+    """`mono` (float samples at `rate`) at `to` samples a second, by FFmpeg's resampler (the one
+    faster-whisper's own decoding uses), so no signal library is needed beside PyAV."""
+    if rate == to:
+        return mono.astype(np.float32)
+    frame = av.AudioFrame.from_ndarray(mono.reshape(1, -1).astype(np.float32), format="fltp",
+                                       layout="mono")
+    frame.sample_rate = rate
+    resampler = av.AudioResampler(format="fltp", layout="mono", rate=to)
+    outs = resampler.resample(frame) + resampler.resample(None)
+    if not outs:
+        return np.zeros(0, np.float32)
+    return np.concatenate([out.to_ndarray()[0] for out in outs]).astype(np.float32)
+
+
 def voice_regions(sound: Sound) -> list[tuple[float, float]]:
     """Where someone speaks, in seconds: Silero VAD on the track mixed down to 16 kHz mono,
     with pauses from 80 ms counted (between words, not only between sentences)."""
-    from math import gcd
-
     from faster_whisper.vad import VadOptions, get_speech_timestamps
-    from scipy.signal import resample_poly
 
     mono = sound.samples.mean(axis=0)
     if mono.size == 0:
         return []
-    g = gcd(sound.rate, VAD_RATE)
-    mono = resample_poly(mono, VAD_RATE // g, sound.rate // g).astype(np.float32)
+    mono = resampled(mono, sound.rate, VAD_RATE)
     options = VadOptions(min_silence_duration_ms=80, speech_pad_ms=30)
     return [(c["start"] / VAD_RATE, c["end"] / VAD_RATE)
             for c in get_speech_timestamps(mono, options)]
@@ -116,7 +128,7 @@ def hush(sound: Sound, spans: list[tuple[float, float, str]]) -> None:
             sound.samples[:, a:b] += tone.astype(np.float32)
 
 
-def frames_of(sound: Sound, size: int = 1024):
+def frames_of(sound: Sound, size: int = 1024) -> Iterator[tuple[float, av.AudioFrame]]:
     """The samples as PyAV frames of `size` samples, with their times, for an encoder."""
     total = sound.samples.shape[1]
     for start in range(0, total, size):

@@ -15,9 +15,10 @@ from __future__ import annotations
 import pickle
 import struct
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -62,7 +63,8 @@ class _Tensor:
             strides=tuple(s * itemsize for s in self.stride)).copy()
 
 
-def _rebuild_tensor(storage, offset, size, stride, *_requires_grad_hooks_metadata) -> _Tensor:
+def _rebuild_tensor(storage: object, offset: int, size: Iterable[int], stride: Iterable[int],
+                    *_requires_grad_hooks_metadata: object) -> _Tensor:
     if not isinstance(storage, _Storage):
         raise ModelError("The voice model file is damaged (a tensor without a storage).")
     return _Tensor(storage, int(offset), tuple(map(int, size)), tuple(map(int, stride)))
@@ -84,7 +86,7 @@ class _TensorsOnly(pickle.Unpickler):
         super().__init__(file)
         self._storages = storages
 
-    def find_class(self, module: str, name: str):
+    def find_class(self, module: str, name: str) -> object:
         if (module, name) == ("collections", "OrderedDict"):
             return OrderedDict
         if (module, name) == ("torch._utils", "_rebuild_tensor_v2"):
@@ -94,7 +96,7 @@ class _TensorsOnly(pickle.Unpickler):
         raise RefusedGlobal(f"The model file names {module}.{name}, which is not part of a "
                             "tensor: it was not loaded (only tensors are read from it).")
 
-    def persistent_load(self, pid):
+    def persistent_load(self, pid: object) -> _Storage:
         if not (isinstance(pid, tuple) and len(pid) == 6 and pid[0] == "storage"
                 and isinstance(pid[1], _StorageType) and pid[5] is None):
             raise ModelError(f"The model file holds something other than a plain storage "
@@ -105,7 +107,8 @@ class _TensorsOnly(pickle.Unpickler):
         return self._storages[key]
 
 
-def _read_storages(handle: BinaryIO, storages: dict[str, _Storage], keys) -> None:
+def _read_storages(handle: BinaryIO, storages: dict[str, _Storage], keys: Iterable[str]
+                   ) -> None:
     for key in keys:
         storage = storages.get(key)
         if storage is None:
@@ -118,7 +121,7 @@ def _read_storages(handle: BinaryIO, storages: dict[str, _Storage], keys) -> Non
         storage.data = np.frombuffer(raw, dtype=storage.dtype)
 
 
-def _arrays(tree):
+def _arrays(tree: object) -> object:
     """The checkpoint with each tensor made into a numpy array."""
     if isinstance(tree, _Tensor):
         return tree.array()
@@ -127,7 +130,7 @@ def _arrays(tree):
     return tree
 
 
-def load_tensors(path: Path) -> dict:
+def load_tensors(path: Path) -> dict[str, Any]:
     """The checkpoint in `path` (torch's legacy format) with numpy arrays for tensors.
 
     Raises:
@@ -136,7 +139,7 @@ def load_tensors(path: Path) -> dict:
     """
     storages: dict[str, _Storage] = {}
     with path.open("rb") as handle:
-        def unpickle():
+        def unpickle() -> Any:  # whatever the pickle holds, checked below
             try:
                 return _TensorsOnly(handle, storages).load()
             except (pickle.UnpicklingError, EOFError, ValueError, TypeError) as error:
@@ -149,4 +152,7 @@ def load_tensors(path: Path) -> dict:
             raise ModelError(f"The model file {path.name} was saved big-endian.")
         checkpoint = unpickle()
         _read_storages(handle, storages, unpickle())
-    return _arrays(checkpoint)
+    arrays = _arrays(checkpoint)
+    if not isinstance(arrays, dict):
+        raise ModelError(f"The model file {path.name} holds no table of tensors.")
+    return arrays

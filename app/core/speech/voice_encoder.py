@@ -24,14 +24,14 @@ _LAYERS, _HIDDEN = 3, 256
 _GATE_ORDER = np.r_[0:2 * _HIDDEN, 3 * _HIDDEN:4 * _HIDDEN, 2 * _HIDDEN:3 * _HIDDEN]
 
 
-def _hz_to_mel(hz):
+def _hz_to_mel(hz: float | np.ndarray) -> np.ndarray:
     hz = np.asanyarray(hz, dtype=float)
     linear = hz / (200.0 / 3)
     log_part = 15.0 + np.log(np.maximum(hz, 1e-10) / 1000.0) / (np.log(6.4) / 27.0)
     return np.where(hz >= 1000.0, log_part, linear)
 
 
-def _mel_to_hz(mel):
+def _mel_to_hz(mel: float | np.ndarray) -> np.ndarray:
     mel = np.asanyarray(mel, dtype=float)
     return np.where(mel >= 15.0, 1000.0 * np.exp((np.log(6.4) / 27.0) * (mel - 15.0)),
                     mel * (200.0 / 3))
@@ -60,7 +60,8 @@ def mel_frames(samples: np.ndarray) -> np.ndarray:
     count = max(1, 1 + (len(padded) - _N_FFT) // _HOP)
     index = np.arange(_N_FFT)[None, :] + _HOP * np.arange(count)[:, None]
     power = np.abs(np.fft.rfft(padded[index] * _HANN, axis=1)) ** 2
-    return (power @ _FILTERS.T).astype(np.float32)
+    mel: np.ndarray = (power @ _FILTERS.T).astype(np.float32)
+    return mel
 
 
 def louder(samples: np.ndarray) -> np.ndarray:
@@ -112,7 +113,8 @@ class VoiceEncoder:
             sequence = _lstm_layer(sequence, *weights)
         weight, bias = self._linear
         raw = np.maximum(sequence[-1] @ weight + bias, 0.0)
-        return raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+        unit: np.ndarray = raw / np.maximum(np.linalg.norm(raw, axis=1, keepdims=True), 1e-9)
+        return unit
 
 
 def _lstm_layer(inputs: np.ndarray, w_in: np.ndarray, w_hidden: np.ndarray,

@@ -12,6 +12,7 @@ takes the voice of the windows around it, and runs of another voice become findi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,7 +62,7 @@ class Voices:
         return tuple(s for s in self.stretches if s.voice not in self.mine)
 
 
-def seconds_of(stretches, voice: int) -> float:
+def seconds_of(stretches: Iterable[Stretch], voice: int) -> float:
     """How long `voice` speaks in all, over `stretches`."""
     return sum(s.end_s - s.start_s for s in stretches if s.voice == voice)
 
@@ -92,17 +93,35 @@ def window_starts(regions: list[tuple[float, float]], duration_s: float) -> list
 
 
 def cluster(prints: np.ndarray, split: float = SPLIT_DISTANCE) -> np.ndarray:
-    """A voice number per print (0, 1, ...), by average-linkage clustering cut at `split`."""
+    """A voice number per print (0, 1, ...), by average-linkage clustering of their cosine
+    distances, cut at `split` (groups merge while their mean distance is at most `split`)."""
     if len(prints) < 2:
         return np.zeros(len(prints), dtype=int)
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import pdist
+    unit = prints / np.maximum(np.linalg.norm(prints, axis=1, keepdims=True), 1e-12)
+    distance = 1.0 - unit @ unit.T
+    np.fill_diagonal(distance, np.inf)
+    sizes = np.ones(len(prints))
+    labels = np.arange(len(prints))
+    while True:
+        i, j = np.unravel_index(int(np.argmin(distance)), distance.shape)
+        if not distance[i, j] <= split:
+            break
+        # Average linkage (Lance-Williams): the merged group's distance to every other group is
+        # the size-weighted mean of its two parts' distances; j's row and column are retired.
+        row = (sizes[i] * distance[i] + sizes[j] * distance[j]) / (sizes[i] + sizes[j])
+        distance[i, :] = row
+        distance[:, i] = row
+        distance[i, i] = np.inf
+        distance[j, :] = np.inf
+        distance[:, j] = np.inf
+        sizes[i] += sizes[j]
+        labels[labels == j] = i
+    numbered: np.ndarray = np.unique(labels, return_inverse=True)[1]
+    return numbered
 
-    tree = linkage(pdist(prints, metric="cosine"), method="average")
-    return fcluster(tree, t=split, criterion="distance") - 1
 
-
-def stretches(regions, starts: list[float], labels: np.ndarray) -> list[Stretch]:
+def stretches(regions: list[tuple[float, float]], starts: list[float], labels: np.ndarray
+              ) -> list[Stretch]:
     """Every 0.1 s of speech takes the voice most of the windows over it have (the nearest
     window's voice on a tie); runs of one voice, short pauses bridged, become stretches."""
     if not starts:
@@ -128,7 +147,8 @@ def stretches(regions, starts: list[float], labels: np.ndarray) -> list[Stretch]
     return [Stretch(round(a, 2), round(b, 2), int(v)) for a, b, v in runs]
 
 
-def _absorb_short(found: list[Stretch], main: int | None, mine) -> list[Stretch]:
+def _absorb_short(found: list[Stretch], main: int | None, mine: tuple[int, ...]
+                  ) -> list[Stretch]:
     """A run of another voice shorter than MIN_STRETCH_S is taken as the presenter's (`main`);
     with no voice the presenter's, runs stay as heard."""
     if main is None:
@@ -142,12 +162,6 @@ def _absorb_short(found: list[Stretch], main: int | None, mine) -> list[Stretch]
         else:
             merged.append(s)
     return merged
-
-
-def heard_voices(samples: np.ndarray, encoder: VoiceEncoder,
-                 split: float = SPLIT_DISTANCE) -> tuple[Stretch, ...]:
-    """Who spoke when in `samples` (16 kHz mono), as heard: every run of every voice."""
-    return numbered(voices_and_prints(samples, encoder, split)[0])
 
 
 def voices_and_prints(samples: np.ndarray, encoder: VoiceEncoder, split: float = SPLIT_DISTANCE,
@@ -170,24 +184,24 @@ def voices_and_prints(samples: np.ndarray, encoder: VoiceEncoder, split: float =
     return stretches(regions, starts, labels), means
 
 
-def numbered(found) -> tuple[Stretch, ...]:
+def numbered(found: Iterable[Stretch]) -> tuple[Stretch, ...]:
     """The stretches in time order with their voices numbered 0, 1, ... in the order first
     heard (so a second scan of the clip numbers them the same way, and the reviewer's choice of
     voice still holds)."""
-    found = sorted(found, key=lambda s: (s.start_s, s.end_s))
+    in_order = sorted(found, key=lambda s: (s.start_s, s.end_s))
     order: dict[int, int] = {}
-    for s in found:
+    for s in in_order:
         order.setdefault(s.voice, len(order))
-    return tuple(Stretch(s.start_s, s.end_s, order[s.voice]) for s in found)
+    return tuple(Stretch(s.start_s, s.end_s, order[s.voice]) for s in in_order)
 
 
-def scan_guess(heard) -> tuple[int, ...]:
+def scan_guess(heard: Sequence[Stretch]) -> tuple[int, ...]:
     """The presenter's voice as the scan takes it: the one heard longest."""
     voices = {s.voice for s in heard}
     return (max(sorted(voices), key=lambda v: seconds_of(heard, v)),) if voices else ()
 
 
-def settle(heard, mine: tuple[int, ...]) -> Voices:
+def settle(heard: Sequence[Stretch], mine: tuple[int, ...]) -> Voices:
     """Who spoke when, with `mine` the presenter's voices: another voice's runs shorter than
     MIN_STRETCH_S, and voices heard less than MIN_VOICE_S in all, are taken as the presenter's
     (with no voice the presenter's, such quiet voices are dropped)."""
