@@ -16,6 +16,7 @@ from app.core.models import ScanOptions
 from app.core.pipeline import analyze, run
 from app.core.review.decisions import Decision, Review
 from app.core.review.report import write_report
+from app.core.review.session import ReviewSession
 from tests.conftest import LEAK_DENY, LEAK_NOTE, LEAK_SECRETS
 
 pytestmark = pytest.mark.models
@@ -35,7 +36,8 @@ def masked_pdf(scanned, tmp_path_factory):
     import datetime as dt
 
     when = dt.datetime(2026, 1, 2, 3, 4, tzinfo=dt.UTC)
-    return write_report(scanned, review, folder / "review.pdf", reviewer="R", reviewed_at=when)
+    return write_report(ReviewSession(scanned, review),
+                        folder / "review.pdf", reviewer="R", reviewed_at=when)
 
 
 def _without_hash(text: str, scanned) -> str:
@@ -95,7 +97,8 @@ def test_an_unmasked_copy_does_show_them(scanned, tmp_path):
     """The other side: the same fields, unmasked, do carry the identifiers."""
     review = Review.load(scanned.video.sha256, tmp_path)
     review.decide(scanned.findings[0].id, Decision.MUST_FIX, LEAK_NOTE)
-    out = write_report(replace(scanned), review, tmp_path / "u.pdf", reviewer="R", masked=False)
+    out = write_report(ReviewSession(replace(scanned), review),
+                       tmp_path / "u.pdf", reviewer="R", masked=False)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Olson_MRN00482913_dressing.mp4" in text and "617-555-0142" in text

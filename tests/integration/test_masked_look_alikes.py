@@ -17,6 +17,7 @@ from app.core.models import ScanOptions
 from app.core.pipeline import analyze, run
 from app.core.review.decisions import Decision, Review
 from app.core.review.report import write_report
+from app.core.review.session import ReviewSession
 
 pytestmark = pytest.mark.models
 
@@ -46,7 +47,8 @@ def _pdf(scanned, folder, masked: bool):
         # each finding gets every trick; the first finding's note is all of them in one
         note = " ".join(TRICKS) if number == 0 else TRICKS[number % len(TRICKS)]
         review.decide(finding.id, Decision.MUST_FIX, note)
-    return write_report(scanned, review, folder / f"{'masked' if masked else 'plain'}.pdf",
+    return write_report(ReviewSession(scanned, review),
+                        folder / f"{'masked' if masked else 'plain'}.pdf",
                         reviewer="Dr R", masked=masked)
 
 
@@ -100,3 +102,65 @@ def test_the_unmasked_pdf_does_show_them(scanned, engines, tmp_path):
     assert _found(text, scanned) == [*NAME, SPELLED], text
     assert "Olsön" in text and "Told Margaret" in text  # the soft hyphen is not drawn
     assert set(_found(read, scanned)) == {*NAME, SPELLED}, read
+
+
+# issue 31's second outside attack: tricks the first masking let through
+DISGUISES = (
+    "Spelled O l s o n, O.l.s.o.n and O-l-s-o-n.",  # spaced, dotted, hyphened letters
+    "The OlsonFamily came.",  # inside a longer word
+    "Mrs Ol-\nson signed.",  # split over two lines
+    "0lson agreed.",  # a digit for a letter
+    "Call O2O 7946 OOl8.",  # letters for digits
+    "Room four hundred and twelve, bed four twelve.",  # "and", two words
+    "PIN double seven treble nine; uno dos tres; won too five.",  # repeats, foreign, sound-alike
+)
+NUMBERS = ("7946", "0018")
+WORDS = ("four hundred and twelve", "four twelve", "double seven treble nine", "uno dos tres",
+         "won too five")
+
+
+def _disguised_found(text: str, scanned) -> list[str]:
+    """Which secrets the text holds read through every disguise: the name in its letters run
+    together (a digit read as the letter it looks like), the phone number's groups with O read
+    as 0 and l as 1, and the spelled-out numbers as words."""
+    from app.core.findings.disguised import skeleton
+
+    text = text.replace(scanned.video.sha256, "").replace(scanned.video.sha256[:12], "")
+    text = re.sub(r"\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{5,}\b", "", text)
+    plain = plain_text(text).text.casefold()
+    letters = "".join(c for c in skeleton(plain) if c.isalpha())
+    groups = [g.replace("o", "0").replace("l", "1") for g in re.findall(r"[0-9ol]*\d[0-9ol]*",
+                                                                         plain)]
+    words = " ".join(re.findall(r"[^\W\d_]+", plain))
+    return ([w for w in NAME if w in letters] + [n for n in NUMBERS if n in groups]
+            + [w for w in WORDS if w in words])
+
+
+def _disguised_pdf(scanned, folder, masked: bool):
+    review = Review.load(scanned.video.sha256, folder)
+    review.reviewer = "Dr R"
+    for finding in scanned.findings:
+        review.decide(finding.id, Decision.MUST_FIX, " ".join(DISGUISES))
+    return write_report(ReviewSession(scanned, review),
+                        folder / f"d-{'masked' if masked else 'plain'}.pdf", reviewer="Dr R",
+                        masked=masked)
+
+
+def test_the_masked_pdf_shows_no_name_or_number_in_disguise(scanned, engines, tmp_path):
+    text, read = _texts(_disguised_pdf(scanned, tmp_path, masked=True), engines, tmp_path)
+    assert "Reviewer's note" in text and "MASKED" in read.upper()
+    assert _disguised_found(text, scanned) == [], text
+    assert _disguised_found(read, scanned) == [], read
+    # the note's own words still read
+    assert all(w in text for w in ("Spelled", "came", "agreed", "signed", "PIN"))
+
+
+def test_the_unmasked_pdf_shows_the_disguises(scanned, engines, tmp_path):
+    """The other side: unmasked, the same note shows every one of them, on the page too."""
+    text, read = _texts(_disguised_pdf(scanned, tmp_path, masked=False), engines, tmp_path)
+    every = [*NAME[1:], *NUMBERS, *WORDS]
+    assert _disguised_found(text, scanned) == every, text
+    assert "olson" in _disguised_found(read, scanned), read
+    # OCR may run "O2O 7946" together: the groups are looked for inside what it read
+    digits = re.sub(r"[^0-9]", "", plain_text(read).text.replace("O", "0").replace("l", "1"))
+    assert all(n in digits for n in NUMBERS), read

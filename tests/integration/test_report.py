@@ -11,6 +11,7 @@ from app.core.findings.masking import mask_text
 from app.core.pipeline import analyze, run
 from app.core.review.decisions import Decision, Review
 from app.core.review.report import write_report
+from app.core.review.session import ReviewSession
 from app.core.timecode import format_time
 
 pytestmark = pytest.mark.models
@@ -40,7 +41,8 @@ def review(scanned, tmp_path):
 def test_masked_report_has_verdict_findings_coverage_and_no_identifiers(
     scanned, review, identifiers_clip, tmp_path
 ):
-    out = write_report(scanned, review, tmp_path / "review.pdf", reviewer="Dr Reviewer")
+    out = write_report(ReviewSession(scanned, review),
+                       tmp_path / "review.pdf", reviewer="Dr Reviewer")
     text = pdf_text(out)
     open_count = len(scanned.findings) - 2
     assert f"Not cleared: 1 must fix · 1 false alarm · {open_count} open" in text
@@ -66,7 +68,7 @@ def test_masked_report_has_verdict_findings_coverage_and_no_identifiers(
 
 
 def test_unmasked_report_shows_the_text_and_says_so(scanned, review, tmp_path):
-    text = pdf_text(write_report(scanned, review, tmp_path / "r.pdf", reviewer="R",
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "r.pdf", reviewer="R",
                                  masked=False, paper="letter"))
     assert "UNMASKED" in text
     assert all(f.text in text for f in scanned.findings if len(f.text) < 30)
@@ -76,20 +78,44 @@ def test_checklist_answers_decide_cleared(scanned, tmp_path):
     review = Review.load(scanned.video.sha256, tmp_path)
     for finding in scanned.findings:
         review.decide(finding.id, Decision.FALSE_ALARM)
-    text = pdf_text(write_report(scanned, review, tmp_path / "a.pdf", reviewer="R"))
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "a.pdf", reviewer="R"))
     assert "Not cleared" in text and "NOT ANSWERED" in text
     review.answer("consent", "yes")
     review.answer("care_area", "no")
     review.answer("combination", "no")
-    text = pdf_text(write_report(scanned, review, tmp_path / "b.pdf", reviewer="R"))
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "b.pdf", reviewer="R"))
     assert "Cleared: 0 must fix" in text and "Not cleared" not in text
     review.answer("care_area", "yes")
-    text = pdf_text(write_report(scanned, review, tmp_path / "c.pdf", reviewer="R"))
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "c.pdf", reviewer="R"))
     assert "Not cleared" in text and "blocks posting" in text
 
 
+def test_a_must_fix_decided_on_a_scan_with_other_settings_is_never_cleared(scanned, tmp_path):
+    """Another scan (another deny list) found "Ward 7B" and a reviewer marked it must fix; this
+    scan has no such finding. Every flag here a false alarm and the checklist answered: the PDF
+    must not say Cleared, and says which finding, who decided it and why it is not here."""
+    review = Review.load(scanned.video.sha256, tmp_path)
+    for finding in scanned.findings:
+        review.decide(finding.id, Decision.FALSE_ALARM)
+    for key, answer in (("consent", "yes"), ("care_area", "no"), ("combination", "no")):
+        review.answer(key, answer)
+    review.reviewer = "Dr B"
+    review.decide("deadbeef0001", Decision.MUST_FIX, "Ward 7B Olson on the door sign")
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "e.pdf", reviewer="R"))
+    assert "Not cleared: 0 must fix" in text and "1 must fix not in this scan" in text
+    assert "marked must fix on a scan made with other settings" in text
+    assert "Must fix, not in this scan: finding deadbeef0001" in text and "by Dr B" in text
+    assert "Olson" not in text  # its note is masked as every note is
+    summary = review.summary([f.id for f in scanned.findings],
+                             [f.id for f in scanned.findings])
+    assert not summary.cleared and summary.elsewhere == ("deadbeef0001",)
+    review.decide("deadbeef0001", Decision.FALSE_ALARM)  # the other side: nothing left to fix
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "f.pdf", reviewer="R"))
+    assert "Cleared: 0 must fix" in text and "not in this scan" not in text
+
+
 def test_fonts_are_embedded(scanned, review, tmp_path):
-    out = write_report(scanned, review, tmp_path / "f.pdf", reviewer="R")
+    out = write_report(ReviewSession(scanned, review), tmp_path / "f.pdf", reviewer="R")
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     vera = [line for line in fonts.splitlines() if "Vera" in line]
     assert vera and all(" yes yes " in line for line in vera)
@@ -125,7 +151,7 @@ def test_thumbnails_are_built_one_frame_at_a_time(scanned, review, tmp_path, mon
 
     monkeypatch.setattr(report, "iter_frames_at", frames)
     monkeypatch.setattr(report, "_thumbnail", thumbnail)
-    write_report(scanned, review, tmp_path / "t.pdf", reviewer="R")
+    write_report(ReviewSession(scanned, review), tmp_path / "t.pdf", reviewer="R")
     assert events.count("frame") >= 2
     assert "frame frame" not in " ".join(events)
 
@@ -147,7 +173,7 @@ def test_the_pdf_says_who_decided_each_finding_and_when(scanned, tmp_path):
     review = Review.load(scanned.video.sha256, tmp_path)
     review.reviewer = "Dr Ada Reviewer"
     review.decide(scanned.findings[0].id, Decision.MUST_FIX)
-    text = pdf_text(write_report(scanned, review, tmp_path / "w.pdf", reviewer="R"))
+    text = pdf_text(write_report(ReviewSession(scanned, review), tmp_path / "w.pdf", reviewer="R"))
     assert re.search(r"decided \d{4}-\d\d-\d\d \d\d:\d\d by Dr Ada Reviewer", text)
     assert text.count("decided ") == 1  # the open ones were never decided
     assert "note (written" not in text  # nor was a note written
@@ -170,7 +196,7 @@ def test_a_lone_detail_is_no_finding_in_the_pdf_and_details_that_add_up_are_list
 
     lone = replace(scanned, findings=(*scanned.findings, _detail("dehydration", "condition", 6.0)))
     review = Review.load(scanned.video.sha256, tmp_path)
-    text = pdf_text(write_report(lone, review, tmp_path / "lone.pdf", reviewer="R",
+    text = pdf_text(write_report(ReviewSession(lone, review), tmp_path / "lone.pdf", reviewer="R",
                                  masked=False))
     assert f"Findings ({len(scanned.findings)})" in text
     assert "dehydration" not in text
@@ -179,7 +205,7 @@ def test_a_lone_detail_is_no_finding_in_the_pdf_and_details_that_add_up_are_list
                _detail("from our town", "place", 9.0)]
     combined = combination(details)
     story = replace(scanned, findings=(*scanned.findings, *details, combined))
-    text = pdf_text(write_report(story, review, tmp_path / "story.pdf", reviewer="R",
+    text = pdf_text(write_report(ReviewSession(story, review), tmp_path / "story.pdf", reviewer="R",
                                  masked=False))
     assert f"Findings ({len(scanned.findings) + 1})" in text  # the combination, not its parts
     assert f"{len(scanned.findings) + 1} open" in text
@@ -199,7 +225,8 @@ def test_the_pdf_says_who_wrote_each_note_apart_from_who_decided(scanned, tmp_pa
     noting.write_note(scanned.findings[1].id, "looks fine")  # a note on an undecided finding
     merged = Review.load(scanned.video.sha256, tmp_path)
     for masked in (True, False):
-        text = pdf_text(write_report(scanned, merged, tmp_path / f"n{masked}.pdf", reviewer="R",
+        text = pdf_text(write_report(ReviewSession(scanned, merged),
+                                     tmp_path / f"n{masked}.pdf", reviewer="R",
                                      masked=masked))
         stamp = r"\d{4}-\d\d-\d\d \d\d:\d\d"
         assert re.search(rf"MUST FIX · decided {stamp} by Dr Ada Reviewer", text)

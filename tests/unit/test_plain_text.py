@@ -2,6 +2,7 @@
 characters, diacritics, look-alike letters, other scripts' digits and spelled-out numbers do not
 let an identifier through a masked copy; ordinary prose stays readable."""
 
+import re
 import unicodedata
 
 import pytest
@@ -112,3 +113,61 @@ def test_unmasked_text_is_left_as_it_was_written():
     """What is not masked prints as written, minus the characters that draw nothing."""
     assert shown_plainly("naïve caf\u00ade") == "naïve cafe"
     assert mask_free_text("naïve\u200b café") == "naïve café"
+
+
+@pytest.mark.parametrize(
+    ("note", "secrets"),
+    [
+        pytest.param("spelled O l s o n, O.l.s.o.n and O-l-s-o-n", ("Olson", "lson", "l s o n",
+                     "l.s.o.n", "l-s-o-n"), id="spaced-dotted-hyphened-letters"),
+        pytest.param("the OlsonFamily and the olsonfamily", ("Olson", "olson", "lson"),
+                     id="inside-a-longer-word"),
+        pytest.param("Mrs Ol-\nson, Marga\nret", ("son", "ret", "Marga"), id="split-over-lines"),
+        pytest.param("0lson and 01s0n and Ol$on", ("lson", "1s0n", "s0n", "on"),
+                     id="digits-for-letters"),
+        pytest.param("call O2O 7946 OOl8", ("O2O", "7946", "OOl8", "OOl", "O#O"),
+                     id="letters-for-digits"),
+        pytest.param("room four hundred and twelve", ("four", "hundred", "twelve"),
+                     id="hundred-and"),
+        pytest.param("bed four twelve, ext two one", ("four", "twelve", "two", "one"),
+                     id="two-word-identifiers"),
+        pytest.param("oh two oh, double seven treble nine", ("oh", "two", "double", "treble",
+                                                             "nine"), id="oh-double-treble"),
+        pytest.param("uno dos tres, vier fünf null", ("uno", "dos", "tres", "vier", "fünf"),
+                     id="foreign-number-words"),
+        pytest.param("won too five", ("won", "too", "five"), id="sound-alikes"),
+    ],
+)
+def test_a_known_name_or_a_number_in_disguise_is_masked(note, secrets):
+    shown = mask_free_text(note, known=KNOWN)
+    for secret in secrets:
+        assert secret not in shown, shown
+    letters = "".join(c for c in plain_text(shown).text.casefold() if c.isalpha())
+    assert "olson" not in letters and "lson" not in letters, shown
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        pytest.param("twenty five patients in two hundred beds", id="quantities"),
+        pytest.param("went to four wards for two days", id="glue-words"),
+        pytest.param("the Olsen-like rash, also noted", id="near-but-not-the-name"),
+        pytest.param("CO2 is fine, B12 OK", id="letters-with-digits"),
+        pytest.param("a b c of it", id="three-single-letters"),
+    ],
+)
+def test_prose_near_the_disguises_stays_readable(prose):
+    shown = mask_free_text(prose, known=KNOWN)
+    assert re.sub(r"\d", "#", prose) == shown
+
+
+def test_the_words_of_a_finding_that_name_no_one_are_not_masked_in_a_note():
+    """"# p******": every word of a finding ("Patient: Margaret Olson", "MRN 00482913") used to
+    be masked in notes. The labels are not; the name and the number are."""
+    from app.core.review.report import telling
+
+    known = (telling("Patient: Margaret Olson"), telling("MRN 00482913"), telling("Room 12"))
+    assert known == ("Margaret Olson", "00482913", "12")
+    assert mask_free_text("One patient in the room; MRN checked", known=known) == \
+        "One patient in the room; MRN checked"
+    assert mask_free_text("Patient Olson's MRN", known=known) == "Patient O****'* MRN"

@@ -4,9 +4,11 @@ window's stale copy, whose they were, and the record of an interrupted export.""
 import datetime as dt
 import json
 
+from app.core.review.copies import InterruptedExport
 from app.core.review.decisions import Decision, Review
-from app.core.review.interrupted import interrupted_line, is_interrupted, record_interrupted
+from app.core.review.interrupted import interrupted_line, record_interrupted
 from app.core.review.reread import decided_by, reread
+from app.core.review.session import ReviewSession
 
 SHA = "e" * 64
 
@@ -52,11 +54,13 @@ def test_a_review_never_saved_is_not_written_by_reading_it(tmp_path):
 
 def test_an_interrupted_export_is_recorded_and_said(tmp_path):
     review = _reviewer(tmp_path, "Dr A")
-    record = record_interrupted(review, "encode")
+    record = record_interrupted(ReviewSession(review=review), "encode")
     saved = json.loads(review.path.read_text())["redactions"]
-    assert saved == [record] and is_interrupted(saved[0]) and not saved[0]["copy_kept"]
-    line = interrupted_line(Review.load(SHA, tmp_path).redactions[0])
+    assert saved == [record.to_json()] and saved[0]["kind"] == "interrupted"
+    loaded = Review.load(SHA, tmp_path).redactions[0]
+    assert isinstance(loaded, InterruptedExport) and loaded == record and not loaded.copy_kept
+    line = interrupted_line(loaded)
     assert line.startswith("An export was interrupted at 20")
     assert line.endswith("while the copy was written (started by Dr A); no copy was kept.")
-    record_interrupted(review, "rescan")
+    record_interrupted(ReviewSession(review=review), "rescan")
     assert "while the copy was checked" in interrupted_line(review.redactions[-1])

@@ -158,3 +158,59 @@ def test_a_decisions_file_of_the_older_shape_still_loads(tmp_path):
     assert (again.decision, again.decided_by, again.decided_at) == (
         Decision.FALSE_ALARM, "Dr Old", 1000.5)
     assert (again.note, again.noted_by) == ("not mine after all", "Dr New")
+
+
+def test_a_reviewer_whose_clock_is_behind_still_overrides_an_older_decision(tmp_path,
+                                                                           monkeypatch):
+    """Dr A (clock right) marks f1 false alarm and notes it; a minute later Dr B, whose clock
+    is 30 s behind, marks it must fix and rewrites the note: B's are the newer and stay."""
+    import app.core.review.decisions as decisions
+
+    first, second = Review.load(SHA, tmp_path), Review.load(SHA, tmp_path)
+    first.reviewer, second.reviewer = "Dr A", "Dr B"
+    first.decide("f1", Decision.FALSE_ALARM, "her own badge")
+    first.answer("consent", "yes")
+    right = decisions._now
+    monkeypatch.setattr(decisions, "_now", lambda: right() - 30.0)
+    second.decide("f1", Decision.MUST_FIX, "a patient's badge")
+    second.answer("consent", "no")
+    monkeypatch.setattr(decisions, "_now", right)
+    again = Review.load(SHA, tmp_path)
+    assert (again.get("f1").decision, again.get("f1").note) == (Decision.MUST_FIX,
+                                                                 "a patient's badge")
+    assert again.get("f1").decided_by == "Dr B" and again.answers["consent"] == "no"
+    # the stamps only ever go up in the file, and the other side: A, deciding after B, wins
+    assert again.get("f1").decided_at > first.get("f1").decided_at
+    first.decide("f1", Decision.FALSE_ALARM)
+    assert Review.load(SHA, tmp_path).get("f1").decision is Decision.FALSE_ALARM
+
+
+def test_an_entry_this_version_cannot_read_is_kept_and_said(tmp_path):
+    """A newer version wrote a decision this one does not know ("blur_only") beside a must
+    fix: the must fix counts, the unknown entry is said and written back unchanged on save."""
+    unknown = {"decision": "blur_only", "decided_at": 2000.0, "decided_by": "Dr New"}
+    saved = {"clip_sha256": SHA, "verdicts": {
+        "f1": unknown,
+        "f2": {"decision": "must_fix", "decided_at": 1000.0, "decided_by": "Dr B"}}}
+    (tmp_path / f"{SHA}.json").write_text(json.dumps(saved))
+    review = Review.load(SHA, tmp_path)
+    assert review.get("f2").decision is Decision.MUST_FIX
+    assert review.problem and "f1" in review.problem and "kept" in review.problem
+    review.decide("f3", Decision.FALSE_ALARM)
+    written = json.loads((tmp_path / f"{SHA}.json").read_text())["verdicts"]
+    assert written["f1"] == unknown and written["f2"]["decision"] == "must_fix"
+    assert written["f3"]["decision"] == "false_alarm"
+    assert not [p for p in tmp_path.iterdir() if "damaged" in p.name]  # nothing moved aside
+
+
+def test_a_file_that_became_unreadable_is_kept_aside_when_saved_over(tmp_path):
+    """Damaged after it was loaded: the next save keeps it aside (not replaced silently)."""
+    review = Review.load(SHA, tmp_path)
+    review.decide("f1", Decision.MUST_FIX)
+    (tmp_path / f"{SHA}.json").write_text('{"clip_sha256": "' + SHA + '", "verdicts": {')
+    review.decide("f2", Decision.FALSE_ALARM)
+    kept = [p for p in tmp_path.iterdir() if "damaged" in p.name]
+    assert len(kept) == 1 and kept[0].read_text().endswith('"verdicts": {')
+    assert review.problem and kept[0].name in review.problem
+    again = Review.load(SHA, tmp_path)
+    assert again.get("f1").decision is Decision.MUST_FIX and again.problem is None

@@ -2,17 +2,21 @@
 
 import bisect
 import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from app.core.findings.plain_text import plain_text, shown_plainly
+from app.core.findings.disguised import digits_written_as_letters, disguised_spans
+from app.core.findings.plain_text import Plain, plain_text, shown_plainly
 from app.core.findings.spelled_numbers import spelled_number_spans
 from app.core.models import Box, Category, Finding, Source, VideoInfo
 from app.core.text_join import join_with_ranges
 
 # Findings whose text we wrote ourselves ("face of another person", "bedside monitor"): nothing
 # in it identifies anyone, so masking it would only hide what the finding is (and its reason does
-# not say it "matched" that text: findings.py).
+# not say it "matched" that text: hits.py).
 DESCRIBED = frozenset({Source.FACE, Source.SCENE})
+# A detector run over free text: the (start, end) of each identifier it finds.
+Finder = Callable[[str], Iterable[tuple[int, int]]]
 
 
 def mask_text(text: str) -> str:
@@ -45,7 +49,7 @@ def shown_reason(finding: Finding, masked: bool) -> str:
     return f"a {finding.category.value} matched \"{mask_text(finding.text)}\""
 
 
-def identifying_words(entries) -> set[str]:
+def identifying_words(entries: Iterable[str]) -> set[str]:
     """The words (lower case, two letters or more) of identifying texts: each is masked wherever
     it stands, as a name's surname alone still names someone. Each word is there as written and
     in its plain form (plain_text.py, case folded), which free text is compared in."""
@@ -57,8 +61,8 @@ def identifying_words(entries) -> set[str]:
     return words
 
 
-def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[str, ...] = (),
-                   find=None) -> str:
+def mask_free_text(text: str, spans: Sequence[tuple[int, int]] = (),
+                   known: tuple[str, ...] = (), find: Finder | None = None) -> str:
     """Free text (a reviewer's note, the words heard around a finding) as a masked copy shows it.
 
     The text is read in its plain form (plain_text.py: invisible characters gone, diacritics
@@ -73,8 +77,8 @@ def mask_free_text(text: str, spans: list[tuple[int, int]] = (), known: tuple[st
     return "".join(shown for _, shown in masked_pieces(text, spans, known, find))
 
 
-def mask_free_words(words: list[str], flagged=(), known: tuple[str, ...] = (), find=None
-                    ) -> list[str]:
+def mask_free_words(words: list[str], flagged: Sequence[int] = (), known: tuple[str, ...] = (),
+                    find: Finder | None = None) -> list[str]:
     """Words heard in a row, each as a masked copy shows it: masked as `mask_free_text` masks
     them read together (a number spelled out over several words is one run), the words at the
     indices `flagged` masked whole."""
@@ -89,26 +93,26 @@ def mask_free_words(words: list[str], flagged=(), known: tuple[str, ...] = (), f
     return shown
 
 
-def masked_pieces(text: str, spans=(), known: tuple[str, ...] = (), find=None
-                  ) -> list[tuple[int, str]]:
+def masked_pieces(text: str, spans: Sequence[tuple[int, int]] = (), known: tuple[str, ...] = (),
+                  find: Finder | None = None) -> list[tuple[int, str]]:
     """`mask_free_text`'s result in pieces, each with where it starts in `text`: a word of the
     plain text as shown, or one original character between words (spaces; invisible ones give
     "")."""
     plain = plain_text(text)
-    marked = [False] * len(text)
-    found = [plain.original_range(a, b) for a, b in (find(plain.text) if find else ()) if b > a]
-    for start, end in [*spans, *found]:
-        marked[max(0, start):max(0, end)] = [True] * (max(0, end) - max(0, start))
     pieces_of_known = identifying_words(known)
-    numbers = spelled_number_spans(plain.text)
+    marked, whole = _marked(text, plain, spans, find, pieces_of_known)
+    numbers = sorted([*spelled_number_spans(plain.text),
+                      *digits_written_as_letters(plain.text)])
     out: list[tuple[int, str]] = []
     done = 0
     for match in re.finditer(r"\S+", plain.text):
         start, end = plain.original_range(*match.span())
         out += [(i, shown_plainly(text[i])) for i in range(done, start)]
         word = match.group()
-        if any(marked[start:end]) or any(w.casefold() in pieces_of_known
-                                         for w in re.findall(r"\w+", word)):
+        if any(whole[start:end]):  # a piece of a word spelled out or split: none of it shows
+            out.append((start, re.sub(r"[^\W_]", "*", _masked_word(word))))
+        elif any(marked[start:end]) or any(w.casefold() in pieces_of_known
+                                           for w in re.findall(r"\w+", word)):
             out.append((start, _masked_word(word)))
         elif any(match.start() < b and a < match.end() for a, b in numbers) \
                 or any(c.isdigit() for c in word):
@@ -118,6 +122,21 @@ def masked_pieces(text: str, spans=(), known: tuple[str, ...] = (), find=None
         done = end
     out += [(i, shown_plainly(text[i])) for i in range(done, len(text))]
     return out
+
+
+def _marked(text: str, plain: Plain, spans: Iterable[tuple[int, int]],
+            find: Finder | None,
+            known_words: set[str]) -> tuple[list[bool], list[bool]]:
+    """Which characters of `text` are in an identifier: `spans`, what `find` finds, and known
+    words in disguise (disguised.py); and which of them are in a word's later pieces."""
+    marked, whole = [False] * len(text), [False] * len(text)
+    found = [plain.original_range(a, b) for a, b in (find(plain.text) if find else ()) if b > a]
+    for start, end in [*spans, *found]:
+        marked[max(0, start):max(0, end)] = [True] * (max(0, end) - max(0, start))
+    for a, b, goes_on in disguised_spans(plain.text, known_words):
+        start, end = plain.original_range(a, b)
+        (whole if goes_on else marked)[start:end] = [True] * (end - start)
+    return marked, whole
 
 
 def _numbers_hidden(word: str, at: int, numbers: list[tuple[int, int]]) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 from xml.sax.saxutils import escape
 
 import cv2
@@ -23,6 +25,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
+    Flowable,
     Image,
     KeepTogether,
     Paragraph,
@@ -37,6 +40,7 @@ from app.core.findings.combination import flags
 from app.core.findings.hits import said_within
 from app.core.findings.masking import (
     DESCRIBED,
+    Finder,
     box_at,
     clip_label,
     mask_free_text,
@@ -48,13 +52,20 @@ from app.core.findings.masking import (
 from app.core.media.video import iter_frames_at
 from app.core.models import AnalysisResult, Box, Category, Finding, Source
 from app.core.private_files import write_private_atomically
-from app.core.review.decisions import CHECKLIST, Decision, Review
+from app.core.review.decisions import CHECKLIST, Decision, Review, Verdict
 from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
 from app.core.review.reread import decided_by
+from app.core.review.session import ReviewSession
 from app.core.timecode import format_time
 
-PAPER = {"a4": A4, "letter": LETTER}
+if TYPE_CHECKING:
+    from app.core.detect import TextDetector
+
+# a page's width and height in points
+Page = tuple[float, float]
+Styles = dict[str, ParagraphStyle]
+PAPER: dict[str, Page] = {"a4": A4, "letter": LETTER}
 DECISION_TEXT = {Decision.OPEN: "OPEN", Decision.MUST_FIX: "MUST FIX",
                  Decision.FALSE_ALARM: "FALSE ALARM"}
 DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
@@ -81,8 +92,7 @@ def _fonts() -> tuple[str, str]:
 
 
 def write_report(
-    result: AnalysisResult,
-    review: Review,
+    session: ReviewSession,
     out: Path,
     *,
     reviewer: str,
@@ -90,11 +100,16 @@ def write_report(
     paper: str = "a4",
     reviewed_at: dt.datetime | None = None,
 ) -> Path:
-    """Write the review PDF to `out` (which must not be a folder) and return its path.
+    """Write the review PDF of the session's clip (its findings as reviewed, its decisions and
+    copies) to `out` (which must not be a folder) and return its path.
 
     Raises:
-        ClearToPostError: the PDF cannot be written there, or the clip can no longer be read.
+        ClearToPostError: the PDF cannot be written there, the clip can no longer be read, or
+            it has not been scanned.
     """
+    result, review = session.reviewed, session.review
+    if result is None or review is None:
+        raise ClearToPostError("The clip has not been scanned yet: there is nothing to report.")
     regular, _ = _fonts()
     styles = _styles()
     page = PAPER.get(paper.lower())
@@ -150,10 +165,11 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> list:
+def _verdict(result: AnalysisResult, review: Review, masked: bool, styles: Styles
+             ) -> list[Flowable]:
     """The title, the verdict in colour, why it is not cleared, and whether this copy is
     masked."""
-    summary = review.summary([f.id for f in flags(result.findings)])
+    summary = review.summary([f.id for f in flags(result.findings)], scan_ids(result))
     colour = "#2e7d32" if summary.cleared else "#c62828"
     story = [Paragraph("ClearToPost review record", styles["title"]),
              Paragraph(f'<font color="{colour}">{escape(summary.line())}</font>',
@@ -165,8 +181,14 @@ def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> li
         reasons.append(f"{len(summary.unanswered)} checklist question(s) unanswered")
     if summary.blocking_answers:
         reasons.append("a checklist answer does not allow posting")
+    if summary.elsewhere:
+        reasons.append(f"{len(summary.elsewhere)} finding(s) marked must fix on a scan made with "
+                       f"other settings (deny list, OCR engine or speech model) are not in this "
+                       f"scan: scan with those settings to see and hide them")
     if reasons:
         story.append(Paragraph("Not cleared because " + "; ".join(reasons) + ".", styles["body"]))
+    story += [Paragraph(escape(_elsewhere_line(i, review.get(i), result, masked)), styles["small"])
+              for i in summary.elsewhere]
     mode = ("This copy is MASKED: identifying text is hidden and boxed regions are blurred."
             if masked else
             "This copy is UNMASKED: it shows identifying text and images. Keep it internal.")
@@ -174,8 +196,29 @@ def _verdict(result: AnalysisResult, review: Review, masked: bool, styles) -> li
     return story
 
 
-def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, styles,
-                page, decisions: tuple[str, str]) -> Table:
+def scan_ids(result: AnalysisResult) -> list[str]:
+    """Every id this scan has (findings and presenter faces): a must fix outside them was
+    decided on a scan made with other settings."""
+    return [f.id for f in (*result.findings, *result.presenter_faces)]
+
+
+def _elsewhere_line(finding_id: str, verdict: Verdict, result: AnalysisResult,
+                    masked: bool) -> str:
+    """ "Must fix, not in this scan: finding 3f2a…, decided 2026-… by Dr B; note: …" """
+    said = f"Must fix, not in this scan: finding {finding_id}"
+    if verdict.decided_at:
+        when = dt.datetime.fromtimestamp(verdict.decided_at).astimezone()
+        said += f", decided {when.strftime('%Y-%m-%d %H:%M')}"
+        said += f" by {verdict.decided_by}" if verdict.decided_by else ""
+    if verdict.note:
+        note = mask_free_text(verdict.note, **_free_text_masking(result)) if masked \
+            else verdict.note
+        said += f"; note: {note}"
+    return said + "."
+
+
+def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, styles: Styles,
+                page: Page, decisions: tuple[str, str]) -> Table:
     video = result.video
     rows = [
         ("Clip", clip_label(video, masked)),
@@ -193,14 +236,15 @@ def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, 
     return _facts(rows, styles, page)
 
 
-def _facts(pairs, styles, page) -> Table:
+def _facts(pairs: list[tuple[str, str]], styles: Styles, page: Page) -> Table:
     """A two-column table of (label, value) facts: the clip's, a redacted copy's."""
     return _table([[Paragraph(escape(a), styles["small"]), Paragraph(escape(b), styles["body"])]
                    for a, b in pairs], [3.2 * cm, None], page)
 
 
-def _checklist(result: AnalysisResult, review: Review, masked: bool, styles, page) -> list:
-    rows = []
+def _checklist(result: AnalysisResult, review: Review, masked: bool, styles: Styles, page: Page
+               ) -> list[Flowable]:
+    rows: list[list[Flowable]] = []
     combined = next((f for f in result.findings if f.category is Category.COMBINATION), None)
     for key, question, allowed in CHECKLIST:
         answer = review.answers.get(key)
@@ -217,7 +261,8 @@ def _checklist(result: AnalysisResult, review: Review, masked: bool, styles, pag
             _table(rows, [None, 4.5 * cm], page)]
 
 
-def _findings(result: AnalysisResult, review: Review, masked: bool, styles, page) -> list:
+def _findings(result: AnalysisResult, review: Review, masked: bool, styles: Styles, page: Page
+              ) -> list[Flowable]:
     shown = flags(result.findings)  # a detail is listed inside its combination
     story = [Paragraph(f"Findings ({len(shown)})", styles["h2"])]
     if not shown:
@@ -229,7 +274,7 @@ def _findings(result: AnalysisResult, review: Review, masked: bool, styles, page
     return story
 
 
-def _table(rows, widths, page) -> Table:
+def _table(rows: list[list[Flowable]], widths: list[float | None], page: Page) -> Table:
     usable = page[0] - 4 * cm
     fixed = sum(w for w in widths if w)
     widths = [w or (usable - fixed) for w in widths]
@@ -269,7 +314,7 @@ def _timeline(result: AnalysisResult, review: Review, width: float, font: str) -
     return drawing
 
 
-def _coverage(result: AnalysisResult, styles) -> list:
+def _coverage(result: AnalysisResult, styles: Styles) -> list[Flowable]:
     coverage = result.coverage
     lines = []
     if coverage.transcribed:
@@ -350,13 +395,20 @@ def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisRes
 
 
 @functools.cache
-def _free_text_detector():
+def _free_text_detector() -> TextDetector:
     from app.core.detect import TextDetector
 
     return TextDetector()
 
 
-def _free_text_masking(result: AnalysisResult) -> dict:
+class FreeTextMasking(TypedDict):
+    """masking.mask_free_text's `known` and `find`, for this scan."""
+
+    known: tuple[str, ...]
+    find: Finder
+
+
+def _free_text_masking(result: AnalysisResult) -> FreeTextMasking:
     """How free text is masked for this scan (masking.mask_free_text's `known` and `find`):
     what the detectors and the lists find in its plain form, and every text a finding of this
     scan has and every entry of the deny list."""
@@ -367,8 +419,21 @@ def _free_text_masking(result: AnalysisResult) -> dict:
     def find(plain: str) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in _free_text_detector().detect(plain, lists)]
 
-    known = tuple(f.text for f in result.findings if f.source not in DESCRIBED)
+    known = tuple(telling(f.text) for f in result.findings if f.source not in DESCRIBED)
     return {"known": known + tuple(result.options.deny), "find": find}
+
+
+def telling(text: str) -> str:
+    """A finding's text without the words that name no one: the labels and common words the
+    detectors read around an identifier ("Patient", "MRN", "Room", "the"). A note's "one
+    patient" stays readable; "Margaret", "Olson" and "00482913" are still masked in it."""
+    import re
+
+    from app.core.detect.name_recognizers import NOT_NAMES
+    from app.core.detect.overlay_words import NOT_A_NAME
+
+    return " ".join(w for w in re.findall(r"\w+", text)
+                    if w.casefold() not in NOT_NAMES and w.casefold() not in NOT_A_NAME)
 
 
 def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
@@ -391,7 +456,9 @@ def _sentence(finding: Finding, result: AnalysisResult, masked: bool) -> str:
     return ("… " if first else "") + " ".join(parts) + (" …" if last < len(words) else "")
 
 
-def _entry(number, finding, result, review, thumbnails, masked, styles, page) -> list:
+def _entry(number: int, finding: Finding, result: AnalysisResult, review: Review,
+           thumbnails: dict[str, bytes], masked: bool, styles: Styles, page: Page
+           ) -> list[Flowable]:
     verdict = review.get(finding.id)
     text = shown_text(finding, masked)
     reason = shown_reason(finding, masked)
@@ -432,8 +499,8 @@ def _when_by(at: float, by: str) -> str:
     return f"{when}{' by ' + escape(by) if by else ''}"
 
 
-def _footer(font: str, when: str):
-    def draw(canvas, document) -> None:
+def _footer(font: str, when: str) -> Callable[[Any, Any], None]:
+    def draw(canvas: Any, document: Any) -> None:  # reportlab's Canvas and DocTemplate
         canvas.saveState()
         canvas.setFont(font, 7.5)
         canvas.drawString(2 * cm, 1.1 * cm, f"ClearToPost review record · {when}")

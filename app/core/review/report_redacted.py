@@ -6,69 +6,71 @@ An export that was interrupted is said in one line: no copy of it was kept."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Paragraph
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
 
 from app.core.findings.masking import DESCRIBED, mask_text, shown_text
-from app.core.models import AnalysisResult
+from app.core.models import AnalysisResult, Finding
+from app.core.review.copies import HiddenItem, InterruptedExport, RedactedCopy
 from app.core.review.decisions import Review
-from app.core.review.interrupted import interrupted_line, is_interrupted
-from app.core.review.reread import DecidedBy
+from app.core.review.interrupted import interrupted_line
 from app.core.timecode import format_time
 
 
-def redacted_section(result: AnalysisResult, review: Review, masked: bool, styles: dict,
-                     facts) -> list:
+def redacted_section(result: AnalysisResult, review: Review, masked: bool,
+                     styles: dict[str, ParagraphStyle],
+                     facts: Callable[[list[tuple[str, str]]], Flowable]) -> list[Flowable]:
     """Flowables for every redacted copy recorded in the review (none: an empty list);
     `facts` draws (label, value) pairs as the report's first table does."""
     if not review.redactions:
         return []
-    story: list = [Paragraph("Redacted copy", styles["h2"])]
+    story: list[Flowable] = [Paragraph("Redacted copy", styles["h2"])]
     findings = {f.id: f for f in result.findings}
     for record in review.redactions:
-        if is_interrupted(record):
+        if isinstance(record, InterruptedExport):
             story.append(Paragraph(escape(interrupted_line(record)), styles["body"]))
             continue
         story.append(facts(_facts(record, masked)))
-        items = [_item_line(item, findings.get(item.get("finding_id")), masked)
-                 for item in record.get("items", [])]
+        items = [_item_line(item, findings.get(item.finding_id), masked)
+                 for item in record.items]
         story.append(Paragraph("Hidden: " + ("<br/>".join(items) or "nothing"), styles["body"]))
         story.append(Paragraph(_rescan_line(record, findings, masked), styles["body"]))
+        if record.read_back:
+            story.append(Paragraph(_read_back_line(record.read_back, masked), styles["body"]))
     return story
 
 
-def _facts(record: dict, masked: bool) -> list[tuple[str, str]]:
-    name = Path(str(record.get("file", ""))).name
-    shown = f"copy {str(record.get('sha256', ''))[:12]}" if masked else name
-    made = dt.datetime.fromtimestamp(float(record.get("made_at", 0))).astimezone()
-    sound = "bleeped" if record.get("sound") == "bleep" else "silenced"
-    decided = DecidedBy.from_json(record.get("decisions"))
+def _facts(record: RedactedCopy, masked: bool) -> list[tuple[str, str]]:
+    name = Path(record.file).name
+    shown = f"copy {record.sha256[:12]}" if masked else name
+    made = dt.datetime.fromtimestamp(record.made_at).astimezone()
+    sound = "bleeped" if record.sound == "bleep" else "silenced"
+    decided = record.decisions
     used = [("Decisions", decided.who(dated=True))] if decided else []
-    return [("File", shown), ("SHA-256", str(record.get("sha256", ""))),
+    return [("File", shown), ("SHA-256", record.sha256),
             ("Made", f"{made.strftime('%Y-%m-%d %H:%M %Z').strip()}"
-                     f"{' by ' + record['by'] if record.get('by') else ''}"),
-            ("Chosen", "must fix and open findings" if record.get("include_open")
+                     f"{' by ' + record.by if record.by else ''}"),
+            ("Chosen", "must fix and open findings" if record.include_open
              else "findings marked must fix"),
             *used, ("Speech", f"spoken identifiers {sound}")]
 
 
-def _item_line(item: dict, finding, masked: bool) -> str:
-    what = shown_text(finding, masked) if finding is not None else item.get("category", "")
-    frames = item.get("frames")
-    where = f", in {frames} frames" if frames is not None else ""
-    return escape(f"{format_time(float(item.get('start_s', 0)))}–"
-                  f"{format_time(float(item.get('end_s', 0)))}  {item.get('action', '')} "
-                  f"({item.get('source', '')} {item.get('category', '')}): \"{what}\"{where}")
+def _item_line(item: HiddenItem, finding: Finding | None, masked: bool) -> str:
+    what = shown_text(finding, masked) if finding is not None else item.category
+    where = f", in {item.frames} frames" if item.frames is not None else ""
+    return escape(f"{format_time(item.start_s)}–{format_time(item.end_s)}  {item.action} "
+                  f"({item.source} {item.category}): \"{what}\"{where}")
 
 
-def _rescan_line(record: dict, findings: dict, masked: bool) -> str:
-    rescan = record.get("rescan", {})
-    still = rescan.get("still_found", [])
-    new = rescan.get("new", [])
-    missed = rescan.get("not_hidden", [])
-    hidden = len(record.get("items", []))
+def _rescan_line(record: RedactedCopy, findings: dict[str, Finding], masked: bool) -> str:
+    rescan = record.rescan
+    still, new, missed = rescan.still_found, rescan.new, rescan.not_hidden
+    hidden = len(record.items)
     verdict = ("<b>none of what was hidden was found again</b>" if not still else
                f"<b>{len(still)} of the {hidden} hidden findings were found again</b>")
     if missed:
@@ -81,10 +83,38 @@ def _rescan_line(record: dict, findings: dict, masked: bool) -> str:
             parts.append(escape(f"{label}: {finding.category.value} "
                                 f"\"{shown_text(finding, masked)}\""))
     for again in new:
-        text = str(again.get("text", ""))
-        if masked and again.get("source") not in {s.value for s in DESCRIBED}:
+        text = again.text
+        if masked and again.source not in {s.value for s in DESCRIBED}:
             text = mask_text(text)
-        parts.append(escape(f"New: {format_time(float(again.get('start_s', 0)))} "
-                            f"{again.get('source', '')} {again.get('category', '')} "
-                            f"\"{text}\""))
+        parts.append(escape(f"New: {format_time(again.start_s)} "
+                            f"{again.source} {again.category} \"{text}\""))
+    return "<br/>".join(parts)
+
+
+def _read_back_line(read_back: dict[str, Any], masked: bool) -> str:
+    """The proof's read-back: how many frames each round read, what it found and changed, and
+    the frames where hidden text could still be read (NOT SAFE)."""
+    rounds = read_back.get("rounds", [])
+    frames = sum(int(r.get("frames", 0)) for r in rounds)
+    parts = [f"Read back by OCR: {frames} frames in {len(rounds)} round"
+             f"{'s' if len(rounds) != 1 else ''}."]
+    for number, r in enumerate(rounds):
+        said = (f"Round {number}: {r.get('frames', 0)} frames read ({r.get('around', 0)} "
+                f"around the covers, every frame; the rest whole, one in three), "
+                f"{r.get('leaks', 0)} reads of hidden text")
+        if r.get("found_again"):
+            said += f", {r['found_again']} found again by the re-scan"
+        if r.get("patched"):
+            said += (f"; covers widened or extended by {r['patched']} patches over "
+                     f"{r.get('findings', 0)} findings, and the copy written again")
+        parts.append(escape(said + "."))
+    leaks = read_back.get("leaks", [])
+    if leaks:
+        times = sorted({float(leak.get("t_s", 0)) for leak in leaks})
+        shown = ", ".join(format_time(t) for t in times[:10]) + ("…" if len(times) > 10 else "")
+        reads = "" if masked else " (read: " + ", ".join(
+            f"\"{leak.get('read', '')}\"" for leak in leaks[:5]) + ")"
+        parts.append(f"<b>NOT SAFE: hidden text can still be read in {len(times)} frames, at "
+                     f"{escape(shown)}</b>{escape(reads)}; pictures of them: "
+                     f"{len(read_back.get('thumbnails', []))} beside the copy.")
     return "<br/>".join(parts)

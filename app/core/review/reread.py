@@ -7,43 +7,14 @@ and `decided_by` says whose decisions it used ("decisions by A, B as of 16:02").
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from app.core.review.copies import DecidedBy
 from app.core.review.decisions import Decision, Review
 
 NO_NAME = "an unnamed reviewer"
-
-
-@dataclass(frozen=True)
-class DecidedBy:
-    """Who made the decisions an export used, and when they were read (epoch seconds)."""
-
-    names: tuple[str, ...]
-    as_of: float
-
-    def line(self, dated: bool = False) -> str:
-        """"decisions by A, B as of 16:02" (`dated`: with the day and the time zone)."""
-        if not self.names:
-            return f"no decisions yet {self.who(dated).removeprefix('none yet ')}"
-        return f"decisions {self.who(dated)}"
-
-    def who(self, dated: bool = False) -> str:
-        """"by A, B as of 16:02", or "none yet as of 16:02"."""
-        when = dt.datetime.fromtimestamp(self.as_of).astimezone()
-        shown = when.strftime("%Y-%m-%d %H:%M %Z").strip() if dated else when.strftime("%H:%M")
-        return f"{'by ' + ', '.join(self.names) if self.names else 'none yet'} as of {shown}"
-
-    def to_json(self) -> dict:
-        return {"by": list(self.names), "as_of": round(self.as_of, 3)}
-
-    @classmethod
-    def from_json(cls, data) -> DecidedBy | None:
-        if not isinstance(data, dict):
-            return None
-        return cls(tuple(str(n) for n in data.get("by", [])), float(data.get("as_of", 0.0)))
+__all__ = ["NO_NAME", "DecidedBy", "decided_by", "reread"]
 
 
 def reread(review: Review) -> float:
