@@ -1,7 +1,7 @@
 """Does a scan find what was planted, and nothing on clean video? Recall and false flags.
 
 Run: `.venv/bin/python -m bench.accuracy` (needs ../shared/realdata for real faces and a real
-monitor photo, and to scan the real videos). Prints Markdown tables for the README.
+monitor photo, and to scan the real videos). Prints Markdown tables for docs/measurements.md.
 
 Clips (made by bench.clips, truth written by it):
 - `vertical`: 1080×1920, 30 s: identifiers in captions of several sizes, some drifting; spoken
@@ -29,7 +29,12 @@ Clips (made by bench.clips, truth written by it):
 - ../shared/realdata/video: real footage with no identifier (false flags only); the monitor
   footage among it must give a scene finding (counted under scene recall), the rest none.
 - bench.overlays: 96 burned-in overlays of medical images and record banners, half with a
-  patient's name; names recall and false names per overlay without one, per kind of image.
+  patient's name; names recall and false names per overlay without one, per kind of image; then
+  the same for the held-out set (another seed, other fonts, name forms and layouts).
+- bench.speech_names: names caught in the real recordings of ../shared/realdata/speech, names
+  shown on screen and said once (caught by speech alone, then with the picture's names as hints,
+  and falsely "heard" where never said), and ward-context recall on bench.ward_phrases.
+  `--speech` runs only these.
 
 A planted item counts as found when a finding of the same source overlaps its time. Precision
 is the share of findings (identifiers and context) that overlap a planted item of their source.
@@ -214,7 +219,7 @@ def naive_screen_times(path: str, engines) -> list[float]:
     for t_s, frame in iter_samples(path, 1.0):
         lines = group_into_lines(engines.ocr.read(frame), t_s)
         if any(s.category.value != "ward_context"
-               for line in lines for s in engines.detector.detect(line.text)):
+               for line in lines for s in engines.detector.detect(line.text, beside_identifier=0)):
             times.append(t_s)
     return times
 
@@ -256,6 +261,9 @@ def main() -> int:
     from app.core.pipeline import Engines, analyze, run
 
     engines = Engines.load(ScanOptions())
+    if "--speech" in sys.argv:
+        _speech(engines)
+        return 0
     if "--edges" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
             print("\n".join(edges(engines, Path(tmp))))
@@ -362,6 +370,7 @@ def main() -> int:
               f"{baseline_found}/{baseline_planted} = {baseline_found / baseline_planted:.2f}; "
               f"this scan: {ours}/{baseline_planted} = {ours / baseline_planted:.2f}.")
     _overlays(engines)
+    _speech(engines)
     for line in misses:
         print(f"- missed: {line}", file=sys.stderr)
     for line in false_flags + false_looks + apart_lines:
@@ -377,6 +386,22 @@ def _overlays(engines) -> None:
     print("Names in burned-in overlays (`python -m bench.overlays`):")
     print()
     overlays.print_table(overlays.measure(overlays.overlay_set(), engines.ocr, engines.detector))
+    print()
+    print("The held-out overlays (`python -m bench.overlays --held-out`: another seed, other "
+          "fonts, name forms and layouts):")
+    print()
+    held_out = overlays.overlay_set(seed=overlays.HELD_OUT_SEED, held_out=True)
+    overlays.print_table(overlays.measure(held_out, engines.ocr, engines.detector))
+
+
+def _speech(engines) -> None:
+    """Names in real speech and with the picture's help, ward context (bench.speech_names)."""
+    from bench import speech_names
+
+    print()
+    print("Speech (`python -m bench.speech_names`):")
+    print()
+    speech_names.print_table(engines)
 
 
 if __name__ == "__main__":

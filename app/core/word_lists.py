@@ -24,18 +24,6 @@ def config_dir() -> Path:
     return Path(base) / "cleartopost"
 
 
-def reviewer_name() -> str:
-    """The reviewer's name from the window's settings (an INI file Qt writes), or ""."""
-    import configparser
-
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(config_dir() / "settings.ini", encoding="utf-8")
-    except configparser.Error:
-        return ""
-    return parser.get("General", "reviewer", fallback="").strip().strip('"')
-
-
 def read_entries(path: Path) -> tuple[str, ...]:
     """Non-empty lines, stripped; lines starting with # are comments."""
     if not path.is_file():

@@ -2,6 +2,7 @@
 
 from app.core.models import Category, Source
 from app.core.pipeline import analyze, run
+from app.core.review.session import ReviewSession
 
 TOLERANCE_S = 0.6  # faces are looked for every 0.5 s
 
@@ -65,9 +66,9 @@ def test_a_redacted_copy_hides_the_other_face_and_the_codes_and_keeps_the_presen
     for finding in result.findings:
         review.decide(finding.id, Decision.MUST_FIX if finding in hidden else Decision.OPEN)
     out = tmp_path / "copy.mp4"
-    copy = run(redact_clip(result, review, out, engines=engines))
+    copy = run(redact_clip(ReviewSession(result, review), out, engines=engines))
     assert copy.proof.still_found == ()
-    assert {i["action"] for i in copy.items} == {"fill face", "black out"}
+    assert {i.action for i in copy.items} == {"fill face", "black out"}
 
     other_seen = presenter_kept = codes_seen = checked = 0
     for (t, before), (_, after) in zip(iter_frames(people_and_codes_clip.path), iter_frames(out),

@@ -4,6 +4,7 @@ import pytest
 
 from app.core.findings.hits import normalise
 from app.core.pipeline import analyze, run
+from app.core.review.session import ReviewSession
 
 pytestmark = pytest.mark.models
 
@@ -64,7 +65,7 @@ def test_a_redacted_copy_covers_each_found_text_in_every_frame(scanned, handheld
     for finding in scanned.findings:
         review.decide(finding.id, Decision.MUST_FIX)
     covers: dict[float, list] = {}
-    copy = run(redact_clip(scanned, review, tmp_path / "copy.mp4", engines=engines,
+    copy = run(redact_clip(ReviewSession(scanned, review), tmp_path / "copy.mp4", engines=engines,
                            on_frame=lambda t, c: covers.__setitem__(t, [r for _, r in c])))
     checked, misses = uncovered(covers, scanned.findings, handheld_clip.width,
                                 handheld_clip.height, handheld_clip.duration_s)

@@ -7,6 +7,7 @@ import pytest
 
 from app.core.models import Category, Source
 from app.core.pipeline import Engines, analyze, run
+from app.core.review.session import ReviewSession
 
 pytestmark = pytest.mark.models
 
@@ -165,7 +166,8 @@ def test_full_scan_with_the_network_blocked(identifiers_clip, monkeypatch, tmp_p
 
     fresh = Engines.load(ScanOptions())
     result = run(analyze(identifiers_clip.path, engines=fresh))
-    pdf = write_report(result, Review.load(result.video.sha256, tmp_path), tmp_path / "r.pdf",
+    pdf = write_report(ReviewSession(result, Review.load(result.video.sha256, tmp_path)),
+                       tmp_path / "r.pdf",
                        reviewer="R")
     assert attempts == []
     assert result.findings and pdf.stat().st_size > 1000

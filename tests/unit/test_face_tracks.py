@@ -42,10 +42,26 @@ def test_second_person_is_flagged_with_her_time_range():
     assert len(finding.boxes) == 6 and all(b.x == 50 for b in finding.boxes)
 
 
-def test_a_face_for_a_single_glance_is_not_a_finding():
+def test_an_unclear_face_for_a_single_glance_is_not_a_finding():
     frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
-    frames[2.0].append(face(50, 100, w=40))
+    frames[2.0].append(face(50, 100, w=40, score=0.6))
     assert face_findings(run_tracker(frames, 8.0)) == []
+
+
+def test_a_clear_face_seen_once_is_a_finding():
+    """Someone crossing the frame between two checks, or entering it in the last second."""
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    frames[2.0].append(face(50, 100, w=40, score=0.88))
+    [finding] = face_findings(run_tracker(frames, 8.0))
+    assert finding.start_s == 2.0 and len(finding.boxes) == 1
+
+
+def test_a_face_moving_faster_than_the_checks_is_flagged_at_each_place():
+    """A person walking in: two glimpses too far apart to be joined are two findings, not none."""
+    frames = {round(i * STEP, 2): [face(300, 500)] for i in range(16)}
+    frames[2.0].append(face(10, 100, w=80, score=0.9))
+    frames[2.5].append(face(200, 100, w=80, score=0.9))
+    assert [f.start_s for f in face_findings(run_tracker(frames, 8.0))] == [2.0, 2.5]
 
 
 def test_presenter_turning_away_is_still_the_presenter():

@@ -1,9 +1,6 @@
-"""Merging hits into findings: one per occurrence, timed from the change history."""
-
-import numpy as np
+"""Merging hits into findings: one per occurrence, timed by the samples that show it."""
 
 from app.core.findings.hits import ScreenHit, ScreenTracker, finding_id, speech_findings
-from app.core.media.frames import ChangeHistory
 from app.core.models import Box, Category, Source, TextSpan, Word
 
 
@@ -12,49 +9,40 @@ def hit(text, t, x=10, y=10, category=Category.NAME, confidence=0.8):
     return ScreenHit(span, Box(t, x, y, 100, 20), 0.9)
 
 
-def no_changes():
-    return ChangeHistory(scale=1.0)
-
-
-def changes_at(t, x=10, y=10):
-    mask = np.zeros((40, 40), bool)
-    mask[y // 12, x // 12] = True
-    return ChangeHistory(scale=1.0, samples=[(t, mask)])
-
-
 def test_same_text_across_reads_is_one_finding_with_all_boxes():
     tracker = ScreenTracker()
-    assert tracker.update(1.0, [hit("Margaret Olson", 1.0)], changes_at(0.75)) == []
-    assert tracker.update(2.0, [hit("Margaret 0lson", 2.0)], no_changes()) == []  # OCR jitter
-    assert tracker.update(3.0, [], changes_at(2.5)) == []
-    closed = tracker.update(5.0, [], no_changes())
+    assert tracker.update(1.0, [hit("Margaret Olson", 1.0)]) == []
+    assert tracker.update(2.0, [hit("Margaret 0lson", 2.0)]) == []  # OCR jitter
+    assert tracker.update(3.0, []) == []
+    closed = tracker.update(5.0, [])
     assert len(closed) == 1
     finding = closed[0]
-    assert (finding.start_s, finding.end_s) == (0.75, 2.5)
+    # from the first sample that shows it to the first that no longer does
+    assert (finding.start_s, finding.end_s) == (1.0, 3.0)
     assert len(finding.boxes) == 2 and finding.source is Source.SCREEN
 
 
 def test_text_missed_once_by_ocr_stays_one_finding():
     tracker = ScreenTracker()
-    tracker.update(0.0, [hit("MRN 00482913", 0.0, category=Category.ID)], no_changes())
-    tracker.update(0.5, [], no_changes())
-    tracker.update(1.0, [hit("MRN 00482913", 1.0, category=Category.ID)], no_changes())
+    tracker.update(0.0, [hit("MRN 00482913", 0.0, category=Category.ID)])
+    tracker.update(0.5, [])
+    tracker.update(1.0, [hit("MRN 00482913", 1.0, category=Category.ID)])
     closed = tracker.finish(4.0)
     assert [(f.start_s, f.end_s) for f in closed] == [(0.0, 4.0)]
 
 
 def test_text_that_comes_back_later_is_a_second_finding():
     tracker = ScreenTracker()
-    tracker.update(0.0, [hit("Anika Patel", 0.0)], no_changes())
-    tracker.update(1.0, [], changes_at(0.75))
-    closed = tracker.update(5.0, [hit("Anika Patel", 5.0)], changes_at(4.75))
+    tracker.update(0.0, [hit("Anika Patel", 0.0)])
+    tracker.update(1.0, [])
+    closed = tracker.update(5.0, [hit("Anika Patel", 5.0)])
     closed += tracker.finish(6.0)
-    assert [(f.start_s, f.end_s) for f in closed] == [(0.0, 0.75), (4.75, 6.0)]
+    assert [(f.start_s, f.end_s) for f in closed] == [(0.0, 1.0), (5.0, 6.0)]
 
 
 def test_different_texts_are_different_findings():
     tracker = ScreenTracker()
-    tracker.update(0.0, [hit("Margaret Olson", 0.0), hit("Anika Patel", 0.0, y=200)], no_changes())
+    tracker.update(0.0, [hit("Margaret Olson", 0.0), hit("Anika Patel", 0.0, y=200)])
     assert sorted(f.text for f in tracker.finish(2.0)) == ["Anika Patel", "Margaret Olson"]
 
 
@@ -82,19 +70,19 @@ def test_readings_of_one_followed_line_are_one_finding_with_the_best_reading():
     tracker = ScreenTracker()
     # a name panned into view: cut at the edge, then whole, then once misread; the camera moved
     # it 300 px meanwhile, which position alone would take for another text
-    tracker.update(0.0, [followed("Oka", 0.0, 7, x=600, w=40)], no_changes())
-    tracker.update(0.5, [followed("Okafc", 0.5, 7, x=450, w=80)], no_changes())
+    tracker.update(0.0, [followed("Oka", 0.0, 7, x=600, w=40)])
+    tracker.update(0.5, [followed("Okafc", 0.5, 7, x=450, w=80)])
     for step in range(2, 6):
-        tracker.update(step / 2, [followed("Okafor", step / 2, 7, x=300, w=100)], no_changes())
-    closed = tracker.update(5.0, [], no_changes()) + tracker.finish(6.0)
+        tracker.update(step / 2, [followed("Okafor", step / 2, 7, x=300, w=100)])
+    closed = tracker.update(5.0, []) + tracker.finish(6.0)
     assert [f.text for f in closed] == ["Okafor"]
     assert len(closed[0].boxes) == 6
 
 
 def test_another_text_on_the_same_followed_line_is_another_finding():
     tracker = ScreenTracker()
-    tracker.update(0.0, [followed("Margaret Olson", 0.0, 3)], no_changes())
-    tracker.update(0.5, [followed("Anika Patel", 0.5, 3)], no_changes())
+    tracker.update(0.0, [followed("Margaret Olson", 0.0, 3)])
+    tracker.update(0.5, [followed("Anika Patel", 0.5, 3)])
     closed = tracker.finish(2.0)
     assert sorted(f.text for f in closed) == ["Anika Patel", "Margaret Olson"]
 

@@ -82,3 +82,43 @@ def test_the_lines_of_one_block_are_neighbours_and_a_line_far_off_is_not():
     lines = [name, dob, far, beside]
     assert neighbours(name, lines) == [dob]
     assert far not in neighbours(dob, lines)
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    # the case of a letter whose capital is its small letter drawn larger, misread
+    ("MarthaGoLDING[F]11/03/2018", NONE, "MarthaGoLDING"),
+    # a 0 read for an O, and the last letter set apart before the comma
+    ("PETERS0N, Carl [M] 02.02.2020", NONE, "PETERS0N, Carl"),
+    ("DELGAD 0,RosaSex: F02/02/2020", PERSON, "DELGAD 0,Rosa"),
+    # DICOM's caret read as a tilde
+    ("NAKASHIMA~YUKI [F] 01.09.2012", NONE, "NAKASHIMA~YUKI"),
+    # every space dropped: one word in no dictionary, first on its line, a sex marker after it
+    ("ZAKHAROVAYELENA SeX: F 12/01/2019", NONE, "ZAKHAROVAYELENA"),
+    ("BRANNIGAN [M] 45Y", NONE, "BRANNIGAN"),
+])
+def test_a_name_ocr_garbled_in_small_print_is_still_flagged(detector, text, beside, name):
+    assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("ABDOMENPELVIS [F] 45Y", NONE),  # words run together
+    ("EPICHYPERSPACE F 67y", NONE),
+    ("Portable [M] 45Y", NONE),  # a position word
+    ("Diagnosis F 45y", NONE),  # an ordinary word
+    ("SAGITTAL T1 [F] 03/12/2021", NONE),  # T1 is a sequence, not an initial
+    ("LOGIQ E9", PERSON),
+    ("Sex: F  Age: 45", NONE),
+    ("Tech JS  [M]  01.09.2012", NONE),  # technician's initials
+])
+def test_words_run_together_and_labels_before_a_sex_marker_are_no_names(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+@pytest.mark.parametrize("said", [
+    "Bimble F2 now.",  # GRID's "bin blue at F two now", as Whisper may hear it
+    "Tuner Kelso F 4 please.",
+    "Lay Tobin in J 5 again, F 7 now.",
+])
+def test_a_transcript_is_no_screen_line_a_letter_said_is_no_sex_marker(detector, said):
+    assert [s.text for s in detector.detect(said) if s.category is Category.NAME
+            and s.rule.startswith("name by its line")] == []

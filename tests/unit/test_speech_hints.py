@@ -1,8 +1,10 @@
 """Whisper is steered towards clinical words and the always-flag list (its hot words)."""
 
-from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
+
+from app.core.media.sound import SpeechSound
 from app.core.models import ModelInfo, Transcript
 from app.core.pipeline import _speech
 from app.core.speech.transcribe import CLINICAL_HINTS, MAX_HINTS, hot_words
@@ -28,7 +30,7 @@ class RecordingTranscriber:
     def __init__(self):
         self.hints = None
 
-    def transcribe(self, path, duration_s, hints=(), on_segment=None):
+    def transcribe(self, audio, duration_s, hints=(), on_segment=None):
         self.hints = hints
         yield 1.0
         return Transcript((), (), duration_s, "test"), ()
@@ -39,7 +41,8 @@ def test_the_scan_hands_the_always_flag_list_to_the_transcriber():
     engines = SimpleNamespace(transcriber=transcriber, voices=None,
                               detector=SimpleNamespace(detect=lambda text, lists: []))
     lists = WordLists(deny=("Anika Patel", "Ward 7B"), allow=("Amy",))
-    speech = _speech(Path("clip.mp4"), 5.0, engines, lists)
+    silence = np.zeros(5 * 16_000, np.float32)
+    speech = _speech(SpeechSound(silence, silence, silence), 5.0, engines, lists)
     try:
         while True:
             next(speech)

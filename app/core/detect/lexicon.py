@@ -84,7 +84,8 @@ def _word_list(name: str) -> set[str]:
 
     # unpickling runs code: only the very file that was tested is unpickled
     verify_bytes(data, WORD_LIST_SHA256[name], "English word list", "english-words")
-    return pickle.loads(data)  # noqa: S301 - a data file of an installed, pinned package
+    words: set[str] = pickle.loads(data)  # noqa: S301 - a data file of an installed, pinned package
+    return words
 
 
 @cache

@@ -16,6 +16,7 @@ import re
 from app.core.detect import lexicon
 from app.core.detect.medical_recognizers import ANY_DATE
 from app.core.detect.name_recognizers import NOT_NAMES
+from app.core.detect.ocr_words import best_reading, letters_restored, rejoined
 from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
 from app.core.detect.tokens import Style, Token, gap, style, tokens
 from app.core.models import Category, TextSpan
@@ -27,7 +28,7 @@ IDENTIFYING = frozenset({Category.DATE, Category.ID, Category.AGE, Category.PHON
 # what points at a person: a sex marker, an age, a date of birth
 _PERSON = re.compile("|".join((
     r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
-    r"\b(?:male|female|sex\s*:?\s*[mf])\b",
+    r"\b(?:male|female)\b|\bsex\s*:?\s*[mf](?![a-z])",  # "Sex: F09/15/2024": run on
     r"\b\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)\b|\bage\s*:?\s*\d{1,3}\b",
     r"\b(?:d[o0]b|d\.o\.b|born|birth\s*date|date\s+of\s+birth)",
 )), re.IGNORECASE)
@@ -41,8 +42,11 @@ _RECORD = re.compile("|".join((
     r"\b(?:bed|bay|rm|room)\s*[:#]?\s*\d{1,3}\b",
 )), re.IGNORECASE)
 NONE, RECORD, PERSON = 0, 1, 2  # how strongly a line's company says "this is a person"
-_JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?\^\s?|-|")  # "": a word OCR ran together
-_SHAPED = re.compile(r"[,^]")
+_JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?[\^~]\s?|-|")  # "": a word OCR ran together
+_SHAPED = re.compile(r"[,^~]")
+# a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
+_MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
+                          r"\d{1,3}\s?(?i:y|yo|yrs?|years)\b)")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
@@ -91,8 +95,10 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
     that does (PERSON or RECORD); none that overlap a span other than a name."""
     found: list[TextSpan] = []
     offset = 0
-    for line in text.split("\n"):
-        words = [part for word in tokens(line) for part in _unjoined(word)]
+    for as_read in text.split("\n"):
+        line = letters_restored(as_read)  # same length: positions hold in `text`
+        words = [part for word in rejoined(line, tokens(line))
+                 for part in _unjoined(best_reading(word))]
         cue = max(beside, holds_identifier(line, _within(spans, offset, len(line))))
         if len(line.split()) <= MAX_WORDS and style(line) is not Style.LOWER and cue:
             for first, last in _name_runs(line, words, cue):
@@ -101,7 +107,7 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
                            for s in spans):
                     found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
                                           text[start:end]))
-        offset += len(line) + 1
+        offset += len(as_read) + 1
     return found
 
 
@@ -151,7 +157,7 @@ def _unjoined(word: Token) -> list[Token]:
 def _name_cuts(letters: str) -> list[int] | None:
     """Where to cut `letters` into two names (three if all are listed), at most one of them in no
     list: the fewest names, then the fewest unknown, then a first name last ("SURNAMEGIVEN")."""
-    best: tuple | None = None
+    best: tuple[tuple[int, int, bool, int, int], list[int]] | None = None
     n = len(letters)
     splits = [[a] for a in range(3, n - 2)]
     splits += [[a, b] for a in range(3, n - 5) for b in range(a + 3, n - 2)]
@@ -181,10 +187,26 @@ def _holds_a_word(letters: str) -> bool:
                ) or lexicon.is_ordinary(letters)
 
 
+def _overlay_words_run_together(letters: str) -> bool:
+    """ "evisexera", "lumbarspine": the letters are two words or more of three letters or more,
+    English or the overlay's own, one of them the overlay's."""
+    ends: dict[int, bool] = {0: False}  # where a cut can fall → an overlay word before it yet
+    for end in range(3, len(letters) + 1):
+        for start, overlay in list(ends.items()):
+            piece = letters[start:end]
+            if end - start >= 3 and start < end and (piece in NOT_A_NAME
+                                                     or lexicon.is_ordinary(piece)):
+                ends[end] = ends.get(end, False) or overlay or piece in NOT_A_NAME
+    return ends.get(len(letters), False) and letters not in NOT_A_NAME
+
+
 def _nameable(word: Token, line: str) -> bool:
-    """A word a name can be made of: letters, capitalised, not a word of the overlay."""
+    """A word a name can be made of: letters, capitalised, not a word of the overlay (nor
+    overlay words OCR ran together: "EVISEXERA")."""
     lower = word.lower
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
+        return False
+    if not lexicon.is_known_name(lower) and _overlay_words_run_together(lower):
         return False
     if word.text.isupper() and len(word.text) == 2:
         return False  # "AP", "LT", technician's initials
@@ -204,7 +226,7 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> 
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
     gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
     if len(run) < 2:
-        return False
+        return _alone_before_marker(line, run[0])
     if any(_SHAPED.search(g) for g in gaps) and any(known):  # "DOE, Jane", "OKAFOR^CHIDI"
         return True
     if not all(k or not o for k, o in zip(known, ordinary, strict=True)):
@@ -213,6 +235,16 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> 
         return True  # beside a sex, an age or a birth date: "BEKBOLAT MUSLIYEVICH [M]"
     return any(lexicon.is_first_name(t) or (k and not o)
                for t, k, o in zip(texts, known, ordinary, strict=True))
+
+
+def _alone_before_marker(line: str, word: Token) -> bool:
+    """ "ANDOURIKU Sex: F 04/05/2019": one word in no dictionary, first on its line, with a sex
+    marker or an age right after it (a name whose spaces OCR dropped, or a surname alone); not
+    words run together ("ABDOMENPELVIS [F]")."""
+    return (len(word.text) >= 4 and not any(c.isalpha() for c in line[: word.start])
+            and (lexicon.is_known_name(word.lower) or not _holds_a_word(word.lower))
+            and word.lower not in lexicon.CLINICAL_WORDS
+            and _MARKER_NEXT.match(line, word.end) is not None)
 
 
 def _given_then_surname(run: list[Token]) -> bool:

@@ -8,8 +8,12 @@ that must be upper case use a scoped `(?-i:...)` group.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -57,7 +61,7 @@ def medical_record_recognizer() -> PatternRecognizer:
 
 def room_bed_recognizer() -> PatternRecognizer:
     """Room, bed, bay and cubicle numbers, written or spoken."""
-    place = r"(?:room|rm\.?|bed|bay|cubicle|cube|suite|isolation\s+room)"
+    place = r"(?:room|rm\.?|bed(?:\s*space)?|bay|cubicle|cube|suite|(?:isolation|side)\s+room)"
     digits = r"(?:#\s?)?\d{1,4}(?-i:[A-Z])?"
     letter_or_word = rf"(?:#\s?)?(?:(?-i:[A-Z])\d{{0,3}}|{SMALL_NUMBER_WORDS})"
     return PatternRecognizer(
@@ -105,7 +109,8 @@ class MonthDayRecognizer(PatternRecognizer):
                              r"ipap|epap|fio2|tv|rate)\b[^.;]{0,12}$|^\s*(?:ps|psv|cpap|peep|"
                              r"bipap|simv|imv)\b", re.IGNORECASE)
 
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results
                 if not self.VENTILATION.search(text[max(0, r.start - 16): r.start])

@@ -10,12 +10,16 @@ ordinary English word ("Suzette", but not "Bill" or "Grace" on their own).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from app.core.detect import lexicon
 from app.core.detect.tokens import Style, Token, gap, joined, style, tokens
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "mister", "missus"})
 RELATIONS = frozenset("""
@@ -31,11 +35,21 @@ FOLLOWING_CUES = frozenset({"family", "families"})
 NOT_NAMES = (STOP_WORDS | TITLES | RELATIONS | WEAK_CUES | FOLLOWING_CUES
              | lexicon.CLINICAL_WORDS | lexicon.CALENDAR_AND_LANGUAGES)
 
+# What a recognizer found at a word: the index of its last word, its score, and why.
+Found = tuple[int, float, str]
+
 # What may stand between a cue and the name: spaces, a comma, a colon, dashes, an opening bracket.
 _CUE_GAP = r"\s{1,3}|\s?[,:(-]{1,3}\s?|\s?-{2,3}\s?|\.\s?"
 
 
-class ContextNameRecognizer(EntityRecognizer):
+class WordRecognizer(EntityRecognizer):
+    """A Presidio recognizer of ours (it looks at words and what stands around them)."""
+
+    # Presidio's __init__ sets it from a parameter typed `str = None`, which mypy cannot use
+    name: str
+
+
+class ContextNameRecognizer(WordRecognizer):
     """Names after titles and relations, and first names that cannot be anything else."""
 
     def __init__(self) -> None:
@@ -45,10 +59,11 @@ class ContextNameRecognizer(EntityRecognizer):
         lexicon.first_names()
         lexicon.ordinary_words()
 
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+    def analyze(self, text: str, entities: list[str],  # noqa: ARG002 - Presidio's signature
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = tokens(text)
         writing = style(text)
-        results = []
+        results: list[RecognizerResult] = []
         index = 0
         while index < len(words):
             found = self._name_at(text, words, index, writing)
@@ -65,7 +80,7 @@ class ContextNameRecognizer(EntityRecognizer):
             index = last + 1
         return results
 
-    def _name_at(self, text: str, words: list[Token], i: int, writing: Style):
+    def _name_at(self, text: str, words: list[Token], i: int, writing: Style) -> Found | None:
         word = words[i]
         if word.lower in NOT_NAMES or len(word.lower) < 2 or not _can_be_name(word, writing):
             return None
@@ -169,7 +184,7 @@ def _sentence_start(text: str, before: Token | None) -> bool:
     return bool(re.match(r"\s*[.!?:;\n]", between))
 
 
-class SurnameGivenRecognizer(EntityRecognizer):
+class SurnameGivenRecognizer(WordRecognizer):
     """ "OLSON, MARGARET" and "OLSON, Margaret" as wristbands and monitors print a name, when at
     least one of the two is a known name and neither is an ordinary word ("PT, PTT" is not)."""
 
@@ -181,8 +196,9 @@ class SurnameGivenRecognizer(EntityRecognizer):
     def load(self) -> None:
         lexicon.surnames()
 
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
-        results = []
+    def analyze(self, text: str, entities: list[str],  # noqa: ARG002 - Presidio's signature
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
         for match in self._PATTERN.finditer(text):
             surname, given = match.group(1), match.group(2)
             if any(w.lower() in NOT_NAMES for w in (surname, given)):
@@ -200,7 +216,7 @@ class SurnameGivenRecognizer(EntityRecognizer):
         return results
 
 
-class InitialSurnameRecognizer(EntityRecognizer):
+class InitialSurnameRecognizer(WordRecognizer):
     """ "S. Lindqvist", "J. Okafor": an initial and a surname, as a ward whiteboard lists its
     patients, when the surname is a known name or no ordinary word ("A. Fib" is not one)."""
 
@@ -212,8 +228,9 @@ class InitialSurnameRecognizer(EntityRecognizer):
     def load(self) -> None:
         lexicon.surnames()
 
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
-        results = []
+    def analyze(self, text: str, entities: list[str],  # noqa: ARG002 - Presidio's signature
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
         for match in self._PATTERN.finditer(text):
             surname = match.group(2)
             if surname.lower() in NOT_NAMES or lexicon.is_ordinary(surname):

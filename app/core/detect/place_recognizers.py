@@ -10,13 +10,17 @@ when it is a known city or state that is not also an ordinary word.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from app.core.detect import lexicon
-from app.core.detect.name_recognizers import RELATIONS
+from app.core.detect.name_recognizers import RELATIONS, Found, WordRecognizer
 from app.core.detect.tokens import Style, Token, joined, style, tokens
+
+if TYPE_CHECKING:
+    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 FACILITY_WORDS = frozenset("""
 hospital hosp hospiatal hsp rehab rehabilitation infirmary clinic hospice sanatorium
@@ -47,7 +51,7 @@ _MOVEMENT_OR_BACK = MOVEMENT | {"back"}
 _NEVER_PLACES = STOP_WORDS | WARD_WORDS | lexicon.CLINICAL_WORDS
 
 
-class FacilityRecognizer(EntityRecognizer):
+class FacilityRecognizer(WordRecognizer):
     """ "<Name> Hospital", "<Name> Rehab", "St. <Name>"."""
 
     def __init__(self) -> None:
@@ -56,10 +60,11 @@ class FacilityRecognizer(EntityRecognizer):
     def load(self) -> None:
         lexicon.ordinary_words()
 
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+    def analyze(self, text: str, entities: list[str],  # noqa: ARG002 - Presidio's signature
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = tokens(text)
         writing = style(text)
-        results = []
+        results: list[RecognizerResult] = []
         for i, word in enumerate(words):
             if word.lower not in FACILITY_WORDS and not _two_word_facility(words, i):
                 continue
@@ -102,7 +107,7 @@ def _two_word_facility(words: list[Token], i: int) -> bool:
                     "care center", "rehab center"}
 
 
-class MovementPlaceRecognizer(EntityRecognizer):
+class MovementPlaceRecognizer(WordRecognizer):
     """The unknown word after "transferred to", "admitted from", "lives in"; and known cities."""
 
     def __init__(self) -> None:
@@ -111,10 +116,11 @@ class MovementPlaceRecognizer(EntityRecognizer):
     def load(self) -> None:
         lexicon.place_names()
 
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+    def analyze(self, text: str, entities: list[str],  # noqa: ARG002 - Presidio's signature
+                nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         words = tokens(text)
         writing = style(text)
-        results = []
+        results: list[RecognizerResult] = []
         i = 0
         while i < len(words):
             end = self._place_at(text, words, i, writing)
@@ -126,7 +132,7 @@ class MovementPlaceRecognizer(EntityRecognizer):
             i = last + 1
         return results
 
-    def _place_at(self, text: str, words: list[Token], i: int, writing: Style):
+    def _place_at(self, text: str, words: list[Token], i: int, writing: Style) -> Found | None:
         word = words[i]
         if word.lower in _NEVER_PLACES:
             return None
@@ -187,7 +193,7 @@ def _after_preposition(text: str, words: list[Token], i: int, allowed: set[str])
     return i > 0 and words[i - 1].lower in allowed and joined(text, words[i - 1], words[i], _NEAR)
 
 
-def _ward_name(text: str, words: list[Token], i: int, writing: Style):
+def _ward_name(text: str, words: list[Token], i: int, writing: Style) -> Found | None:
     """ "Quartermain 2", "ELLISON 12": a named ward or floor and its number."""
     word = words[i]
     if len(word.lower) < 4 or lexicon.is_ordinary(word.text) or lexicon.is_known_name(word.text):

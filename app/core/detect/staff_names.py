@@ -28,7 +28,7 @@ bleep ext team station desk led lead shift day night rota on-call oncall cover
 STAFF_RULE = "staff name (after {title})"
 
 
-def _titles(text: str) -> list[re.Match]:
+def _titles(text: str) -> list[re.Match[str]]:
     return list(TITLE.finditer(text))
 
 
@@ -39,7 +39,7 @@ def _plausible(word: str) -> bool:
     return lexicon.is_known_name(lower) or not lexicon.is_ordinary(lower)
 
 
-def _without_titles(span: TextSpan, titles: list[re.Match], text: str) -> list[TextSpan]:
+def _without_titles(span: TextSpan, titles: list[re.Match[str]], text: str) -> list[TextSpan]:
     """A name span with the staff titles inside it cut out: what is left of it on either side
     of each ("Ann   Dr" → "Ann"), each piece that still has a letter."""
     cuts = [(m.start(), m.end()) for m in titles if m.start() < span.end and m.end() > span.start]
@@ -55,7 +55,7 @@ def _without_titles(span: TextSpan, titles: list[re.Match], text: str) -> list[T
     return pieces
 
 
-def _staff_span(text: str, title: re.Match) -> TextSpan | None:
+def _staff_span(text: str, title: re.Match[str]) -> TextSpan | None:
     """The name written after a title, when it looks like one."""
     after = _AFTER.match(text, title.end())
     if after is None or not _plausible(after.group(1).split()[-1]):

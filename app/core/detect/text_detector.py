@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from app.core.detect import lexicon
 from app.core.detect.deny_list import deny_spans
@@ -28,6 +29,10 @@ from app.core.detect.ward_context import DEVICE_WORDS
 from app.core.errors import ModelError
 from app.core.models import Category, ModelInfo, TextSpan
 from app.core.word_lists import WordLists
+
+if TYPE_CHECKING:
+    from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 NO_LISTS = WordLists()
 
@@ -101,15 +106,17 @@ class TextDetector:
         )
 
     def detect(self, text: str, lists: WordLists = NO_LISTS,
-               beside_identifier: int = 0) -> list[TextSpan]:
+               beside_identifier: int | None = None) -> list[TextSpan]:
         """Identifier spans in `text`, non-overlapping, in order of position.
 
         Args:
             text: a transcript or a line of screen text.
             lists: the user's deny list (always flagged) and allow list (never flagged).
-            beside_identifier: the line sits in a block beside a line holding a sex marker, an
-                age or a birth date (line_names.PERSON), or a date, a record number or a bed
-                (line_names.RECORD).
+            beside_identifier: for a line read on screen, whether it sits in a block beside a
+                line holding a sex marker, an age or a birth date (line_names.PERSON), or a date,
+                a record number or a bed (line_names.RECORD), or neither (line_names.NONE). None
+                (a transcript, a note): names by the shape of their line are not looked for (in
+                speech "at F two now" is no sex marker beside a name).
         """
         if not text.strip():
             return []
@@ -129,13 +136,14 @@ class TextDetector:
             candidates.append(_Candidate(span, priority))
         noted = details(text)  # once: they unflag names inside them, then become spans
         found = not_names(noted, _context_joined(_without_overlaps(candidates, text), text))
-        found = with_line_names(text, found, beside_identifier)
+        if beside_identifier is not None:
+            found = with_line_names(text, found, beside_identifier)
         # a title is no part of a name; a name after a staff title is said to be staff
         found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
-    def _to_span(text: str, result) -> TextSpan | None:
+    def _to_span(text: str, result: RecognizerResult) -> TextSpan | None:
         mapped = ENTITY_CATEGORY.get(result.entity_type)
         if mapped is None:
             return None
@@ -274,7 +282,7 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
     return sorted(kept, key=lambda s: s.start)
 
 
-def _build_analyzer():
+def _build_analyzer() -> AnalyzerEngine:
     """Presidio with the checked spaCy model and our recognizers (nothing is downloaded)."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
@@ -285,7 +293,7 @@ def _build_analyzer():
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=["en"])
 
 
-def _spacy_engine():
+def _spacy_engine() -> SpacyNlpEngine:
     """The spaCy model, refused when missing (Presidio would download one) or altered."""
     import spacy
     from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
@@ -314,7 +322,7 @@ def _spacy_engine():
     return nlp_engine
 
 
-def _recognizers() -> tuple:
+def _recognizers() -> tuple[EntityRecognizer, ...]:
     """Presidio's own recognizers that apply here, then ours."""
     from presidio_analyzer.predefined_recognizers import (
         CreditCardRecognizer,

@@ -10,6 +10,7 @@ day and a town name nobody, yet point at one person. A rare diagnosis weighs two
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from app.core.findings.hits import finding_id
 from app.core.findings.masking import mask_text
@@ -34,7 +35,7 @@ def _kinds(finding: Finding) -> tuple[str, ...]:
     return (kind,) if kind else ()
 
 
-def flags(findings) -> list[Finding]:
+def flags(findings: Iterable[Finding]) -> list[Finding]:
     """The findings a reviewer is asked about: all but the `detail` ones, which are shown only
     listed inside the clip's `combination` finding (alone, one detail narrows nobody down)."""
     return [f for f in findings if f.category is not Category.DETAIL]
@@ -68,11 +69,11 @@ def combination(findings: list[Finding]) -> Finding | None:
     parts = sorted(first.items(), key=lambda item: item[1].start_s)
     listed = "; ".join(_listed(k, every[k], masked=False) for k, _ in parts)
     masked = "; ".join(_listed(k, every[k], masked=True) for k, _ in parts)
-    rare = " (a rare diagnosis counts twice)" if 2 in weight.values() else ""
+    twice = " (a rare diagnosis counts twice)" if 2 in weight.values() else ""
     advice = ("Together they can point at one person for anyone who knows them. Leave out or "
               "blur enough of them (the age, the day, the place) that they could describe "
               "many people.")
-    opening = f"{len(parts)} kinds of detail in one clip{rare}: "
+    opening = f"{len(parts)} kinds of detail in one clip{twice}: "
     sources = Counter(f.source for _, f in parts)
     start = min(f.start_s for _, f in parts)
     text = ", ".join(_SAY[k] for k, _ in parts)

@@ -1,9 +1,9 @@
 """Turning detector hits into findings: one per identifier occurrence, with its time range.
 
 Speech: each span found in the transcript becomes a finding spanning its words.
-Screen: the same text read in consecutive frames is one finding; it starts when its region of
-the picture changed before the first read that shows it, and ends when its region changed
-before the first read that no longer shows it.
+Screen: the same text read in consecutive samples is one finding; it starts at the first sample
+that shows it and ends at the first that no longer does (the picture stage looks at every
+sample, so that is good to a sample).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from app.core.findings.masking import DESCRIBED, identifying_words, mask_text
-from app.core.media.frames import ChangeHistory
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 
@@ -34,7 +33,7 @@ def with_unique_ids(findings: list[Finding]) -> list[Finding]:
     (a name written twice on a board, two unreadable barcodes) share `finding_id`, and the
     second would vanish wherever findings are keyed by id. The later ones (by time, then place
     top to bottom, left to right) get "-2", "-3"...: the same clip gives the same ids again."""
-    def order(f: Finding):
+    def order(f: Finding) -> tuple[float, str, str, int, int]:
         first = f.boxes[0] if f.boxes else None
         return (f.start_s, f.source.value, f.text, first.y if first else 0, first.x if first else 0)
 
@@ -187,13 +186,9 @@ class ScreenTracker:
         self.where = where
         self.gap_s = gap_s
 
-    def update(self, t_s: float, hits: list[ScreenHit], history: ChangeHistory | None = None
-               ) -> list[Finding]:
-        """Take the hits of the frame read at `t_s`; return the findings that are now over.
-
-        `history` lets a text be dated back to the sample where its region changed; without
-        one (the picture stage looks at every sample) it starts and ends at the samples read."""
-        history = history or ChangeHistory(1.0)
+    def update(self, t_s: float, hits: list[ScreenHit]) -> list[Finding]:
+        """Take the hits of the sample at `t_s`; return the findings that are now over. A text
+        starts at the first sample that shows it and ends at the first that no longer does."""
         closed = []
         for track in list(self._open):
             if track.ended_s is not None and t_s - track.ended_s > self.gap_s:
@@ -201,24 +196,19 @@ class ScreenTracker:
                 closed.append(self._finding(track, track.ended_s))
         unmatched_tracks = list(self._open)
         for hit in hits:
-            track = _best_track(unmatched_tracks, hit)
-            if track is None:
-                box = hit.box
-                appeared = history.first_change(box.x, box.y, box.w, box.h)
-                start = appeared if appeared is not None else t_s
-                track = _Track(hit.span, start, [], hit.span.confidence * _ocr_weight(hit))
-                track.add(hit)
-                self._open.append(track)
+            seen = _best_track(unmatched_tracks, hit)
+            if seen is None:
+                new = _Track(hit.span, t_s, [], hit.span.confidence * _ocr_weight(hit))
+                new.add(hit)
+                self._open.append(new)
                 continue
-            unmatched_tracks.remove(track)
-            track.ended_s = None
-            track.add(hit)
-            track.confidence = max(track.confidence, hit.span.confidence * _ocr_weight(hit))
+            unmatched_tracks.remove(seen)
+            seen.ended_s = None
+            seen.add(hit)
+            seen.confidence = max(seen.confidence, hit.span.confidence * _ocr_weight(hit))
         for track in unmatched_tracks:
             if track.ended_s is None:
-                last = track.boxes[-1]
-                gone = history.first_change(last.x, last.y, last.w, last.h)
-                track.ended_s = gone if gone is not None else t_s
+                track.ended_s = t_s
         return closed
 
     def _finding(self, track: _Track, end_s: float) -> Finding:
@@ -253,7 +243,7 @@ def _ocr_weight(hit: ScreenHit) -> float:
 
 def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding:
     # The reading seen most, widest and surest is the best guess at what is really written.
-    text = max(track.texts, key=track.texts.get)
+    text = max(track.texts, key=lambda reading: track.texts[reading])
     span = track.span
     seen = f"{where} ({len(track.boxes)} frame(s) read)"
     return Finding(

@@ -2,13 +2,10 @@
 
 Comparing thumbnails per block is cheap and blind to sensor noise; motion.py compares each
 sample with the previous one moved by the camera's motion, so the text detector looks only where
-something really changed. `ChangeHistory` lets a tracker look back to the sample where a region
-changed (the picture stage looks at every sample, so its history is empty).
+something really changed.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -37,26 +34,5 @@ def changed_blocks(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     padded = np.zeros((rows * BLOCK, cols * BLOCK), np.float32)
     padded[: moved.shape[0], : moved.shape[1]] = moved
     share = padded.reshape(rows, BLOCK, cols, BLOCK).mean(axis=(1, 3))
-    return share > BLOCK_FRACTION
-
-
-@dataclass
-class ChangeHistory:
-    """Which blocks changed at each sample between two reads, to date when a text came or went.
-
-    `scale` maps frame pixels to thumbnail pixels.
-    """
-
-    scale: float
-    samples: list[tuple[float, np.ndarray]] = field(default_factory=list)
-
-    def first_change(self, x: int, y: int, w: int, h: int) -> float | None:
-        """Time of the first sample whose blocks under the frame rectangle changed, if any."""
-        col0 = int(x * self.scale) // BLOCK
-        row0 = int(y * self.scale) // BLOCK
-        col1 = int((x + w) * self.scale) // BLOCK
-        row1 = int((y + h) * self.scale) // BLOCK
-        for t, mask in self.samples:
-            if mask[row0 : row1 + 1, col0 : col1 + 1].any():
-                return t
-        return None
+    changed: np.ndarray = share > BLOCK_FRACTION
+    return changed

@@ -73,10 +73,11 @@ def _ruled_lines(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     degrees of tilt are allowed for."""
     length = WORK_SIDE // 30
     # a rule is darker than what lies just above and below it (or left and right of it)
-    across = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, np.ones((9, 1), np.uint8)) >= LINE_CONTRAST
-    down = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, np.ones((1, 9), np.uint8)) >= LINE_CONTRAST
+    dark_across = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, np.ones((9, 1), np.uint8))
+    dark_down = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, np.ones((1, 9), np.uint8))
     # where rules cross, each is dark on both sides and so cut by the other: join them again
-    crossing = (across | down).astype(np.uint8) * 255
+    rules = (dark_across >= LINE_CONTRAST) | (dark_down >= LINE_CONTRAST)
+    crossing = rules.astype(np.uint8) * 255
     across = cv2.dilate(crossing, np.ones((5, 1), np.uint8))
     down = cv2.dilate(crossing, np.ones((1, 5), np.uint8))
     across = cv2.morphologyEx(across, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.detect import TextDetector
+from app.core.detect.line_names import NONE
 from app.core.findings.hits import ScreenHit
 from app.core.models import Box, Category, TextSpan
 from app.core.picture.codes import Code
@@ -18,7 +19,7 @@ def code_hits(codes: list[Code], t_s: float, detector: TextDetector,
         if code.text is None:
             text, confidence, rule = f"{code.kind} (could not be decoded)", 0.5, code.kind
         else:
-            found = detector.detect(code.text, lists)
+            found = detector.detect(code.text, lists, NONE)  # a code's text is read as a line
             text = code.text
             if found:
                 kinds = ", ".join(dict.fromkeys(s.category.value for s in found))

@@ -77,7 +77,7 @@ class CodeReader:
         return [] if not ok or points is None else list(points.reshape(-1, 4, 2))
 
 
-def _kind_name(barcode_format) -> str:
+def _kind_name(barcode_format: object) -> str:
     name = getattr(barcode_format, "name", str(barcode_format))
     return {"QRCode": "QR code", "MicroQRCode": "QR code", "DataMatrix": "Data Matrix code",
             "Code128": "Code 128 barcode", "Code39": "Code 39 barcode",

@@ -1,4 +1,4 @@
-"""The detectors of the picture stage, one class each (see picture.py for the interface).
+"""The detectors of the picture stage, one class each (see stage.py for the interface).
 
 - `TextFinder`: finds text lines every sample, follows them (text_tracks.py), reads only new or
   changed lines, and turns identifiers in them into screen findings.
@@ -18,8 +18,8 @@ import numpy as np
 from app.core.detect import TextDetector
 from app.core.detect.line_names import holds_identifier
 from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
-from app.core.geometry import rects_meet, union
-from app.core.models import Box, Category, Finding, Source, TextSpan
+from app.core.geometry import Rect, rects_meet, union
+from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan
 from app.core.picture.code_findings import code_hits
 from app.core.picture.codes import CodeReader
 from app.core.picture.edge_text import cut_of, edge_spans
@@ -30,9 +30,9 @@ from app.core.picture.face_tracks import (
     presenter_faces,
     presenter_tracks,
 )
-from app.core.picture.faces import FaceDetector
+from app.core.picture.faces import FaceBox, FaceDetector
 from app.core.picture.motion import move_quad, move_rect
-from app.core.picture.ocr import OcrEngine, group_into_lines
+from app.core.picture.ocr import OcrEngine, Quad, group_into_lines
 from app.core.picture.scene import scene_hits
 from app.core.picture.stacked_lines import (
     joined_text,
@@ -51,13 +51,13 @@ FINE_EVERY = 6  # every this many samples (3 s), the whole frame at the fine siz
 LOOK_GAP_S = 1.6
 
 
-def _touches(quad, rect) -> bool:
+def _touches(quad: Quad, rect: Rect) -> bool:
     x, y, w, h = rect
     return bool(quad[:, 0].max() >= x and quad[:, 0].min() <= x + w and
                 quad[:, 1].max() >= y and quad[:, 1].min() <= y + h)
 
 
-def _covered(rects, width: int, height: int) -> float:
+def _covered(rects: list[Rect], width: int, height: int) -> float:
     """The share of the frame the rectangles cover (overlaps counted once)."""
     mask = np.zeros((height // 8 + 1, width // 8 + 1), bool)
     for x, y, w, h in rects:
@@ -65,12 +65,13 @@ def _covered(rects, width: int, height: int) -> float:
     return float(mask.mean())
 
 
-def _moved_rects(rects, sample: Sample, width: int, height: int):
+def _moved_rects(rects: list[Rect] | None, sample: Sample, width: int, height: int
+                 ) -> list[Rect] | None:
     """Rectangles of earlier samples moved with the camera, and this sample's changes added;
     None once anything was all new."""
     if rects is None or sample.changed is None:
         return None
-    moved = []
+    moved: list[Rect] = []
     for rect in rects:
         x, y, w, h = move_rect(rect, sample.motion)
         x0, y0 = max(0, x), max(0, y)
@@ -80,15 +81,16 @@ def _moved_rects(rects, sample: Sample, width: int, height: int):
     return moved + list(sample.changed)
 
 
-def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
+def grow_over_lines(rects: list[Rect], quads: list[Quad], width: int, height: int,
+                    margin: int = 8) -> list[Rect]:
     """Each changed rectangle grown over the text lines it cuts (a line is searched whole or
     not at all), all kept inside the frame. Rectangles whose bounding box wastes nothing (two
     bands that overlap) become one; a band and a strip down the side stay two."""
     boxes = [(int(q[:, 0].min()) - margin, int(q[:, 1].min()) - margin,
               int(q[:, 0].max() - q[:, 0].min()) + 2 * margin,
               int(q[:, 1].max() - q[:, 1].min()) + 2 * margin) for q in quads]
-    out: list[tuple[int, int, int, int]] = []
-    pending = [tuple(int(v) for v in r) for r in rects]
+    out: list[Rect] = []
+    pending: list[Rect] = [(int(x), int(y), int(w), int(h)) for x, y, w, h in rects]
     while pending:
         rect = pending.pop()
         grown = True
@@ -105,7 +107,7 @@ def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
                 break
         else:
             out.append(rect)
-    clipped = []
+    clipped: list[Rect] = []
     for x, y, w, h in out:
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(width, x + w), min(height, y + h)
@@ -114,13 +116,13 @@ def grow_over_lines(rects, quads, width: int, height: int, margin: int = 8):
     return clipped
 
 
-def _area(rect) -> int:
+def _area(rect: Rect) -> int:
     return max(0, rect[2]) * max(0, rect[3])
 
 
-def distinct_quads(quads: list) -> list:
+def distinct_quads(quads: list[Quad]) -> list[Quad]:
     """Lines found twice where two searched rectangles overlap, kept once (the larger box)."""
-    kept: list = []
+    kept: list[Quad] = []
     for quad in sorted(quads, key=lambda q: -_quad_area(q)):
         x0, y0, x1, y1 = (float(quad[:, 0].min()), float(quad[:, 1].min()),
                           float(quad[:, 0].max()), float(quad[:, 1].max()))
@@ -137,7 +139,7 @@ def distinct_quads(quads: list) -> list:
     return kept
 
 
-def _quad_area(quad) -> float:
+def _quad_area(quad: Quad) -> float:
     return float((quad[:, 0].max() - quad[:, 0].min()) * (quad[:, 1].max() - quad[:, 1].min()))
 
 
@@ -159,7 +161,7 @@ class TextFinder:
         self.lines = TextTracker(self.ocr)
         self.detected_share = 0.0  # frames' worth of picture searched for text
         self._since_fine = 0
-        self._unseen_fine: list | None = None  # changed since the last fine pass (None: all)
+        self._unseen_fine: list[Rect] | None = None  # changed since the last fine pass (None: all)
         self.ocr_side = getattr(self.ocr, "detect_side", getattr(self.ocr, "canvas_size", 1280))
         self.fine_side = max(self.ocr_side, getattr(self.ocr, "fine_side", self.ocr_side))
         self.tracker = ScreenTracker()
@@ -195,7 +197,7 @@ class TextFinder:
         hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
         return self.tracker.update(sample.t_s, hits)
 
-    def _lines_on(self, sample: Sample) -> list:
+    def _lines_on(self, sample: Sample) -> list[Quad]:
         """Where the text lines are: looked for only where the picture changed once the
         camera's motion is taken away (everywhere when most of it changed), at the coarse size;
         every `FINE_EVERY`th sample, where it changed since the last such pass, at the fine size
@@ -222,7 +224,7 @@ class TextFinder:
         found = []
         for x, y, w, h in rects:
             crop = np.ascontiguousarray(sample.frame[y : y + h, x : x + w])
-            found += [q + np.float32([x, y]) for q in self.ocr.detect(crop, scale)]
+            found += [q + np.array([x, y], np.float32) for q in self.ocr.detect(crop, scale)]
         self.detected_share += share
         return quads + distinct_quads(found)
 
@@ -231,13 +233,13 @@ class TextFinder:
             self._detected[text, beside] = self.detector.detect(text, self.lists, beside)
         return self._detected[text, beside]
 
-    def _spans_by_block(self, lines: list) -> list[tuple]:
+    def _spans_by_block(self, lines: list[OcrLine]) -> list[tuple[OcrLine, list[TextSpan]]]:
         """Each line with its identifiers, read again as a line beside an identifier when
         another line of its block holds one ("SMITH JOHN" over "DOB: 06.16.1976")."""
         spans = [self._spans(line.text) for line in lines]
         holds = {id(line): holds_identifier(line.text, found)
                  for line, found in zip(lines, spans, strict=True)}
-        out = []
+        out: list[tuple[OcrLine, list[TextSpan]]] = []
         for line, found in zip(lines, spans, strict=True):
             beside = max((holds[id(n)] for n in neighbours(line, lines)), default=0)
             if beside > holds[id(line)]:
@@ -331,7 +333,7 @@ class FaceFinder:
 
     def __post_init__(self) -> None:
         self.tracker = FaceTracker(step_s=self.interval_s)
-        self._last = None
+        self._last: list[FaceBox] | None = None
 
     def process_frame(self, sample: Sample) -> list[Finding]:
         if sample.unchanged and self._last is not None:
@@ -352,7 +354,7 @@ class FaceFinder:
         return face_findings(tracks, presenter)
 
 
-def _as_hit(face) -> ScreenHit:
+def _as_hit(face: FaceBox) -> ScreenHit:
     span = TextSpan(0, 0, Category.FACE, face.score, "face", "")
     return ScreenHit(span, Box(0.0, face.x, face.y, face.w, face.h), face.score)
 

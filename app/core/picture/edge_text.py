@@ -113,7 +113,7 @@ def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None
     return replace(span, start=offset, end=offset + len(piece), text=piece)
 
 
-def _cue_beside(words: list[re.Match], index: int, side: str, spans: list[TextSpan]) -> bool:
+def _cue_beside(words: list[re.Match[str]], index: int, side: str, spans: list[TextSpan]) -> bool:
     """Something beside the cut word says it is a name: a title, an initial or a label before
     it, or a name found next to it."""
     near = index - 1 if side == "right" else index + 1
@@ -126,7 +126,7 @@ def _cue_beside(words: list[re.Match], index: int, side: str, spans: list[TextSp
                for s in spans)
 
 
-def _fragment(text: str, word: re.Match, side: str, cue: bool, staff: str) -> TextSpan | None:
+def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) -> TextSpan | None:
     """The cut word as a finding, when enough of it shows to identify it."""
     raw = word.group().strip(".,:;()[]'\"")
     start = word.start() + word.group().find(raw) if raw else word.start()

@@ -1,11 +1,16 @@
 """Faces followed across the frames checked, the presenter told apart, everyone else reported.
 
 A face seen in one check continues a track when it overlaps the track's last box or its centre
-is within one face-width of it; a track not seen for `GAP_S` ends. The presenter is the person on
-screen longest (summed over their tracks); tracks that never overlap the presenter's in time and
-sit where the presenter sits (same place and size, within a face-width) are the presenter too,
-turned away for a moment. Every other track seen in at least `MIN_CHECKS` checks (with faces
-looked for every 0.5 s, about a second on screen) is a finding: small and partial faces count.
+is within one face-width of it; a track not seen for `GAP_S` ends. (A wider reach would join a
+person walking into view to their earlier box, but also a patient's face to the presenter's
+track in a check where the presenter's face was missed: a face left unflagged.) The presenter
+is the person on screen longest (summed over their tracks); tracks that never overlap the
+presenter's in time and sit where the presenter sits (same place and size, within a face-width)
+are the presenter too, turned away for a moment. Every other track seen in at least
+`MIN_CHECKS` checks (faces are looked for every second, `ScanOptions.face_interval_s`: about a
+second on screen) is a finding, and so is a face seen once whose score is at least
+`CLEAR_FACE`: someone crossing the frame, or entering it in the clip's last second, may be in
+one check only. Small and partial faces count.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from app.core.picture.faces import FaceBox
 
 GAP_S = 1.25
 MIN_CHECKS = 2
+# CenterFace's score for a face seen clearly (faces in the bench and test clips score 0.85-0.95;
+# the one-check mistakes MIN_CHECKS is there for score lower, near the 0.5 threshold)
+CLEAR_FACE = 0.8
 PRESENTER_DOUBT = (
     "Another person is on screen for almost as long as the presenter; the face on screen longest "
     "was taken to be yours and is not flagged. Check that it is (\"This is me\" in the window)."
@@ -61,11 +69,12 @@ class FaceTracker:
         unmatched = list(self._open)
         for face in sorted(faces, key=lambda f: -f.score):
             box = Box(round(t_s, 3), face.x, face.y, face.w, face.h)
-            track = _nearest(unmatched, box)
-            if track is None:
+            near = _nearest(unmatched, box)
+            if near is None:
                 track = FaceTrack()
                 self._open.append(track)
             else:
+                track = near
                 unmatched.remove(track)
             track.boxes.append(box)
             track.scores.append(face.score)
@@ -137,8 +146,8 @@ def _findings(tracks: list[FaceTrack], presenter: set[int] | None,
     ):
         if (i in presenter) != want_presenter:
             continue
-        if len(track.boxes) < MIN_CHECKS:
-            continue  # one glimpse: a moment, or the detector's mistake
+        if len(track.boxes) < MIN_CHECKS and max(track.scores) < CLEAR_FACE:
+            continue  # one unclear glimpse: a moment, or the detector's mistake
         face = Finding(
             id=finding_id(Source.FACE, Category.FACE, f"face{number}", track.start_s),
             start_s=round(track.start_s, 3),

@@ -53,7 +53,8 @@ class FaceDetector:
                 for x0, y0, x1, y1, score in boxes]
 
 
-def _decode(heatmap, scales, offsets, size, threshold) -> list[tuple[float, ...]]:
+def _decode(heatmap: np.ndarray, scales: np.ndarray, offsets: np.ndarray, size: tuple[int, int],
+            threshold: float) -> list[tuple[float, ...]]:
     """CenterFace's outputs → boxes (x0, y0, x1, y1, score) at the network's input size, after
     non-maximum suppression. Each heatmap cell above `threshold` is a face centre; the scale map
     gives its log size and the offset map its sub-cell position (stride 4)."""

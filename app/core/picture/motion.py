@@ -9,13 +9,18 @@ correlation gives the shift alone, and a weak peak means "no motion known" (iden
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import cv2
 import numpy as np
+from cv2.typing import MatLike
 
 from app.core.media.frames import changed_blocks
 
 MIN_INLIERS = 12
-IDENTITY = np.float32([[1, 0, 0], [0, 1, 0]])
+IDENTITY = np.array([[1, 0, 0], [0, 1, 0]], np.float32)
+# a thumbnail, its ORB corners and their descriptors (None when it has no corners)
+Corners = tuple[np.ndarray, Sequence[cv2.KeyPoint], MatLike | None]
 
 
 class MotionEstimator:
@@ -23,30 +28,33 @@ class MotionEstimator:
     pixels to this one's (`scale` is thumbnail pixels per frame pixel)."""
 
     def __init__(self) -> None:
-        self._orb = cv2.ORB_create(nfeatures=400, fastThreshold=12)
+        self._orb = cv2.ORB.create(nfeatures=400, fastThreshold=12)
         self._matcher = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True)
-        self._previous: tuple[np.ndarray, list, np.ndarray | None] | None = None
+        self._previous: Corners | None = None
 
     def update(self, thumb: np.ndarray, scale: float
                ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
         """The map in frame pixels, and the blocks of the thumbnail that changed once that
         motion is taken away and those that came into view (None for the first sample)."""
-        previous, in_thumb = self._step(thumb)
-        if in_thumb is None:
+        step = self._step(thumb)
+        if step is None:
             return IDENTITY.copy(), None
+        previous, in_thumb = step
         return to_frame(in_thumb, scale), changed_after_motion(previous, thumb, in_thumb)
 
     def follow(self, thumb: np.ndarray, scale: float) -> np.ndarray:
         """Only the map in frame pixels (identity for the first): for following a box from
         frame to frame, where what changed does not matter."""
-        _, in_thumb = self._step(thumb)
-        return IDENTITY.copy() if in_thumb is None else to_frame(in_thumb, scale)
+        step = self._step(thumb)
+        return IDENTITY.copy() if step is None else to_frame(step[1], scale)
 
-    def _step(self, thumb: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+    def _step(self, thumb: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+        """The previous thumbnail and the map in thumbnail pixels (None for the first, or
+        after a change of size)."""
         keypoints, descriptors = self._orb.detectAndCompute(thumb, None)
         previous, self._previous = self._previous, (thumb, keypoints, descriptors)
         if previous is None or previous[0].shape != thumb.shape:
-            return None, None
+            return None
         return previous[0], _fit(previous, (thumb, keypoints, descriptors), self._matcher)
 
 
@@ -69,15 +77,15 @@ def changed_after_motion(before: np.ndarray, after: np.ndarray, m: np.ndarray
     return changed, unseen
 
 
-def _fit(before, after, matcher) -> np.ndarray:
+def _fit(before: Corners, after: Corners, matcher: cv2.BFMatcher) -> np.ndarray:
     thumb0, points0, desc0 = before
     thumb1, points1, desc1 = after
     if desc0 is not None and desc1 is not None and len(points0) >= MIN_INLIERS and len(
             points1) >= MIN_INLIERS:
         matches = matcher.match(desc0, desc1)
         if len(matches) >= MIN_INLIERS:
-            src = np.float32([points0[m.queryIdx].pt for m in matches])
-            dst = np.float32([points1[m.trainIdx].pt for m in matches])
+            src = np.array([points0[m.queryIdx].pt for m in matches], np.float32)
+            dst = np.array([points1[m.trainIdx].pt for m in matches], np.float32)
             found, inliers = cv2.estimateAffinePartial2D(src, dst, method=cv2.RANSAC,
                                                          ransacReprojThreshold=2.0)
             if found is not None and int(inliers.sum()) >= MIN_INLIERS:
@@ -87,7 +95,7 @@ def _fit(before, after, matcher) -> np.ndarray:
                                             thumb1.astype(np.float32), window)
     if response < 0.1:
         return IDENTITY.copy()
-    return np.float32([[1, 0, dx], [0, 1, dy]])
+    return np.array([[1, 0, dx], [0, 1, dy]], np.float32)
 
 
 def to_frame(in_thumb: np.ndarray, scale: float) -> np.ndarray:
@@ -99,14 +107,15 @@ def to_frame(in_thumb: np.ndarray, scale: float) -> np.ndarray:
 
 def move_quad(quad: np.ndarray, m: np.ndarray) -> np.ndarray:
     """Where the corners of `quad` go under the map `m`."""
-    return cv2.transform(np.asarray(quad, np.float32)[None], m)[0]
+    moved: np.ndarray = cv2.transform(np.asarray(quad, np.float32)[None], m)[0]
+    return moved
 
 
 def move_rect(rect: tuple[int, int, int, int], m: np.ndarray) -> tuple[int, int, int, int]:
     """The upright rectangle (x, y, w, h) around where `rect` goes under `m`, in whole pixels
     (not clipped to the frame: callers clip as they need)."""
     x, y, w, h = rect
-    quad = move_quad(np.float32([[x, y], [x + w, y], [x + w, y + h], [x, y + h]]), m)
+    quad = move_quad(np.array([[x, y], [x + w, y], [x + w, y + h], [x, y + h]], np.float32), m)
     x0, y0 = int(quad[:, 0].min()), int(quad[:, 1].min())
     return x0, y0, int(quad[:, 0].max()) - x0, int(quad[:, 1].max()) - y0
 
@@ -115,7 +124,8 @@ def compose(first: np.ndarray, then: np.ndarray) -> np.ndarray:
     """The map of `first` followed by `then`."""
     a = np.vstack([first, [0, 0, 1]])
     b = np.vstack([then, [0, 0, 1]])
-    return (b @ a)[:2].astype(np.float32)
+    both: np.ndarray = (b @ a)[:2].astype(np.float32)
+    return both
 
 
 def changed_regions(changed: np.ndarray, unseen: np.ndarray, scale: float,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import cv2
@@ -58,7 +59,7 @@ class OcrEngine(Protocol):
     def read(self, frame_bgr: np.ndarray) -> list[OcrPiece]: ...
 
 
-def _user_network_dir():
+def _user_network_dir() -> Path:
     """EasyOCR's folder for custom networks (we have none; it makes the folder anyway)."""
     from app.core.model_files import cache_dir
 
@@ -104,9 +105,9 @@ class EasyOcrEngine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
             horizontal, free = self._reader.detect(frame_bgr, canvas_size=canvas)
-        quads = [np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+        quads = [np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], np.float32)
                  for x0, x1, y0, y1 in horizontal[0]]
-        quads += [np.float32(points) for points in free[0]]
+        quads += [np.array(points, np.float32) for points in free[0]]
         return quads
 
     def recognise(self, frame_bgr: np.ndarray, quads: list[Quad]) -> list[tuple[str, float]]:
@@ -184,7 +185,7 @@ def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:
     quad = np.asarray(quad, np.float32)
     width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
     height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
-    target = np.float32([[0, 0], [width, 0], [width, height], [0, height]])
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     warp = cv2.getPerspectiveTransform(quad, target)
     crop = cv2.warpPerspective(frame_bgr, warp, (width, height), borderMode=cv2.BORDER_REPLICATE,
                                flags=cv2.INTER_CUBIC)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import cv2
 import numpy as np
@@ -20,6 +22,9 @@ from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
 from app.core.offline import no_telemetry
 from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of
+
+if TYPE_CHECKING:
+    from onnxruntime import InferenceSession
 
 # DBNet's thresholds as PaddleOCR sets them; a slightly wider unclip keeps first and last letters.
 _DET = {"thresh": 0.3, "box_thresh": 0.5, "max_candidates": 1000, "unclip_ratio": 1.6,
@@ -115,7 +120,7 @@ class PpOcrEngine:
         if boxes is None or len(boxes) == 0:
             return []
         sx, sy = width / small.shape[1], height / small.shape[0]
-        return [np.asarray(box, np.float32) * np.float32([sx, sy]) for box in boxes]
+        return [np.asarray(box, np.float32) * np.array([sx, sy], np.float32) for box in boxes]
 
     def recognise(self, frame_bgr: np.ndarray, quads: list[Quad]) -> list[tuple[str, float]]:
         """The text of each quad (empty with score 0 where nothing legible was read)."""
@@ -137,7 +142,7 @@ class PpOcrEngine:
                                                strict=True) if text]
 
 
-def _session(path, threads: int):
+def _session(path: Path, threads: int) -> InferenceSession:
     no_telemetry()  # ONNX Runtime reads its switch when it is imported
     import onnxruntime
 

@@ -7,7 +7,7 @@ small queue (as PySceneDetect decodes), so the detectors never wait for the deco
 carries the camera's motion since the previous sample (motion.py). The detectors share one
 small interface (`process_frame(sample) -> findings now over`, `finish(duration) -> the rest`)
 and each says how often it wants a frame: text, faces, codes and the looks of monitors and
-boards (picture_detectors.py). A new detector is one new class.
+boards (detectors.py). A new detector is one new class.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from app.core.media.frames import thumbnail
 from app.core.media.video import iter_samples
 from app.core.models import Finding, VideoInfo
 from app.core.picture.motion import MotionEstimator, changed_regions, compose
+from app.core.picture.ocr import OcrPiece
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Sample:
     frame: np.ndarray
     thumb: np.ndarray
     motion: np.ndarray
-    pieces: list | None = None
+    pieces: list[OcrPiece] | None = None
     changed: list[tuple[int, int, int, int]] | None = None  # frame rects; None: all is new
     unchanged: bool = False  # nothing changed since the detector last ran, motion aside
 
@@ -108,6 +109,10 @@ class _Scheduled:
             self.detector.seconds += time.perf_counter() - started
 
 
+# what the decoding thread hands over: a sample, the error that stopped it, or None at the end
+Decoded = tuple[float, np.ndarray] | BaseException | None
+
+
 def _offer_all(scheduled: list[_Scheduled], sample: Sample) -> list[Finding]:
     closed = []
     for each in scheduled:
@@ -115,7 +120,8 @@ def _offer_all(scheduled: list[_Scheduled], sample: Sample) -> list[Finding]:
     return closed
 
 
-def _decoded(path: str, interval_s: float, out: queue.Queue, stop: threading.Event) -> None:
+def _decoded(path: str, interval_s: float, out: queue.Queue[Decoded], stop: threading.Event
+             ) -> None:
     try:
         for item in iter_samples(path, interval_s):
             while not stop.is_set():
@@ -131,7 +137,7 @@ def _decoded(path: str, interval_s: float, out: queue.Queue, stop: threading.Eve
         out.put(error)
 
 
-def _sample(t_s: float, frame, motion: MotionEstimator) -> Sample:
+def _sample(t_s: float, frame: np.ndarray, motion: MotionEstimator) -> Sample:
     """A decoded frame with its thumbnail, the camera's motion since the last sample and where
     the picture changed once that motion is taken away."""
     thumb = thumbnail(frame)
@@ -141,8 +147,8 @@ def _sample(t_s: float, frame, motion: MotionEstimator) -> Sample:
     return Sample(t_s, frame, thumb, moved, changed=changed)
 
 
-def _stop(stop: threading.Event, helper, decoder: threading.Thread, samples: queue.Queue
-          ) -> None:
+def _stop(stop: threading.Event, helper: ThreadPoolExecutor | None, decoder: threading.Thread,
+          samples: queue.Queue[Decoded]) -> None:
     """End the helper and the decoder (emptying the queue it may be blocked on)."""
     stop.set()
     if helper is not None:
@@ -158,7 +164,7 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
                  ) -> Generator[tuple[float, list[Finding], list[Finding]], None, PictureResult]:
     """Run the detectors over the samples; yields (time reached, findings now over, findings
     still on screen so far)."""
-    samples: queue.Queue = queue.Queue(maxsize=4)
+    samples: queue.Queue[Decoded] = queue.Queue(maxsize=4)
     stop = threading.Event()
     decoder = threading.Thread(target=_decoded, args=(info.path, interval_s, samples, stop),
                                name="decode", daemon=True)

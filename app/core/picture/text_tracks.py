@@ -167,14 +167,15 @@ class TextTracker:
                        if j in taken or t.misses <= MAX_MISSES]
         to_read: list[tuple[int, TextTrack]] = []
         for i, quad in enumerate(quads):
-            track = matched.get(i)
-            if track is None:
-                track = TextTrack(self._new_id(), quad)
-                self.tracks.append(track)
-                matched[i] = track
-                to_read.append((i, track))
+            known = matched.get(i)
+            if known is None:
+                new = TextTrack(self._new_id(), quad)
+                self.tracks.append(new)
+                matched[i] = new
+                to_read.append((i, new))
                 self.reasons["new"] = self.reasons.get("new", 0) + 1
                 continue
+            track = known
             track.misses = 0
             track.quad = quad
             why = self._needs_read(track, frame, quad, t_s)

@@ -60,7 +60,7 @@ def distinct(left: np.ndarray, right: np.ndarray) -> bool:
     return best < DISTINCT_CORRELATION
 
 
-def heard_in(channels, encoder: VoiceEncoder,
+def heard_in(channels: tuple[np.ndarray, np.ndarray], encoder: VoiceEncoder,
              split: float = SPLIT_DISTANCE) -> tuple[Stretch, ...]:
     """Who spoke when in a clip's sound (`channels`: left and right, 16 kHz; the same array
     twice for mono), as heard: each channel on its own when they differ, else mixed."""
@@ -75,7 +75,7 @@ def heard_in(channels, encoder: VoiceEncoder,
         near = min(first_prints, default=None,
                    key=lambda v: 1 - float(np.dot(first_prints[v], mean)))
         close = near is not None and 1 - float(np.dot(first_prints[near], mean)) < split
-        same[voice] = near if close else voice + offset
+        same[voice] = near if near is not None and close else voice + offset
     both = first + [Stretch(s.start_s, s.end_s, same[s.voice]) for s in second]
     return numbered(_joined(both))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from app.core.detect import TextDetector
 from app.core.detect.spoken_numbers import with_spoken_numbers_as_digits
+from app.core.detect.spoken_places import with_places_restored
 from app.core.findings.hits import speech_findings, transcript_text
 from app.core.models import Finding, Word
 from app.core.word_lists import WordLists
@@ -22,9 +23,9 @@ CONTEXT_S = 30.0
 
 def spoken_findings(words: tuple[Word, ...], detector: TextDetector, lists: WordLists
                     ) -> list[Finding]:
-    """The identifiers said in `words`: detected on digits ("four one five" → "415"), the
-    words keeping their times."""
-    digits = with_spoken_numbers_as_digits(words)
+    """The identifiers said in `words`: detected on digits ("four one five" → "415") and on
+    misheard bed numbers restored ("to Mad Seven" → "to bed 7"), the words keeping their times."""
+    digits = with_places_restored(with_spoken_numbers_as_digits(words))
     text, _ = transcript_text(digits)
     return speech_findings(digits, detector.detect(text, lists))
 

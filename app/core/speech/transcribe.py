@@ -7,6 +7,8 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Protocol
 
+import numpy as np
+
 from app.core.model_files import (
     DEFAULT_SPEECH_MODEL,
     SILERO_VAD_FILE,
@@ -20,6 +22,7 @@ from app.core.models import ModelInfo, Transcript, Word
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 RANDOM_SEED = 20261201
+SAMPLE_RATE = 16_000  # what Whisper listens at
 
 # Segments whose average token log-probability is below this are reported as low confidence.
 LOW_LOGPROB = -1.0
@@ -32,14 +35,18 @@ MAX_HINTS = 40  # Whisper keeps at most 223 prompt tokens; the clinical words co
 
 
 class Transcriber(Protocol):
-    """Anything that turns a file's audio into timed words; yields progress 0..1."""
+    """Anything that turns a clip's sound (16 kHz samples, or the file) into timed words;
+    yields progress 0..1."""
 
     info: ModelInfo
 
     def transcribe(
-        self, path: Path, duration_s: float, hints: tuple[str, ...] = (),
+        self, audio: np.ndarray | Path, duration_s: float, hints: tuple[str, ...] = (),
         on_segment: Callable[[list[Word]], None] | None = None,
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]: ...
+
+    def listen_again(self, audio: np.ndarray, start_s: float, end_s: float,
+                     hints: tuple[str, ...]) -> tuple[Word, ...]: ...
 
 
 class WhisperTranscriber:
@@ -65,10 +72,11 @@ class WhisperTranscriber:
         )
 
     def transcribe(
-        self, path: Path, duration_s: float, hints: tuple[str, ...] = (),
+        self, audio: np.ndarray | Path, duration_s: float, hints: tuple[str, ...] = (),
         on_segment: Callable[[list[Word]], None] | None = None,
     ) -> Generator[float, None, tuple[Transcript, tuple[tuple[float, float], ...]]]:
-        """Transcribe, yielding the fraction of audio done.
+        """Transcribe `audio` (16 kHz mono samples, as media/sound.py decodes them once per
+        scan; or a file, decoded here), yielding the fraction of audio done.
 
         `on_segment` is handed each segment's words as soon as they are heard (before the
         fraction is yielded), so findings can be made while the rest is transcribed.
@@ -86,7 +94,7 @@ class WhisperTranscriber:
         # same transcript, and so the same findings and ids).
         ctranslate2.set_random_seed(RANDOM_SEED)
         segments, info = self._model.transcribe(
-            str(path),
+            audio if isinstance(audio, np.ndarray) else str(audio),
             language="en",
             beam_size=5,
             word_timestamps=True,
@@ -116,6 +124,29 @@ class WhisperTranscriber:
             model=self.info.name,
         )
         return transcript, tuple(unsure)
+
+
+    def listen_again(self, audio: np.ndarray, start_s: float, end_s: float,
+                     hints: tuple[str, ...]) -> tuple[Word, ...]:
+        """The words of `audio` (16 kHz mono) from `start_s` to `end_s`, transcribed again with
+        `hints` as hot words (listen_again.py: the names read on screen), timed in the clip."""
+        import ctranslate2
+
+        ctranslate2.set_random_seed(RANDOM_SEED)
+        first = max(0, int(start_s * SAMPLE_RATE))
+        segments, _ = self._model.transcribe(
+            audio[first: int(end_s * SAMPLE_RATE)],
+            language="en",
+            beam_size=5,
+            word_timestamps=True,
+            vad_filter=False,
+            condition_on_previous_text=False,
+            hotwords=hot_words(hints),
+        )
+        offset = first / SAMPLE_RATE
+        return tuple(Word(w.word.strip(), round(offset + w.start, 3), round(offset + w.end, 3),
+                          w.probability)
+                     for segment in segments for w in segment.words or () if w.word.strip())
 
 
 def hot_words(hints: tuple[str, ...] = ()) -> str:

@@ -1,0 +1,88 @@
+"""Words as OCR reads small print on a picture, put back the way they were printed: the case of a
+letter whose capital has the shape of its small letter ("TereSa" → "Teresa", "JoLY" → "JOLY"),
+a 0 or 1 inside a word ("AZEVED0" → "AZEVEDO", "1D:" → "ID:"), and the last letter of a word set
+apart before a comma or a caret ("AZEVED O,Julian").
+
+Every change keeps the text's length, so positions found in the restored text hold in the text
+as read. The name rules of a line (line_names) look at the restored words; what they flag is
+the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.detect import lexicon
+from app.core.detect.tokens import Token
+
+# letters whose capital is their small letter drawn larger: OCR's case for them is a guess
+LOOK_ALIKE = frozenset("cosuvwxzkp")
+# a 0 or 1 touching a letter (no digit beside it), and a 0 alone before a name's separator
+_DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
+_LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
+_AS_LETTER = {"0": "O", "1": "I"}
+SEPARATORS = ",^~"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret OCR reads as "~")
+_CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
+
+
+def letters_restored(line: str) -> str:
+    """`line` with a 0 or 1 inside a word read as the letter it stands for."""
+    def letter(m: re.Match[str]) -> str:
+        return _AS_LETTER[m.group()]
+
+    return _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
+
+
+def rejoined(line: str, words: list[Token]) -> list[Token]:
+    """`words` with a one-letter word set apart by one space from the word before it and
+    followed by a separator ("AZEVED O,Julian") made part of that word again."""
+    out: list[Token] = []
+    for word in words:
+        before = out[-1] if out else None
+        if (before is not None and len(word.text) == 1 and len(before.text) >= 2
+                and line[before.end : word.start] == " "
+                and line[word.end : word.end + 1] in tuple(SEPARATORS)):
+            out[-1] = Token(before.start, word.end, before.text + word.text)
+            continue
+        out.append(word)
+    return out
+
+
+def case_restored(text: str) -> str:
+    """The look-alike letters of `text` (but its first) in the case of the letters around them
+    when those agree: "TereSa" → "Teresa", "AzEVED" → "AZEVED", "SeX" → "Sex"."""
+    chars = list(text)
+    for index in range(1, len(text)):
+        if text[index].lower() not in LOOK_ALIKE:
+            continue
+        left = [c for c in text[1:index] if c.isalpha() and c.lower() not in LOOK_ALIKE][-1:]
+        right = [c for c in text[index + 1 :] if c.isalpha() and c.lower() not in LOOK_ALIKE][:1]
+        cases = {c.isupper() for c in left + right}
+        if len(cases) == 1:
+            chars[index] = text[index].upper() if cases.pop() else text[index].lower()
+    return "".join(chars)
+
+
+def camel_parts(text: str) -> list[str]:
+    return [m.group() for m in _CAMEL.finditer(text)]
+
+
+def _reading_score(text: str) -> tuple[bool, int]:
+    """(the reading is a plain word or words run together at their capitals, how many of its
+    parts are known words or names)."""
+    parts = camel_parts(text)
+    if parts and parts[-1] in ("M", "F"):
+        parts = parts[:-1]  # "ElvinMagnussonM": a sex marker run on
+    plain = (text.isupper() or text.islower() or text[1:].islower()
+             or (len(parts) > 1 and all(len(p) >= 3 for p in parts)))
+    known = sum(lexicon.is_known_name(p) or lexicon.is_ordinary(p) for p in parts)
+    return plain, known
+
+
+def best_reading(word: Token) -> Token:
+    """The word as read, or with its look-alike letters' case restored when that reads better
+    ("TereSaKREUTZMANN" → "TeresaKREUTZMANN"; "JulianSex" stays)."""
+    restored = case_restored(word.text)
+    if restored == word.text or _reading_score(restored) <= _reading_score(word.text):
+        return word
+    return Token(word.start, word.end, restored)
