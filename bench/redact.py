@@ -1,19 +1,22 @@
 """How long a redacted copy of a 60 s hand-held 1080×1920 clip takes, and whether it covers.
 
 Run: `.venv/bin/python -m bench.redact [CLIP.mp4]` (default: renders bench.handheld's 60 s clip,
-about 3 minutes). Every finding of the scan is marked must fix; the copy is made with the
+about 3 minutes), or `... --edges` (the four clips where a card enters from an edge,
+bench.entering). Every finding of the scan is marked must fix; the copy is made with the
 spoken ones silenced; then
-- the time of each step (follow the camera, hide the sound, encode, scan the copy again);
+- the time of each step (follow the camera, hide the sound, encode, the proof's read-back, scan
+  the copy again), summed over the proof's rounds (a repair writes and reads the copy again);
+- the proof: frames it read back (around the covers, and whole), its rounds, its reads of
+  hidden text in each round (3→0: three reads, patched, none in the next round);
 - the re-scan's verdict (redacted findings found again, new findings);
-- frame by frame, each text of the room the scan found, at every frame inside that finding's
-  times, checked against the rectangles hidden in that frame, using where the text really is
-  (bench.handheld.text_in_frame: the camera path the clip was rendered with);
-- the copy read back: every frame in which any part of such a text is in view, from 3 s
-  before its finding to 3 s after, cropped around where the text really is and read by PP-OCR
-  at 2×: the frames and crops read, the reads holding 3 characters in a row of the hidden
-  text, and the time that took. (The export has no repair rounds yet, issue 27 item 3: one
-  round, not printed.)
-Prints a Markdown table for the README.
+- (hand-held only) frame by frame, each text of the room the scan found, at every frame inside
+  that finding's times, checked against the rectangles hidden in that frame, using where the
+  text really is (bench.handheld.text_in_frame: the camera path the clip was rendered with);
+- (hand-held only) an independent read-back: every frame in which any part of such a text is
+  in view, from 3 s before its finding to 3 s after, cropped around where the text really is
+  (not where the export thinks it is) and read by PP-OCR at 2×: the frames and crops read, the
+  reads holding 3 characters in a row of the hidden text, and the time that took.
+Prints a Markdown table for docs/measurements.md.
 """
 
 from __future__ import annotations
@@ -90,62 +93,106 @@ def read_back(copy: Path, findings, width: int, height: int, duration_s: float, 
     return frames, crops, leaks
 
 
-def main() -> None:
-    from app.core.models import ScanOptions
-    from app.core.pipeline import Engines, analyze, run
+def _redact(clip: Path, engines, tmp: Path):
+    """Scan `clip`, mark every finding must fix, make the copy; the scan, the copy, the covers
+    hidden in each frame, the seconds each stage of the export took (summed over the proof's
+    rounds: a repair writes and reads again), the scan's and the export's seconds."""
+    from app.core.pipeline import analyze, run
     from app.core.redact.export import redact_clip
     from app.core.review.decisions import Decision, Review
+    from app.core.review.session import ReviewSession
+
+    started = time.perf_counter()
+    result = run(analyze(clip, engines=engines))
+    scan_s = time.perf_counter() - started
+    review = Review.load(result.video.sha256, tmp)
+    for finding in result.findings:
+        review.decide(finding.id, Decision.MUST_FIX)
+    covers: dict[float, list] = {}
+    spent: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def on_progress(progress) -> None:
+        now = time.perf_counter()
+        spent[progress.stage] = spent.get(progress.stage, 0.0) + now - clock[0]
+        clock[0] = now
+
+    started = time.perf_counter()
+    copy = run(redact_clip(ReviewSession(result, review), tmp / "copy.mp4", engines=engines,
+                           on_frame=lambda t, c: covers.__setitem__(t, [r for _, r in c])),
+               on_progress)
+    return result, copy, covers, spent, scan_s, time.perf_counter() - started
+
+
+HEAD = ("| clip | length | scan | follow camera | sound | encode | proof: read back | "
+        "scan the copy | redact total | hidden | found again | new | proof: frames read "
+        "(around covers) | rounds | proof: reads of hidden text (each round) | "
+        "text frames covered | independent read-back: frames (crops) | leaks | its time |")
+
+
+def _row(name: str, result, copy, spent: dict, scan_s: float, total: float, truth: str) -> str:
+    proof = copy.proof
+    around = sum(r.around for r in proof.rounds)
+    reads = "→".join(str(r.leaks) for r in proof.rounds)
+    return (f"| {name} | {result.video.duration_s:.0f} s | {scan_s:.1f} s | "
+            f"{spent.get('follow', 0):.1f} s | {spent.get('sound', 0):.1f} s | "
+            f"{spent.get('encode', 0):.1f} s | {spent.get('proof', 0):.1f} s | "
+            f"{spent.get('rescan', 0):.1f} s | {total:.1f} s | {len(copy.items)} | "
+            f"{len(proof.still_found)} | {len(proof.new)} | {proof.frames_read} ({around}) | "
+            f"{len(proof.rounds)} | {reads} | {truth} |")
+
+
+def _edges(engines) -> list[str]:
+    """The four clips where a card enters from an edge (bench.entering)."""
+    from bench.entering import EDGES, entering_clip
+
+    rows = []
+    for edge in EDGES:
+        with tempfile.TemporaryDirectory() as tmp:
+            entering_clip(Path(tmp) / f"{edge}.mp4", edge)
+            result, copy, _, spent, scan_s, total = _redact(Path(tmp) / f"{edge}.mp4",
+                                                            engines, Path(tmp))
+            rows.append(_row(f"enters from the {edge}, 360×640", result, copy, spent, scan_s,
+                             total, "– | – | – | – |"))
+    return rows
+
+
+def main() -> None:
+    from app.core.models import ScanOptions
+    from app.core.pipeline import Engines
     from bench.handheld import handheld_clip
 
+    engines = Engines.load(ScanOptions())
+    print(HEAD)
+    print("|---|" + "---:|" * (HEAD.count("|") - 2))
+    if sys.argv[1:] == ["--edges"]:
+        print(*_edges(engines), sep="\n")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         clip = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp) / "handheld60.mp4"
         if len(sys.argv) <= 1:
             print("rendering the 60 s hand-held clip…", file=sys.stderr)
             handheld_clip(clip)
-        engines = Engines.load(ScanOptions())
-        started = time.perf_counter()
-        result = run(analyze(clip, engines=engines))
-        scan_s = time.perf_counter() - started
-        review = Review.load(result.video.sha256, Path(tmp))
-        for finding in result.findings:
-            review.decide(finding.id, Decision.MUST_FIX)
-        covers: dict[float, list] = {}
-        stages: dict[str, float] = {}
-        clock = time.perf_counter()
-
-        def on_progress(progress) -> None:
-            stages.setdefault(progress.stage, time.perf_counter() - clock)
-
-        copy = run(redact_clip(result, review, Path(tmp) / "copy.mp4", engines=engines,
-                               on_frame=lambda t, c: covers.__setitem__(t, [r for _, r in c])),
-                   on_progress)
-        total = time.perf_counter() - clock
+        result, copy, covers, spent, scan_s, total = _redact(clip, engines, Path(tmp))
         info = result.video
         checked, misses = uncovered(covers, result.findings, info.width, info.height,
                                     info.duration_s)
-        uncovered_frames = len(misses)
         clock = time.perf_counter()
-        frames_read, crops, leaks = read_back(Path(tmp) / "copy.mp4", result.findings,
+        frames_read, crops, leaks = read_back(Path(copy.file), result.findings,
                                               info.width, info.height, info.duration_s,
                                               engines.ocr)
         read_s = time.perf_counter() - clock
-    order = ["follow", "sound", "encode", "rescan", "done"]
-    marks = [stages.get(s, total) for s in order]
-    steps = {s: round(b - a, 1) for s, a, b in zip(order, marks, marks[1:], strict=False)}
-    print("| clip | length | scan | follow camera | sound | encode | scan the copy | "
-          "redact total | hidden | found again | new | text frames covered | "
-          "read back: frames (crops) | leaks | read-back time |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| hand-held 1080×1920 | {info.duration_s:.0f} s | {scan_s:.1f} s | "
-          f"{steps['follow']} s | {steps['sound']} s | {steps['encode']} s | "
-          f"{steps['rescan']} s | {total:.1f} s | {len(copy.items)} | "
-          f"{len(copy.proof.still_found)} | {len(copy.proof.new)} | "
-          f"{checked - uncovered_frames}/{checked} | {frames_read} ({crops}) | {len(leaks)} | "
-          f"{read_s:.0f} s |")
+    print(_row("hand-held 1080×1920", result, copy, spent, scan_s, total,
+               f"{checked - len(misses)}/{checked} | {frames_read} ({crops}) | {len(leaks)} | "
+               f"{read_s:.0f} s"))
     for leak in leaks[:30]:
         print("read back:", *leak, file=sys.stderr)
     for miss in misses[:30]:
         print("not covered:", *miss, file=sys.stderr)
+    for t, read in copy.proof.leaks[:30]:
+        print("proof read:", t, read, file=sys.stderr)
+    for number, each in enumerate(copy.proof.rounds):
+        print(each.line(number), *each.examples, file=sys.stderr)
     for again in copy.proof.new:
         print(f"new: {again.source.value} {again.category.value} {again.text!r} "
               f"{again.start_s:.1f}-{again.end_s:.1f}", file=sys.stderr)

@@ -7,13 +7,19 @@ Run: `.venv/bin/python -m bench.speed`. Two clips, one column each:
   view and out again, captions that come and go, speech throughout;
 - **still** (bench.clips): a still background, a caption that changes every 5 s (a third of them
   identifiers), a fixed title, and speech every few seconds.
-Prints a Markdown table for the README with the stages, time to first finding, findings, peak
-memory and the floor (decode every frame + transcribe). `--baseline` adds a naive scan (OCR one
-full frame a second, slow); `--long-minutes=N` adds an N-minute hand-held clip (linear time?).
+Prints a Markdown table for docs/measurements.md with the stages, time to first finding,
+findings, peak memory and the floor (decode every frame + transcribe). `--baseline` adds a naive
+scan (OCR one full frame a second, slow); `--long-minutes=N` adds an N-minute hand-held clip
+(linear time?); `--redact` adds `cleartopost redact --include-open` of the hand-held clip as a
+user runs it (a new process, models loaded): first with no saved scan (it scans, then makes the
+copy), then again with the scan the first run saved (where the version saves one).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -93,8 +99,28 @@ def baseline_s(clip: Path, engines) -> tuple[float, int]:
     found = 0
     for t_s, frame in iter_samples(clip, 1.0):
         for line in group_into_lines(engines.ocr.read(frame), t_s):
-            found += bool(engines.detector.detect(line.text))
+            found += bool(engines.detector.detect(line.text, beside_identifier=0))
     return time.perf_counter() - started, found
+
+
+def redact_timed(clip: Path, tmp: Path) -> list[tuple[float, str]]:
+    """`cleartopost redact --include-open CLIP` twice in a fresh data folder: the wall-clock
+    time of each, and what it said about the scan (its line naming a saved scan, if any)."""
+    env = {**os.environ, "CLEARTOPOST_DATA_DIR": str(tmp / "data"),
+           "XDG_CONFIG_HOME": str(tmp / "config")}
+    runs = []
+    for run in (1, 2):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "app", "redact", str(clip), "--out",
+                               str(tmp / f"copy{run}.mp4"), "--include-open", "--quiet"],
+                              env=env, capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+        if done.returncode not in (0, 1):
+            raise RuntimeError(f"redact failed: {done.stderr[-2000:]}")
+        said = [line for line in (done.stdout + done.stderr).splitlines() if "scan" in line.lower()
+                and "saved" in line.lower()]
+        runs.append((elapsed, said[0] if said else "(scanned; no saved scan mentioned)"))
+    return runs
 
 
 def _row(label: str, values: list[str]) -> None:
@@ -103,7 +129,6 @@ def _row(label: str, values: list[str]) -> None:
 
 def main() -> None:
     import resource
-    import sys
 
     from app.core.models import ScanOptions
     from app.core.pipeline import Engines
@@ -132,6 +157,7 @@ def main() -> None:
             long_path = Path(tmp) / "long.mp4"
             handheld_clip(long_path, duration_s=60.0 * long_minutes)
             _, long_total, _ = scan_timed(long_path, engines)
+        redacts = redact_timed(clips[0], Path(tmp)) if "--redact" in sys.argv else None
     print("| 60 s 1080×1920 clip, 2 cores | hand-held | still |")
     print("|---|---:|---:|")
     _row("model load (once per session)", [f"{load_s:.1f}", ""])
@@ -154,6 +180,12 @@ def main() -> None:
     _row("floor: decode every frame + transcribe", [f"{r[4]:.1f} + {r[5]:.1f}" for r in results])
     if all(r[6] is not None for r in results):
         _row("naive baseline: OCR one full frame a second", [f"{r[6][0]:.1f}" for r in results])
+    if redacts is not None:
+        for label, (seconds, _) in zip(("first (no saved scan)", "again (same file, options)"),
+                                          redacts, strict=True):
+            _row(f"`redact --include-open`, {label}", [f"{seconds:.1f}", ""])
+    for run, (_, said) in enumerate(redacts or (), start=1):
+        print(f"\nredact run {run} said: {said}")
     if long_total is not None:
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\n{long_minutes}-minute hand-held clip: total scan {long_total:.1f} s "

@@ -53,8 +53,8 @@ def test_export_writes_the_copy_with_progress_and_records_it(window, qtbot, tmp_
     assert Path(asked[0]).name == f"redacted {result.video.sha256[:12]}.mp4"
     assert seen and max(seen) >= 60  # progress went through the encode into the re-scan
     assert copy.proof.still_found == ()
-    assert {i["finding_id"] for i in copy.items} == {f.id for f in screen}
-    assert window.review.redactions[-1]["sha256"] == copy.sha256
+    assert {i.finding_id for i in copy.items} == {f.id for f in screen}
+    assert window.review.redactions[-1].sha256 == copy.sha256
     status = window.scan.stage.text()
     assert "Redacted copy saved" in status and "found again" in status
     assert "Olson" not in status  # the masked window masks the name the user gave it too
@@ -106,7 +106,7 @@ def test_a_stale_window_exports_what_both_reviewers_marked(window, qtbot, tmp_pa
     with qtbot.waitSignal(window.redact_export.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         assert window.redact_export.start(out)
     copy = done.args[0]
-    assert {i["finding_id"] for i in copy.items} == {name.id, mrn.id}
+    assert {i.finding_id for i in copy.items} == {name.id, mrn.id}
     assert copy.proof.clean
     assert window.review.get(mrn.id).decision is Decision.MUST_FIX
     assert window.findings_panel.model.decision(mrn) is Decision.MUST_FIX  # the list shows it

@@ -18,10 +18,11 @@ from app.core.errors import ClearToPostError, InputError
 from app.core.media.video import iter_frames, probe
 from app.core.models import ScanOptions, Source
 from app.core.pipeline import analyze, run
-from app.core.redact.audio import read_sound
+from app.core.redact.audio import VOICE_REACH_S, read_sound
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, BLUR, SILENCE
 from app.core.review.decisions import Decision, Review
+from app.core.review.session import ReviewSession
 from bench.clips import caption_box
 from tests.conftest import LEAK_DENY, ffmpeg
 
@@ -58,7 +59,7 @@ def made(scanned, engines, tmp_path_factory):
     review = _review(scanned, folder)
     covers: dict[float, list] = {}
     out = folder / "Olson copy.mp4"
-    copy = run(redact_clip(scanned, review, out, engines=engines,
+    copy = run(redact_clip(ReviewSession(scanned, review), out, engines=engines,
                            on_frame=lambda t, c: covers.__setitem__(round(t, 3), c)))
     return copy, out, review, covers
 
@@ -125,7 +126,10 @@ def test_the_spoken_identifiers_are_silenced_and_the_rest_is_untouched(made, sou
             continue  # silence in the original: nothing to compare
         if any(s + 0.03 <= t0 and t1 <= e - 0.03 for s, e in hidden):
             inside_quiet.append(eb < 0.1 * ea)
-        elif all(t1 < s - 0.1 or t0 > e + 0.1 for s, e in hidden):
+        # what the proof's repair may silence too: a word heard in the copy within
+        # VOICE_REACH_S of a hidden one ("Olson ran on" cut after "Olson" was heard as "Ron")
+        elif all(t1 < s - 0.1 - VOICE_REACH_S or t0 > e + 0.1 + VOICE_REACH_S
+                 for s, e in hidden):
             outside_same.append(abs(20 * np.log10(eb / ea)) < 1.5)
     assert inside_quiet and all(inside_quiet)
     assert outside_same and sum(outside_same) >= 0.95 * len(outside_same)
@@ -196,21 +200,23 @@ def test_the_review_gains_only_the_record_of_the_copy(made, scanned):
     assert len(record["rescan"]["new"]) == len(copy.proof.new)
     assert {i["finding_id"] for i in record["items"]} == {f.id for f in scanned.findings}
     assert {i["action"] for i in record["items"]} == {BLUR, SILENCE}
-    assert Review.load(scanned.video.sha256, review.path.parent).redactions == saved[
-        "redactions"]
+    loaded = Review.load(scanned.video.sha256, review.path.parent).redactions
+    assert [r.to_json() for r in loaded] == saved["redactions"]  # read back as it was written
+    assert loaded[0].items == copy.items and loaded[0].rescan.to_json() == record["rescan"]
 
 
 def test_the_pdf_records_the_copy_masked(made, scanned, tmp_path):
     from app.core.review.report import write_report
 
     copy, _, review, _ = made
-    pdf = write_report(scanned, review, tmp_path / "r.pdf", reviewer="R")
+    pdf = write_report(ReviewSession(scanned, review), tmp_path / "r.pdf", reviewer="R")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Redacted copy" in text and copy.sha256[:12] in text
     assert "none of what was hidden was found again" in text
     assert "olson" not in text.lower()  # nor the copy's name, "Olson copy.mp4"
-    unmasked = write_report(scanned, review, tmp_path / "u.pdf", reviewer="R", masked=False)
+    unmasked = write_report(ReviewSession(scanned, review),
+                            tmp_path / "u.pdf", reviewer="R", masked=False)
     text = subprocess.run(["pdftotext", str(unmasked), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Olson copy.mp4" in text
@@ -222,14 +228,14 @@ def test_only_what_is_marked_is_hidden_and_open_ones_on_request(scanned, engines
     keep = {f.id for f in names}
     review = _review(scanned, tmp_path, lambda f: Decision.FALSE_ALARM if f.id in keep
                      else Decision.MUST_FIX)
-    copy = run(redact_clip(scanned, review, tmp_path / "a.mp4", engines=engines))
+    copy = run(redact_clip(ReviewSession(scanned, review), tmp_path / "a.mp4", engines=engines))
     assert keep.isdisjoint(copy.proof.redacted)
     assert copy.proof.kept == len(keep)  # the nurse's name is still there, found again
     assert copy.proof.still_found == ()
     opened = _review(scanned, tmp_path / "b", lambda f: Decision.OPEN)
     with pytest.raises(ClearToPostError, match="must fix"):
-        run(redact_clip(scanned, opened, tmp_path / "b.mp4", engines=engines))
-    copy = run(redact_clip(scanned, opened, tmp_path / "b.mp4", include_open=True,
+        run(redact_clip(ReviewSession(scanned, opened), tmp_path / "b.mp4", engines=engines))
+    copy = run(redact_clip(ReviewSession(scanned, opened), tmp_path / "b.mp4", include_open=True,
                            engines=engines))
     assert set(copy.proof.redacted) == {f.id for f in scanned.findings}
 
@@ -238,7 +244,7 @@ def test_bleep_puts_a_tone_over_the_words(scanned, engines, tmp_path):
     review = _review(scanned, tmp_path, lambda f: Decision.MUST_FIX if f.source is Source.SPEECH
                      else Decision.FALSE_ALARM)
     out = tmp_path / "bleep.mp4"
-    run(redact_clip(scanned, review, out, sound=BLEEP, engines=engines))
+    run(redact_clip(ReviewSession(scanned, review), out, sound=BLEEP, engines=engines))
     sound = read_sound(out)
     spoken = next(f for f in scanned.findings if f.source is Source.SPEECH)
     a = int((spoken.start_s + 0.05) * sound.rate)
@@ -252,17 +258,17 @@ def test_refuses_to_overwrite_the_original_or_a_file_or_write_a_non_mp4(scanned,
                                                                         tmp_path):
     review = _review(scanned, tmp_path)
     with pytest.raises(InputError, match="original"):
-        run(redact_clip(scanned, review, source, force=True))
+        run(redact_clip(ReviewSession(scanned, review), source, force=True))
     existing = tmp_path / "there.mp4"
     existing.write_bytes(b"keep me")
     with pytest.raises(InputError, match="already exists"):
-        run(redact_clip(scanned, review, existing))
+        run(redact_clip(ReviewSession(scanned, review), existing))
     assert existing.read_bytes() == b"keep me"
     with pytest.raises(InputError, match=r"\.mp4"):
-        run(redact_clip(scanned, review, tmp_path / "copy.mov"))
+        run(redact_clip(ReviewSession(scanned, review), tmp_path / "copy.mov"))
     changed = replace(scanned, video=replace(scanned.video, sha256="0" * 64))
     with pytest.raises(InputError, match="changed"):
-        run(redact_clip(changed, review, tmp_path / "new.mp4"))
+        run(redact_clip(ReviewSession(changed, review), tmp_path / "new.mp4"))
 
 
 @pytest.mark.parametrize(("stage", "past"), [("encode", 0.3), ("rescan", 0.7)],
@@ -271,7 +277,7 @@ def test_cancelling_leaves_no_file(scanned, engines, tmp_path, stage, past):
     """Cancelled while the copy is written, or while it is scanned again: no half-written and
     no unchecked copy is left."""
     review = _review(scanned, tmp_path)
-    export = redact_clip(scanned, review, tmp_path / "stopped.mp4", engines=engines)
+    export = redact_clip(ReviewSession(scanned, review), tmp_path / "stopped.mp4", engines=engines)
     for progress in export:
         if progress.stage == stage and progress.fraction > past:
             break
@@ -288,5 +294,5 @@ def test_a_copy_that_cannot_be_written_gets_a_sentence(scanned, engines, tmp_pat
     review = _review(scanned, tmp_path)
     (tmp_path / ".copy.partial.mp4").mkdir()
     with pytest.raises(ClearToPostError, match="could not be written"):
-        run(redact_clip(scanned, review, tmp_path / "copy.mp4", engines=engines))
+        run(redact_clip(ReviewSession(scanned, review), tmp_path / "copy.mp4", engines=engines))
     assert not (tmp_path / "copy.mp4").exists() and review.redactions == []

@@ -9,9 +9,7 @@ the size, around where the card really is: no 3 characters of the hidden text in
 read in any frame, while the caption is read in every frame.
 """
 
-import re
 
-import cv2
 import pytest
 
 from app.core.media.video import iter_frames
@@ -19,30 +17,18 @@ from app.core.models import ScanOptions, Source
 from app.core.pipeline import analyze, run
 from app.core.redact.export import redact_clip
 from app.core.review.decisions import Decision, Review
+from app.core.review.session import ReviewSession
 from bench.entering import EDGES, KEPT, entering_clip
+from tests.conftest import letters as _letters
+from tests.conftest import read_around
 
 pytestmark = pytest.mark.models
 
 AROUND = 40  # px of the copy read around the card's letters
 
 
-@pytest.fixture(scope="module")
-def easy():
-    from app.core.picture.ocr import EasyOcrEngine
-
-    return EasyOcrEngine()
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 def _read(easy, frame, box) -> str:
-    height, width = frame.shape[:2]
-    x0, y0 = max(0, int(box[0]) - AROUND), max(0, int(box[1]) - AROUND)
-    x1, y1 = min(width, int(box[2]) + AROUND), min(height, int(box[3]) + AROUND)
-    crop = cv2.resize(frame[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-    return " ".join(piece.text for piece in easy.read(crop))
+    return read_around(easy, frame, box, AROUND)
 
 
 @pytest.mark.parametrize("edge", EDGES)
@@ -58,7 +44,7 @@ def test_a_line_coming_in_from_an_edge_is_hidden_from_its_first_column(edge, eng
     for finding in result.findings:
         review.decide(finding.id, Decision.MUST_FIX, "")
     out = tmp_path / "copy.mp4"
-    run(redact_clip(result, review, out, engines=engines))
+    run(redact_clip(ReviewSession(result, review), out, engines=engines))
 
     grams = {secret[i:i + 3] for i in range(len(secret) - 2)} - {"mrn"}  # the label may show
     kept = _letters(KEPT)

@@ -20,6 +20,7 @@ from app.core.redact.audio import (
 from app.core.redact.export import redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, SPEECH_MARGIN_S
 from app.core.review.decisions import Decision, Review
+from app.core.review.session import ReviewSession
 from bench.clips import Utterance, make_clip, speak
 
 pytestmark = pytest.mark.models
@@ -107,19 +108,19 @@ def test_a_copy_lets_no_hidden_name_be_heard(spoken, engines, sound):
     for finding in result.findings:
         review.decide(finding.id, Decision.MUST_FIX if finding in names else Decision.OPEN)
     out = folder / f"{sound}.mp4"
-    copy = run(redact_clip(result, review, out, sound=sound, engines=engines))
+    copy = run(redact_clip(ReviewSession(result, review), out, sound=sound, engines=engines))
     heard = run(engines.transcriber.transcribe(out, probe(out).duration_s))[0]
     words = " ".join(w.text for w in heard.words).lower()
     for piece in ("marg", "garet", "olso", "olse", "fisch", "fish"):
         assert piece not in words.replace(" ", ""), words
     assert "better" in words and "morning" in words  # the rest is still heard
-    items = [i for i in copy.items if i["source"] == "speech"]
+    items = [i for i in copy.items if i.source == "speech"]
     original, made = read_sound(result.video.path), read_sound(out)
-    for item, name in zip(sorted(items, key=lambda i: i["start_s"]),
+    for item, name in zip(sorted(items, key=lambda i: i.start_s),
                           sorted(names, key=lambda f: f.start_s), strict=True):
-        assert item["start_s"] <= name.start_s - SPEECH_MARGIN_S + 1e-3
-        assert item["end_s"] >= name.end_s + SPEECH_MARGIN_S - 1e-3
+        assert item.start_s <= name.start_s - SPEECH_MARGIN_S + 1e-3
+        assert item.end_s >= name.end_s + SPEECH_MARGIN_S - 1e-3
         if sound == SILENCE:  # nothing of the voice inside, after AAC
-            i, j = (int(t * made.rate) for t in (item["start_s"] + 0.03, item["end_s"] - 0.03))
+            i, j = (int(t * made.rate) for t in (item.start_s + 0.03, item.end_s - 0.03))
             assert np.abs(made.samples[:, i:j]).max() < 0.1 * np.abs(
                 original.samples[:, i:j]).max()

@@ -58,7 +58,8 @@ def _guesses(seen: list[tuple[float, Rect]], t_s: float, path: CameraPath | None
 def _between(a: tuple[float, Rect], b: tuple[float, Rect], t_s: float) -> Rect:
     (ta, ra), (tb, rb) = a, b
     u = min(1.0, max(0.0, (t_s - ta) / (tb - ta)))
-    return tuple(round(p + (q - p) * u) for p, q in zip(ra, rb, strict=True))  # type: ignore
+    x, y, w, h = (round(p + (q - p) * u) for p, q in zip(ra, rb, strict=True))
+    return x, y, w, h
 
 
 def pad(rect: Rect, face: bool = False, motion: tuple[float, float] = (0.0, 0.0)) -> Rect:

@@ -1,69 +1,106 @@
-"""redact_clip(result, review, out) → progress as it goes, then the record of the copy made.
+"""redact_clip(session, out) → progress as it goes, then the copy made (its record and proof).
 
-    record = run(redact_clip(result, review, Path("safe.mp4")))
+    made = run(redact_clip(ReviewSession.open(scanned), Path("safe.mp4")))
 
 The steps: read the review again (another window or the CLI may have decided since it was
 loaded) and plan from its decisions; follow the camera over the stretches to hide; read
-and hush the sound; encode into a hidden file beside the output and rename it into place (never
-over the original, never over a file unless asked); scan the copy again and compare. The record
-goes into the review's file (its `redactions` list) with whose decisions it used; no decision
-changes. The proof checks every finding the review wants hidden when the copy is checked, not
-only the ones hidden.
+and hush the sound; encode into a hidden file beside the output; scan that file again and
+compare; only then rename it into place (never over the original, never over a file unless
+asked) and record it in the session (the review's `redactions` list, and a `copies` event)
+with whose decisions it used, with no step between the two to stop at. A copy whose proof fails
+is put under the name `OUT.NOT-SAFE.mp4`, never under the name asked for. No decision changes.
+The proof checks every finding the review wants hidden when the copy is checked, not only the
+ones hidden.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import av
 
 from app.core.errors import ClearToPostError, InputError
-from app.core.hashing import file_sha256
-from app.core.models import AnalysisResult, Progress
-from app.core.redact.audio import hush, read_sound, to_pauses, voice_regions
+from app.core.geometry import Rect, union
+from app.core.hashing import HashedFile, file_sha256
+from app.core.models import AnalysisResult, Finding, Progress, Source
+from app.core.picture.ocr import OcrEngine
+from app.core.redact.audio import (
+    VOICE_REACH_S,
+    Sound,
+    hush,
+    read_sound,
+    to_pauses,
+    voice_regions,
+)
 from app.core.redact.box_tracks import BoxTracks, small_grey
-from app.core.redact.camera_path import follow_camera
-from app.core.redact.encode import write_copy
+from app.core.redact.camera_path import CameraPath, follow_camera
+from app.core.redact.encode import Written, write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan, unplaced
-from app.core.redact.proof import Proof, prove
-from app.core.review.decisions import Review
-from app.core.review.reread import DecidedBy, decided_by, reread
+from app.core.redact.proof import Proof, ProofRound, matches, prove
+from app.core.redact.read_back import Hidden, ReadBack, read_back
+from app.core.redact.repair import MAX_ROUNDS, Patch, patches_for, patches_found_again
+from app.core.redact.thumbnails import not_safe_thumbnails
+from app.core.review.copies import DecidedBy, HiddenItem, RedactedCopy, Rescan, SeenAgain
+from app.core.review.reread import decided_by, reread
+from app.core.review.session import ReviewSession
+
+if TYPE_CHECKING:
+    from app.core.picture.faces import FaceDetector
+    from app.core.pipeline import Engines
+
+Result = TypeVar("Result")
+
+COMMIT = "commit"  # the stage just before the proved copy is renamed into place and recorded
 
 
 @dataclass(frozen=True)
-class RedactedCopy:
-    """What was made: the file, its checksum, what was hidden in it, and the re-scan's verdict."""
+class MadeCopy:
+    """What an export returns: the record the review keeps of the copy (typed, review/copies.py)
+    and the proof, which holds the copy's own findings (the record keeps what they said)."""
 
-    file: str
-    sha256: str
-    made_at: float
-    by: str
-    sound: str
-    include_open: bool
-    items: tuple[dict, ...]  # finding_id, source, category, action, start_s, end_s, frames
+    record: RedactedCopy
     proof: Proof
-    decisions: DecidedBy | None = None  # whose decisions the copy used, read when it started
 
-    def to_json(self) -> dict:
-        return {
-            "file": self.file, "sha256": self.sha256, "made_at": self.made_at, "by": self.by,
-            "sound": self.sound, "include_open": self.include_open, "items": list(self.items),
-            "rescan": {
-                "still_found": list(self.proof.still_found),
-                "new": [{"source": f.source.value, "category": f.category.value,
-                         "start_s": round(float(f.start_s), 3),
-                         "end_s": round(float(f.end_s), 3),
-                         "text": f.text} for f in self.proof.new],
-                "kept_found_again": self.proof.kept,
-                "not_hidden": list(self.proof.not_hidden),
-            },
-            "decisions": self.decisions.to_json() if self.decisions else None,
-        }
+    @property
+    def file(self) -> str:
+        return self.record.file
+
+    @property
+    def sha256(self) -> str:
+        return self.record.sha256
+
+    @property
+    def items(self) -> tuple[HiddenItem, ...]:
+        return self.record.items
+
+    @property
+    def decisions(self) -> DecidedBy | None:
+        return self.record.decisions
+
+    def to_json(self) -> dict[str, Any]:
+        return self.record.to_json()
+
+
+def read_back_of(proof: Proof) -> dict[str, Any]:
+    """The proof's read-back as the review keeps it: each round, and what is left."""
+    return {"rounds": [dataclasses.asdict(r) for r in proof.rounds],
+            "leaks": [{"t_s": t, "read": read} for t, read in proof.leaks],
+            "thumbnails": list(proof.thumbnails)}
+
+
+def rescan_of(proof: Proof) -> Rescan:
+    """The proof as the review keeps it."""
+    return Rescan(proof.still_found,
+                  tuple(SeenAgain(f.source.value, f.category.value, float(f.start_s),
+                                  float(f.end_s), f.text) for f in proof.new),
+                  proof.kept, proof.not_hidden)
 
 
 def check_output(source: Path, out: Path, force: bool) -> None:
@@ -79,16 +116,22 @@ def check_output(source: Path, out: Path, force: bool) -> None:
         raise InputError(f"The folder {out.parent} does not exist.")
 
 
-def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
+def redact_clip(session: ReviewSession, out: Path, *,
                 include_open: bool = False, sound: str = SILENCE, force: bool = False,
-                engines=None, on_frame=None) -> Generator[Progress, None, RedactedCopy]:
-    """Make a redacted copy of the scanned clip at `out`, prove it, and record it.
-    `on_frame(t, [(redaction, rect)])` is told what was hidden in each frame (for checks)."""
-    from app.core.pipeline import analyze
+                engines: Engines | None = None,
+                on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None = None,
+                ) -> Generator[Progress, None, MadeCopy]:
+    """Make a redacted copy of the session's clip (as reviewed) at `out`, prove it, and record
+    it in the session. The file is not read again to check it is still the one scanned when the
+    session holds it as hashed then (`session.source`). `on_frame(t, [(redaction, rect)])` is
+    told what was hidden in each frame (for checks)."""
 
-    source, out = Path(result.video.path), Path(out)
+    result, review = session.reviewed, session.review
+    if result is None or review is None:
+        raise ClearToPostError("The clip has not been scanned yet: scan it before making a copy.")
+    hashed, source, out = session.source, Path(result.video.path), Path(out)
     check_output(source, out, force)
-    if not source.is_file() or file_sha256(source) != result.video.sha256:
+    if not _still_scanned(source, result.video.sha256, hashed):
         raise InputError(f"{source.name} has changed or gone since it was scanned; scan it "
                          f"again before making a copy.")
     decided = decided_by(review, [f.id for f in result.findings], reread(review))
@@ -106,32 +149,194 @@ def redact_clip(result: AnalysisResult, review: Review, out: Path, *,
         written_sound = {r.finding.id: s[:2] for r, s in zip(spoken, heard, strict=True)}
     else:
         written_sound = {}
-    written = yield from _write(source, out, result, redactions, camera, tracks, track,
-                                _face_detector(engines, redactions), on_frame)
-    try:
-        again = yield from _steps(analyze(out, result.options, engines), "rescan", 0.6, 0.4,
-                                  "Scanning the copy again")
-    except BaseException:  # cancelled (or failed) before it was checked: no unchecked copy
+    partial = out.with_name(f".{out.stem}.partial.mp4")
+    try:  # the copy keeps its hidden name until it is proved (a kill leaves no unchecked copy)
+        written, again, rounds = yield from _made(
+            source, (partial, out), result, redactions,
+            (camera, tracks, track, _face_detector(engines, redactions)), on_frame, engines)
+        ids = [r.finding.id for r in redactions]
+        reread(review)  # a finding marked must fix while the copy was made must be in it too
+        wanted = [f.id for f in chosen(result, review, include_open)] + unplaced(result, review)
+        proof = dataclasses.replace(
+            prove(result.findings + result.presenter_faces, ids, again.findings, wanted),
+            rounds=rounds.rounds, leaks=rounds.leaks, thumbnails=rounds.thumbnails)
+        copy = MadeCopy(RedactedCopy(
+            file=str((out if proof.clean else not_safe_name(out)).resolve()),
+            sha256=file_sha256(partial), made_at=round(time.time(), 3), by=review.reviewer,
+            sound=sound, include_open=include_open,
+            items=tuple(_item(r, written.hidden.get(r.finding.id),
+                              written.seen.get(r.finding.id) or written_sound.get(r.finding.id))
+                        for r in redactions),
+            rescan=rescan_of(proof), decisions=decided, read_back=read_back_of(proof)), proof)
+        # the last step it can be stopped at: stopped here, nothing is kept nor recorded
+        yield Progress(COMMIT, 1.0, copy.proof.line())
+        _commit(partial, out, copy.record, session)
+    finally:
         with contextlib.suppress(OSError):
-            out.unlink()
-        raise
-    ids = [r.finding.id for r in redactions]
-    reread(review)  # a finding marked must fix while the copy was made must be in it too
-    wanted = [f.id for f in chosen(result, review, include_open)] + unplaced(result, review)
-    copy = RedactedCopy(
-        file=str(out.resolve()), sha256=file_sha256(out), made_at=round(time.time(), 3),
-        by=review.reviewer, sound=sound, include_open=include_open,
-        items=tuple(_item(r, written.hidden.get(r.finding.id),
-                          written.seen.get(r.finding.id) or written_sound.get(r.finding.id))
-                    for r in redactions),
-        proof=prove(result.findings + result.presenter_faces, ids, again.findings, wanted),
-        decisions=decided)
-    review.add_redaction(copy.to_json())
-    yield Progress("done", 1.0, copy.proof.line())
+            partial.unlink()
     return copy
 
 
-def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]):
+def not_safe_name(out: Path) -> Path:
+    """Where a copy whose proof failed is put: never under the name asked for."""
+    return out.with_name(f"{out.stem}.NOT-SAFE.mp4")
+
+
+def _commit(partial: Path, out: Path, copy: RedactedCopy, session: ReviewSession) -> None:
+    """The proved copy renamed to its name and recorded, with no step between them to stop
+    at; a failure between the two takes the copy away again. A copy that is not safe is put
+    under its NOT-SAFE name, and a file the export was asked to replace goes (it is not this
+    copy, and must not pass for it)."""
+    final = Path(copy.file)
+    try:
+        if final != out.resolve():
+            with contextlib.suppress(FileNotFoundError):
+                out.unlink()
+        os.replace(partial, final)
+        session.add_copy(copy)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            final.unlink()
+        if isinstance(error, OSError):
+            raise ClearToPostError(f"The redacted copy could not be put in {out.parent} "
+                                   f"({error.strerror or error}).") from error
+        raise
+
+
+OnFrame = Callable[[float, list[tuple[Redaction, Rect]]], None]
+
+
+def _made(source: Path, files: tuple[Path, Path], result: AnalysisResult,
+          redactions: list[Redaction],
+          followed: tuple[CameraPath, BoxTracks, Sound | None, FaceDetector | None],
+          on_frame: OnFrame | None, engines: Engines | None
+          ) -> Generator[Progress, None, tuple[Written, AnalysisResult, Proof]]:
+    """Write the copy (`files`: the hidden file, and the name asked for), read it back and scan
+    it again; where the proof read a hidden text, patch the covers and write again, up to
+    MAX_ROUNDS times (repair.py). Returns what the last write did, the last re-scan, and the
+    rounds (a Proof holding only those and what is left). The caller removes the hidden file
+    unless the copy is proved and renamed."""
+    from app.core.pipeline import analyze
+
+    out, named = files
+
+    size = (result.video.width, result.video.height)
+    patches: list[Patch] = []
+    rounds: list[ProofRound] = []
+    ocr = _ocr(engines, result)
+    for number in range(MAX_ROUNDS + 1):
+        paths: dict[str, dict[float, Rect]] = {}
+        written = yield from _write(source, out, result, redactions, *followed,
+                                    _recording(paths, on_frame), tuple(patches))
+        back = yield from _steps(
+            read_back(out, _hidden(redactions, paths), ocr, result.video.duration_s),
+            "proof", 0.45, 0.15, f"Reading the copy back{_round(number)}")
+        last = number == MAX_ROUNDS
+        more = [] if last else patches_for(back.leaks, size)
+        found: list[tuple[str, Finding]] = []
+        heard: list[tuple[float, float, str]] = []
+        if not more:  # nothing to repair from the read-back: the re-scan's turn
+            again = yield from _steps(analyze(out, result.options, engines), "rescan",
+                                      0.6, 0.4, f"Scanning the copy again{_round(number)}")
+            found = _found_again(result, redactions, again)
+            more = [] if last else patches_found_again(found, size)
+            heard = [] if last or followed[2] is None else _heard_near(result, redactions,
+                                                                        again)
+            if heard and followed[2] is not None:  # heard where speech was hidden: silence
+                hush(followed[2], heard)  # it too, and write again
+        rounds.append(_round_of(back, found, more, len(heard)))
+        if not more and not heard:
+            break
+        patches += more
+    left = tuple((leak.t_s, leak.read) for leak in back.leaks)
+    return written, again, Proof((), (), (), 0, rounds=tuple(rounds), leaks=left,
+                                 thumbnails=not_safe_thumbnails(out, named, back.leaks))
+
+
+def _round(number: int) -> str:
+    return f" (repair {number})" if number else ""
+
+
+def _round_of(back: ReadBack, found: list[tuple[str, Finding]], more: list[Patch],
+              hushed: int = 0) -> ProofRound:
+    return ProofRound(back.frames, back.frames_near, back.regions, round(back.seconds, 1),
+                      len(back.leaks), len({key for key, _ in found}), len(more) + hushed,
+                      len({p.key for p in more}),
+                      tuple((leak.t_s, leak.read) for leak in back.leaks[::max(
+                          1, len(back.leaks) // 8)][:8]))
+
+
+def _recording(paths: dict[str, dict[float, Rect]], on_frame: OnFrame | None) -> OnFrame:
+    """An `on_frame` that keeps each finding's covers by time (for the read-back), and tells
+    the caller's too."""
+    def seen(t_s: float, covers: list[tuple[Redaction, Rect]]) -> None:
+        for redaction, rect in covers:
+            path = paths.setdefault(redaction.finding.id, {})
+            path[t_s] = union(path[t_s], rect) if t_s in path else rect
+        if on_frame is not None:
+            on_frame(t_s, covers)
+    return seen
+
+
+def _hidden(redactions: list[Redaction], paths: dict[str, dict[float, Rect]]
+            ) -> list[Hidden]:
+    """The hidden texts to look for in the copy (on-screen text and codes), with their
+    covers."""
+    return [Hidden(r.finding.id, r.finding.text, paths[r.finding.id]) for r in redactions
+            if r.finding.source in (Source.SCREEN, Source.CODE) and r.finding.id in paths]
+
+
+def _heard_near(result: AnalysisResult, redactions: list[Redaction], again: AnalysisResult
+                ) -> list[tuple[float, float, str]]:
+    """Stretches to silence too: each spoken finding of the copy's re-scan that is new (or a
+    hidden one heard again) and lies within VOICE_REACH_S of a hidden spoken stretch. What is
+    left of the sound around a silenced name can be heard as another name ("Olson ran on",
+    silenced to the end of "Olson", was heard as "Ron"): a word heard where speech was hidden
+    is taken as a leak, and silenced with the same action, a little wider."""
+    spoken = [r for r in redactions if not r.in_picture]
+    hidden_ids = {r.finding.id for r in spoken}
+    out = []
+    for g in again.findings:
+        if g.source is not Source.SPEECH:
+            continue
+        if any(matches(f, g) for f in result.findings if f.id not in hidden_ids):
+            continue  # heard in the original too and not hidden: the reviewer kept it
+        near = [r for r in spoken if g.start_s < r.end_s + VOICE_REACH_S
+                and r.start_s - VOICE_REACH_S < g.end_s]
+        if near:
+            out.append((max(0.0, g.start_s - 0.05), g.end_s + 0.05, near[0].action))
+    return out
+
+
+def _found_again(result: AnalysisResult, redactions: list[Redaction], again: AnalysisResult
+                 ) -> list[tuple[str, Finding]]:
+    """Each on-screen finding of the copy that matches a hidden one: (its id, the copy's)."""
+    hidden = [r.finding for r in redactions if r.in_picture]
+    return [(f.id, g) for f in hidden for g in again.findings
+            if g.boxes and matches(f, g)]
+
+
+def _ocr(engines: Any, result: AnalysisResult) -> OcrEngine:
+    ocr = getattr(engines, "ocr", None)
+    if ocr is None:
+        from app.core.pipeline import load_ocr
+
+        ocr = load_ocr(result.options.ocr, result.options)
+    return ocr
+
+
+def _still_scanned(path: Path, sha256: str, hashed: HashedFile | None) -> bool:
+    """Whether the file at `path` is still the one scanned: by its hash taken then, when it is
+    of this file and the file is unchanged since (size, time, inode), else by hashing it."""
+    if not path.is_file():
+        return False
+    if hashed is not None and hashed.path == str(path.resolve()) and hashed.unchanged():
+        return hashed.sha256 == sha256
+    return file_sha256(path) == sha256
+
+
+def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]
+            ) -> Generator[Progress, None, tuple[CameraPath, BoxTracks]]:
     """The first pass: the camera's motion and each box's own track over the stretches."""
     picture = [r for r in redactions if r.in_picture]
     spans = [r.reach for r in picture]
@@ -147,28 +352,28 @@ def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]):
     return camera, tracks
 
 
-def _write(source, out: Path, result, redactions, camera, tracks, track, faces, on_frame):
-    """The second pass: the copy encoded into a hidden file beside `out`, renamed into place;
-    nothing half-written is left behind, and a failed write is one sentence."""
-    partial = out.with_name(f".{out.stem}.partial.mp4")
+def _write(source: Path, partial: Path, result: AnalysisResult, redactions: list[Redaction],
+           camera: CameraPath, tracks: BoxTracks, track: Sound | None,
+           faces: FaceDetector | None,
+           on_frame: Callable[[float, list[tuple[Redaction, Rect]]], None] | None,
+           patches: tuple[Patch, ...] = ()) -> Generator[Progress, None, Written]:
+    """The second pass: the copy encoded into a hidden file (the caller removes it unless it
+    is proved and renamed); a failed write is one sentence."""
     try:
-        written = yield from _steps(
+        return (yield from _steps(
             write_copy(source, partial, result.video, redactions, camera, track, faces,
-                       on_frame, tracks),
-            "encode", 0.15, 0.45, "Writing the redacted copy")
-        os.replace(partial, out)
+                       on_frame, tracks, patches),
+            "encode", 0.15, 0.45, "Writing the redacted copy"))
     except (OSError, av.error.FFmpegError) as error:  # a full disk, a folder gone read-only
         raise ClearToPostError(
-            f"The redacted copy could not be written to {out.parent} "
+            f"The redacted copy could not be written to {partial.parent} "
             f"({getattr(error, 'strerror', None) or error}); check the free space and that "
             f"the folder is writable.") from error
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-    return written
 
 
-def _steps(steps: Generator, stage: str, base: float, share: float, message: str):
+def _steps(steps: Generator[float | Progress, None, Result],
+           stage: str, base: float, share: float, message: str
+           ) -> Generator[Progress, None, Result]:
     """Drive a generator of fractions (or of Progress), as Progress of this export; return
     its value. Closing the export closes it."""
     try:
@@ -176,14 +381,16 @@ def _steps(steps: Generator, stage: str, base: float, share: float, message: str
             try:
                 step = next(steps)
             except StopIteration as stop:
-                return stop.value
+                value: Result = stop.value
+                return value
             fraction = step.fraction if isinstance(step, Progress) else step
             yield Progress(stage, base + share * fraction, message)
     finally:
         steps.close()
 
 
-def _face_detector(engines, redactions: list[Redaction]):
+def _face_detector(engines: Engines | None, redactions: list[Redaction]
+                   ) -> FaceDetector | None:
     if not any(r.action == ELLIPSE for r in redactions):
         return None
     faces = getattr(engines, "faces", None)
@@ -194,11 +401,11 @@ def _face_detector(engines, redactions: list[Redaction]):
     return faces
 
 
-def _item(redaction: Redaction, frames: int | None, seen: tuple[float, float] | None) -> dict:
+def _item(redaction: Redaction, frames: int | None,
+          seen: tuple[float, float] | None) -> HiddenItem:
     """The record of one hidden finding: from the first to the last frame it was hidden in
     (a picture item: it may have been followed past the reads' own stretch)."""
     f = redaction.finding
     start, end = seen or (redaction.start_s, redaction.end_s)
-    return {"finding_id": f.id, "source": f.source.value, "category": f.category.value,
-            "action": redaction.action, "start_s": round(start, 3),
-            "end_s": round(end, 3), "frames": frames}
+    return HiddenItem(f.id, f.source.value, f.category.value, redaction.action,
+                      round(float(start), 3), round(float(end), 3), frames)

@@ -59,11 +59,13 @@ def _ring_colour(frame: np.ndarray, rect: Rect) -> np.ndarray:
     ring = np.concatenate([s.reshape(-1, frame.shape[2]) for s in strips])
     if len(ring) < 2 * RING_PX:
         return _median(frame[y:y + h, x:x + w])
-    return np.median(ring, axis=0)
+    colour: np.ndarray = np.median(ring, axis=0)
+    return colour
 
 
 def _median(region: np.ndarray) -> np.ndarray:
-    return np.median(region.reshape(-1, region.shape[-1]), axis=0)
+    colour: np.ndarray = np.median(region.reshape(-1, region.shape[-1]), axis=0)
+    return colour
 
 
 def _fill(colour: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:

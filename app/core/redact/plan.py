@@ -81,9 +81,8 @@ def unplaced(result: AnalysisResult, review: Review) -> list[str]:
     """Ids the review marks must fix that this scan did not find: decided on a scan made with
     other settings (a deny list, another OCR engine or speech model). Nothing here says where
     they are, so they cannot be hidden, and a copy made without them is not safe."""
-    here = {f.id for f in (*result.findings, *result.presenter_faces)}
-    return sorted(i for i, verdict in review.verdicts.items()
-                  if verdict.decision is Decision.MUST_FIX and i not in here)
+    return list(review.decided_elsewhere(f.id for f in (*result.findings,
+                                                        *result.presenter_faces)))
 
 
 def plan(result: AnalysisResult, review: Review, include_open: bool = False,

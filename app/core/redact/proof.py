@@ -8,17 +8,52 @@ matches no finding of the original is *new* (the fill itself should never look l
 A finding the review wanted hidden when the copy was checked (must fix, and open ones when asked)
 that the copy did not hide is *not hidden*: a decision made in another window, or one with
 nothing to cover. Any of the three and the copy is not safe.
+
+Before that the copy is read back by OCR around every cover and now and then elsewhere
+(read_back.py); a read of a hidden text is a leak, repaired (repair.py) and written again, up to
+twice. Each round is kept (`rounds`); reads left after the last one make the copy not safe too,
+and their frames are said (`leaks`) and shown (`thumbnails`, small PNGs beside the copy).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from app.core.findings.hits import same_text
 from app.core.geometry import rects_meet
 from app.core.models import Finding, Source
 
 SLACK_S = 1.0
+
+
+@dataclass(frozen=True)
+class ProofRound:
+    """One round of the proof: what reading the copy back cost and found, the findings its
+    re-scan found again (run once the read-back was clean, or in the last round), and how
+    many patches the round added to the covers for the next (0: the last round)."""
+
+    frames: int  # frames read back
+    around: int  # of them, frames read around a cover (the others whole)
+    regions: int  # regions read around the covers
+    seconds: float
+    leaks: int  # reads of a hidden text
+    found_again: int = 0  # hidden findings the re-scan found again (on screen)
+    patched: int = 0
+    findings: int = 0  # findings whose covers were patched
+    examples: tuple[tuple[float, str], ...] = ()  # a few of its reads: time, what was read
+
+    def line(self, number: int) -> str:
+        said = (f"round {number}: {self.frames} frames read ({self.around} around the covers,"
+                f" {self.regions} regions, {self.seconds:.0f} s), {self.leaks} read"
+                f"{'s' if self.leaks != 1 else ''} of hidden text")
+        if self.found_again:
+            said += f", {self.found_again} found again by the re-scan"
+        if self.patched:
+            said += (f"; covers widened or extended by {self.patched} patch"
+                     f"{'es' if self.patched != 1 else ''} over {self.findings} finding"
+                     f"{'s' if self.findings != 1 else ''}, and the copy written again")
+        return said
 
 
 @dataclass(frozen=True)
@@ -31,10 +66,17 @@ class Proof:
     kept: int  # findings of the original, not redacted, found again in the copy
     # ids of the findings the review wanted hidden at the check that the copy did not hide
     not_hidden: tuple[str, ...] = ()
+    rounds: tuple[ProofRound, ...] = ()
+    leaks: tuple[tuple[float, str], ...] = ()  # reads of hidden text left: time, what was read
+    thumbnails: tuple[str, ...] = field(default=(), compare=False)  # PNGs of those frames
 
     @property
     def clean(self) -> bool:
-        return not self.still_found and not self.new and not self.not_hidden
+        return not (self.still_found or self.new or self.not_hidden or self.leaks)
+
+    @property
+    def frames_read(self) -> int:
+        return sum(r.frames for r in self.rounds)
 
     def line(self) -> str:
         said = (f"{len(self.still_found)} of the {len(self.redacted)} redacted finding"
@@ -42,7 +84,18 @@ class Proof:
         if self.not_hidden:
             n = len(self.not_hidden)
             said += f"; {n} finding{'s' if n != 1 else ''} marked to hide not hidden"
-        return f"Re-scan of the copy: {said}; {len(self.new)} new."
+        line = f"Re-scan of the copy: {said}; {len(self.new)} new."
+        if self.rounds:
+            repairs = len(self.rounds) - 1
+            line += (f" Read back: {self.frames_read} frames in {len(self.rounds)} round"
+                     f"{'s' if len(self.rounds) != 1 else ''} ({repairs} repair"
+                     f"{'s' if repairs != 1 else ''}); ")
+            times = sorted({t for t, _ in self.leaks})
+            line += (f"NOT SAFE: hidden text read in {len(times)} frame"
+                     f"{'s' if len(times) != 1 else ''}, at "
+                     + ", ".join(f"{t:.2f} s" for t in times[:8])
+                     + ("…" if len(times) > 8 else "") + "." if times else "nothing hidden read.")
+        return line
 
 
 def matches(original: Finding, again: Finding) -> bool:
@@ -60,7 +113,7 @@ def matches(original: Finding, again: Finding) -> bool:
 
 
 def prove(original: tuple[Finding, ...], redacted_ids: list[str],
-          again: tuple[Finding, ...], wanted_ids=()) -> Proof:
+          again: tuple[Finding, ...], wanted_ids: Collection[str] = ()) -> Proof:
     """The copy's scan (`again`) against the original's findings; `wanted_ids`: the findings
     the review wants hidden now (a wanted one that was not redacted fails the proof)."""
     redacted, wanted, here = set(redacted_ids), set(wanted_ids), {f.id for f in original}

@@ -1,0 +1,271 @@
+"""The copy read back by OCR, frame by frame, for any of the hidden texts (issue 27 item 3).
+
+Around each covered path (every frame from MARGIN_S before the first frame it was hidden in to
+MARGIN_S after the last) the region of the cover, grown by MARGIN_PX and by its own height each
+way, is read at 1× and at 2× (PP-OCR: lines detected at both sizes, each line read once) where
+the print under the cover is small (under LINE_PX), and once, shrunk so that it is LINE_PX
+high, where it is larger. The overlapping regions of one frame are read as one. Elsewhere every
+ELSEWHERE_EVERY-th frame is read whole, at the scan's detection size. A region is read again
+only where something changed in it since its last clean read, the camera's motion taken away
+(the scan's own estimator and change blocks, motion.py), or RECHECK_FRAMES after it: a still
+camera over a still fill costs one read. A read *leaks* when it holds NEAR_RUN characters in a
+row of a hidden text (OCR confusions folded: 0/O, 1/I/L, 5/S, 8/B, 2/Z; the labels "MRN",
+"DOB", "Patient"... left out) and touches the cover drawn in that frame (or there was none:
+before or after the path), or holds FAR_RUN anywhere (a frame's other text shares three letters
+with a name too often). The regions read are a cost worth saying: `ReadBack` counts them.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from app.core.geometry import Rect, rects_meet, union
+from app.core.media.frames import BLOCK, thumbnail
+from app.core.media.video import iter_frames
+from app.core.picture.motion import MotionEstimator
+from app.core.picture.ocr import OcrEngine
+
+MARGIN_S = 0.5  # frames read every frame before a path's first cover and after its last
+MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
+ELSEWHERE_EVERY = 3  # away from every path, one frame in this many is read whole
+RECHECK_FRAMES = 15  # a region is read at least this often, changed or not
+NEAR_RUN, FAR_RUN = 3, 5  # characters in a row of a hidden text that make a read a leak
+MAX_SIDE = 1280  # a region is read at 2× only as far as this size (a board is large already)
+LINE_PX = 24  # print under this high is read at 1× and 2×; larger, once, shrunk to this
+LINE_SHARE = 0.6  # of a cover's height, the line's (a cover is padded by a third each side)
+WHOLE = frozenset({"*whole frame*"})
+LABELS = ("patient", "name", "mrn", "dob", "nhs", "bed", "room", "ward", "dr", "mr", "mrs", "ms")
+_FOLD = str.maketrans("oilszb", "011528")
+
+
+def letters(text: str) -> str:
+    """Lower case letters and digits only, OCR's usual confusions folded the same way."""
+    return re.sub(r"[^0-9a-z]", "", text.lower()).translate(_FOLD)
+
+
+def runs(text: str, size: int) -> set[str]:
+    """Every `size` characters in a row of `text`'s words, labels left out (folded)."""
+    words = [w for w in re.split(r"[^0-9a-z]+", text.lower()) if w and w not in LABELS]
+    kept = letters("".join(words))
+    if len(kept) < size:
+        return {kept} if len(kept) >= NEAR_RUN else set()
+    return {kept[i:i + size] for i in range(len(kept) - size + 1)}
+
+
+@dataclass
+class Hidden:
+    """One hidden text and where its cover was, frame by frame (time → rectangle)."""
+
+    key: str
+    text: str
+    covers: dict[float, Rect]
+
+    def __post_init__(self) -> None:
+        self.times = sorted(self.covers)
+        self.near, self.far = runs(self.text, NEAR_RUN), runs(self.text, FAR_RUN)
+
+    def around(self, t_s: float) -> bool:
+        return bool(self.times) and (self.times[0] - MARGIN_S <= t_s
+                                     <= self.times[-1] + MARGIN_S)
+
+    def cover(self, t_s: float) -> Rect:
+        """The cover at `t_s`, or the nearest one in time."""
+        return self.covers.get(t_s) or self.covers[min(self.times, key=lambda u: abs(u - t_s))]
+
+    def touches(self, t_s: float, rect: Rect) -> bool:
+        """Whether `rect` meets the cover drawn at `t_s`, grown by half its height (True when
+        no cover was drawn then: before the path, after it, or in a gap)."""
+        cover = self.covers.get(t_s)
+        if cover is None:
+            return True
+        grow = cover[3] // 2
+        return rects_meet(rect, (cover[0] - grow, cover[1] - grow, cover[2] + 2 * grow,
+                                 cover[3] + 2 * grow))
+
+    def height(self, t_s: float) -> int:
+        return self.cover(t_s)[3]
+
+    def region(self, t_s: float, size: tuple[int, int]) -> Rect:
+        """The cover at `t_s` (or the nearest one in time), grown by its height and a margin."""
+        rect = self.cover(t_s)
+        grow = MARGIN_PX + min(rect[3], 120)
+        x0, y0 = max(0, rect[0] - grow), max(0, rect[1] - grow)
+        x1, y1 = min(size[0], rect[0] + rect[2] + grow), min(size[1], rect[1] + rect[3] + grow)
+        return x0, y0, max(1, x1 - x0), max(1, y1 - y0)
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A read of the copy holding part of a hidden text: when, where (frame px), what."""
+
+    t_s: float
+    rect: Rect
+    read: str
+    key: str
+
+
+@dataclass
+class ReadBack:
+    """What reading the copy back cost and found."""
+
+    frames_near: int = 0  # frames read around a cover
+    frames_elsewhere: int = 0  # frames read whole
+    regions: int = 0  # regions read (a frame may have several)
+    unchanged: int = 0  # region reads saved: nothing changed there since its last clean read
+    seconds: float = 0.0
+    leaks: list[Leak] = field(default_factory=list)
+
+    @property
+    def frames(self) -> int:
+        return self.frames_near + self.frames_elsewhere
+
+    def line(self) -> str:
+        return (f"{self.frames} frames read ({self.frames_near} around the covers, "
+                f"{self.regions} regions; {self.frames_elsewhere} whole), "
+                f"{len(self.leaks)} reads of hidden text, {self.seconds:.0f} s")
+
+
+def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: float
+              ) -> Generator[float, None, ReadBack]:
+    """Read the copy (see the module docstring), yielding the share done now and then."""
+    started, out = time.perf_counter(), ReadBack()
+    hidden = [h for h in hidden if h.times and h.near]
+    changes = _Changes()
+    for index, (t_s, frame) in enumerate(iter_frames(copy)):
+        if frame is None:
+            continue
+        if index % 10 == 0:
+            yield min(1.0, t_s / max(duration_s, 1e-3))
+        near = [h for h in hidden if h.around(t_s)]
+        if not near and (index % ELSEWHERE_EVERY or not hidden):
+            continue
+        changes.see(frame)
+        size = (frame.shape[1], frame.shape[0])
+        if near:
+            out.frames_near += 1
+            for region, keys in _merged([(h.region(t_s, size), {h.key}) for h in near]):
+                if not changes.due(region, keys):
+                    out.unchanged += 1
+                    continue
+                out.regions += 1
+                line = min(h.height(t_s) for h in near if h.key in keys) * LINE_SHARE
+                found = _leaks(t_s, region, _read(ocr, frame, region, line), near, NEAR_RUN)
+                changes.read(region, keys, clean=not found)
+                out.leaks += found
+        elif changes.due((0, 0, *size), WHOLE):
+            out.frames_elsewhere += 1
+            found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), hidden, FAR_RUN)
+            changes.read((0, 0, *size), WHOLE, clean=not found)
+            out.leaks += found
+    out.seconds = time.perf_counter() - started
+    return out
+
+
+def _merged(regions: list[tuple[Rect, set[str]]]) -> list[tuple[Rect, frozenset[str]]]:
+    """Overlapping rectangles joined, until none overlap; with the keys of the covers in each."""
+    out: list[tuple[Rect, set[str]]] = []
+    for rect, keys in regions:
+        while (other := next((o for o in out if rects_meet(o[0], rect)), None)) is not None:
+            out.remove(other)
+            rect, keys = union(rect, other[0]), keys | other[1]
+        out.append((rect, keys))
+    return [(rect, frozenset(keys)) for rect, keys in out]
+
+
+def _read(ocr: OcrEngine, frame: np.ndarray, region: Rect, line: float = 16.0
+          ) -> list[tuple[str, Rect]]:
+    """The lines of `region`, each read once; their rectangles in frame px. Lines are detected
+    at 1× and 2× where the print is small (`line`, its height, under LINE_PX), else once, at the
+    size that makes it LINE_PX high (never under the scan's own third)."""
+    x, y, w, h = region
+    crop = frame[y:y + h, x:x + w]
+    first = max(1 / 3, min(1.0, LINE_PX / max(line, 1.0)))
+    quads = list(ocr.detect(crop, first))
+    big = min(2.0, MAX_SIDE / max(w, h))
+    if first == 1.0 and big > 1.2:
+        quads += [q for q in ocr.detect(crop, big)
+                  if not any(_same_quad(q, p) for p in quads)]
+    return _recognised(ocr, crop, quads, (x, y))
+
+
+def _read_whole(ocr: OcrEngine, frame: np.ndarray) -> list[tuple[str, Rect]]:
+    """The lines of a whole frame, detected at the scan's size."""
+    return _recognised(ocr, frame, list(ocr.detect(frame)), (0, 0))
+
+
+def _recognised(ocr: OcrEngine, image: np.ndarray, quads: list[np.ndarray], at: tuple[int, int]
+                ) -> list[tuple[str, Rect]]:
+    out = []
+    for quad, (text, _) in zip(quads, ocr.recognise(image, quads), strict=True):
+        if text:
+            xs, ys = quad[:, 0], quad[:, 1]
+            x0, y0 = int(xs.min()), int(ys.min())
+            out.append((text, (at[0] + x0, at[1] + y0, max(1, int(xs.max()) - x0),
+                               max(1, int(ys.max()) - y0))))
+    return out
+
+
+def _same_quad(a: np.ndarray, b: np.ndarray) -> bool:
+    return float(np.abs(a - b).max()) < 6
+
+
+def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list[Hidden],
+           run: int) -> list[Leak]:
+    """The reads of `lines` that hold `run` characters in a row of a hidden text. Near a cover
+    drawn in this frame, a line must touch it (grown by half its height) to leak by NEAR_RUN;
+    one apart from it needs FAR_RUN, as in a whole frame (the text beside a board is not the
+    board's name). Before a cover's first frame and after its last, any line near it counts."""
+    out = []
+    for text, rect in lines:
+        read = letters(text)
+        for h in hidden:
+            parts = h.near if run == NEAR_RUN and h.touches(t_s, rect) else h.far
+            if any(part in read for part in parts):
+                out.append(Leak(round(t_s, 3), rect, text, h.key))
+                break
+    return out
+
+
+class _Changes:
+    """Which parts of the frame changed since each region's last clean read, the camera's
+    motion taken away (motion.py: the scan's estimator and change blocks)."""
+
+    def __init__(self) -> None:
+        self._motion = MotionEstimator()
+        self._scale = 1.0
+        self._grid: tuple[int, int] = (1, 1)
+        # the keys of the covers a region was read for → (changed since, frames since)
+        self._read: dict[frozenset[str], tuple[np.ndarray, int]] = {}
+
+    def see(self, frame: np.ndarray) -> None:
+        thumb = thumbnail(frame)
+        self._scale = thumb.shape[1] / frame.shape[1]
+        self._grid = (-(-thumb.shape[0] // BLOCK), -(-thumb.shape[1] // BLOCK))
+        _, blocks = self._motion.update(thumb, self._scale)
+        mask = np.ones(self._grid, bool) if blocks is None else (blocks[0] | blocks[1])
+        self._read = {k: (m | mask, age + 1) for k, (m, age) in self._read.items()
+                      if m.shape == mask.shape}
+
+    def due(self, region: Rect, keys: frozenset[str]) -> bool:
+        """Whether the region around the covers `keys` must be read now (it moved with the
+        camera since its last read; what came into view is in the change blocks)."""
+        if keys not in self._read:
+            return True
+        mask, age = self._read[keys]
+        return age >= RECHECK_FRAMES or bool(self._blocks(mask, region).any())
+
+    def read(self, region: Rect, keys: frozenset[str], clean: bool) -> None:
+        if clean:
+            self._read[keys] = (np.zeros(self._grid, bool), 0)
+        else:
+            self._read.pop(keys, None)
+
+    def _blocks(self, mask: np.ndarray, rect: Rect) -> np.ndarray:
+        x, y, w, h = (round(v * self._scale / BLOCK) for v in rect)
+        return mask[max(0, y - 1):y + h + 2, max(0, x - 1):x + w + 2]

@@ -1,0 +1,86 @@
+"""The proof's read-back, one piece at a time: what counts as a read of a hidden text, which
+regions of a frame are read, when a region need not be read again, and the patches a leak
+makes (the whole of it, with the real OCR, is tests/integration/test_redact_proof.py)."""
+
+import numpy as np
+
+from app.core.redact.read_back import (
+    RECHECK_FRAMES,
+    Hidden,
+    Leak,
+    _Changes,
+    _leaks,
+    _merged,
+    letters,
+    runs,
+)
+from app.core.redact.repair import HOLD_S, patches_for
+
+
+def test_three_letters_in_a_row_of_a_hidden_text_leak_and_labels_do_not():
+    hidden = Hidden("f1", "MRN 00482913", {1.0: (10, 10, 100, 20)})
+    assert "mrn" not in " ".join(hidden.near)  # the label may show beside a cover
+    lines = [("MRN", (0, 0, 10, 10)), ("Wash hands", (0, 0, 10, 10)),
+             ("..2913", (50, 12, 30, 16))]
+    (leak,) = _leaks(1.0, (0, 0, 200, 200), lines, [hidden], 3)
+    assert leak == Leak(1.0, (50, 12, 30, 16), "..2913", "f1")
+
+
+def test_a_line_apart_from_the_cover_drawn_then_needs_five_letters():
+    hidden = Hidden("f1", "MRN 00482913", {1.0: (10, 10, 100, 20)})
+    beside = [("BP 129/13", (300, 10, 60, 20))]  # "913" of the MRN, far from its cover
+    assert not _leaks(1.0, (0, 0, 400, 100), beside, [hidden], 3)
+    assert _leaks(0.5, (0, 0, 400, 100), beside, [hidden], 3)  # no cover then: any line
+    assert _leaks(1.0, (0, 0, 400, 100), [("482913", (300, 10, 60, 20))], [hidden], 3)
+
+
+def test_ocr_confusions_are_folded_both_ways():
+    assert letters("0LS0N") == letters("olson")
+    assert letters("0lSon") in runs("Olson", 5)  # "Olson" read as "0lSon" still leaks
+
+
+def test_a_whole_frame_needs_five_letters_in_a_row():
+    hidden = Hidden("f1", "Margaret Olson", {1.0: (10, 10, 100, 20)})
+    person = [("Person in charge", (0, 0, 10, 10))]  # "son" of Olson, not the name
+    assert _leaks(1.0, (0, 0, 9, 9), person, [hidden], 3)
+    assert not _leaks(1.0, (0, 0, 9, 9), person, [hidden], 5)
+    assert _leaks(1.0, (0, 0, 9, 9), [("garet Ols", (0, 0, 9, 9))], [hidden], 5)
+
+
+def test_regions_around_covers_are_read_from_half_a_second_before_to_after():
+    hidden = Hidden("f1", "Olson", {2.0: (100, 100, 60, 20), 2.1: (104, 100, 60, 20)})
+    assert hidden.around(1.6) and hidden.around(2.5) and not hidden.around(1.4)
+    x, y, w, h = hidden.region(1.6, (640, 360))  # before the cover: the first cover, grown
+    assert x < 100 and y < 100 and x + w > 160 and y + h > 120
+    merged = _merged([((0, 0, 10, 10), {"a"}), ((5, 5, 10, 10), {"b"}), ((50, 50, 5, 5), {"c"})])
+    assert merged == [((0, 0, 15, 15), {"a", "b"}), ((50, 50, 5, 5), {"c"})]
+
+
+def test_a_region_where_nothing_changed_is_not_read_again_for_a_few_frames():
+    rng = np.random.default_rng(0)
+    still = rng.integers(0, 255, (360, 640, 3), np.uint8)
+    changes, region, keys = _Changes(), (100, 100, 120, 60), frozenset({"f1"})
+    changes.see(still)
+    assert changes.due(region, keys)
+    changes.read(region, keys, clean=True)
+    skipped = 0
+    for _ in range(RECHECK_FRAMES + 1):
+        changes.see(still)
+        skipped += not changes.due(region, keys)
+    assert 0 < skipped < RECHECK_FRAMES + 1  # read again after RECHECK_FRAMES all the same
+    moved = still.copy()
+    moved[110:150, 110:200] = 255 - moved[110:150, 110:200]  # something changed there
+    changes.read(region, keys, clean=True)
+    changes.see(moved)
+    assert changes.due(region, keys)
+    changes.read(region, keys, clean=False)  # a leak there: read it every frame
+    changes.see(moved)
+    assert changes.due(region, keys)
+
+
+def test_a_leak_becomes_a_padded_patch_either_side_of_its_frame():
+    (patch,) = patches_for([Leak(2.0, (100, 50, 40, 20), "2913", "f1")], (640, 360))
+    assert patch.key == "f1" and patch.at(2.0 - HOLD_S) and not patch.at(2.0 + 2 * HOLD_S)
+    x, y, w, h = patch.rect
+    assert x < 100 and y < 50 and x + w > 140 and y + h > 70
+    assert patches_for([Leak(2.0, (-50, -50, 10, 10), "x", "f1")], (640, 360)) == []
