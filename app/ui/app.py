@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.model_files import cache_dir
 from app.core.offline import local_desktop_only
+from app.ui.gc_in_gui_thread import collect_on_gui_thread
 from app.ui.main_window import MainWindow
 from app.ui.stop_signals import close_on_signals
 
@@ -38,15 +39,17 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
     packaging check and `make screenshot` use it. SIGTERM or SIGHUP close the window the normal
     way (an export running is stopped and cleaned up): exit status 128 + the signal's number."""
     local_desktop_only(cache_dir())  # before Qt's sound and D-Bus clients start
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ClearToPost")
     app.setOrganizationName("ClearToPost")
     app.setStyle("Fusion")  # one look on every desktop; follows the system's light/dark scheme
     app.setDesktopFileName("cleartopost")  # Wayland/X11 match the window to cleartopost.desktop
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread(app)  # Qt objects are freed on the GUI thread only
     window = MainWindow()
     window.show()
-    restore_signals = close_on_signals(window)
+    stopped_by = close_on_signals(window)
     status = {"code": 0}
     if screenshot is not None:
         def save() -> None:
@@ -69,7 +72,7 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
             return 1
         code = app.exec()
     finally:
-        restore_signals()
-    if window.stopped_by_signal is not None:
-        return 128 + int(window.stopped_by_signal)
+        stopped_by.restore()
+    if stopped_by.signum is not None:
+        return 128 + int(stopped_by.signum)
     return status["code"] or code

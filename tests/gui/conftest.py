@@ -25,6 +25,18 @@ def loaded_engines(engines):
     return engines
 
 
+@pytest.fixture(autouse=True)
+def gc_on_gui_thread(qapp):
+    """As the app does (app.ui.app): garbage collected on the GUI thread only."""
+    from app.ui.gc_in_gui_thread import collect_on_gui_thread
+
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()  # the tests without a window collect as usual
+    del qapp._gui_thread_collector
+    collector.deleteLater()
+
+
 @pytest.fixture
 def window(qtbot, loaded_engines):
     from app.ui.main_window import MainWindow
