@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine (see README):
 #   make run   install everything, then check the bundled sample clip
-#   make test  install everything plus the dev tools and the easyocr extra, then run the suite
+#   make test  install everything plus the dev tools and the easyocr extra, then lint, type-check
+#              and run the suite
 # A second run skips what is already installed.
 
 VENV := .venv
@@ -12,7 +13,8 @@ APT_PACKAGES := ffmpeg espeak-ng xvfb poppler-utils strace libxcb-cursor0 libxcb
 	libxcb-keysyms1 libxkbcommon-x11-0 libegl1 libgl1
 SAMPLE := resources/sample_clip.mp4
 
-.PHONY: run test system-packages install install-dev easyocr install-easyocr lint sample bench screenshot package clean
+.PHONY: run test system-packages install install-dev easyocr install-easyocr lint typecheck sample \
+	bench screenshot package clean
 
 run: install
 	@# exit status 1 means "findings were made", which is the point of the sample clip
@@ -20,6 +22,7 @@ run: install
 
 test: install-dev
 	$(PY) -m ruff check app tests bench resources tools packaging
+	$(PY) -m mypy
 	@$(PY) -m pytest; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing on purpose"; exit 1; fi; \
 	exit $$status
@@ -76,6 +79,10 @@ easyocr install-easyocr: system-packages $(VENV)/.installed-easyocr
 lint: install-dev
 	$(PY) -m ruff check app tests bench resources tools packaging
 
+# mypy, strict on app/core ([tool.mypy] in pyproject.toml); `make test` runs it before the suite.
+typecheck: install-dev
+	$(PY) -m mypy
+
 # Rebuild the committed sample clip (only needed when resources/make_sample_clip.py changes).
 sample: install
 	$(PY) resources/make_sample_clip.py
@@ -84,12 +91,13 @@ sample: install
 screenshot: install
 	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) tools/screenshot_window.py $(SAMPLE) out/window.png
 
-# A folder that runs without Python: dist/cleartopost/cleartopost (see README, "Packaging").
+# A folder that runs without Python: dist/cleartopost/cleartopost (see docs/packaging.md).
 # PyInstaller builds it; check_package.py then runs the copy elsewhere, offline, on the sample.
 package: install
 	$(PY) -m pip install -q -e '.[package]'
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist \
 	  --workpath build/pyinstaller packaging/cleartopost.spec
+	$(PY) packaging/strip_symbols.py dist/cleartopost
 	$(PY) packaging/check_package.py dist/cleartopost
 
 bench: install-dev
@@ -100,4 +108,4 @@ bench: install-dev
 	$(PY) -m bench.speed
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist

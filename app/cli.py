@@ -10,14 +10,22 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.core.errors import ClearToPostError
-from app.core.model_files import BUNDLED_SPEECH_MODELS, DEFAULT_SPEECH_MODEL
+from app.core.model_files import BUNDLED_SPEECH_MODELS
 from app.core.models import AnalysisResult, Progress, ScanOptions
 from app.core.private_files import write_private_atomically
+from app.core.settings import OCR, PAPER, REVIEWER, SPEECH_MODEL, Settings
 from app.core.timecode import format_time
-from app.core.word_lists import WordLists, read_entries, reviewer_name
+from app.core.word_lists import WordLists, read_entries
+
+if TYPE_CHECKING:  # the engine is imported when a command runs, not to print --help
+    from app.core.pipeline import Engines
+    from app.core.redact.export import MadeCopy
+    from app.core.review.saved_scans import Scanned
+    from app.core.review.session import ReviewSession
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
@@ -44,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write the review PDF to OUT, with the decisions saved in the window")
     scan.add_argument("--unmasked", action="store_true",
                       help="show identifying text and images in the PDF (internal records only)")
-    scan.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+    scan.add_argument("--paper", choices=PAPER.choices,
+                      help=f"PDF paper size (default: the one in Settings, else {PAPER.default})")
     scan.add_argument("--force", action="store_true", help="overwrite an existing PDF or JSON")
     scan.add_argument("--quiet", action="store_true", help="no progress bar")
     _redact_parser(commands)
@@ -54,14 +63,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _scan_options(parser: argparse.ArgumentParser) -> None:
     """How to scan, and who reviews: the same for `scan` and `redact`."""
     parser.add_argument(
-        "--speech-model", default=DEFAULT_SPEECH_MODEL, metavar="M",
-        help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default "
-        f"{DEFAULT_SPEECH_MODEL}) or a folder holding a CTranslate2 Whisper model",
+        "--speech-model", metavar="M",
+        help=f"bundled speech model ({', '.join(BUNDLED_SPEECH_MODELS)}; default: the one in "
+        f"Settings, else {SPEECH_MODEL.default}) or a folder holding a CTranslate2 Whisper model",
     )
     parser.add_argument(
-        "--ocr", choices=("ppocr", "easyocr"), default="ppocr",
-        help="text-reading engine: ppocr (PP-OCRv4, default, fast) or easyocr (slower, an "
-        "extra: pip install -e '.[easyocr]'; see models/README.md)",
+        "--ocr", choices=OCR.choices,
+        help="text-reading engine: ppocr (PP-OCRv4, fast) or easyocr (slower, an extra: pip "
+        "install -e '.[easyocr]'; see models/README.md); default: the one in Settings, else "
+        "ppocr",
     )
     parser.add_argument("--deny", type=Path, metavar="FILE",
                       help="names/terms that must always be flagged, one a line (default: "
@@ -71,17 +81,24 @@ def _scan_options(parser: argparse.ArgumentParser) -> None:
                       "allow.txt in the settings folder)")
     parser.add_argument("--reviewer", metavar="NAME",
                         help="who reviewed the clip, for the PDF (default: the name in Settings)")
+    parser.add_argument("--rescan", action="store_true",
+                        help="scan the clip again even if a scan of the same file with the same "
+                        "settings and models was saved (by the window or an earlier command)")
 
 
 def _redact_parser(commands) -> None:
     redact = commands.add_parser(
         "redact",
-        help="make a copy safe to post: blur, black out and silence what the review marked",
-        description="Scan a video, then write a copy with every finding marked \"must fix\" in "
-        "the window (or by `scan`) hidden: text and faces blurred in every frame they are in, "
-        "codes blacked out, spoken identifiers silenced. The copy is scanned again. Exit status: "
-        "0 the re-scan finds none of what was hidden, 1 it finds some (or something new), "
-        "2 error.",
+        help="make a copy safe to post: fill, black out and silence what the review marked",
+        description="Scan a video (or reuse its saved scan), then write a copy with every "
+        "finding marked \"must fix\" in the window (or by `scan`) hidden: text filled with the "
+        "colour around it and faces filled in an ellipse in every frame they are in (not "
+        "blurred: a fill cannot be "
+        "undone), codes blacked out, spoken identifiers silenced. The copy is scanned again "
+        "before it gets its name; a copy that fails that check is named OUT.NOT-SAFE.mp4. Exit "
+        "status: 0 the re-scan finds none of what was hidden and everything marked was hidden, "
+        "1 it finds some (or something new, or a marked finding was not hidden), 2 error or "
+        "stopped.",
     )
     redact.add_argument("video", type=Path, help="the original video (never changed)")
     redact.add_argument("--out", type=Path, required=True, metavar="OUT.mp4",
@@ -165,23 +182,21 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
 
 
 def scan_command(args: argparse.Namespace) -> int:
-    from app.core.findings.combination import flags
-    from app.core.pipeline import analyze, run
-    from app.core.review.decisions import Review
-    from app.core.review.presenter import as_reviewed
+    from app.core.pipeline import run
+    from app.core.review.saved_scans import scan_once
 
     _refuse_overwriting(args, dash_is_stdout=True)
     options = _options(args)
     bar = ProgressBar(enabled=not args.quiet)
     try:
-        scanned = run(analyze(args.video, options), bar)
+        scan = run(scan_once(args.video, options, rescan=args.rescan), bar)
     finally:
         bar.close()
+    print(f"cleartopost: {scan.line()}", file=sys.stderr)
     # the face and voice the reviewer marked as theirs in the window hold here too
-    review = Review.load(scanned.video.sha256)
-    if review.problem:
-        print(f"cleartopost: {review.problem}", file=sys.stderr)
-    result = as_reviewed(scanned, review)
+    session = _session(scan, args)
+    result, review = session.reviewed, session.review
+    assert result is not None and review is not None
     if args.json is not None:
         payload = json.dumps(result.to_json(), indent=2, ensure_ascii=False)
         if str(args.json) == "-":
@@ -191,17 +206,31 @@ def scan_command(args: argparse.Namespace) -> int:
     if str(args.json) != "-":
         print_findings(result)
     if args.pdf is not None:
-        from app.core.review.report import write_report
+        from app.core.review.report import scan_ids, write_report
         from app.core.review.reread import decided_by
 
-        reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
-        write_report(result, review, args.pdf, reviewer=reviewer, masked=not args.unmasked,
-                     paper=args.paper)
-        ids = [f.id for f in flags(result.findings)]
-        print(f"Review PDF: {args.pdf} ({review.summary(ids).line()}; "
+        write_report(session, args.pdf, reviewer=review.reviewer, masked=not args.unmasked,
+                     paper=args.paper or Settings.load().get(PAPER))
+        ids = [f.id for f in session.flags()]
+        print(f"Review PDF: {args.pdf} ({review.summary(ids, scan_ids(result)).line()}; "
               f"{decided_by(review, ids, time.time()).line()}; "
               f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
-    return EXIT_FOUND if flags(result.findings) else EXIT_CLEAN
+    return EXIT_FOUND if session.flags() else EXIT_CLEAN
+
+
+def _session(scan: Scanned, args: argparse.Namespace) -> ReviewSession:
+    """The scan (with the file as hashed for it, and the saved scan it was read from) with the
+    decisions and choices saved for its clip, as `args.reviewer` (or the name in Settings); a
+    decisions file that could not be read is said on stderr."""
+    from app.core.review.session import ReviewSession
+
+    reviewer = args.reviewer if args.reviewer is not None else Settings.load().get(REVIEWER)
+    session = ReviewSession.open(scan.result, reviewer=reviewer)
+    session.hold_source(scan.source, scan.saved_scan)
+    if session.review is not None and session.review.problem:
+        print(f"cleartopost: {session.review.problem}", file=sys.stderr)
+        session.review.problem = None  # said once (a later one, on saving, is said then)
+    return session
 
 
 def _refuse_overwriting(args: argparse.Namespace, dash_is_stdout: bool = False) -> None:
@@ -215,40 +244,44 @@ def _refuse_overwriting(args: argparse.Namespace, dash_is_stdout: bool = False) 
 
 
 def _options(args: argparse.Namespace) -> ScanOptions:
-    defaults = WordLists.from_settings()
+    defaults, settings = WordLists.from_settings(), Settings.load()
     return ScanOptions(
-        speech_model=args.speech_model,
-        ocr=args.ocr,
+        speech_model=args.speech_model or settings.get(SPEECH_MODEL),
+        ocr=args.ocr or settings.get(OCR),
         deny=_entries(args.deny) if args.deny else defaults.deny,
         allow=_entries(args.allow) if args.allow else defaults.allow,
     )
 
 
 def redact_command(args: argparse.Namespace) -> int:
-    from app.core.pipeline import Engines, analyze, run
+    from app.core.pipeline import Engines, run
     from app.core.redact.export import check_output
-    from app.core.review.decisions import Review
-    from app.core.review.presenter import as_reviewed
+    from app.core.review.saved_scans import scan_once
 
     check_output(args.video, args.out, args.force)
     _refuse_overwriting(args)
     options = _options(args)
-    engines = Engines.load(options)
+    engines = Engines.load(options)  # the copy is scanned again whether or not the clip is
     bar = ProgressBar(enabled=not args.quiet)
     try:
-        scanned = run(analyze(args.video, options, engines), bar)
-        review = Review.load(scanned.video.sha256)
-        result = as_reviewed(scanned, review)  # the face and voice the reviewer marked as theirs
-        review.reviewer = args.reviewer if args.reviewer is not None else reviewer_name()
-        copy = _make_copy(args, result, review, engines, bar)
+        scan = run(scan_once(args.video, options, engines, rescan=args.rescan), bar)
+        bar.close()
+        print(f"cleartopost: {scan.line()}", file=sys.stderr)
+        session = _session(scan, args)  # with the face and voice marked as theirs
+        copy = _make_copy(args, session, engines, bar)
     finally:
         bar.close()
-    print(f"Redacted copy: {args.out} (SHA-256 {copy.sha256[:16]}…; "
+    result = session.reviewed
+    review = session.review
+    assert result is not None and review is not None
+    print(f"Redacted copy: {copy.file} (SHA-256 {copy.sha256[:16]}…; "
           f"{copy.decisions.line() if copy.decisions else 'decisions as saved'})")
     for item in copy.items:
-        print(f"  {format_time(item['start_s'])}–{format_time(item['end_s'])}  "
-              f"{item['action']:<9}  {item['source']:<6}  {item['category']}")
+        print(f"  {format_time(item.start_s)}–{format_time(item.end_s)}  "
+              f"{item.action:<9}  {item.source:<6}  {item.category}")
     print(copy.proof.line())
+    if review.problem:  # the decisions file could not be read as it was saved: kept aside
+        print(f"cleartopost: {review.problem}", file=sys.stderr)
     findings = {f.id: f for f in result.findings}
     for missed in filter(None, (findings.get(i) for i in copy.proof.not_hidden)):
         print(f"  not hidden: {format_time(missed.start_s)}  {missed.source.value}  "
@@ -259,53 +292,76 @@ def redact_command(args: argparse.Namespace) -> int:
     for again in copy.proof.new:
         print(f"  new: {format_time(again.start_s)}  {again.source.value}  "
               f"{again.category.value}  {again.text}")
+    for t_s, read in copy.proof.leaks[:20]:
+        print(f"  still readable: {format_time(t_s)}  \"{read}\"")
+    for picture in copy.proof.thumbnails:
+        print(f"  picture of a frame not safe: {picture}")
     if args.json is not None:
         write_private(args.json, json.dumps(copy.to_json(), indent=2, ensure_ascii=False))
     if args.pdf is not None:
         from app.core.review.report import write_report
 
-        write_report(result, review, args.pdf, reviewer=review.reviewer, masked=True)
+        write_report(session, args.pdf, reviewer=copy.record.by, masked=True)
         print(f"Review PDF: {args.pdf} (masked)", file=sys.stderr)
     return EXIT_CLEAN if copy.proof.clean else EXIT_FOUND
 
 
-def _make_copy(args: argparse.Namespace, result: AnalysisResult, review, engines, bar):
+def _make_copy(args: argparse.Namespace, session: ReviewSession, engines: Engines,
+               bar: ProgressBar) -> MadeCopy:
     """The export driven to its end. Stopped (Ctrl+C, SIGTERM, SIGHUP), its clean-up runs
     first (no half-written or unchecked copy is left), then the review records that an export
-    was interrupted."""
+    was interrupted. Once the proved copy is being put in place and recorded, a stop waits for
+    that to end (the copy and its record would otherwise disagree)."""
     from app.core.pipeline import run
-    from app.core.redact.export import redact_clip
+    from app.core.redact.export import COMMIT, redact_clip
     from app.core.redact.plan import BLEEP, SILENCE
     from app.core.review.interrupted import record_interrupted
 
-    export = redact_clip(result, review, args.out, include_open=args.include_open,
+    export = redact_clip(session, args.out, include_open=args.include_open,
                          sound=BLEEP if args.bleep else SILENCE, force=args.force,
                          engines=engines)
     stage = ["plan"]
 
     def seen(progress: Progress) -> None:
         stage[0] = progress.stage
+        _Hold.active = progress.stage == COMMIT
         bar(progress)
 
     try:
         return run(export, seen)
     except KeyboardInterrupt:
         export.close()  # closing it removes what it wrote (if it was not already unwound)
-        if stage[0] != "done":  # "done" comes once the checked copy is recorded
-            record_interrupted(review, stage[0])
+        if stage[0] != COMMIT:  # from COMMIT on, a stop waits for the copy to be recorded
+            record_interrupted(session, stage[0])
             bar.close()
             print("cleartopost: the export was stopped; no copy was kept (the review records "
                   "it).", file=sys.stderr)
         raise
+    finally:
+        if _Hold.active and _Hold.pending is not None:
+            print(f"cleartopost: {signal.Signals(_Hold.pending).name} came as the checked copy "
+                  f"was put in place: it was finished first.", file=sys.stderr)
+        _Hold.active, _Hold.pending = False, None
+
+
+class _Hold:
+    """Whether a stop signal waits (the proved copy is being put in place), and which came."""
+
+    active = False
+    pending: int | None = None
 
 
 def _stop_like_ctrl_c() -> None:
     """SIGTERM (`kill`, a shutdown) and SIGHUP (a closed terminal, a logout) stop the CLI as
     Ctrl+C does, so the same clean-up runs: by default they end the process at once and leave a
-    half-written copy behind. A second signal while it cleans up is ignored."""
-    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    half-written copy behind. A second signal while it cleans up is ignored; one that comes
+    while a proved copy is put in place waits (`_Hold`)."""
+    names = [n for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)]
 
     def stop(signum, _frame) -> None:
+        if _Hold.active:
+            _Hold.pending = signum
+            return
         for name in names:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
         raise KeyboardInterrupt(signal.Signals(signum).name)

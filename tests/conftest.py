@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -320,3 +321,27 @@ def handheld_clip(media_dir) -> ClipTruth:
     realdata("video/grid/bbaf2n.mpg")
     return make(media_dir / "handheld.mp4", width=540, height=960, duration_s=12.0, fps=15,
                 speech=False)
+
+
+@pytest.fixture(scope="module")
+def easy():
+    """EasyOCR: the independent reader of redacted copies (another engine than the proof's)."""
+    from app.core.picture.ocr import EasyOcrEngine
+
+    return EasyOcrEngine()
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits, lower-case: what is compared of a read."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def read_around(easy, frame, box, around: int) -> str:
+    """EasyOCR's read of `frame` around `box` (x0, y0, x1, y1), `around` px wider, at 2×."""
+    import cv2
+
+    height, width = frame.shape[:2]
+    x0, y0 = max(0, int(box[0]) - around), max(0, int(box[1]) - around)
+    x1, y1 = min(width, int(box[2]) + around), min(height, int(box[3]) + around)
+    crop = cv2.resize(frame[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return " ".join(piece.text for piece in easy.read(crop))

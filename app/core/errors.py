@@ -11,7 +11,3 @@ class InputError(ClearToPostError):
 
 class ModelError(ClearToPostError):
     """A bundled model is missing or damaged."""
-
-
-class Cancelled(ClearToPostError):
-    """The user stopped the scan."""

@@ -168,7 +168,6 @@ class Coverage:
     seconds_between_samples: float
     low_confidence_speech: tuple[tuple[float, float], ...] = ()
     low_confidence_text_times: tuple[float, ...] = ()
-    partial_reads: int = 0
     notes: tuple[str, ...] = ()
     lines_read: int = 0  # text lines recognised (the others were known from an earlier sample)
 
@@ -238,7 +237,7 @@ class AnalysisResult:
     voices_chosen: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON contract other tools read (see README, "JSON output")."""
+        """The JSON contract other tools read (see docs/json-output.md)."""
         return {
             "video": {
                 "path": self.video.path,
@@ -264,7 +263,7 @@ class AnalysisResult:
                 "audio_seconds": self.coverage.audio_seconds,
                 "transcribed": self.coverage.transcribed,
                 "frames_read": self.coverage.frames_read,
-                "partial_reads": self.coverage.partial_reads,
+                "partial_reads": 0,  # kept for the contract (keys are only ever added)
                 "lines_read": self.coverage.lines_read,
                 "frames_sampled": self.coverage.frames_sampled,
                 "frames_total": self.coverage.frames_total,

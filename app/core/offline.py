@@ -23,7 +23,9 @@ import ipaddress
 import os
 import socket
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
 HUB_OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
 # Switched off whatever the user's environment says: these are not preferences.
@@ -44,7 +46,7 @@ class NetworkRefused(OSError):
     """A connection off this computer was attempted and refused."""
 
 
-def _is_local(host) -> bool:
+def _is_local(host: object) -> bool:
     if isinstance(host, bytes):
         host = host.decode(errors="replace")
     if host in _LOCAL_NAMES:
@@ -55,12 +57,12 @@ def _is_local(host) -> bool:
         return False  # a name other than localhost: resolving it is already a lookup
 
 
-def _refuse(what) -> None:
+def _refuse(what: object) -> None:
     raise NetworkRefused(f"ClearToPost works offline and refused a connection to {what}: "
                          f"nothing is sent off this computer.")
 
 
-def _host_of(address):
+def _host_of(address: object) -> object:
     """The host of a socket address: (host, port[, ...]) for IP, a path (local) for AF_UNIX."""
     if isinstance(address, tuple) and address:
         return address[0]
@@ -74,7 +76,7 @@ def _family_name(family: int) -> str:
         return f"family {family}"
 
 
-def _guard(event: str, args: tuple) -> None:
+def _guard(event: str, args: tuple[Any, ...]) -> None:
     if not event.startswith("socket."):
         return
     if event == "socket.__new__":
@@ -95,7 +97,7 @@ def _guard(event: str, args: tuple) -> None:
             _refuse(_host_of(args[0]))
 
 
-def local_desktop_only(cache: Path, env=os.environ) -> None:
+def local_desktop_only(cache: Path, env: MutableMapping[str, str] = os.environ) -> None:
     """Keep the window's native clients (Qt's sound through PulseAudio, its D-Bus) on this
     computer, before Qt starts: a `PULSE_SERVER` or session bus given as a network address would
     carry the clip's sound, or the window's messages, to another machine (a thin client's

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 import av
 
@@ -21,13 +22,21 @@ from app.core.detect import TextDetector
 from app.core.errors import InputError, ModelError
 from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
+from app.core.findings.same_thing import one_per_thing
+from app.core.hashing import HashedFile
+from app.core.media.sound import SpeechSound, decode_speech_sound
 from app.core.media.video import probe
 from app.core.models import (
     AnalysisResult,
     Coverage,
     Finding,
+    ModelInfo,
     Progress,
     ScanOptions,
+    Transcript,
+    VideoInfo,
+    VoiceStretch,
+    Word,
 )
 from app.core.offline import no_telemetry
 from app.core.picture.codes import CodeReader
@@ -35,9 +44,10 @@ from app.core.picture.detectors import CodeFinder, FaceFinder, LookFinder, TextF
 from app.core.picture.faces import FaceDetector
 from app.core.picture.ocr import EasyOcrEngine, OcrEngine
 from app.core.picture.ppocr import PpOcrEngine
-from app.core.picture.stage import scan_picture
+from app.core.picture.stage import FrameDetector, PictureResult, scan_picture
 from app.core.speech.channels import heard_in
 from app.core.speech.heard_so_far import HeardSoFar, spoken_findings
+from app.core.speech.listen_again import doubtful_stretches, heard_again, screen_names
 from app.core.speech.transcribe import Transcriber, WhisperTranscriber
 from app.core.speech.voice_encoder import VoiceEncoder
 from app.core.speech.voices import scan_guess, settle, voice_findings
@@ -91,21 +101,29 @@ class Engines:
         )
 
     @property
-    def models(self):
+    def models(self) -> tuple[ModelInfo, ...]:
         extra = tuple(e.info for e in (self.faces, self.voices) if e is not None)
         return (self.transcriber.info, self.ocr.info, self.detector.info, *extra)
 
 
+Result = TypeVar("Result")
+# what the speech stage returns: the transcript, its unsure stretches, the spoken findings and
+# who spoke when (as heard)
+SpeechResult = tuple[Transcript, tuple[tuple[float, float], ...], list[Finding],
+                     tuple[VoiceStretch, ...]]
+
+
 def run(
-    scan: Generator[Progress, None, AnalysisResult],
+    scan: Generator[Progress, None, Result],
     on_progress: Callable[[Progress], None] | None = None,
-) -> AnalysisResult:
+) -> Result:
     """Drive a scan to the end and return its result."""
     while True:
         try:
             progress = next(scan)
         except StopIteration as stop:
-            return stop.value
+            result: Result = stop.value
+            return result
         if on_progress is not None:
             on_progress(progress)
 
@@ -119,9 +137,10 @@ class _SpeechThread:
     def __init__(self, path: Path, duration_s: float, engines: Engines, lists: WordLists,
                  voices: bool = True):
         self.fraction = 0.0
-        self.result: tuple | None = None
+        self.result: SpeechResult | None = None
         self.error: BaseException | None = None
         self.undecodable = False
+        self.sound: SpeechSound | None = None  # kept for the second listen (no second decode)
         self.seconds = 0.0
         self._early: list[Finding] = []  # spoken findings made before the transcript ends
         self._given: set[str] = set()
@@ -134,8 +153,11 @@ class _SpeechThread:
     def _run(self, path: Path, duration_s: float, engines: Engines, lists: WordLists,
              voices: bool) -> None:
         started = time.perf_counter()
-        scan = _speech(path, duration_s, engines, lists, self._heard, voices)
+        scan = None
         try:
+            # decoded once: the speech model and the voices take the same arrays
+            sound = self.sound = decode_speech_sound(path)
+            scan = _speech(sound, duration_s, engines, lists, self._heard, voices)
             while not self._stop.is_set():
                 try:
                     self.fraction = next(scan)
@@ -147,7 +169,8 @@ class _SpeechThread:
         except BaseException as error:  # raised again in the scan's own thread
             self.error = error
         finally:
-            scan.close()
+            if scan is not None:
+                scan.close()
             self.seconds = time.perf_counter() - started
 
     def _heard(self, found: list[Finding]) -> None:
@@ -180,10 +203,11 @@ class _SpeechThread:
         self._thread.join()
 
 
-def _picture_detectors(engines: Engines, options: ScanOptions, lists: WordLists):
+def _picture_detectors(engines: Engines, options: ScanOptions, lists: WordLists
+                       ) -> tuple[TextFinder, FaceFinder | None, list[FrameDetector]]:
     # text is looked for on every sample: where the picture changed, or everywhere
     text = TextFinder(engines.ocr, engines.detector, lists, 0.0)
-    detectors = [text]
+    detectors: list[FrameDetector] = [text]
     if options.scene:
         detectors.append(LookFinder(options.min_read_interval_s))
     if options.codes and engines.codes is not None:
@@ -200,10 +224,13 @@ def analyze(
     path: str | Path,
     options: ScanOptions | None = None,
     engines: Engines | None = None,
+    hashed: HashedFile | None = None,
 ) -> Generator[Progress, None, AnalysisResult]:
     """Scan a clip for identifiers, with `options` (default ScanOptions()) and already-loaded
-    `engines` (loaded here when None). Yields Progress, each carrying the findings completed
-    since the previous one; returns the AnalysisResult with every finding, in time order.
+    `engines` (loaded here when None); `hashed`: the file's SHA-256 when the caller has it
+    (media.video.hashed_input), so it is not read again for it. Yields Progress, each carrying
+    the findings completed since the previous one; returns the AnalysisResult with every
+    finding, in time order.
 
     Raises:
         InputError: the file cannot be analysed (one sentence says why).
@@ -212,7 +239,7 @@ def analyze(
     options = options or ScanOptions()
     lists = WordLists(options.deny, options.allow)
     timings: dict[str, float] = {}
-    info, engines = yield from _open(path, options, engines, timings)
+    info, engines = yield from _open(path, options, engines, timings, hashed)
     notes: list[str] = []
     speech = _SpeechThread(Path(info.path), info.duration_s, engines, lists,
                            options.voices) if info.has_audio else None
@@ -221,12 +248,16 @@ def analyze(
     text, faces, detectors = _picture_detectors(engines, options, lists)
     picture = scan_picture(info, detectors, options.sample_interval_s)
     shown, spoken = yield from _both(picture, speech, info.duration_s)
-    transcript, unsure_speech, heard = None, (), ()
+    transcript: Transcript | None = None
+    unsure_speech: tuple[tuple[float, float], ...] = ()
+    heard: tuple[VoiceStretch, ...] = ()
     if speech is not None:
         if speech.undecodable:
             notes.append("The sound track could not be decoded, so speech was not checked.")
         elif speech.result is not None:
             transcript, unsure_speech, _, heard = speech.result
+            spoken = yield from _listen_again(speech.sound, engines, transcript,
+                                              shown.findings, spoken or [], timings)
         timings["speech"] = speech.seconds
     timings.update(shown.timings)
     if faces is not None and faces.doubt:
@@ -234,7 +265,8 @@ def analyze(
     yield Progress("done", 1.0, "Done")
     return AnalysisResult(
         video=info,
-        findings=tuple(_with_combination(with_unique_ids(shown.findings + (spoken or [])))),
+        findings=tuple(_with_combination(with_unique_ids(
+            one_per_thing(shown.findings) + (spoken or [])))),
         transcript=transcript,
         coverage=_coverage(info, options, transcript, unsure_speech, text, shown, notes),
         options=replace(options),
@@ -247,18 +279,48 @@ def analyze(
     )
 
 
+def _listen_again(sound: SpeechSound | None, engines: Engines, transcript: Transcript,
+                  shown: list[Finding], spoken: list[Finding], timings: dict[str, float]
+                  ) -> Generator[Progress, None, list[Finding]]:
+    """The spoken findings with those heard with the picture's help added (told at once)."""
+    if sound is None:
+        return spoken
+    again = _heard_with_the_picture(sound, engines, transcript, shown, spoken, timings)
+    if again:
+        yield Progress("speech", 0.99, "Listened again for the names on screen", tuple(again))
+    return spoken + again
+
+
+def _heard_with_the_picture(sound: SpeechSound, engines: Engines, transcript: Transcript,
+                            shown: list[Finding], spoken: list[Finding],
+                            timings: dict[str, float]) -> list[Finding]:
+    """The names read on screen that are heard when the unsure speech sounding like them is
+    listened to again with them as hints (listen_again.py), less those already flagged there."""
+    names = screen_names(shown)
+    if not names or not doubtful_stretches(transcript.words, names):
+        return []
+    clock = time.perf_counter()
+    found = heard_again(engines.transcriber, sound.mixed, transcript.words, names)
+    timings["speech_again"] = time.perf_counter() - clock
+    return [f for f in found if not any(
+        s.category is f.category and s.start_s < f.end_s and f.start_s < s.end_s
+        for s in spoken)]
+
+
 def _with_combination(findings: list[Finding]) -> list[Finding]:
     """The findings, and the one `combination` finding when their details add up."""
     combined = combination(findings)
     return with_unique_ids([*findings, combined]) if combined else findings
 
 
-def _open(path, options: ScanOptions, engines: Engines | None, timings: dict[str, float]):
+def _open(path: str | Path, options: ScanOptions, engines: Engines | None,
+          timings: dict[str, float], hashed: HashedFile | None = None
+          ) -> Generator[Progress, None, tuple[VideoInfo, Engines]]:
     """Probe the file (told at once, so the window can show the clip) and load the models if
     they were not handed over."""
     clock = time.perf_counter()
     yield Progress("probe", 0.0, "Reading the file")
-    info = probe(path)
+    info = probe(path, hashed)
     timings["probe"] = time.perf_counter() - clock
     yield Progress("probe", 0.01, "File read", video=info)
     if engines is None:
@@ -269,7 +331,9 @@ def _open(path, options: ScanOptions, engines: Engines | None, timings: dict[str
     return info, engines
 
 
-def _both(picture, speech: _SpeechThread | None, duration_s: float):
+def _both(picture: Generator[tuple[float, list[Finding], list[Finding]], None, PictureResult],
+          speech: _SpeechThread | None, duration_s: float
+          ) -> Generator[Progress, None, tuple[PictureResult, list[Finding] | None]]:
     """Drive the picture stage, handing on the speech findings as they come, then wait for the
     speech; return what the picture showed and the spoken findings. The threads end whatever
     happens (a cancelled scan closes this generator)."""
@@ -300,14 +364,14 @@ def _both(picture, speech: _SpeechThread | None, duration_s: float):
     return shown, spoken
 
 
-def _coverage(info, options: ScanOptions, transcript, unsure_speech, text, shown,
-              notes: list[str]) -> Coverage:
+def _coverage(info: VideoInfo, options: ScanOptions, transcript: Transcript | None,
+              unsure_speech: tuple[tuple[float, float], ...], text: TextFinder,
+              shown: PictureResult, notes: list[str]) -> Coverage:
     return Coverage(
         speech_seconds=transcript.speech_seconds if transcript else 0.0,
         audio_seconds=transcript.audio_seconds if transcript else 0.0,
         transcribed=transcript is not None,
         frames_read=text.frames_read,
-        partial_reads=0,
         frames_sampled=shown.samples,
         frames_total=info.frame_count,
         seconds_between_samples=options.sample_interval_s,
@@ -333,28 +397,28 @@ def _speech_news(speech: _SpeechThread | None, spoken: list[Finding] | None
     return (list(speech.result[2]) if speech.result is not None else []), said
 
 
-def _speech(path: Path, duration_s: float, engines: Engines, lists: WordLists,
-            early: Callable[[list[Finding]], None] | None = None, voices: bool = True):
-    """Transcribe (yielding progress), then detect, then listen for other voices; returns
-    transcript, unsure spans, findings, and who spoke when (as heard).
+def _speech(sound: SpeechSound, duration_s: float, engines: Engines, lists: WordLists,
+            early: Callable[[list[Finding]], None] | None = None, voices: bool = True
+            ) -> Generator[float, None, SpeechResult]:
+    """Transcribe `sound` (yielding progress), then detect, then listen for other voices;
+    returns transcript, unsure spans, findings, and who spoke when (as heard).
 
     `early` is handed findings while the transcript grows (heard_so_far.py)."""
-    on_segment = None
+    on_segment: Callable[[list[Word]], None] | None = None
     if early is not None:
-        so_far = HeardSoFar(engines.detector, lists)
-        def on_segment(words):
+        so_far, tell = HeardSoFar(engines.detector, lists), early
+
+        def heard_segment(words: list[Word]) -> None:
             found = so_far.add(words)
             if found:
-                early(found)
+                tell(found)
+        on_segment = heard_segment
     transcript, unsure = yield from engines.transcriber.transcribe(
-        path, duration_s, lists.deny, on_segment=on_segment)
+        sound.mixed, duration_s, lists.deny, on_segment=on_segment)
     found = spoken_findings(transcript.words, engines.detector, lists)
-    heard = ()
+    heard: tuple[VoiceStretch, ...] = ()
     if voices and engines.voices is not None:
-        from faster_whisper import decode_audio
-
         # both channels: a clip-on microphone per person puts each on a channel of their own
-        heard = heard_in(decode_audio(str(path), sampling_rate=16_000, split_stereo=True),
-                         engines.voices)
+        heard = heard_in((sound.left, sound.right), engines.voices)
         found += voice_findings(settle(heard, scan_guess(heard)), transcript.words)
     return transcript, unsure, found, heard

@@ -1,8 +1,9 @@
-"""The questions no detector settles (review.CHECKLIST): one answer box each, written into the
-review as it is chosen, and shown again when a clip's review is loaded."""
+"""The questions no detector settles (review.CHECKLIST): one answer box each, told (`answered`)
+as it is chosen, and shown again when a clip's review is loaded."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
 from app.core.findings.masking import shown_reason
@@ -13,6 +14,8 @@ NOT_ANSWERED = "not answered"
 
 
 class ChecklistBox(QGroupBox):
+    answered = Signal(str, object)  # the question's key, "yes" / "no" (None: withdrawn)
+
     def __init__(self) -> None:
         super().__init__("Before posting, answer (recorded in the PDF)")
         self.review: Review | None = None
@@ -62,4 +65,4 @@ class ChecklistBox(QGroupBox):
     def _answer(self, key: str, text: str) -> None:
         if self.review is None or self._loading:
             return
-        self.review.answer(key, text if text in ANSWERS else None)
+        self.answered.emit(key, text if text in ANSWERS else None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -117,7 +119,7 @@ class FindingsFilter(QSortFilterProxyModel):
         self.set_filter(self.source, self.category, self.decision)
 
     def filterAcceptsRow(self, row, parent) -> bool:  # noqa: N802
-        model: FindingsModel = self.sourceModel()
+        model = cast(FindingsModel, self.sourceModel())
         finding = model.findings[row]
         return (
             self.source in (ALL, finding.source.value)

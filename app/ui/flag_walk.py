@@ -1,20 +1,27 @@
 """The flags of the open clip as the reviewer walks through them: which one is selected (in the
-list, on the timeline, in the player), its decision and note, and the allow list."""
+list, on the timeline, in the player), its decision and note, and the allow list. Decisions go
+through the session; whatever changes them (here, another window, the CLI) repaints the panels
+through the session's `decisions` event."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterable
 
 from app.core.errors import ClearToPostError
 from app.core.findings.combination import flags
 from app.core.models import Finding
 from app.core.review.decisions import Decision
+from app.core.review.session import ReviewSession, can_mark
 from app.ui import settings as app_settings
+from app.ui.window_layout import Panels
 
 
 class FlagWalk:
-    def __init__(self, window) -> None:
-        self.window = window
+    def __init__(self, session: ReviewSession, panels: Panels, say: Callable[[str], None]) -> None:
+        self.session, self.panels, self._say = session, panels, say
         self.findings: dict[str, Finding] = {}
         self.current_id: str | None = None
+        session.events.decisions.subscribe(self._decided)
 
     @property
     def current(self) -> Finding | None:
@@ -22,24 +29,22 @@ class FlagWalk:
 
     def clear(self, keep_selection: bool = False) -> None:
         """No flags (a new clip, or the list about to be filled again)."""
-        window = self.window
         self.findings = {}
         if not keep_selection:
             self.current_id = None
-        window.findings_panel.model.reset(window.review)
-        window.player.findings = ()
+        self.panels.findings.model.reset(self.session.review)
+        self.panels.player.findings = ()
 
-    def add(self, findings) -> None:
+    def add(self, findings: Iterable[Finding] | None) -> None:
         # a detail is listed inside its combination, never a flag of its own
         new = [f for f in flags(findings or ()) if f.id not in self.findings]
         if not new:
             return
         for finding in new:
             self.findings[finding.id] = finding
-        window = self.window
-        window.findings_panel.model.add(new)
-        window.timeline.add_findings(new)
-        window.player.set_findings(tuple(self.findings.values()))
+        self.panels.findings.model.add(new)
+        self.panels.timeline.add_findings(new)
+        self.panels.player.set_findings(tuple(self.findings.values()))
 
     def reselect(self) -> None:
         """After the list was filled again: the same flag if it is still one, else none."""
@@ -53,15 +58,14 @@ class FlagWalk:
         finding = self.findings.get(finding_id)
         if finding is None:
             return
-        window = self.window
         self.current_id = finding_id
-        window.findings_panel.select(finding_id)
-        window.timeline.select(finding_id)
-        window.player.seek(finding.start_s + 0.05)
+        self.panels.findings.select(finding_id)
+        self.panels.timeline.select(finding_id)
+        self.panels.player.seek(finding.start_s + 0.05)
         self.show_detail()
 
     def step(self, direction: int) -> None:
-        ids = self.window.findings_panel.visible_ids()
+        ids = self.panels.findings.visible_ids()
         if not ids:
             return
         if self.current_id not in ids:
@@ -71,41 +75,43 @@ class FlagWalk:
         self.select(ids[index])
 
     def decide(self, decision: Decision) -> None:
-        window = self.window
-        if window.review is None or self.current_id is None:
+        if self.session.review is None or self.current_id is None:
             return
         try:
             # the note only if the reviewer edited it: the text shown may be older than a note
             # written in another window, and a decision must not overwrite that note
             self.save_note()
-            window.review.decide(self.current_id, decision)
+            self.session.decide(self.current_id, decision)
         except ClearToPostError as error:
-            window.show_problem(str(error))
-            return
-        window.findings_panel.model.decision_changed(self.current_id)
-        window.findings_panel.proxy.refilter()
-        window.timeline.update()
+            self.panels.banner.say(str(error))
+
+    def _decided(self, finding_id: str | None) -> None:
+        """A decision changed (None: maybe several): the row, the filter, the marks, the
+        detail."""
+        model = self.panels.findings.model
+        for changed in list(self.findings) if finding_id is None else [finding_id]:
+            model.decision_changed(changed)
+        self.panels.findings.proxy.refilter()
+        self.panels.timeline.update()
         self.show_detail()
 
     def save_note(self) -> None:
         """The note as the reviewer edited it (nothing if they did not): the decision stays."""
-        review, editor = self.window.review, self.window.decision_panel.note
-        if review is None or self.current_id is None or not editor.isModified():
+        editor = self.panels.decision.note
+        if self.session.review is None or self.current_id is None or not editor.isModified():
             return
-        review.write_note(self.current_id, editor.text())
+        self.session.write_note(self.current_id, editor.text())
         editor.setModified(False)
 
     def show_detail(self) -> None:
-        window, finding = self.window, self.current
-        verdict = window.review.get(finding.id) if window.review and finding else None
-        window.decision_panel.show_finding(finding, verdict,
-                                           window.findings_panel.mask_box.isChecked(),
-                                           window.scan_result is not None
-                                           and window.presenter_choice.can_mark(finding))
+        finding = self.current
+        verdict = self.session.verdict(finding.id) if finding else None
+        self.panels.decision.show_finding(finding, verdict, self.panels.masked(),
+                                          self.session.scanned is not None and can_mark(finding))
 
     def allow(self, finding_id: str) -> None:
         finding = self.findings.get(finding_id)
         if finding is None:
             return
         app_settings.add_to_allow_list(finding.text)
-        self.window.scan.say("Added to the allow list; it will not be flagged in the next scan.")
+        self._say("Added to the allow list; it will not be flagged in the next scan.")

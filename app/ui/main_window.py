@@ -2,40 +2,40 @@
 
 The panels are widgets of their own (player, timeline, flags, decision panel, checklist,
 presenter row) and the work is in helpers of their own (ScanSession runs the scan, FlagWalk
-steps through its flags, PdfExport and RedactExport write the records); the window holds the
-open clip and its review and wires their signals."""
+steps through its flags, PdfExport and RedactExport write the records). The open clip's scan,
+review, choices and copies are one ReviewSession (app.core.review.session): each helper is given
+the session, the widgets it fills and the callbacks it needs, never the window; the window only
+wires their signals and the session's events.
+
+A drop is taken as a copy, never a move: the file manager must not delete the clip."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
 from app.core.errors import ClearToPostError
 from app.core.findings.combination import flags
 from app.core.findings.masking import clip_label
-from app.core.model_files import DEFAULT_SPEECH_MODEL
 from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
-from app.core.review.decisions import Review
-from app.core.review.reread import DecidedBy, decided_by, reread
+from app.core.review.decisions import Decision, Review
+from app.core.review.reread import DecidedBy
+from app.core.review.session import ReviewSession
+from app.core.settings import OCR, SPEECH_MODEL, Settings
 from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
-from app.ui.checklist import ChecklistBox
 from app.ui.clip_files import ask_for_clip, video_problem
-from app.ui.decision_panel import DecisionPanel
-from app.ui.findings_view import FindingsPanel
 from app.ui.flag_walk import FlagWalk
-from app.ui.menus import build_menus, build_shortcuts
+from app.ui.menus import MenuCommands, build_menus, build_shortcuts
 from app.ui.pdf_export import PdfExport
-from app.ui.player import PlayerWidget
 from app.ui.presenter_choice import PresenterChoice
-from app.ui.presenter_row import PresenterRow
 from app.ui.redact_export import RedactExport
 from app.ui.scan_session import ScanSession
-from app.ui.timeline import TimelineWidget
-from app.ui.transcript_view import TranscriptView
-from app.ui.window_layout import ProblemBanner, arrange
+from app.ui.window_layout import Panels, arrange
 
 
 class MainWindow(QMainWindow):
@@ -49,28 +49,58 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.clip: Path | None = None
         self._video: VideoInfo | None = None  # the clip as probed (its hash names it masked)
-        self.scan_result: AnalysisResult | None = None  # as scanned
-        self.result: AnalysisResult | None = None  # as reviewed: their face and voice unflagged
-        self.review: Review | None = None
-        self.stopped_by_signal: int | None = None  # SIGTERM/SIGHUP closed it (stop_signals.py)
-        self.player, self.timeline = PlayerWidget(), TimelineWidget()
-        self.findings_panel, self.transcript = FindingsPanel(), TranscriptView()
-        self.banner, self.decision_panel = ProblemBanner(), DecisionPanel()
-        self.presenter_row, self.checklist = PresenterRow(), ChecklistBox()
-        self.setCentralWidget(arrange(self))
+        # the open clip's scan, review, choices, findings as reviewed and copies: the one place
+        self.session = ReviewSession()
+        self.panels = panels = Panels()
+        self.player, self.timeline = panels.player, panels.timeline
+        self.findings_panel, self.transcript = panels.findings, panels.transcript
+        self.banner, self.decision_panel = panels.banner, panels.decision
+        self.presenter_row, self.checklist = panels.presenter_row, panels.checklist
+        self.setCentralWidget(arrange(panels))
         self.scan = ScanSession(self, self.statusBar())
-        self.flags, self.presenter_choice = FlagWalk(self), PresenterChoice(self)
-        self.pdf_export, self.redact_export = PdfExport(self), RedactExport(self)
-        build_menus(self)
-        self.shortcuts = build_shortcuts(self)
+        self._helpers(self.scan.say, self.show_problem)
         self._connect()
 
+    @property
+    def review(self) -> Review | None:
+        return self.session.review
+
+    @property
+    def result(self) -> AnalysisResult | None:
+        """The scan as reviewed: their face and voice unflagged (the session's)."""
+        return self.session.reviewed
+
+    def _helpers(self, say: Callable[[str], None], problem: Callable[[str], None]) -> None:
+        """The helpers, each given the session and what it shows or asks through."""
+        session, panels = self.session, self.panels
+        self.flags = FlagWalk(session, panels, say)
+        self.presenter_choice = PresenterChoice(session, panels.presenter_row,
+                                                lambda: self.flags.current, say, problem)
+        self.pdf_export = PdfExport(session, self, lambda: self.clip, self.reread_review, say,
+                                    problem)
+        self.redact_export = RedactExport(session, self, lambda: self.clip, self.reread_review,
+                                          say, problem, panels.masked)
+        menus = build_menus(self.menuBar(), self, MenuCommands(
+            self.choose_clip, self.open_clip, self.pdf_export.choose, self.redact_export.choose,
+            self.close, panels.masked, lambda: self.result, self.scan.scan_again_action))
+        self.recent_menu, self.export_action = menus.recent, menus.export_pdf
+        self.export_unmasked_action = menus.export_unmasked
+        self.redact_action = menus.export_redacted
+        flags, player = self.flags, panels.player
+        self.shortcuts = build_shortcuts(self, {
+            "N": lambda: flags.step(+1), "P": lambda: flags.step(-1),
+            "F": lambda: flags.decide(Decision.MUST_FIX),
+            "D": lambda: flags.decide(Decision.FALSE_ALARM),
+            "M": self.presenter_choice.mark_me, "Space": player.toggle_play,
+            "Left": lambda: player.step(-1), "Right": lambda: player.step(+1)})
+
     def _connect(self) -> None:
-        """The panels' signals to the window's slots: the window only wires."""
+        """The panels' signals and the session's events to the window's slots: it only wires."""
         flags, mask_box = self.flags, self.findings_panel.mask_box
         self.decision_panel.decided.connect(flags.decide)
         self.decision_panel.noteEdited.connect(flags.save_note)
         self.decision_panel.mine.connect(self.presenter_choice.mark_me)
+        self.checklist.answered.connect(self._answer)
         self.player.positionChanged.connect(self.timeline.set_position)
         self.timeline.seekRequested.connect(self.player.seek)
         self.timeline.findingClicked.connect(flags.select)
@@ -84,18 +114,23 @@ class MainWindow(QMainWindow):
         self.scan.failed.connect(self._on_failed)
         self.scan.stopped.connect(self.scanStopped)
         self.scan.ended.connect(lambda: self.timeline.set_showing(()))
+        self.session.events.reviewed.subscribe(lambda _result: self.show_result())
 
     # ----- opening and scanning -------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         urls = event.mimeData().urls()
-        if urls and all(url.isLocalFile() for url in urls):
-            event.acceptProposedAction()
+        if urls and all(url.isLocalFile() for url in urls) and _as_copy(event):
+            event.accept()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if _as_copy(event):
+            event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if not urls:
+        if not urls or not _as_copy(event):
             return
-        event.acceptProposedAction()
+        event.accept()
         path = urls[0].toLocalFile()
         # never do the work inside the drop handler: the source application is waiting
         QTimer.singleShot(0, lambda: self.open_clip(path))
@@ -120,15 +155,17 @@ class MainWindow(QMainWindow):
         self.clip = path
         self._update_title()
         app_settings.remember_file(str(path))
-        lists = WordLists.from_settings()
-        self.scan.start(str(path), ScanOptions(speech_model=DEFAULT_SPEECH_MODEL,
-                                               deny=lists.deny, allow=lists.allow))
+        lists, settings = WordLists.from_settings(), Settings.load()
+        self.scan.start(str(path), ScanOptions(speech_model=settings.get(SPEECH_MODEL),
+                                               ocr=settings.get(OCR), deny=lists.deny,
+                                               allow=lists.allow))
         return True
 
     def _forget_clip(self) -> None:
         """Empty every panel: nothing of the last clip stays on screen."""
         self.banner.hide()
-        self.scan_result = self.result = self.review = self._video = None
+        self._video = None
+        self.session.clear()
         self._set_exports_enabled(False)
         self.checklist.show_review(None)
         self.checklist.show_combination(None, True)
@@ -152,30 +189,32 @@ class MainWindow(QMainWindow):
         self.timeline.set_showing([f for f in flags(progress.showing)
                                    if f.id not in self.flags.findings])
 
-    def _on_finished(self, result: AnalysisResult) -> None:
-        self.scan_result = result
+    def _on_finished(self, scanned: AnalysisResult) -> None:
         if self.review is None:
-            self._prepare_clip(result.video)
-        self.show_result()
-        self.transcript.show_transcript(self.result.transcript, self.result.findings)
-        count = len(flags(self.result.findings))
+            self._prepare_clip(scanned.video)
+        self.session.set_scanned(scanned)  # the list, timeline and player filled from it
+        self.session.hold_source(self.scan.source, self.scan.saved_scan)  # hashed once
+        result = self.session.reviewed
+        assert result is not None
+        self.transcript.show_transcript(result.transcript, result.findings)
+        count = len(self.session.flags())
         self.scan.say(f"Checked: {count} flag{'s' if count != 1 else ''} to review. "
                       f"N / P move between flags, F marks must fix, D false alarm."
                       if count else "Checked: nothing identifying was found.")
         if self.review and self.review.problem:
             self.show_problem(self.review.problem)
+            self.review.problem = None  # said once
         if count and self.flags.current_id is None:
             self.flags.step(+1)
         self._set_exports_enabled(True)
-        self.scanFinished.emit(self.result)
+        self.scanFinished.emit(result)
 
     def _prepare_clip(self, video: VideoInfo) -> None:
         """Load the player and the saved decisions as soon as the file is known."""
         self._video = video
         self._update_title()
         if self.review is None or self.review.clip_sha256 != video.sha256:
-            self.review = Review.load(video.sha256)
-            self.review.reviewer = str(app_settings.settings().value("reviewer", "") or "")
+            self.session.load_review(video.sha256, reviewer=app_settings.reviewer())
             self.flags.clear()
             self.timeline.set_clip(video.duration_s, self.review)
             self.checklist.show_review(self.review)
@@ -186,33 +225,42 @@ class MainWindow(QMainWindow):
         self.scanStopped.emit(sentence)
 
     def show_result(self) -> None:
-        """(Re)fill the list, the timeline and the player from the scan as the reviewer sees it:
-        with the face and voice they marked as theirs unflagged."""
-        if self.scan_result is None:
+        """(Re)fill the list, the timeline and the player from the scan as the reviewer sees it
+        (the session's): with the face and voice they marked as theirs unflagged."""
+        result = self.session.reviewed
+        if result is None or self.session.scanned is None:
             return
-        self.result = self.presenter_choice.seen(self.scan_result)
         self.flags.clear(keep_selection=True)
-        self.timeline.set_clip(self.result.video.duration_s, self.review)
-        self.flags.add(self.result.findings)
+        self.timeline.set_clip(result.video.duration_s, self.review)
+        self.flags.add(result.findings)
         self.presenter_choice.show()
-        self.checklist.show_combination(self.result, self.findings_panel.mask_box.isChecked())
+        self.checklist.show_combination(result, self.panels.masked())
         self.flags.reselect()
 
     def reread_review(self) -> DecidedBy | None:
         """The review as saved now (another window or the CLI may have decided since it was
         loaded), shown in every panel; every export starts here. None (and said why): it could
         not be read."""
-        if self.review is None or self.scan_result is None:
+        if self.review is None or self.session.scanned is None:
             return None
         self.flags.save_note()
         try:
-            read_at = reread(self.review)
+            decided = self.session.reread()  # what changed is told to the panels
         except ClearToPostError as error:
             self.show_problem(str(error))
             return None
+        if self.review.problem:  # the file on disk could not be read: kept aside, said here
+            self.show_problem(self.review.problem)
+            self.review.problem = None
         self.show_result()
         self.checklist.show_review(self.review)
-        return decided_by(self.review, [f.id for f in self.result.findings], read_at)
+        return decided
+
+    def _answer(self, key: str, answer: str | None) -> None:
+        try:
+            self.session.answer(key, answer)
+        except ClearToPostError as error:
+            self.show_problem(str(error))
 
     # ----- masking ------------------------------------------------------------------------------
     def _set_masked(self, masked: bool) -> None:
@@ -239,3 +287,12 @@ class MainWindow(QMainWindow):
         self.redact_export.interrupt()
         self.player.shutdown()
         super().closeEvent(event)
+
+
+def _as_copy(event: QDragMoveEvent | QDropEvent) -> bool:
+    """Take the drop as a copy (the only action accepted; a move would let the source delete
+    the clip); False when the source offers no copy."""
+    if not event.possibleActions() & Qt.DropAction.CopyAction:
+        return False
+    event.setDropAction(Qt.DropAction.CopyAction)
+    return True

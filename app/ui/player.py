@@ -70,6 +70,8 @@ class VideoCanvas(QWidget):
         """Paint the box's part of the frame, padded, shrunk to 4×2 pixels and back (as the
         masked PDF's thumbnails do)."""
         image, grown = self.image, padded(box)
+        if image is None:
+            return
         fx, fy = image.width() / width, image.height() / height
         source = QRect(int(grown.x * fx), int(grown.y * fy), int(grown.w * fx),
                        int(grown.h * fy)).intersected(image.rect())

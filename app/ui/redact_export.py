@@ -6,6 +6,7 @@ closing the window (or SIGTERM/SIGHUP, which close it: stop_signals.py) is recor
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -19,15 +20,18 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.core.errors import ClearToPostError
 from app.core.findings.masking import mask_text
 from app.core.models import AnalysisResult, Source
-from app.core.redact.export import redact_clip
+from app.core.redact.export import MadeCopy, redact_clip
 from app.core.redact.plan import BLEEP, SILENCE, chosen
 from app.core.review.decisions import Review
 from app.core.review.interrupted import record_interrupted
+from app.core.review.reread import DecidedBy
+from app.core.review.session import ReviewSession
 from app.ui.worker import EngineWorker, in_thread
 
 log = logging.getLogger(__name__)
@@ -89,15 +93,23 @@ class RedactOptions(QDialog):
 
 
 class RedactExport(QObject):
-    """Runs one export at a time for the window; `finished` carries the RedactedCopy."""
+    """Runs one export at a time for the session; `finished` carries the MadeCopy."""
 
     finished = Signal(object)
     stopped = Signal(str)  # "cancelled", or the sentence saying why it failed
     progressed = Signal(int)  # percent done, as the progress dialog shows it
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: ReviewSession, parent: QWidget,
+                 clip: Callable[[], Path | None], reread: Callable[[], DecidedBy | None],
+                 say: Callable[[str], None], problem: Callable[[str], None],
+                 masked: Callable[[], bool]) -> None:
+        """`reread`: the review as saved now, shown in every panel (None: it could not be read,
+        and was said); `say` writes the status line, `problem` the banner; `masked`: whether
+        the window masks identifiers now."""
+        super().__init__(parent)
+        self.session, self.parent_widget = session, parent
+        self._clip, self._reread, self._say, self._problem = clip, reread, say, problem
+        self._masked = masked
         self._thread: QThread | None = None
         self._worker: EngineWorker | None = None
         self._dialog: QProgressDialog | None = None
@@ -105,58 +117,70 @@ class RedactExport(QObject):
         self.finished.connect(self._say_made)
         self.stopped.connect(self._say_stopped)
 
-    def _say_made(self, copy) -> None:
+    def _say_made(self, copy: MadeCopy) -> None:
         """In the status bar (masked as the window is: the name the user gave may be the
         patient's) and, if the re-scan found anything, in a warning."""
-        window = self.window
-        window.show_result()  # decisions another reviewer made meanwhile (read for the proof)
-        window.checklist.show_review(window.review)
+        self._reread()  # decisions another reviewer made meanwhile (read for the proof)
         name = Path(copy.file).name
-        if window.findings_panel.mask_box.isChecked():
+        if self._masked():
             name = f"{mask_text(Path(name).stem)}.mp4"
         used = f" ({copy.decisions.line()})" if copy.decisions else ""
         safe = "" if copy.proof.clean else " NOT SAFE to post."
-        window.scan.say(f"Redacted copy saved: {name}{used}. {copy.proof.line()}{safe}")
+        self._say(f"Redacted copy saved: {name}{used}. {copy.proof.line()}{safe}")
         if not copy.proof.clean:
-            QMessageBox.warning(window, "The redacted copy is not safe to post",
-                                f"{copy.proof.line()} Do not post this copy: look at it, mark "
-                                f"what it still shows and export again.")
+            pictures = ""
+            if copy.proof.thumbnails:  # the proof's pictures of the frames it could still read
+                folder = Path(copy.proof.thumbnails[0]).parent.name
+                if self._masked():
+                    folder = "the one named after the copy, ending .not-safe,"
+                pictures = (f" Pictures of those frames ({len(copy.proof.thumbnails)}) are in "
+                            f"the folder {folder} beside the copy.")
+            QMessageBox.warning(self.parent_widget, "The redacted copy is not safe to post",
+                                f"{copy.proof.line()}{pictures} Do not post this copy: look at "
+                                f"it, mark what it still shows and export again.")
 
     def _say_stopped(self, why: str) -> None:
         if why == "cancelled":
-            self.window.scan.say("Export cancelled: no copy was written.")
+            self._say("Export cancelled: no copy was written.")
         else:
-            self.window.show_problem(why)
+            self._problem(why)
 
     def choose(self) -> None:
         """Ask what to hide and where, then start."""
-        window = self.window
-        if window.clip is None or window.reread_review() is None:
+        clip = self._clip()
+        if clip is None or self._reread() is None:
             return
-        options = RedactOptions(window, window.result, window.review)
+        result, review = self.session.reviewed, self.session.review
+        if result is None or review is None:
+            return
+        options = RedactOptions(self.parent_widget, result, review)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         # named by the clip's hash: the original's name is often the patient's
-        suggested = str(window.clip.with_name(f"redacted {window.result.video.sha256[:12]}.mp4"))
-        path, _ = QFileDialog.getSaveFileName(window, "Export redacted video", suggested,
-                                              "MP4 video (*.mp4)")
+        suggested = str(clip.with_name(f"redacted {result.video.sha256[:12]}.mp4"))
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, "Export redacted video",
+                                              suggested, "MP4 video (*.mp4)")
         if path:  # Qt's save dialog has asked before replacing a file
             self.start(Path(path), options.include_open.isChecked(), options.sound, force=True)
 
     def start(self, out: Path, include_open: bool = False, sound: str = SILENCE,
               force: bool = False) -> bool:
-        window = self.window
-        if self.is_running() or window.reread_review() is None:
+        if self.is_running() or self._reread() is None:
             return False
-        result, review = window.result, window.review  # as saved now, by whoever decided
-        worker = EngineWorker(result.options, lambda engines: redact_clip(
-            result, review, out, include_open=include_open, sound=sound, force=force,
+        session, reviewed = self.session, self.session.reviewed  # as saved now, by whoever decided
+        if reviewed is None:
+            return False
+        # the export records its copy in the session from the worker's thread: the window
+        # listens to no `copies` event, and reads the review again when it has finished
+        worker = EngineWorker(reviewed.options, lambda engines: redact_clip(
+            session, out, include_open=include_open, sound=sound, force=force,
             engines=engines))
         worker.what = "The redacted copy could not be made"
         thread = in_thread(self, worker, self._on_progress, self._on_finished, self._on_failed,
                            self._on_cancelled)
         self._thread, self._worker, self._stage = thread, worker, "plan"
-        self._dialog = QProgressDialog("Writing the redacted copy…", "Cancel", 0, 100, window)
+        self._dialog = QProgressDialog("Writing the redacted copy…", "Cancel", 0, 100,
+                                       self.parent_widget)
         self._dialog.setWindowTitle("Export redacted video")
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setAutoClose(False)
@@ -180,13 +204,15 @@ class RedactExport(QObject):
         """The window is closing (the user, or SIGTERM/SIGHUP): stop the export, wait for its
         clean-up (no half-written or unchecked copy is left) and record that it was
         interrupted."""
-        if not self.is_running() or self._worker is None or self._stage == "done":
+        worker = self._worker
+        if not self.is_running() or worker is None:
             return
         self.cancel(wait=True)
-        review = self.window.review
-        if review is not None:
+        if worker.ended:  # it had passed its last step: the copy was put in place and recorded
+            return
+        if self.session.review is not None:
             try:
-                record_interrupted(review, self._stage)
+                record_interrupted(self.session, self._stage)
             except ClearToPostError as error:  # closing: nowhere left to say it but the log
                 log.warning("the interrupted export could not be recorded: %s", error)
 

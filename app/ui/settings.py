@@ -1,40 +1,40 @@
-"""Settings: recent files and reviewer name in QSettings (INI); deny/allow lists as text files."""
+"""Edit ▸ Settings and the window's use of the settings declared in app.core.settings (reviewer
+name, recent files); the deny/allow lists are text files beside them (app.core.word_lists)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
 
+from app.core.settings import PAPER, RECENT, REVIEWER, Settings
 from app.core.word_lists import WordLists, config_dir, write_entries
-
-MAX_RECENT = 8
-
-
-def settings() -> QSettings:
-    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def recent_files() -> list[str]:
-    value = settings().value("recent", [])
-    files = [value] if isinstance(value, str) else list(value or [])
-    return [f for f in files if Path(f).exists()]
+    return [f for f in Settings.load().get(RECENT) if Path(f).exists()]
 
 
 def remember_file(path: str) -> None:
-    files = [path, *[f for f in recent_files() if f != path]][:MAX_RECENT]
-    store = settings()
-    store.setValue("recent", files)
-    store.sync()
+    try:
+        Settings.load().remember_file(path)
+    except OSError:  # a read-only settings folder costs the Open Recent entry, nothing else
+        pass
+
+
+def reviewer() -> str:
+    return Settings.load().get(REVIEWER)
 
 
 def add_to_allow_list(text: str) -> None:
@@ -43,19 +43,23 @@ def add_to_allow_list(text: str) -> None:
 
 
 class SettingsDialog(QDialog):
-    """Reviewer name and the two lists, one entry a line."""
+    """Reviewer name, PDF paper size and the two lists, one entry a line."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        lists = WordLists.from_settings()
-        self.reviewer = QLineEdit(settings().value("reviewer", ""))
+        lists, settings = WordLists.from_settings(), Settings.load()
+        self.reviewer = QLineEdit(settings.get(REVIEWER))
+        self.paper = QComboBox()
+        self.paper.addItems(list(PAPER.choices))
+        self.paper.setCurrentText(settings.get(PAPER))
         self.deny = QPlainTextEdit("\n".join(lists.deny))
         self.deny.setPlaceholderText("Today's patients, your ward's and hospital's names…")
         self.allow = QPlainTextEdit("\n".join(lists.allow))
         self.allow.setPlaceholderText("Your own name and handle, colleagues who agreed…")
         form = QFormLayout()
-        form.addRow("Reviewer name", self.reviewer)
+        form.addRow(REVIEWER.title.split(" (")[0], self.reviewer)
+        form.addRow(PAPER.title, self.paper)
         form.addRow("Always flag\n(one a line)", self.deny)
         form.addRow("Never flag\n(one a line)", self.allow)
         buttons = QDialogButtonBox(
@@ -70,9 +74,16 @@ class SettingsDialog(QDialog):
         self.resize(520, 480)
 
     def save(self) -> None:
-        store = settings()
-        store.setValue("reviewer", self.reviewer.text().strip())
-        store.sync()
-        write_entries(config_dir() / "deny.txt", self.deny.toPlainText().splitlines())
-        write_entries(config_dir() / "allow.txt", self.allow.toPlainText().splitlines())
+        settings = Settings.load()
+        try:
+            settings.set(REVIEWER, self.reviewer.text().strip())
+            settings.set(PAPER, self.paper.currentText())
+            write_entries(config_dir() / "deny.txt", self.deny.toPlainText().splitlines())
+            write_entries(config_dir() / "allow.txt", self.allow.toPlainText().splitlines())
+        except OSError as error:
+            QMessageBox.warning(self, "Settings not saved",
+                                f"The settings could not be saved in {config_dir()} "
+                                f"({error.strerror or error}); check that the folder is "
+                                f"writable.")
+            return
         self.accept()

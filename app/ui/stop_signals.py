@@ -14,28 +14,39 @@ from __future__ import annotations
 import signal
 import socket
 from collections.abc import Callable
+from dataclasses import dataclass
+from types import FrameType
 
 from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtWidgets import QWidget
 
 NAMES = ("SIGTERM", "SIGHUP", "SIGINT")
 
 
-def close_on_signals(window) -> Callable[[], None]:
-    """Close `window` on SIGTERM, SIGHUP or SIGINT (its `stopped_by_signal` says which); returns a
-    function that puts the previous handlers back. Call it from the main thread."""
+@dataclass
+class SignalStop:
+    """Which signal closed the widget (None: none did), and how to put the old handlers back."""
+
+    signum: int | None = None
+    restore: Callable[[], None] = lambda: None
+
+
+def close_on_signals(widget: QWidget) -> SignalStop:
+    """Close `widget` on SIGTERM, SIGHUP or SIGINT (the returned `signum` says which); its
+    `restore()` puts the previous handlers back. Call it from the main thread."""
     numbers = [getattr(signal, n) for n in NAMES if hasattr(signal, n)]
     woken, wake = socket.socketpair()
     for end in (woken, wake):
         end.setblocking(False)
-    notifier = QSocketNotifier(woken.fileno(), QSocketNotifier.Type.Read, window)
+    notifier = QSocketNotifier(woken.fileno(), QSocketNotifier.Type.Read, widget)
     # reading the socket runs Python, and so the handler below; the bytes are only a wake-up
     notifier.activated.connect(lambda *_: _drain(woken))
-    window.stopped_by_signal = None
+    stop = SignalStop()
 
-    def close(signum, _frame) -> None:
-        if window.stopped_by_signal is None:
-            window.stopped_by_signal = signum
-            QTimer.singleShot(0, window.close)  # not inside the handler: it may interrupt Qt
+    def close(signum: int, _frame: FrameType | None) -> None:
+        if stop.signum is None:
+            stop.signum = signum
+            QTimer.singleShot(0, widget.close)  # not inside the handler: it may interrupt Qt
 
     previous_fd = signal.set_wakeup_fd(wake.fileno())
     previous = {number: signal.signal(number, close) for number in numbers}
@@ -48,7 +59,8 @@ def close_on_signals(window) -> Callable[[], None]:
         woken.close()
         wake.close()
 
-    return restore
+    stop.restore = restore
+    return stop
 
 
 def _drain(sock: socket.socket) -> None:

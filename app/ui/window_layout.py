@@ -1,9 +1,19 @@
-"""Where the window's panels sit: player, problem banner and timeline on the left; flags and
-transcript, presenter row, decision panel and checklist on the right."""
+"""The window's panels, made together, and where they sit: player, problem banner and timeline
+on the left; flags and transcript, presenter row, decision panel and checklist on the right."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from app.ui.checklist import ChecklistBox
+from app.ui.decision_panel import DecisionPanel
+from app.ui.findings_view import FindingsPanel
+from app.ui.player import PlayerWidget
+from app.ui.presenter_row import PresenterRow
+from app.ui.timeline import TimelineWidget
+from app.ui.transcript_view import TranscriptView
 
 
 class ProblemBanner(QLabel):
@@ -22,20 +32,38 @@ class ProblemBanner(QLabel):
         self.show()
 
 
-def arrange(window) -> QSplitter:
+@dataclass
+class Panels:
+    """The widgets that show the open clip; the helpers that fill them are given these."""
+
+    player: PlayerWidget = field(default_factory=PlayerWidget)
+    timeline: TimelineWidget = field(default_factory=TimelineWidget)
+    findings: FindingsPanel = field(default_factory=FindingsPanel)
+    transcript: TranscriptView = field(default_factory=TranscriptView)
+    banner: ProblemBanner = field(default_factory=ProblemBanner)
+    decision: DecisionPanel = field(default_factory=DecisionPanel)
+    presenter_row: PresenterRow = field(default_factory=PresenterRow)
+    checklist: ChecklistBox = field(default_factory=ChecklistBox)
+
+    def masked(self) -> bool:
+        """Whether identifiers are masked on screen now (the Mask box)."""
+        return self.findings.mask_box.isChecked()
+
+
+def arrange(panels: Panels) -> QSplitter:
     tabs = QTabWidget()
-    tabs.addTab(window.findings_panel, "Flags")
-    tabs.addTab(window.transcript, "Transcript")
+    tabs.addTab(panels.findings, "Flags")
+    tabs.addTab(panels.transcript, "Transcript")
     right = QWidget()
     right_layout = QVBoxLayout(right)
     right_layout.addWidget(tabs, 1)
-    for widget in (window.presenter_row, window.decision_panel, window.checklist):
+    for widget in (panels.presenter_row, panels.decision, panels.checklist):
         right_layout.addWidget(widget)
     left = QWidget()
     left_layout = QVBoxLayout(left)
-    left_layout.addWidget(window.banner)
-    left_layout.addWidget(window.player, 1)
-    left_layout.addWidget(window.timeline)
+    left_layout.addWidget(panels.banner)
+    left_layout.addWidget(panels.player, 1)
+    left_layout.addWidget(panels.timeline)
     splitter = QSplitter()
     splitter.addWidget(left)
     splitter.addWidget(right)

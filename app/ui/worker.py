@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.core.errors import ClearToPostError
 from app.core.models import Progress, ScanOptions
-from app.core.pipeline import Engines, analyze
+from app.core.pipeline import Engines
+from app.core.review.saved_scans import scan_once
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +48,16 @@ class EngineWorker(QObject):
     what = "The clip could not be checked"
 
     def __init__(self, options: ScanOptions,
-                 start: Callable[[Engines], Generator[Progress, None, object]]) -> None:
+                 start: Callable[[Engines | None], Generator[Progress, None, object]],
+                 load_first: bool = True) -> None:
+        """`load_first`: load the shared models before `start` (else `start` is given None and
+        loads them with `shared_engines` if it needs them)."""
         super().__init__()
         self.options = options
         self._start = start
+        self._load_first = load_first
         self._stop = threading.Event()
+        self.ended = False  # the generator ran to its end (read once the thread has stopped)
 
     def cancel(self) -> None:
         self._stop.set()
@@ -67,8 +73,10 @@ class EngineWorker(QObject):
     def _run(self) -> None:
         steps = None
         try:
-            self.progress.emit(Progress("load", 0.0, "Loading the models"))
-            engines = shared_engines(self.options)
+            engines = None
+            if self._load_first:
+                self.progress.emit(Progress("load", 0.0, "Loading the models"))
+                engines = shared_engines(self.options)
             steps = self._start(engines)
             while True:
                 if self._stop.is_set():
@@ -77,6 +85,7 @@ class EngineWorker(QObject):
                 try:
                     step = next(steps)
                 except StopIteration as stop:
+                    self.ended = True
                     self.finished.emit(stop.value)
                     return
                 self.progress.emit(step)
@@ -92,10 +101,13 @@ class EngineWorker(QObject):
 
 
 class ScanWorker(EngineWorker):
-    """Drives `analyze()` in a QThread."""
+    """Drives `scan_once()` in a QThread: the clip's saved scan read back when there is one of
+    the same file, settings and models (no model is loaded then), else a scan, saved; finishes
+    with the `Scanned` (result, the file as hashed, whether it was read back)."""
 
-    def __init__(self, path: str, options: ScanOptions) -> None:
-        super().__init__(options, lambda engines: analyze(path, options, engines))
+    def __init__(self, path: str, options: ScanOptions, rescan: bool = False) -> None:
+        super().__init__(options, lambda _: scan_once(
+            path, options, lambda: shared_engines(options), rescan=rescan), load_first=False)
         self.path = path
 
 

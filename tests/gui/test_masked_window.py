@@ -15,7 +15,7 @@ from tests.gui.test_window import scan
 
 def _everything_shown(window) -> list[str]:
     shown = [window.windowTitle()]
-    fill_recent(window)
+    fill_recent(window.recent_menu, window.panels.masked(), window.open_clip)
     for widget in window.findChildren(QWidget):
         shown.append(widget.toolTip())
         if isinstance(widget, QLabel | QAbstractButton):

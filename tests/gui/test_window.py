@@ -50,6 +50,29 @@ def test_dropping_a_non_video_says_why(window, tmp_path, qtbot):
     assert not window.is_scanning()
 
 
+def test_a_drop_is_taken_as_a_copy_never_a_move(window, tmp_path, qtbot):
+    """A file manager that offers only a move would delete the clip once dropped: refused; one
+    that offers both is told it was a copy."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(notes))])
+
+    def dropped(actions):
+        event = QDropEvent(QPointF(50, 50), actions, data, Qt.MouseButton.NoButton,
+                           Qt.KeyboardModifier.NoModifier)
+        event.ignore()
+        window.dropEvent(event)
+        return event
+
+    moved = dropped(Qt.DropAction.MoveAction)
+    qtbot.wait(50)
+    assert not moved.isAccepted() and not window.banner.isVisible()
+    either = dropped(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction)
+    assert either.isAccepted() and either.dropAction() == Qt.DropAction.CopyAction
+    qtbot.waitUntil(window.banner.isVisible)  # opened (and found not to be a video)
+
+
 def test_a_pdf_renamed_mp4_fails_with_a_sentence(window, tmp_path, qtbot):
     fake = tmp_path / "clip.mp4"
     fake.write_bytes(b"%PDF-1.4\n" + b"x" * 4000)
@@ -313,8 +336,7 @@ def test_the_combination_question_shows_what_the_scan_found_masked_and_the_pdf_q
     # one detail alone ("dehydration" in health education) is no flag at all
     from dataclasses import replace
 
-    window.scan_result = replace(result, findings=tuple(details[:1]))
-    window.show_result()
+    window.session.set_scanned(replace(result, findings=tuple(details[:1])))
     assert window.findings_panel.model.rowCount() == 0 and not window.timeline.findings
 
 

@@ -107,6 +107,29 @@ def test_every_file_and_folder_the_app_makes_is_private(tmp_path, silent_text_cl
 
 
 @pytest.mark.models
+def test_scan_pdf_reuses_the_saved_scan_and_says_so(tmp_path, silent_text_clip):
+    env = {"CLEARTOPOST_DATA_DIR": str(tmp_path / "data"),
+           "CLEARTOPOST_CONFIG_DIR": str(tmp_path / "config")}
+    clip = str(silent_text_clip.path)
+    first = cli("scan", clip, "--quiet", env=env)
+    assert first.returncode == 1, first.stderr
+    assert "Scanned the file (no saved scan of it). Saved for next time." in first.stderr
+    pdf = tmp_path / "review.pdf"
+    again = cli("scan", clip, "--pdf", str(pdf), "--quiet", env=env)
+    assert again.returncode == 1 and pdf.is_file()
+    assert "Reused the saved scan of this file (made " in again.stderr
+    assert again.stdout == first.stdout  # the same findings, read back
+    forced = cli("scan", clip, "--rescan", "--quiet", env=env)
+    assert "Scanned the file (--rescan asked for a new scan)" in forced.stderr
+    assert forced.stdout == first.stdout
+    deny = tmp_path / "deny.txt"
+    deny.write_text("Margaret Olson\n")
+    other = cli("scan", clip, "--deny", str(deny), "--quiet", env=env)
+    assert "the saved scan was made with other settings (deny)" in other.stderr
+    assert "Olson" not in other.stderr
+
+
+@pytest.mark.models
 def test_redact_makes_a_checked_copy_and_refuses_what_it_must(tmp_path):
     env = {"CLEARTOPOST_DATA_DIR": str(tmp_path / "data"),
            "CLEARTOPOST_CONFIG_DIR": str(tmp_path / "config")}

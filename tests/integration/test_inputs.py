@@ -12,6 +12,7 @@ import pytest
 from app.core.errors import ClearToPostError, InputError
 from app.core.models import Category, Source
 from app.core.pipeline import analyze, run
+from app.core.review.session import ReviewSession
 from tests.conftest import ffmpeg
 
 pytestmark = pytest.mark.models
@@ -93,7 +94,8 @@ def test_a_file_that_disappears_after_the_scan_cannot_be_reported(silent_text_cl
     result = run(analyze(clip, engines=engines))
     clip.unlink()
     with pytest.raises(InputError, match="can no longer be read"):
-        write_report(result, Review(result.video.sha256), tmp_path / "r.pdf", reviewer="R")
+        write_report(ReviewSession(result, Review(result.video.sha256)),
+                     tmp_path / "r.pdf", reviewer="R")
 
 
 def test_a_file_deleted_mid_scan_is_still_scanned_from_the_open_handle(silent_text_clip,
@@ -159,7 +161,8 @@ def test_pdf_and_decisions_on_a_full_disk_fail_with_a_sentence(silent_text_clip,
 
     result = run(analyze(silent_text_clip.path, engines=engines))
     with pytest.raises(ClearToPostError, match="could not be written"):
-        write_report(result, Review(result.video.sha256), full_disk / "r.pdf", reviewer="R")
+        write_report(ReviewSession(result, Review(result.video.sha256)),
+                     full_disk / "r.pdf", reviewer="R")
     review = Review(result.video.sha256, path=full_disk / "decisions.json")
     with pytest.raises(ClearToPostError, match="could not be saved"):
         review.decide(result.findings[0].id, Decision.MUST_FIX)
@@ -194,7 +197,7 @@ def _redacted(result, folder, engines):
     review = Review.load(result.video.sha256, folder)
     for finding in result.findings:
         review.decide(finding.id, Decision.MUST_FIX)
-    return run(redact_clip(result, review, folder / "copy.mp4", engines=engines))
+    return run(redact_clip(ReviewSession(result, review), folder / "copy.mp4", engines=engines))
 
 
 def test_a_redacted_copy_of_a_rotated_clip_stands_upright_and_is_clean(silent_text_clip,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import av
@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from app.core.errors import InputError
-from app.core.hashing import file_sha256
+from app.core.hashing import HashedFile, file_sha256
 from app.core.models import VideoInfo
 from app.core.offline import LOCAL_FILES_ONLY
 
@@ -59,8 +59,22 @@ def _refuse_referencing(path: Path, format_name: str | None = None) -> None:
                          f"Save the video itself as a file first.")
 
 
-def probe(path: str | Path) -> VideoInfo:
-    """Describe a video file: duration, frame rate, displayed size, rotation, audio or not.
+def hashed_input(path: str | Path) -> HashedFile:
+    """The checks made before FFmpeg opens a file (it exists, is a regular readable file, not
+    empty, not a playlist), then its SHA-256: hashed once, handed to `probe` and onwards.
+
+    Raises:
+        InputError: the file is missing, empty, not a file, unreadable, or a playlist.
+    """
+    path = Path(path)
+    _check_readable(path)
+    _refuse_referencing(path)
+    return HashedFile.of(path)
+
+
+def probe(path: str | Path, hashed: HashedFile | None = None) -> VideoInfo:
+    """Describe a video file: duration, frame rate, displayed size, rotation, audio or not,
+    SHA-256 (`hashed`'s, when it is of this file and the file is unchanged since).
 
     Raises:
         InputError: the file is missing, empty, not a video, or has no video stream.
@@ -96,7 +110,7 @@ def probe(path: str | Path) -> VideoInfo:
         duration = frame_count / fps
     return VideoInfo(
         path=str(path.resolve()),
-        sha256=file_sha256(path),
+        sha256=_sha256(path, hashed),
         duration_s=round(duration, 3),
         width=width,
         height=height,
@@ -107,6 +121,12 @@ def probe(path: str | Path) -> VideoInfo:
         video_codec=video_codec,
         audio_codec=audio_codec,
     )
+
+
+def _sha256(path: Path, hashed: HashedFile | None) -> str:
+    if hashed is not None and hashed.path == str(path.resolve()) and hashed.unchanged():
+        return hashed.sha256
+    return file_sha256(path)
 
 
 def _duration(container: av.container.InputContainer, video: av.video.stream.VideoStream) -> float:
@@ -133,7 +153,8 @@ def _displayed_size(path: Path) -> tuple[int, int, int]:
         capture.release()
 
 
-def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, np.ndarray]]:
+def iter_samples(path: str | Path, interval_s: float
+                 ) -> Generator[tuple[float, np.ndarray], None, None]:
     """Yield (time, BGR frame) about every `interval_s` seconds, rotation applied.
 
     Every frame is decoded (H.264 cannot skip), but only the sampled ones are converted to
@@ -151,7 +172,8 @@ def iter_samples(path: str | Path, interval_s: float) -> Iterator[tuple[float, n
         frames.close()
 
 
-def iter_frames(path: str | Path, wanted=None) -> Iterator[tuple[float, np.ndarray | None]]:
+def iter_frames(path: str | Path, wanted: Callable[[float], bool] | None = None
+                ) -> Generator[tuple[float, np.ndarray | None], None, None]:
     """Yield (time, BGR frame) for every frame, rotation applied, with the same times as
     `iter_samples`. With `wanted` (time → bool), frames it does not want come as None: they are
     decoded but not converted to pixels."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.core.models import AnalysisResult, Category, Finding
+from app.core.models import AnalysisResult, Category, Finding, VoiceStretch
 from app.core.speech.voices import Voices, seconds_of, settle, voice_findings
 from app.core.timecode import format_time
 
@@ -26,7 +26,7 @@ def voice_of(result: AnalysisResult, finding: Finding) -> int:
         raise KeyError(f"{finding.id!r} is not a voice")
     heard = _settled(result)
 
-    def overlap(s) -> float:
+    def overlap(s: VoiceStretch) -> float:
         return min(s.end_s, finding.end_s) - max(s.start_s, finding.start_s)
 
     near = max(heard.others, key=overlap, default=None)

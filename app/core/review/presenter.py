@@ -13,11 +13,15 @@ that never overlap it (you, turned away or walking back in).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from app.core.models import AnalysisResult, Finding, Source
 from app.core.picture.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
 from app.core.review.my_voice import voice_lines, with_my_voices
 from app.core.timecode import format_time
+
+if TYPE_CHECKING:
+    from app.core.review.decisions import Review
 
 
 def all_faces(result: AnalysisResult) -> list[Finding]:
@@ -61,7 +65,7 @@ def with_presenter(result: AnalysisResult, mine: tuple[str, ...] | None) -> Anal
     )
 
 
-def as_reviewed(result: AnalysisResult, review) -> AnalysisResult:
+def as_reviewed(result: AnalysisResult, review: Review) -> AnalysisResult:
     """The result as the reviewer sees it, from their saved choices (a decisions.Review): the
     face and voice they marked as theirs unflagged, everyone else's flagged. The window, the
     PDF and the redacted copy all start from this, so a decision made on a face or voice the
