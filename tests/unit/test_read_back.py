@@ -41,8 +41,8 @@ def test_ocr_confusions_are_folded_both_ways():
 
 def test_a_whole_frame_needs_five_letters_in_a_row():
     hidden = Hidden("f1", "Margaret Olson", {1.0: (10, 10, 100, 20)})
-    person = [("Person in charge", (0, 0, 10, 10))]  # "son" of Olson, not the name
-    assert _leaks(1.0, (0, 0, 9, 9), person, [hidden], 3)
+    person = [("Person in charge", (10, 12, 100, 16))]  # "son" of Olson, not the name
+    assert _leaks(1.0, (0, 0, 9, 9), person, [hidden], 3)  # on the cover: three are enough
     assert not _leaks(1.0, (0, 0, 9, 9), person, [hidden], 5)
     assert _leaks(1.0, (0, 0, 9, 9), [("garet Ols", (0, 0, 9, 9))], [hidden], 5)
 
@@ -84,3 +84,22 @@ def test_a_leak_becomes_a_padded_patch_either_side_of_its_frame():
     x, y, w, h = patch.rect
     assert x < 100 and y < 50 and x + w > 140 and y + h > 70
     assert patches_for([Leak(2.0, (-50, -50, 10, 10), "x", "f1")], (640, 360)) == []
+
+
+def test_three_letters_leak_only_where_the_cover_is():
+    """A caption under a board's cover, or a word at the far end of the cover's line, shares
+    three letters with a hidden name ("are" of "Margaret") without being any of it: patching
+    it hid more of the copy and wrote it again for nothing. The name sticking out of its
+    cover, or read on the cover's line, still leaks."""
+    hidden = Hidden("f1", "Margaret Olson", {1.0: (200, 100, 160, 30)})
+    region = (0, 0, 720, 400)
+    below = [("Pack a real lunch", (150, 136, 260, 28))]  # 6 px of it inside the cover
+    assert not _leaks(1.0, region, below, [hidden], 3)
+    far_right = [("Beds free: 2   Prepare", (100, 102, 600, 26))]  # "are" at its far end
+    assert not _leaks(1.0, region, far_right, [hidden], 3)
+    sticking_out = [("Marg", (150, 104, 50, 24))]  # the cover lagging: "Marg" shows left of it
+    assert _leaks(1.0, region, sticking_out, [hidden], 3)
+    on_it = [("Pack a real lunch", (200, 102, 160, 26))]  # read on the cover itself
+    assert _leaks(1.0, region, on_it, [hidden], 3)
+    assert _leaks(0.5, region, below, [hidden], 3)  # no cover drawn then: any line near
+    assert _leaks(1.0, region, [("garet Ols", (150, 300, 90, 28))], [hidden], 3)  # five: anywhere

@@ -10,9 +10,13 @@ only where something changed in it since its last clean read, the camera's motio
 (the scan's own estimator and change blocks, motion.py), or RECHECK_FRAMES after it: a still
 camera over a still fill costs one read. A read *leaks* when it holds NEAR_RUN characters in a
 row of a hidden text (OCR confusions folded: 0/O, 1/I/L, 5/S, 8/B, 2/Z; the labels "MRN",
-"DOB", "Patient"... left out) and touches the cover drawn in that frame (or there was none:
-before or after the path), or holds FAR_RUN anywhere (a frame's other text shares three letters
-with a name too often). The regions read are a cost worth saying: `ReadBack` counts them.
+"DOB", "Patient"... left out) where the cover drawn in that frame is: on its line (a third of
+the read's height inside the cover's rows) and, as far as the place of those characters in the
+read says, under the cover or beside it (half its height) — or anywhere near the path when no
+cover was drawn then (before or after it). Anywhere else a read needs FAR_RUN: the caption
+under a board shares three letters with a name too often ("Pack a real lunch" holds "are" of
+"Margaret"), and patching it would only hide more of the copy. The regions read are a cost worth
+saying: `ReadBack` counts them.
 """
 
 from __future__ import annotations
@@ -78,15 +82,28 @@ class Hidden:
         """The cover at `t_s`, or the nearest one in time."""
         return self.covers.get(t_s) or self.covers[min(self.times, key=lambda u: abs(u - t_s))]
 
-    def touches(self, t_s: float, rect: Rect) -> bool:
-        """Whether `rect` meets the cover drawn at `t_s`, grown by half its height (True when
-        no cover was drawn then: before the path, after it, or in a gap)."""
+    def shows_near(self, t_s: float, read: str, rect: Rect) -> bool:
+        """Whether `read` (folded: `letters`), a line at `rect`, holds NEAR_RUN characters in a
+        row of this text where its cover drawn at `t_s` is: the line on the cover's rows (a
+        third of its height inside them) and those characters, placed by their share of the
+        read, under the cover or within half its height beside it. Any line near the path
+        holds them where no cover was drawn then (before the path, after it, or in a gap)."""
         cover = self.covers.get(t_s)
         if cover is None:
-            return True
-        grow = cover[3] // 2
-        return rects_meet(rect, (cover[0] - grow, cover[1] - grow, cover[2] + 2 * grow,
-                                 cover[3] + 2 * grow))
+            return any(part in read for part in self.near)
+        x, y, w, h = rect
+        cx, cy, cw, ch = cover
+        if min(y + h, cy + ch) - max(y, cy) < h / 3:
+            return False
+        grow, size = ch / 2, max(len(read), 1)
+        for part in self.near:
+            start = read.find(part)
+            while start >= 0:
+                x0, x1 = x + w * start / size, x + w * (start + len(part)) / size
+                if x1 >= cx - grow and x0 <= cx + cw + grow:
+                    return True
+                start = read.find(part, start + 1)
+        return False
 
     def height(self, t_s: float) -> int:
         return self.cover(t_s)[3]
@@ -217,16 +234,16 @@ def _same_quad(a: np.ndarray, b: np.ndarray) -> bool:
 
 def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list[Hidden],
            run: int) -> list[Leak]:
-    """The reads of `lines` that hold `run` characters in a row of a hidden text. Near a cover
-    drawn in this frame, a line must touch it (grown by half its height) to leak by NEAR_RUN;
-    one apart from it needs FAR_RUN, as in a whole frame (the text beside a board is not the
-    board's name). Before a cover's first frame and after its last, any line near it counts."""
+    """The reads of `lines` that hold `run` characters in a row of a hidden text. By NEAR_RUN
+    only where the cover drawn in this frame is (`Hidden.shows_near`); anywhere else a read
+    needs FAR_RUN, as in a whole frame (the text beside a board is not the board's name).
+    Before a cover's first frame and after its last, any line near it counts."""
     out = []
     for text, rect in lines:
         read = letters(text)
         for h in hidden:
-            parts = h.near if run == NEAR_RUN and h.touches(t_s, rect) else h.far
-            if any(part in read for part in parts):
+            if any(part in read for part in h.far) or (
+                    run == NEAR_RUN and h.shows_near(t_s, read, rect)):
                 out.append(Leak(round(t_s, 3), rect, text, h.key))
                 break
     return out
