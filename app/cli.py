@@ -41,10 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser(
         "scan",
         help="scan a video and print its findings",
-        description="Scan a video and print one line per finding. Exit status: 0 nothing found, "
-        "1 findings, 2 error.",
+        description="Scan a video and print one line per finding; or scan a folder of clips "
+        "(with its subfolders) and write each clip's JSON and review PDF and a summary "
+        "(summary.csv, summary.pdf) into --out. Exit status: 0 nothing found, 1 findings, "
+        "2 error (a folder: 2 if a clip could not be scanned, else 1 if any clip has "
+        "findings, else 0).",
     )
-    scan.add_argument("video", type=Path, help="the video file to check")
+    scan.add_argument("video", type=Path, help="the video file to check, or a folder of clips")
+    scan.add_argument("--out", type=Path, metavar="DIR",
+                      help="with a folder: where each clip's JSON and PDF and the summary go")
     scan.add_argument("--json", type=Path, metavar="OUT",
                       help="also write the full result as JSON to OUT ('-' for stdout)")
     _scan_options(scan)
@@ -185,6 +190,13 @@ def scan_command(args: argparse.Namespace) -> int:
     from app.core.pipeline import run
     from app.core.review.saved_scans import scan_once
 
+    if args.video.is_dir() or (args.out is not None and not args.video.exists()):
+        from app.cli_folder import folder_command
+
+        return folder_command(args)
+    if args.out is not None:
+        raise ClearToPostError("--out is for scanning a folder; for one clip use --json OUT "
+                               "and --pdf OUT.")
     _refuse_overwriting(args, dash_is_stdout=True)
     options = _options(args)
     bar = ProgressBar(enabled=not args.quiet)

@@ -107,6 +107,7 @@ class Engines:
 
 
 Result = TypeVar("Result")
+Told = TypeVar("Told")  # what a scan yields as it goes: Progress, or a folder's progress
 # what the speech stage returns: the transcript, its unsure stretches, the spoken findings and
 # who spoke when (as heard)
 SpeechResult = tuple[Transcript, tuple[tuple[float, float], ...], list[Finding],
@@ -114,10 +115,10 @@ SpeechResult = tuple[Transcript, tuple[tuple[float, float], ...], list[Finding],
 
 
 def run(
-    scan: Generator[Progress, None, Result],
-    on_progress: Callable[[Progress], None] | None = None,
+    scan: Generator[Told, None, Result],
+    on_progress: Callable[[Told], None] | None = None,
 ) -> Result:
-    """Drive a scan to the end and return its result."""
+    """Drive a scan (or a folder's, of FolderProgress) to the end and return its result."""
     while True:
         try:
             progress = next(scan)

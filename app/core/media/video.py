@@ -16,6 +16,10 @@ from app.core.hashing import HashedFile, file_sha256
 from app.core.models import VideoInfo
 from app.core.offline import LOCAL_FILES_ONLY
 
+# The file names taken for clips (the window's Open dialog and drop, `scan DIR`'s queue)
+VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi", ".mpg", ".mpeg",
+                            ".3gp"})
+
 # Formats that are lists of other files or addresses (playlists, stream descriptions): FFmpeg
 # would open what they name, over the network too. A clip is one file; these are refused.
 REFERENCING_FORMATS = frozenset({"hls", "applehttp", "dash", "concat", "sdp", "rtsp", "rtp",
