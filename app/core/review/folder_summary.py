@@ -98,7 +98,7 @@ def _table(outcomes: list[ClipOutcome], masked: bool, width: float) -> Table:
             Paragraph(f'<font color="{colour}">{outcome.verdict}</font>', bold),
             *(Paragraph(c, cell) for c in counts), Paragraph(escape(_kinds(outcome)), cell),
         ])
-    shares = (0.05, 0.29, 0.17, 0.08, 0.08, 0.10, 0.23)
+    shares = (0.05, 0.29, 0.17, 0.07, 0.09, 0.10, 0.23)
     table = Table(rows, colWidths=[width * s for s in shares], repeatRows=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
