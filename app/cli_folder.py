@@ -95,6 +95,9 @@ def _queue(args: argparse.Namespace, find_clips) -> Queue:
     out: Path = args.out
     if out.exists() and not out.is_dir():
         raise ClearToPostError(f"--out {out} is a file; give a folder.")
+    if out.resolve() == Path(args.video).resolve():
+        raise ClearToPostError("--out is the folder being scanned; give another folder (one "
+                               "inside it is fine: it is left out of the scan).")
     queue = find_clips(args.video, leave_out=out)
     for skipped in queue.skipped:
         print(f"cleartopost: skipped {skipped.path}: {skipped.why}.", file=sys.stderr)

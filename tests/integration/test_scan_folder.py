@@ -113,6 +113,8 @@ def test_an_empty_folder_or_one_without_clips_says_so_and_exits_2(tmp_path):
     assert "only 1 other file" in done.stderr and not (tmp_path / "out").exists()
     nothing = cli("scan", str(tmp_path / "other"))
     assert nothing.returncode == 2 and "add --out DIR" in nothing.stderr
+    itself = cli("scan", str(tmp_path / "other"), "--out", str(tmp_path / "other"), "--force")
+    assert itself.returncode == 2 and "--out is the folder being scanned" in itself.stderr
 
 
 @pytest.mark.models
