@@ -99,7 +99,13 @@ def test_three_letters_leak_only_where_the_cover_is():
     assert not _leaks(1.0, region, far_right, [hidden], 3)
     sticking_out = [("Marg", (150, 104, 50, 24))]  # the cover lagging: "Marg" shows left of it
     assert _leaks(1.0, region, sticking_out, [hidden], 3)
-    on_it = [("Pack a real lunch", (200, 102, 160, 26))]  # read on the cover itself
-    assert _leaks(1.0, region, on_it, [hidden], 3)
+    other_caption = [("Pack a real lunch", (200, 102, 160, 26))]  # on the cover: no piece
+    assert not _leaks(1.0, region, other_caption, [hidden], 3)  # of the name is what shows
+    for cut in ("aret Olson", "Margaret Ol", "Bed 3Marg", "0LSON"):  # its start or end shows
+        assert _leaks(1.0, region, [(cut, (200, 102, 160, 26))], [hidden], 3), cut
+    assert not _leaks(1.0, region, [("Summary", (200, 102, 160, 26))], [hidden], 3)
+    patient = Hidden("f2", "Patient: Anika Patel", {1.0: (200, 100, 160, 30)})
+    assert not _leaks(1.0, region, [("Patient", (200, 102, 160, 26))], [patient], 3)  # label
+    assert _leaks(1.0, region, [("Patient: Pat", (200, 102, 160, 26))], [patient], 3)
     assert _leaks(0.5, region, below, [hidden], 3)  # no cover drawn then: any line near
     assert _leaks(1.0, region, [("garet Ols", (150, 300, 90, 28))], [hidden], 3)  # five: anywhere

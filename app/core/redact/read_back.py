@@ -10,13 +10,14 @@ only where something changed in it since its last clean read, the camera's motio
 (the scan's own estimator and change blocks, motion.py), or RECHECK_FRAMES after it: a still
 camera over a still fill costs one read. A read *leaks* when it holds NEAR_RUN characters in a
 row of a hidden text (OCR confusions folded: 0/O, 1/I/L, 5/S, 8/B, 2/Z; the labels "MRN",
-"DOB", "Patient"... left out) where the cover drawn in that frame is: on its line (a third of
-the read's height inside the cover's rows) and, as far as the place of those characters in the
-read says, under the cover or beside it (half its height) — or anywhere near the path when no
-cover was drawn then (before or after it). Anywhere else a read needs FAR_RUN: the caption
-under a board shares three letters with a name too often ("Pack a real lunch" holds "are" of
-"Margaret"), and patching it would only hide more of the copy. The regions read are a cost worth
-saying: `ReadBack` counts them.
+"DOB", "Patient"... left out) as a cover drawn in that frame would leave them: a word of the
+read that begins or ends as a hidden word does (a cover's edge cuts a word: "Marg" or "aret"
+shows), on the cover's line (a third of the read's height inside the cover's rows) and, as far
+as the word's place in the read says, under the cover or beside it (half its height) — or any
+three in a row near the path when no cover was drawn then (before or after it). Anywhere else
+a read needs FAR_RUN: other text shares three letters with a name too often ("Pack a real
+lunch" holds "are" of "Margaret"), and patching it would only hide more of the copy. The
+regions read are a cost worth saying: `ReadBack` counts them.
 """
 
 from __future__ import annotations
@@ -46,11 +47,35 @@ LINE_SHARE = 0.6  # of a cover's height, the line's (a cover is padded by a thir
 WHOLE = frozenset({"*whole frame*"})
 LABELS = ("patient", "name", "mrn", "dob", "nhs", "bed", "room", "ward", "dr", "mr", "mrs", "ms")
 _FOLD = str.maketrans("oilszb", "011528")
+_LABELS_FOLDED = frozenset(label.translate(_FOLD) for label in LABELS)
 
 
 def letters(text: str) -> str:
     """Lower case letters and digits only, OCR's usual confusions folded the same way."""
     return re.sub(r"[^0-9a-z]", "", text.lower()).translate(_FOLD)
+
+
+def pieces(text: str) -> list[tuple[str, int, int]]:
+    """The words of `text` (runs of letters and digits; where letters and digits meet, each
+    side too: OCR runs "Bed 3Marg" together), folded as `letters` folds them, with where each
+    stands in `text`."""
+    out = []
+    for word in re.finditer(r"[0-9a-z]+", text.lower()):
+        parts = list(re.finditer(r"[a-z]+|[0-9]+", word.group()))
+        for m in ([word] if len(parts) == 1 else [word, *parts]):
+            at = word.start() + (m.start() if m is not word else 0)
+            out.append((m.group().translate(_FOLD), at, at + len(m.group())))
+    return out
+
+
+def _same_start(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def runs(text: str, size: int) -> set[str]:
@@ -73,6 +98,8 @@ class Hidden:
     def __post_init__(self) -> None:
         self.times = sorted(self.covers)
         self.near, self.far = runs(self.text, NEAR_RUN), runs(self.text, FAR_RUN)
+        words = [p for p, _, _ in pieces(self.text) if p not in _LABELS_FOLDED]
+        self.words = {p for p in words if len(p) >= NEAR_RUN} or set(self.near)
 
     def around(self, t_s: float) -> bool:
         return bool(self.times) and (self.times[0] - MARGIN_S <= t_s
@@ -82,28 +109,36 @@ class Hidden:
         """The cover at `t_s`, or the nearest one in time."""
         return self.covers.get(t_s) or self.covers[min(self.times, key=lambda u: abs(u - t_s))]
 
-    def shows_near(self, t_s: float, read: str, rect: Rect) -> bool:
-        """Whether `read` (folded: `letters`), a line at `rect`, holds NEAR_RUN characters in a
-        row of this text where its cover drawn at `t_s` is: the line on the cover's rows (a
-        third of its height inside them) and those characters, placed by their share of the
-        read, under the cover or within half its height beside it. Any line near the path
-        holds them where no cover was drawn then (before the path, after it, or in a gap)."""
+    def shows_near(self, t_s: float, text: str, rect: Rect) -> bool:
+        """Whether `text`, a line read at `rect`, shows a piece of this text as its cover drawn
+        at `t_s` would leave it: a word of the read that is one of its words, or begins or ends
+        as one does (NEAR_RUN characters or more: a cover's edge cuts a word, and what shows is
+        its start or its end, "Marg" or "aret" of "Margaret"; "are" inside "Pack a real lunch"
+        is not), on the cover's line (a third of the read's height inside its rows) and, placed
+        by its share of the read, under the cover or within half its height beside it. Any
+        NEAR_RUN characters in a row count near the path where no cover was drawn then (before
+        the path, after it, or in a gap)."""
         cover = self.covers.get(t_s)
         if cover is None:
+            read = letters(text)
             return any(part in read for part in self.near)
         x, y, w, h = rect
         cx, cy, cw, ch = cover
         if min(y + h, cy + ch) - max(y, cy) < h / 3:
             return False
-        grow, size = ch / 2, max(len(read), 1)
-        for part in self.near:
-            start = read.find(part)
-            while start >= 0:
-                x0, x1 = x + w * start / size, x + w * (start + len(part)) / size
-                if x1 >= cx - grow and x0 <= cx + cw + grow:
-                    return True
-                start = read.find(part, start + 1)
+        grow, size = ch / 2, max(len(text), 1)
+        for piece, start, end in pieces(text):
+            x0, x1 = x + w * start / size, x + w * end / size
+            if (x1 >= cx - grow and x0 <= cx + cw + grow and piece not in _LABELS_FOLDED
+                    and self.cut_from(piece)):  # a label may show beside its cover
+                return True
         return False
+
+    def cut_from(self, piece: str) -> bool:
+        """Whether `piece` (a folded word of a read) holds one of this text's words, or starts
+        or ends as one does, NEAR_RUN characters or more."""
+        return any(word in piece or _same_start(piece, word) >= NEAR_RUN
+                   or _same_start(piece[::-1], word[::-1]) >= NEAR_RUN for word in self.words)
 
     def height(self, t_s: float) -> int:
         return self.cover(t_s)[3]
@@ -243,7 +278,7 @@ def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list
         read = letters(text)
         for h in hidden:
             if any(part in read for part in h.far) or (
-                    run == NEAR_RUN and h.shows_near(t_s, read, rect)):
+                    run == NEAR_RUN and h.shows_near(t_s, text, rect)):
                 out.append(Leak(round(t_s, 3), rect, text, h.key))
                 break
     return out
