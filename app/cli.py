@@ -218,13 +218,14 @@ def scan_command(args: argparse.Namespace) -> int:
     if str(args.json) != "-":
         print_findings(result)
     if args.pdf is not None:
-        from app.core.review.report import scan_ids, write_report
+        from app.core.review.report import write_report
         from app.core.review.reread import decided_by
+        from app.core.review.verdict import verdict_of
 
         write_report(session, args.pdf, reviewer=review.reviewer, masked=not args.unmasked,
                      paper=args.paper or Settings.load().get(PAPER))
         ids = [f.id for f in session.flags()]
-        print(f"Review PDF: {args.pdf} ({review.summary(ids, scan_ids(result)).line()}; "
+        print(f"Review PDF: {args.pdf} ({verdict_of(result, review).line()}; "
               f"{decided_by(review, ids, time.time()).line()}; "
               f"{'unmasked' if args.unmasked else 'masked'})", file=sys.stderr)
     return EXIT_FOUND if session.flags() else EXIT_CLEAN

@@ -57,6 +57,7 @@ from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
 from app.core.review.reread import decided_by
 from app.core.review.session import ReviewSession
+from app.core.review.verdict import not_cleared_because, verdict_colour, verdict_of
 from app.core.timecode import format_time
 
 if TYPE_CHECKING:
@@ -169,24 +170,13 @@ def _verdict(result: AnalysisResult, review: Review, masked: bool, styles: Style
              ) -> list[Flowable]:
     """The title, the verdict in colour, why it is not cleared, and whether this copy is
     masked."""
-    summary = review.summary([f.id for f in flags(result.findings)], scan_ids(result))
-    colour = "#2e7d32" if summary.cleared else "#c62828"
+    summary = verdict_of(result, review)  # as the window's header shows it (verdict.py)
     story = [Paragraph("ClearToPost review record", styles["title"]),
-             Paragraph(f'<font color="{colour}">{escape(summary.line())}</font>',
-                       styles["verdict"])]
-    reasons = []
-    if summary.must_fix or summary.open:
-        reasons.append("flags are marked must fix or still open")
-    if summary.unanswered:
-        reasons.append(f"{len(summary.unanswered)} checklist question(s) unanswered")
-    if summary.blocking_answers:
-        reasons.append("a checklist answer does not allow posting")
-    if summary.elsewhere:
-        reasons.append(f"{len(summary.elsewhere)} finding(s) marked must fix on a scan made with "
-                       f"other settings (deny list, OCR engine or speech model) are not in this "
-                       f"scan: scan with those settings to see and hide them")
-    if reasons:
-        story.append(Paragraph("Not cleared because " + "; ".join(reasons) + ".", styles["body"]))
+             Paragraph(f'<font color="{verdict_colour(summary)}">{escape(summary.line())}'
+                       f'</font>', styles["verdict"])]
+    because = not_cleared_because(summary)
+    if because:
+        story.append(Paragraph(escape(because), styles["body"]))
     story += [Paragraph(escape(_elsewhere_line(i, review.get(i), result, masked)), styles["small"])
               for i in summary.elsewhere]
     mode = ("This copy is MASKED: identifying text is hidden and boxed regions are blurred."
@@ -194,12 +184,6 @@ def _verdict(result: AnalysisResult, review: Review, masked: bool, styles: Style
             "This copy is UNMASKED: it shows identifying text and images. Keep it internal.")
     story += [Paragraph(f"<b>{mode}</b>", styles["body"]), Spacer(1, 6)]
     return story
-
-
-def scan_ids(result: AnalysisResult) -> list[str]:
-    """Every id this scan has (findings and presenter faces): a must fix outside them was
-    decided on a scan made with other settings."""
-    return [f.id for f in (*result.findings, *result.presenter_faces)]
 
 
 def _elsewhere_line(finding_id: str, verdict: Verdict, result: AnalysisResult,

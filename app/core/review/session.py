@@ -25,6 +25,7 @@ from app.core.review.events import SessionEvents
 from app.core.review.my_voice import mark_voice_as_mine
 from app.core.review.presenter import as_reviewed, mark_as_mine
 from app.core.review.reread import DecidedBy, decided_by, reread
+from app.core.review.verdict import verdict_of
 
 
 @dataclass(frozen=True)
@@ -98,12 +99,12 @@ class ReviewSession:
         return self._review.get(finding_id) if self._review else None
 
     def summary(self) -> Summary | None:
-        """The counts over the flags as reviewed; a must fix decided on a scan made with other
-        settings (an id this scan does not have) is counted too, and the clip is not cleared."""
+        """The verdict the PDF prints (verdict.py): the counts over the flags as reviewed; a
+        must fix decided on a scan made with other settings (an id this scan does not have) is
+        counted too, and the clip is not cleared. None: no finished scan."""
         if self._review is None or self._reviewed is None:
             return None
-        known = [f.id for f in (*self._reviewed.findings, *self._reviewed.presenter_faces)]
-        return self._review.summary([f.id for f in self.flags()], known)
+        return verdict_of(self._reviewed, self._review)
 
     # ----- opening and closing ------------------------------------------------------------------
     def set_scanned(self, scanned: AnalysisResult | None) -> None:

@@ -1,0 +1,51 @@
+"""The verdict on a clip as reviewed: whether it may be posted, its counts, and why not. The one
+place it is worked out: the review PDF prints it (report.py), the window's header shows it live
+and the command line and the folder scan say it, all from these functions.
+
+    summary = verdict_of(session.reviewed, session.review)
+    summary.line()                 # "Not cleared: 1 must fix · 0 false alarms · 7 open"
+    not_cleared_because(summary)   # "Not cleared because flags are marked must fix or …"
+"""
+
+from __future__ import annotations
+
+from app.core.findings.combination import flags
+from app.core.models import AnalysisResult
+from app.core.review.decisions import Review, Summary
+
+CLEARED_COLOUR = "#2e7d32"
+NOT_CLEARED_COLOUR = "#c62828"
+
+
+def scan_ids(result: AnalysisResult) -> list[str]:
+    """Every id this scan has (findings and presenter faces): a must fix outside them was
+    decided on a scan made with other settings."""
+    return [f.id for f in (*result.findings, *result.presenter_faces)]
+
+
+def verdict_of(result: AnalysisResult, review: Review) -> Summary:
+    """The counts over the scan's flags as reviewed (a detail is inside its combination); a
+    must fix decided on a scan made with other settings is counted too, and the clip is then
+    not cleared."""
+    return review.summary([f.id for f in flags(result.findings)], scan_ids(result))
+
+
+def verdict_colour(summary: Summary) -> str:
+    """Green when cleared, red when not (the PDF's and the window's)."""
+    return CLEARED_COLOUR if summary.cleared else NOT_CLEARED_COLOUR
+
+
+def not_cleared_because(summary: Summary) -> str:
+    """The sentence under the verdict saying why it is not cleared ("" when it is)."""
+    reasons = []
+    if summary.must_fix or summary.open:
+        reasons.append("flags are marked must fix or still open")
+    if summary.unanswered:
+        reasons.append(f"{len(summary.unanswered)} checklist question(s) unanswered")
+    if summary.blocking_answers:
+        reasons.append("a checklist answer does not allow posting")
+    if summary.elsewhere:
+        reasons.append(f"{len(summary.elsewhere)} finding(s) marked must fix on a scan made with "
+                       f"other settings (deny list, OCR engine or speech model) are not in this "
+                       f"scan: scan with those settings to see and hide them")
+    return "Not cleared because " + "; ".join(reasons) + "." if reasons else ""
