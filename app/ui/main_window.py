@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.findings_panel, self.transcript = panels.findings, panels.transcript
         self.banner, self.decision_panel = panels.banner, panels.decision
         self.presenter_row, self.checklist = panels.presenter_row, panels.checklist
+        self.verdict = panels.verdict
         self.setCentralWidget(arrange(panels))
         self.scan = ScanSession(self, self.statusBar())
         self._helpers(self.scan.say, self.show_problem)
@@ -115,6 +116,14 @@ class MainWindow(QMainWindow):
         self.scan.stopped.connect(self.scanStopped)
         self.scan.ended.connect(lambda: self.timeline.set_showing(()))
         self.session.events.reviewed.subscribe(lambda _result: self.show_result())
+        events = self.session.events
+        for emitter in (events.reviewed, events.decisions, events.review):
+            emitter.subscribe(lambda _changed: self._show_verdict())
+
+    def _show_verdict(self) -> None:
+        """The header: the verdict the PDF would print now (the session's summary, which the
+        PDF prints), or that the clip is not checked yet."""
+        self.verdict.show_verdict(self.session.summary(), self.clip is not None)
 
     # ----- opening and scanning -------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
@@ -153,6 +162,7 @@ class MainWindow(QMainWindow):
         self.scan.cancel()
         self._forget_clip()
         self.clip = path
+        self._show_verdict()
         self._update_title()
         app_settings.remember_file(str(path))
         lists, settings = WordLists.from_settings(), Settings.load()

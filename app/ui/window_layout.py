@@ -1,5 +1,6 @@
-"""The window's panels, made together, and where they sit: player, problem banner and timeline
-on the left; flags and transcript, presenter row, decision panel and checklist on the right."""
+"""The window's panels, made together, and where they sit: the verdict across the top; player,
+problem banner and timeline on the left; flags and transcript, presenter row, decision panel and
+checklist on the right."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from app.ui.player import PlayerWidget
 from app.ui.presenter_row import PresenterRow
 from app.ui.timeline import TimelineWidget
 from app.ui.transcript_view import TranscriptView
+from app.ui.verdict_header import VerdictHeader
 
 
 class ProblemBanner(QLabel):
@@ -44,13 +46,14 @@ class Panels:
     decision: DecisionPanel = field(default_factory=DecisionPanel)
     presenter_row: PresenterRow = field(default_factory=PresenterRow)
     checklist: ChecklistBox = field(default_factory=ChecklistBox)
+    verdict: VerdictHeader = field(default_factory=VerdictHeader)
 
     def masked(self) -> bool:
         """Whether identifiers are masked on screen now (the Mask box)."""
         return self.findings.mask_box.isChecked()
 
 
-def arrange(panels: Panels) -> QSplitter:
+def arrange(panels: Panels) -> QWidget:
     tabs = QTabWidget()
     tabs.addTab(panels.findings, "Flags")
     tabs.addTab(panels.transcript, "Transcript")
@@ -68,4 +71,9 @@ def arrange(panels: Panels) -> QSplitter:
     splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setSizes([760, 520])
-    return splitter
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 4, 0, 0)
+    layout.addWidget(panels.verdict)
+    layout.addWidget(splitter, 1)
+    return window
