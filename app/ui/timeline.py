@@ -1,8 +1,11 @@
-"""The timeline: one lane per source, each finding a coloured span; click to seek."""
+"""The timeline: one lane per source, each finding a coloured span; click to seek.
+
+Spans that overlap in time within a lane are drawn in sub-rows of it (lane_rows.py), the lane
+as tall as its rows need, so every flag is seen and can be clicked."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -10,11 +13,25 @@ from app.core.findings.masking import shown_reason
 from app.core.models import Finding
 from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
+from app.ui.lane_rows import Span, pack_rows, row_count
 from app.ui.style import DECISION_LABEL, LANES, category_colour
 
 LABEL_WIDTH = 80
-LANE_HEIGHT = 22
+LANE_HEIGHT = 22  # a lane of one row
+ROW_HEIGHT = 14  # each sub-row of a lane with several, up to FULL_ROWS of them
+FULL_ROWS = 6  # beyond, the rows share FULL_ROWS' height, down to MIN_ROW_HEIGHT each
+MIN_ROW_HEIGHT = 6
+MIN_SPAN_PX = 4  # a span is drawn at least this wide
 TOP = 16
+
+
+def lane_height(rows: int) -> float:
+    """The height of a lane of `rows` sub-rows."""
+    if rows <= 1:
+        return LANE_HEIGHT
+    row = ROW_HEIGHT if rows <= FULL_ROWS else max(MIN_ROW_HEIGHT,
+                                                   ROW_HEIGHT * FULL_ROWS / rows)
+    return 6 + rows * row
 
 
 class TimelineWidget(QWidget):
@@ -31,24 +48,58 @@ class TimelineWidget(QWidget):
         self.review: Review | None = None
         self.position_s = 0.0
         self.selected_id: str | None = None
+        self.row_of: dict[str, int] = {}  # each span's sub-row in its lane
+        self.lane_rows = [1] * len(LANES)  # how many sub-rows each lane has
         self.masked = True  # tooltips show the masked reason unless the reviewer unmasks
-        self.setMinimumHeight(TOP + LANE_HEIGHT * len(LANES) + 6)
+        self.setMinimumHeight(self.needed_height())
         self.setMouseTracking(True)
+
+    def needed_height(self) -> int:
+        return int(TOP + sum(lane_height(rows) for rows in self.lane_rows) + 6)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(400, self.needed_height())
+
+    def _pack(self) -> None:
+        """Put the spans in sub-rows (again: flags added, the width changed) and size the
+        lanes to them."""
+        span = max(self.width() - LABEL_WIDTH - 4, 1)
+        min_length_s = MIN_SPAN_PX * max(self.duration_s, 1e-6) / span
+        everything = [*self.findings, *self.showing]
+        self.row_of = {}
+        for index, (source, _) in enumerate(LANES):
+            rows = pack_rows((Span(f.id, f.start_s, f.end_s) for f in everything
+                              if f.source == source), min_length_s)
+            self.row_of.update(rows)
+            self.lane_rows[index] = row_count(rows)
+        if self.minimumHeight() != self.needed_height():
+            self.setMinimumHeight(self.needed_height())
+            self.updateGeometry()
+
+    def lane_top(self, lane: int) -> float:
+        return TOP + sum(lane_height(rows) for rows in self.lane_rows[:lane])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._pack()
 
     def set_clip(self, duration_s: float, review: Review | None) -> None:
         self.duration_s = duration_s
         self.review = review
         self.findings = []
         self.showing = []
+        self._pack()
         self.update()
 
     def set_showing(self, findings) -> None:
         """The flags a running scan is still following: drawn hatched, replaced each time."""
         self.showing = list(findings)
+        self._pack()
         self.update()
 
     def add_findings(self, findings) -> None:
         self.findings.extend(findings)
+        self._pack()
         self.update()
 
     def set_position(self, seconds: float) -> None:
@@ -68,14 +119,23 @@ class TimelineWidget(QWidget):
         return max(0.0, min(self.duration_s, (x - LABEL_WIDTH) / max(span, 1) * self.duration_s))
 
     def span_rect(self, finding: Finding) -> QRectF:
+        """Where `finding` is drawn: its lane's sub-row, from its start to its end."""
         lane = next(i for i, (source, _) in enumerate(LANES) if source == finding.source)
+        rows = self.lane_rows[lane]
+        row_height = (lane_height(rows) - 6) / rows
+        gap = 2 if rows > 1 else 0
         x0, x1 = self.x_of(finding.start_s), self.x_of(finding.end_s)
-        return QRectF(x0, TOP + lane * LANE_HEIGHT + 3, max(4.0, x1 - x0), LANE_HEIGHT - 6)
+        y = self.lane_top(lane) + 3 + self.row_of.get(finding.id, 0) * row_height
+        return QRectF(x0, y, max(float(MIN_SPAN_PX), x1 - x0), row_height - gap)
 
     def finding_at(self, x: float, y: float) -> Finding | None:
-        for finding in reversed(self.findings):
-            if self.span_rect(finding).adjusted(-2, -2, 2, 2).contains(x, y):
-                return finding
+        """The flag drawn at (x, y); a little beside a span still counts (beside it in time,
+        not in the next sub-row)."""
+        for margin in ((0, 0), (2, 1)):
+            for finding in reversed(self.findings):
+                rect = self.span_rect(finding).adjusted(-margin[0], -margin[1], *margin)
+                if rect.contains(x, y):
+                    return finding
         return None
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -84,9 +144,9 @@ class TimelineWidget(QWidget):
         painter.fillRect(self.rect(), palette.base())
         text_colour = palette.text().color()
         for index, (_, label) in enumerate(LANES):
-            y = TOP + index * LANE_HEIGHT
+            y, height = self.lane_top(index), lane_height(self.lane_rows[index])
             if index % 2:
-                painter.fillRect(QRectF(0, y, self.width(), LANE_HEIGHT), palette.alternateBase())
+                painter.fillRect(QRectF(0, y, self.width(), height), palette.alternateBase())
             painter.setPen(text_colour)
             painter.drawText(QRectF(4, y, LABEL_WIDTH - 8, LANE_HEIGHT),
                              Qt.AlignmentFlag.AlignVCenter, label)
