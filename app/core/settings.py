@@ -70,6 +70,22 @@ class ChoiceOption(Option[str]):
 
 
 @dataclass(frozen=True)
+class SwitchOption(Option[bool]):
+    """On or off, stored as QSettings stores a bool ("true" / "false")."""
+
+    def convert(self, raw: str | list[str]) -> bool:
+        value = _text(raw).lower()
+        if value not in ("true", "false"):
+            raise ValueError(f"{self.key} must be true or false")
+        return value == "true"
+
+    def stored(self, value: bool) -> str:
+        if not isinstance(value, bool):
+            raise ValueError(f"{self.key} must be true or false")
+        return "true" if value else "false"
+
+
+@dataclass(frozen=True)
 class ListOption(Option[tuple[str, ...]]):
     def convert(self, raw: str | list[str]) -> tuple[str, ...]:
         return tuple(raw) if isinstance(raw, list) else ((raw,) if raw else ())
@@ -84,6 +100,8 @@ SPEECH_MODEL = TextOption("speech_model", DEFAULT_SPEECH_MODEL,
                           "Speech model: a bundled one's name or a folder")
 OCR = ChoiceOption("ocr", "ppocr", "Text-reading engine", ("ppocr", "easyocr"))
 PAPER = ChoiceOption("paper", "a4", "PDF paper size", ("a4", "letter"))
+STOP_AT_FLAGS = SwitchOption("stop_at_flags", False,
+                             "Playback pauses at the start of each flag (Playback menu, S)")
 
 
 @dataclass

@@ -35,6 +35,7 @@ from app.ui.pdf_export import PdfExport
 from app.ui.presenter_choice import PresenterChoice
 from app.ui.redact_export import RedactExport
 from app.ui.scan_session import ScanSession
+from app.ui.stop_at_flags import StopAtFlags
 from app.ui.window_layout import Panels, arrange
 
 
@@ -81,13 +82,19 @@ class MainWindow(QMainWindow):
                                     problem)
         self.redact_export = RedactExport(session, self, lambda: self.clip, self.reread_review,
                                           say, problem, panels.masked)
+        flags = self.flags
+        self.stop_at_flags = StopAtFlags(
+            self, panels.player, lambda: [flags.findings[i] for i in panels.findings.visible_ids()
+                                          if i in flags.findings],
+            lambda finding: flags.select(finding.id), say)
         menus = build_menus(self.menuBar(), self, MenuCommands(
             self.choose_clip, self.open_clip, self.pdf_export.choose, self.redact_export.choose,
-            self.close, panels.masked, lambda: self.result, self.scan.scan_again_action))
+            self.close, panels.masked, lambda: self.result, self.scan.scan_again_action,
+            self.stop_at_flags.action))
         self.recent_menu, self.export_action = menus.recent, menus.export_pdf
         self.export_unmasked_action = menus.export_unmasked
         self.redact_action = menus.export_redacted
-        flags, player = self.flags, panels.player
+        player = panels.player
         self.shortcuts = build_shortcuts(self, {
             "N": lambda: flags.step(+1), "P": lambda: flags.step(-1),
             "F": lambda: flags.decide(Decision.MUST_FIX),

@@ -28,6 +28,7 @@ class MenuCommands:
     masked: Callable[[], bool]  # whether identifiers are masked on screen now
     result: Callable[[], AnalysisResult | None]  # the open clip's scan (for About: its models)
     scan_again: QAction | None = None  # File ▸ Scan again (scan_session.py enables it)
+    stop_at_flags: QAction | None = None  # Playback ▸ Stop at each flag (stop_at_flags.py)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,8 @@ class Menus:
 
 
 def build_menus(bar: QMenuBar, parent: QWidget, do: MenuCommands) -> Menus:
-    """File, Edit and Help; the export actions start disabled (no clip scanned yet)."""
+    """File, Edit, Playback and Help; the export actions start disabled (no clip scanned
+    yet)."""
     file_menu = bar.addMenu("&File")
     open_action = QAction("&Open…", parent, shortcut=QKeySequence(QKeySequence.StandardKey.Open))
     open_action.triggered.connect(do.open_clip)
@@ -69,6 +71,8 @@ def build_menus(bar: QMenuBar, parent: QWidget, do: MenuCommands) -> Menus:
     settings_action = QAction("&Settings…", parent)
     settings_action.triggered.connect(lambda: app_settings.SettingsDialog(parent).exec())
     edit_menu.addAction(settings_action)
+    if do.stop_at_flags is not None:
+        bar.addMenu("&Playback").addAction(do.stop_at_flags)
     help_menu = bar.addMenu("&Help")
     about_action = QAction("&About ClearToPost", parent)
     about_action.triggered.connect(lambda: show_about(parent, do.result()))
@@ -78,7 +82,8 @@ def build_menus(bar: QMenuBar, parent: QWidget, do: MenuCommands) -> Menus:
 
 def build_shortcuts(parent: QWidget, keys: dict[str, Callable[[], object]]
                     ) -> dict[str, QShortcut]:
-    """One shortcut a key (N, P, F, D, M, Space, Left, Right), on `parent`."""
+    """One shortcut a key (N, P, F, D, M, Space, Left, Right), on `parent`; the menus' own
+    are Ctrl+O, Ctrl+E, Ctrl+Shift+E, Ctrl+Q and S (Playback ▸ Stop at each flag)."""
     shortcuts = {}
     for key, slot in keys.items():
         shortcut = QShortcut(QKeySequence(key), parent)

@@ -160,11 +160,17 @@ class PlayerWidget(QWidget):
     def position_s(self) -> float:
         return self.player.position() / 1000
 
+    def is_playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
     def toggle_play(self) -> None:
-        if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
+        if self.is_playing():
             self.player.pause()
         else:
             self.player.play()
+
+    def pause(self) -> None:
+        self.player.pause()
 
     def seek(self, seconds: float) -> None:
         seconds = max(0.0, min(seconds, self.duration_s or seconds))

@@ -13,6 +13,7 @@ from app.core.settings import (
     RECENT,
     REVIEWER,
     SPEECH_MODEL,
+    STOP_AT_FLAGS,
     ChoiceOption,
     Option,
     Settings,
@@ -38,7 +39,7 @@ def config(tmp_path, monkeypatch):
 def test_each_setting_is_declared_once_with_its_type_and_default():
     assert {k: o.default for k, o in Option.registry.items()} == {
         "reviewer": "", "recent": (), "speech_model": SPEECH_MODEL.default, "ocr": "ppocr",
-        "paper": "a4"}
+        "paper": "a4", "stop_at_flags": False}
     with pytest.raises(ValueError, match="declared twice"):
         ChoiceOption("paper", "a4", "again", ("a4",))
 
@@ -73,6 +74,24 @@ def test_typed_values_defaults_and_what_cannot_be_read(config):
     assert settings.get(RECENT) == ("/only.mp4",)
     (config / "settings.ini").write_bytes(b"\xff\xfe not text")
     assert Settings.load().get(REVIEWER) == ""
+
+
+def test_a_switch_reads_what_qsettings_writes_for_a_bool_and_nothing_else(config, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    qt = QSettings(str(config / "settings.ini"), QSettings.Format.IniFormat)
+    qt.setValue(STOP_AT_FLAGS.key, True)
+    qt.sync()
+    assert Settings.load().get(STOP_AT_FLAGS) is True
+    Settings.load().set(STOP_AT_FLAGS, False)
+    assert Settings.load().get(STOP_AT_FLAGS) is False
+    assert QSettings(str(config / "settings.ini"), QSettings.Format.IniFormat).value(
+        STOP_AT_FLAGS.key) == "false"
+    for stored in ("yes", "1", "", "true, false"):
+        (config / "settings.ini").write_text(f"[General]\nstop_at_flags={stored}\n")
+        assert Settings.load().get(STOP_AT_FLAGS) is False  # not a bool: the default
+    with pytest.raises(ValueError):
+        Settings.load().set(STOP_AT_FLAGS, "true")  # type: ignore[arg-type]
 
 
 def test_a_setting_is_written_private_and_keeps_the_others(config):
