@@ -63,8 +63,8 @@ class TimelineWidget(QWidget):
     def _pack(self) -> None:
         """Put the spans in sub-rows (again: flags added, the width changed) and size the
         lanes to them."""
-        span = max(self.width() - LABEL_WIDTH - 4, 1)
-        min_length_s = MIN_SPAN_PX * max(self.duration_s, 1e-6) / span
+        span = self.width() - LABEL_WIDTH - 4  # not laid out yet (too narrow): in time only
+        min_length_s = MIN_SPAN_PX * self.duration_s / span if span > 40 else 0.0
         everything = [*self.findings, *self.showing]
         self.row_of = {}
         for index, (source, _) in enumerate(LANES):

@@ -39,7 +39,8 @@ def test_overlapping_flags_get_sub_rows_and_each_can_be_clicked(window, qtbot):
             assert timeline.lane_rows[index] == 1
             assert {timeline.row_of[f.id] for f in in_lane} <= {0}
     assert max(timeline.lane_rows) >= 2
-    assert timeline.height() >= timeline.needed_height() > TOP + LANE_HEIGHT * len(LANES) + 6
+    assert timeline.needed_height() > TOP + LANE_HEIGHT * len(LANES) + 6  # the lane grew
+    qtbot.waitUntil(lambda: timeline.height() >= timeline.needed_height())  # laid out so
     for finding in shown:  # every flag can be clicked, each where it is drawn
         centre = timeline.span_rect(finding).center()
         with qtbot.waitSignal(timeline.findingClicked) as clicked:
