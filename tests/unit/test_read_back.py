@@ -4,17 +4,20 @@ makes (the whole of it, with the real OCR, is tests/integration/test_redact_proo
 
 import numpy as np
 
+from app.core.redact.look_back import expected, share_inside
 from app.core.redact.read_back import (
+    FACE,
     RECHECK_FRAMES,
+    TEXT,
     Hidden,
     Leak,
     _Changes,
     _leaks,
-    _merged,
     letters,
+    merged,
     runs,
 )
-from app.core.redact.repair import HOLD_S, patches_for
+from app.core.redact.repair import BEYOND_S, HOLD_S, patches_for
 
 
 def test_three_letters_in_a_row_of_a_hidden_text_leak_and_labels_do_not():
@@ -52,8 +55,8 @@ def test_regions_around_covers_are_read_from_half_a_second_before_to_after():
     assert hidden.around(1.6) and hidden.around(2.5) and not hidden.around(1.4)
     x, y, w, h = hidden.region(1.6, (640, 360))  # before the cover: the first cover, grown
     assert x < 100 and y < 100 and x + w > 160 and y + h > 120
-    merged = _merged([((0, 0, 10, 10), {"a"}), ((5, 5, 10, 10), {"b"}), ((50, 50, 5, 5), {"c"})])
-    assert merged == [((0, 0, 15, 15), {"a", "b"}), ((50, 50, 5, 5), {"c"})]
+    regions = merged([((0, 0, 10, 10), {"a"}), ((5, 5, 10, 10), {"b"}), ((50, 50, 5, 5), {"c"})])
+    assert regions == [((0, 0, 15, 15), {"a", "b"}), ((50, 50, 5, 5), {"c"})]
 
 
 def test_a_region_where_nothing_changed_is_not_read_again_for_a_few_frames():
@@ -109,3 +112,21 @@ def test_three_letters_leak_only_where_the_cover_is():
     assert _leaks(1.0, region, [("Patient: Pat", (200, 102, 160, 26))], [patient], 3)
     assert _leaks(0.5, region, below, [hidden], 3)  # no cover drawn then: any line near
     assert _leaks(1.0, region, [("garet Ols", (150, 300, 90, 28))], [hidden], 3)  # five: anywhere
+
+
+def test_a_leak_before_the_first_cover_is_patched_further_back():
+    (early,) = patches_for([Leak(2.0, (100, 50, 40, 20), "2913", "f1", TEXT, -1)], (640, 360))
+    assert early.at(2.0 - BEYOND_S) and not early.at(2.0 + 2 * HOLD_S)
+    (late,) = patches_for([Leak(2.0, (100, 50, 40, 20), "2913", "f1", TEXT, 1)], (640, 360))
+    assert late.at(2.0 + BEYOND_S) and not late.at(2.0 - 2 * HOLD_S)
+    hidden = Hidden("f1", "Olson", {2.0: (100, 100, 60, 20), 2.1: (104, 100, 60, 20)})
+    assert [hidden.side(t) for t in (1.8, 2.0, 2.05, 2.1, 2.3)] == [-1, 0, 0, 0, 1]
+
+
+def test_a_face_or_code_leaks_only_where_the_hidden_one_is_expected():
+    hidden = Hidden("f1", "", {3.0: (400, 80, 200, 200)}, FACE)
+    assert share_inside((450, 100, 100, 100), expected(hidden, 3.0)) == 1.0
+    assert share_inside((0, 600, 100, 100), expected(hidden, 3.0)) == 0.0  # the presenter's
+    # no cover drawn then: the nearest one, grown by half its size (the face moves)
+    assert expected(hidden, 2.8) == (300, -20, 400, 400)
+    assert expected(hidden, 3.0) == (350, 30, 300, 300)

@@ -9,6 +9,8 @@ from app.core.models import Box, Category, TextSpan
 from app.core.picture.codes import Code
 from app.core.word_lists import WordLists
 
+UNDECODED = " (could not be decoded)"  # what a code that could not be decoded is called after
+
 
 def code_hits(codes: list[Code], t_s: float, detector: TextDetector,
               lists: WordLists) -> list[ScreenHit]:
@@ -17,7 +19,7 @@ def code_hits(codes: list[Code], t_s: float, detector: TextDetector,
     hits = []
     for code in codes:
         if code.text is None:
-            text, confidence, rule = f"{code.kind} (could not be decoded)", 0.5, code.kind
+            text, confidence, rule = f"{code.kind}{UNDECODED}", 0.5, code.kind
         else:
             found = detector.detect(code.text, lists, NONE)  # a code's text is read as a line
             text = code.text

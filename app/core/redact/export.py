@@ -30,6 +30,7 @@ from app.core.errors import ClearToPostError, InputError
 from app.core.geometry import Rect, union
 from app.core.hashing import HashedFile, file_sha256
 from app.core.models import AnalysisResult, Finding, Progress, Source
+from app.core.picture.code_findings import UNDECODED
 from app.core.picture.ocr import OcrEngine
 from app.core.redact.audio import (
     VOICE_REACH_S,
@@ -44,7 +45,7 @@ from app.core.redact.camera_path import CameraPath, follow_camera
 from app.core.redact.encode import Written, write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan, unplaced
 from app.core.redact.proof import Proof, ProofRound, matches, prove
-from app.core.redact.read_back import Hidden, ReadBack, read_back
+from app.core.redact.read_back import CODE, FACE, TEXT, Hidden, ReadBack, read_back
 from app.core.redact.repair import MAX_ROUNDS, Patch, patches_for, patches_found_again
 from app.core.redact.thumbnails import not_safe_thumbnails
 from app.core.review.copies import DecidedBy, HiddenItem, RedactedCopy, Rescan, SeenAgain
@@ -52,6 +53,7 @@ from app.core.review.reread import decided_by, reread
 from app.core.review.session import ReviewSession
 
 if TYPE_CHECKING:
+    from app.core.picture.codes import CodeReader
     from app.core.picture.faces import FaceDetector
     from app.core.pipeline import Engines
 
@@ -224,12 +226,14 @@ def _made(source: Path, files: tuple[Path, Path], result: AnalysisResult,
     patches: list[Patch] = []
     rounds: list[ProofRound] = []
     ocr = _ocr(engines, result)
+    faces, codes = followed[3], _code_reader(engines, redactions)
     for number in range(MAX_ROUNDS + 1):
         paths: dict[str, dict[float, Rect]] = {}
         written = yield from _write(source, out, result, redactions, *followed,
                                     _recording(paths, on_frame), tuple(patches))
         back = yield from _steps(
-            read_back(out, _hidden(redactions, paths), ocr, result.video.duration_s),
+            read_back(out, _hidden(redactions, paths), ocr, result.video.duration_s, faces,
+                      codes),
             "proof", 0.45, 0.15, f"Reading the copy back{_round(number)}")
         last = number == MAX_ROUNDS
         more = [] if last else patches_for(back.leaks, size)
@@ -260,10 +264,11 @@ def _round(number: int) -> str:
 def _round_of(back: ReadBack, found: list[tuple[str, Finding]], more: list[Patch],
               hushed: int = 0) -> ProofRound:
     return ProofRound(back.frames, back.frames_near, back.regions, round(back.seconds, 1),
-                      len(back.leaks), len({key for key, _ in found}), len(more) + hushed,
+                      back.count(TEXT), len({key for key, _ in found}), len(more) + hushed,
                       len({p.key for p in more}),
                       tuple((leak.t_s, leak.read) for leak in back.leaks[::max(
-                          1, len(back.leaks) // 8)][:8]))
+                          1, len(back.leaks) // 8)][:8]),
+                      back.count(FACE), back.count(CODE), back.face_regions + back.code_regions)
 
 
 def _recording(paths: dict[str, dict[float, Rect]], on_frame: OnFrame | None) -> OnFrame:
@@ -280,10 +285,18 @@ def _recording(paths: dict[str, dict[float, Rect]], on_frame: OnFrame | None) ->
 
 def _hidden(redactions: list[Redaction], paths: dict[str, dict[float, Rect]]
             ) -> list[Hidden]:
-    """The hidden texts to look for in the copy (on-screen text and codes), with their
-    covers."""
-    return [Hidden(r.finding.id, r.finding.text, paths[r.finding.id]) for r in redactions
-            if r.finding.source in (Source.SCREEN, Source.CODE) and r.finding.id in paths]
+    """What to look for in the copy, with its covers: the hidden texts (on-screen text, and
+    a code's payload, read by OCR), faces (looked for by the face detector) and codes (by the
+    code reader). A code that could not be decoded has no text to read."""
+    kinds = {Source.SCREEN: TEXT, Source.CODE: CODE, Source.FACE: FACE}
+    out = []
+    for r in redactions:
+        kind = kinds.get(r.finding.source)
+        if kind is None or r.finding.id not in paths:
+            continue
+        text = "" if kind == FACE or r.finding.text.endswith(UNDECODED) else r.finding.text
+        out.append(Hidden(r.finding.id, text, paths[r.finding.id], kind))
+    return out
 
 
 def _heard_near(result: AnalysisResult, redactions: list[Redaction], again: AnalysisResult
@@ -387,6 +400,19 @@ def _steps(steps: Generator[float | Progress, None, Result],
             yield Progress(stage, base + share * fraction, message)
     finally:
         steps.close()
+
+
+def _code_reader(engines: Engines | None, redactions: list[Redaction]) -> CodeReader | None:
+    """The code reader, for the proof to look for hidden codes in the copy (None: no code
+    is hidden)."""
+    if not any(r.finding.source is Source.CODE and r.in_picture for r in redactions):
+        return None
+    codes = getattr(engines, "codes", None)
+    if codes is None:
+        from app.core.picture.codes import CodeReader
+
+        codes = CodeReader()
+    return codes
 
 
 def _face_detector(engines: Engines | None, redactions: list[Redaction]

@@ -10,9 +10,11 @@ that the copy did not hide is *not hidden*: a decision made in another window, o
 nothing to cover. Any of the three and the copy is not safe.
 
 Before that the copy is read back by OCR around every cover and now and then elsewhere
-(read_back.py); a read of a hidden text is a leak, repaired (repair.py) and written again, up to
-twice. Each round is kept (`rounds`); reads left after the last one make the copy not safe too,
-and their frames are said (`leaks`) and shown (`thumbnails`, small PNGs beside the copy).
+(read_back.py), and looked at by the face detector and the code reader around every hidden face and
+code (look_back.py); a read of a hidden text, or a face or code seen there, is a leak, repaired
+(repair.py) and written again, up to twice. Each round is kept (`rounds`); reads left after the last
+one make the copy not safe too, and their frames are said (`leaks`) and shown (`thumbnails`, small
+PNGs beside the copy).
 """
 
 from __future__ import annotations
@@ -42,11 +44,17 @@ class ProofRound:
     patched: int = 0
     findings: int = 0  # findings whose covers were patched
     examples: tuple[tuple[float, str], ...] = ()  # a few of its reads: time, what was read
+    faces: int = 0  # faces seen where a face was hidden (look_back.py)
+    codes: int = 0  # codes seen where a code was hidden
+    looked: int = 0  # regions given to the face detector and the code reader
 
     def line(self, number: int) -> str:
         said = (f"round {number}: {self.frames} frames read ({self.around} around the covers,"
                 f" {self.regions} regions, {self.seconds:.0f} s), {self.leaks} read"
                 f"{'s' if self.leaks != 1 else ''} of hidden text")
+        if self.looked:
+            said += (f", {self.faces} face{'s' if self.faces != 1 else ''} and {self.codes} "
+                     f"code{'s' if self.codes != 1 else ''} seen where hidden")
         if self.found_again:
             said += f", {self.found_again} found again by the re-scan"
         if self.patched:
@@ -67,7 +75,8 @@ class Proof:
     # ids of the findings the review wanted hidden at the check that the copy did not hide
     not_hidden: tuple[str, ...] = ()
     rounds: tuple[ProofRound, ...] = ()
-    leaks: tuple[tuple[float, str], ...] = ()  # reads of hidden text left: time, what was read
+    # reads of hidden text, and faces and codes seen where hidden, left: time, what was read
+    leaks: tuple[tuple[float, str], ...] = ()
     thumbnails: tuple[str, ...] = field(default=(), compare=False)  # PNGs of those frames
 
     @property
@@ -91,10 +100,11 @@ class Proof:
                      f"{'s' if len(self.rounds) != 1 else ''} ({repairs} repair"
                      f"{'s' if repairs != 1 else ''}); ")
             times = sorted({t for t, _ in self.leaks})
-            line += (f"NOT SAFE: hidden text read in {len(times)} frame"
+            line += (f"NOT SAFE: hidden text, a face or a code seen in {len(times)} frame"
                      f"{'s' if len(times) != 1 else ''}, at "
                      + ", ".join(f"{t:.2f} s" for t in times[:8])
-                     + ("…" if len(times) > 8 else "") + "." if times else "nothing hidden read.")
+                     + ("…" if len(times) > 8 else "") + "." if times
+                     else "nothing hidden read or seen.")
         return line
 
 

@@ -18,6 +18,10 @@ three in a row near the path when no cover was drawn then (before or after it). 
 a read needs FAR_RUN: other text shares three letters with a name too often ("Pack a real
 lunch" holds "are" of "Margaret"), and patching it would only hide more of the copy. The
 regions read are a cost worth saying: `ReadBack` counts them.
+
+Around the paths of hidden faces and codes the same frames are also looked at by the face
+detector and the code reader (look_back.py): a face or a code seen where one was hidden leaks
+too.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -35,6 +40,10 @@ from app.core.media.frames import BLOCK, thumbnail
 from app.core.media.video import iter_frames
 from app.core.picture.motion import MotionEstimator
 from app.core.picture.ocr import OcrEngine
+
+if TYPE_CHECKING:
+    from app.core.picture.codes import CodeReader
+    from app.core.picture.faces import FaceDetector
 
 MARGIN_S = 0.5  # frames read every frame before a path's first cover and after its last
 MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
@@ -48,6 +57,7 @@ WHOLE = frozenset({"*whole frame*"})
 LABELS = ("patient", "name", "mrn", "dob", "nhs", "bed", "room", "ward", "dr", "mr", "mrs", "ms")
 _FOLD = str.maketrans("oilszb", "011528")
 _LABELS_FOLDED = frozenset(label.translate(_FOLD) for label in LABELS)
+TEXT, FACE, CODE = "text", "face", "code"  # what was hidden, and what leaked
 
 
 def letters(text: str) -> str:
@@ -89,11 +99,13 @@ def runs(text: str, size: int) -> set[str]:
 
 @dataclass
 class Hidden:
-    """One hidden text and where its cover was, frame by frame (time → rectangle)."""
+    """One hidden text (or face, or code: `kind`; a code's text is its payload, a face has
+    none) and where its cover was, frame by frame (time → rectangle)."""
 
     key: str
     text: str
     covers: dict[float, Rect]
+    kind: str = TEXT
 
     def __post_init__(self) -> None:
         self.times = sorted(self.covers)
@@ -104,6 +116,10 @@ class Hidden:
     def around(self, t_s: float) -> bool:
         return bool(self.times) and (self.times[0] - MARGIN_S <= t_s
                                      <= self.times[-1] + MARGIN_S)
+
+    def side(self, t_s: float) -> int:
+        """-1 before the first frame a cover was drawn in, 1 after the last, else 0."""
+        return -1 if t_s < self.times[0] else 1 if t_s > self.times[-1] else 0
 
     def cover(self, t_s: float) -> Rect:
         """The cover at `t_s`, or the nearest one in time."""
@@ -154,12 +170,15 @@ class Hidden:
 
 @dataclass(frozen=True)
 class Leak:
-    """A read of the copy holding part of a hidden text: when, where (frame px), what."""
+    """A read of the copy holding part of a hidden text (or a face or a code seen where one
+    was hidden: `kind`): when, where (frame px), what, and the hidden finding's id."""
 
     t_s: float
     rect: Rect
     read: str
     key: str
+    kind: str = TEXT
+    beyond: int = 0  # -1: read before the first frame its cover was drawn in; 1: after the last
 
 
 @dataclass
@@ -168,6 +187,8 @@ class ReadBack:
 
     frames_near: int = 0  # frames read around a cover
     frames_elsewhere: int = 0  # frames read whole
+    face_regions: int = 0  # regions given to the face detector (around hidden faces)
+    code_regions: int = 0  # and to the code reader (around hidden codes)
     regions: int = 0  # regions read (a frame may have several)
     unchanged: int = 0  # region reads saved: nothing changed there since its last clean read
     seconds: float = 0.0
@@ -177,16 +198,26 @@ class ReadBack:
     def frames(self) -> int:
         return self.frames_near + self.frames_elsewhere
 
+    def count(self, kind: str) -> int:
+        """The leaks of one kind (TEXT: reads of hidden text; FACE; CODE)."""
+        return sum(1 for leak in self.leaks if leak.kind == kind)
+
     def line(self) -> str:
         return (f"{self.frames} frames read ({self.frames_near} around the covers, "
                 f"{self.regions} regions; {self.frames_elsewhere} whole), "
-                f"{len(self.leaks)} reads of hidden text, {self.seconds:.0f} s")
+                f"{self.count(TEXT)} reads of hidden text, {self.count(FACE)} faces and "
+                f"{self.count(CODE)} codes seen where hidden, {self.seconds:.0f} s")
 
 
-def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: float
+def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: float,
+              faces: FaceDetector | None = None, codes: CodeReader | None = None
               ) -> Generator[float, None, ReadBack]:
-    """Read the copy (see the module docstring), yielding the share done now and then."""
-    started, out = time.perf_counter(), ReadBack()
+    """Read the copy (see the module docstring), yielding the share done now and then; the
+    hidden faces are looked for by `faces`, the hidden codes by `codes` (look_back.py)."""
+    from app.core.redact.look_back import Looked, look
+
+    started, out, looked = time.perf_counter(), ReadBack(), Looked()
+    pictures = [h for h in hidden if h.times and h.kind in (FACE, CODE)]
     hidden = [h for h in hidden if h.times and h.near]
     changes = _Changes()
     for index, (t_s, frame) in enumerate(iter_frames(copy)):
@@ -195,13 +226,16 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
         if index % 10 == 0:
             yield min(1.0, t_s / max(duration_s, 1e-3))
         near = [h for h in hidden if h.around(t_s)]
+        seen = [h for h in pictures if h.around(t_s)]
+        if seen:
+            out.leaks += look(t_s, frame, seen, faces, codes, looked)
+        out.frames_near += bool(near or seen)
         if not near and (index % ELSEWHERE_EVERY or not hidden):
             continue
         changes.see(frame)
         size = (frame.shape[1], frame.shape[0])
         if near:
-            out.frames_near += 1
-            for region, keys in _merged([(h.region(t_s, size), {h.key}) for h in near]):
+            for region, keys in merged([(h.region(t_s, size), {h.key}) for h in near]):
                 if not changes.due(region, keys):
                     out.unchanged += 1
                     continue
@@ -211,15 +245,16 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
                 changes.read(region, keys, clean=not found)
                 out.leaks += found
         elif changes.due((0, 0, *size), WHOLE):
-            out.frames_elsewhere += 1
+            out.frames_elsewhere += not seen  # a frame looked at around a face counts once
             found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), hidden, FAR_RUN)
             changes.read((0, 0, *size), WHOLE, clean=not found)
             out.leaks += found
+    out.face_regions, out.code_regions = looked.face_regions, looked.code_regions
     out.seconds = time.perf_counter() - started
     return out
 
 
-def _merged(regions: list[tuple[Rect, set[str]]]) -> list[tuple[Rect, frozenset[str]]]:
+def merged(regions: list[tuple[Rect, set[str]]]) -> list[tuple[Rect, frozenset[str]]]:
     """Overlapping rectangles joined, until none overlap; with the keys of the covers in each."""
     out: list[tuple[Rect, set[str]]] = []
     for rect, keys in regions:
@@ -279,7 +314,7 @@ def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list
         for h in hidden:
             if any(part in read for part in h.far) or (
                     run == NEAR_RUN and h.shows_near(t_s, text, rect)):
-                out.append(Leak(round(t_s, 3), rect, text, h.key))
+                out.append(Leak(round(t_s, 3), rect, text, h.key, TEXT, h.side(t_s)))
                 break
     return out
 

@@ -93,7 +93,8 @@ def _rescan_line(record: RedactedCopy, findings: dict[str, Finding], masked: boo
 
 def _read_back_line(read_back: dict[str, Any], masked: bool) -> str:
     """The proof's read-back: how many frames each round read, what it found and changed, and
-    the frames where hidden text could still be read (NOT SAFE)."""
+    the frames where hidden text could still be read, or a hidden face or code seen (NOT
+    SAFE)."""
     rounds = read_back.get("rounds", [])
     frames = sum(int(r.get("frames", 0)) for r in rounds)
     parts = [f"Read back by OCR: {frames} frames in {len(rounds)} round"
@@ -102,6 +103,10 @@ def _read_back_line(read_back: dict[str, Any], masked: bool) -> str:
         said = (f"Round {number}: {r.get('frames', 0)} frames read ({r.get('around', 0)} "
                 f"around the covers, every frame; the rest whole, one in three), "
                 f"{r.get('leaks', 0)} reads of hidden text")
+        if r.get("looked"):
+            said += (f", {r.get('faces', 0)} faces and {r.get('codes', 0)} codes seen where "
+                     f"hidden (face detector and code reader around each hidden one, every "
+                     f"frame)")
         if r.get("found_again"):
             said += f", {r['found_again']} found again by the re-scan"
         if r.get("patched"):
@@ -114,7 +119,8 @@ def _read_back_line(read_back: dict[str, Any], masked: bool) -> str:
         shown = ", ".join(format_time(t) for t in times[:10]) + ("…" if len(times) > 10 else "")
         reads = "" if masked else " (read: " + ", ".join(
             f"\"{leak.get('read', '')}\"" for leak in leaks[:5]) + ")"
-        parts.append(f"<b>NOT SAFE: hidden text can still be read in {len(times)} frames, at "
+        parts.append(f"<b>NOT SAFE: hidden text can still be read, or a hidden face or code "
+                     f"seen, in {len(times)} frames, at "
                      f"{escape(shown)}</b>{escape(reads)}; pictures of them: "
                      f"{len(read_back.get('thumbnails', []))} beside the copy.")
     return "<br/>".join(parts)
