@@ -1,9 +1,10 @@
 """How long a redacted copy of a 60 s hand-held 1080×1920 clip takes, and whether it covers.
 
 Run: `.venv/bin/python -m bench.redact [CLIP.mp4]` (default: renders bench.handheld's 60 s clip,
-about 3 minutes), or `... --edges` (the four clips where a card enters from an edge,
-bench.entering). Every finding of the scan is marked must fix; the copy is made with the
-spoken ones silenced; then
+about 3 minutes), or `... --edges` (the four 3 s clips where a card enters from an edge,
+bench.entering: each copy read back independently in every frame the card is in view, as the
+hand-held clip's is, around where the card really is). Every finding of the scan is marked
+must fix; the copy is made with the spoken ones silenced; then
 - the time of each step (follow the camera, hide the sound, encode, the proof's read-back, scan
   the copy again), summed over the proof's rounds (a repair writes and reads the copy again);
 - the proof: frames it read back (around the covers, and whole), its rounds, its reads of
@@ -142,18 +143,59 @@ def _row(name: str, result, copy, spent: dict, scan_s: float, total: float, trut
             f"{len(proof.rounds)} | {reads} | {truth} |")
 
 
+def read_card(copy: Path, card, ocr) -> tuple[int, int, list, float]:
+    """(--edges) Read every frame of the copy where any part of the card's letters is in view,
+    cropped around where they really are (bench.entering: `card.where`, 8 px more) and read by
+    PP-OCR at 2×: frames in view, frames read, the leaks (3 characters in a row of the hidden
+    text, its label left out) and the seconds it took."""
+    import cv2
+
+    from app.core.findings.hits import normalise
+    from app.core.media.video import iter_frames
+
+    secret = normalise(card.text.split(":")[-1])
+    grams = {secret[i:i + 3] for i in range(len(secret) - 2)} - {"mrn"}
+    started, in_view, crops, leaks = time.perf_counter(), 0, 0, []
+    for t, frame in iter_frames(copy):
+        if frame is None:
+            continue
+        height, width = frame.shape[:2]
+        x0, y0, x1, y1 = card.where(t)
+        if x1 <= 0 or y1 <= 0 or x0 >= width or y0 >= height:
+            continue
+        in_view += 1
+        x0, y0 = max(0, int(x0) - 8), max(0, int(y0) - 8)
+        x1, y1 = min(width, int(x1) + 8), min(height, int(y1) + 8)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            continue
+        crop = cv2.resize(frame[y0:y1, x0:x1], None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        seen = normalise(" ".join(p.text for p in ocr.read(crop)))
+        crops += 1
+        if any(g in seen for g in grams):
+            leaks.append((round(t, 2), seen))
+    return in_view, crops, leaks, time.perf_counter() - started
+
+
 def _edges(engines) -> list[str]:
-    """The four clips where a card enters from an edge (bench.entering)."""
+    """The four clips where a card enters from an edge (bench.entering), each read back
+    independently in every frame the card is in view (`read_card`)."""
     from bench.entering import EDGES, entering_clip
 
     rows = []
     for edge in EDGES:
         with tempfile.TemporaryDirectory() as tmp:
-            entering_clip(Path(tmp) / f"{edge}.mp4", edge)
+            _, card = entering_clip(Path(tmp) / f"{edge}.mp4", edge)
             result, copy, _, spent, scan_s, total = _redact(Path(tmp) / f"{edge}.mp4",
                                                             engines, Path(tmp))
+            in_view, crops, leaks, read_s = read_card(Path(copy.file), card, engines.ocr)
             rows.append(_row(f"enters from the {edge}, 360×640", result, copy, spent, scan_s,
-                             total, "– | – | – | – |"))
+                             total, f"– | {in_view} ({crops}) | {len(leaks)} | {read_s:.0f} s"))
+            for leak in leaks[:10]:
+                print(f"read back ({edge}):", *leak, file=sys.stderr)
+            for number, each in enumerate(copy.proof.rounds):
+                print(f"{edge}:", each.line(number), *each.examples, file=sys.stderr)
+            for t, read in copy.proof.leaks[:10]:
+                print(f"proof read ({edge}):", t, read, file=sys.stderr)
     return rows
 
 
