@@ -2,9 +2,10 @@
 
 Run: `.venv/bin/python -m bench.redact [CLIP.mp4]` (default: renders bench.handheld's 60 s clip,
 about 3 minutes), or `... --edges` (the four 3 s clips where a card enters from an edge,
-bench.entering: each copy read back independently in every frame the card is in view, as the
-hand-held clip's is, around where the card really is). Every finding of the scan is marked
-must fix; the copy is made with the spoken ones silenced; then
+bench.entering: each copy read back independently in every frame the card is in view, as the hand-
+held clip's is, around where the card really is), or `... --edge-pan` (bench.edge_pan's twelve
+clips, a ward board panned in from each edge: each copy read whole in every frame). Every finding
+of the scan is marked must fix; the copy is made with the spoken ones silenced; then
 - the time of each step (follow the camera, hide the sound, encode, the proof's read-back, scan
   the copy again), summed over the proof's rounds (a repair writes and reads the copy again);
 - the proof: frames it read back (around the covers, and whole), its rounds, its reads of
@@ -199,6 +200,52 @@ def _edges(engines) -> list[str]:
     return rows
 
 
+def read_whole(copy: Path, hidden: list[str], ocr) -> tuple[int, list, float]:
+    """(--edge-pan) Read every frame of the copy whole, by PP-OCR at 1×: frames read, the reads
+    holding 4 characters in a row of a hidden text (all of it when shorter: "Ann"), and the
+    seconds it took."""
+    from app.core.findings.hits import normalise
+    from app.core.media.video import iter_frames
+
+    grams = set()
+    for text in (normalise(h) for h in hidden):
+        grams |= {text[i:i + 4] for i in range(len(text) - 3)} if len(text) > 4 else {text}
+    grams.discard("")
+    started, frames, leaks = time.perf_counter(), 0, []
+    for t, frame in iter_frames(copy):
+        if frame is None:
+            continue
+        frames += 1
+        for piece in ocr.read(frame):
+            seen = normalise(piece.text)
+            if any(g in seen for g in grams):
+                leaks.append((round(t, 2), piece.text))
+    return frames, leaks, time.perf_counter() - started
+
+
+def _edge_pan(engines) -> list[str]:
+    """bench.edge_pan's twelve clips (a ward board panned in from each edge, 7 s, 10 fps),
+    every finding hidden, each copy read whole in every frame (`read_whole`)."""
+    from bench.edge_pan import edge_clips
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for truth in edge_clips(Path(tmp)):
+            clip = Path(truth.clip.path)
+            result, copy, _, spent, scan_s, total = _redact(clip, engines, Path(tmp))
+            hidden = [f.text for f in result.findings if f.source.value == "screen"]
+            frames, leaks, read_s = read_whole(Path(copy.file), hidden, engines.ocr)
+            rows.append(_row(f"board from the {truth.edge} ({clip.stem}), 360×640", result,
+                             copy, spent, scan_s, total,
+                             f"– | {frames} (whole) | {len(leaks)} | {read_s:.0f} s"))
+            for leak in leaks[:10]:
+                print(f"read back ({clip.stem}):", *leak, file=sys.stderr)
+            for number, each in enumerate(copy.proof.rounds):
+                print(f"{clip.stem}:", each.line(number), *each.examples, file=sys.stderr)
+            Path(copy.file).unlink()
+    return rows
+
+
 def main() -> None:
     from app.core.models import ScanOptions
     from app.core.pipeline import Engines
@@ -209,6 +256,9 @@ def main() -> None:
     print("|---|" + "---:|" * (HEAD.count("|") - 2))
     if sys.argv[1:] == ["--edges"]:
         print(*_edges(engines), sep="\n")
+        return
+    if sys.argv[1:] == ["--edge-pan"]:
+        print(*_edge_pan(engines), sep="\n")
         return
     with tempfile.TemporaryDirectory() as tmp:
         clip = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tmp) / "handheld60.mp4"
