@@ -2,8 +2,8 @@
 
 Run: `.venv/bin/python -m bench.redact [CLIP.mp4]` (default: renders bench.handheld's 60 s clip,
 about 3 minutes), or `... --edges` (the four 3 s clips where a card enters from an edge,
-bench.entering: each copy read back independently in every frame the card is in view, as the hand-
-held clip's is, around where the card really is), or `... --edge-pan` (bench.edge_pan's twelve
+bench.entering: each copy read back independently in every frame the card is in view, as the
+hand-held clip's is, around where the card really is), or `... --edge-pan` (bench.edge_pan's twelve
 clips, a ward board panned in from each edge: each copy read whole in every frame). Every finding
 of the scan is marked must fix; the copy is made with the spoken ones silenced; then
 - the time of each step (follow the camera, hide the sound, encode, the proof's read-back, scan
