@@ -306,7 +306,7 @@ def redact_command(args: argparse.Namespace) -> int:
         print(f"  new: {format_time(again.start_s)}  {again.source.value}  "
               f"{again.category.value}  {again.text}")
     for t_s, read in copy.proof.leaks[:20]:
-        print(f"  still readable: {format_time(t_s)}  \"{read}\"")
+        print(f"  still read or seen: {format_time(t_s)}  \"{read}\"")
     for picture in copy.proof.thumbnails:
         print(f"  picture of a frame not safe: {picture}")
     if args.json is not None:
