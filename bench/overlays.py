@@ -22,7 +22,9 @@ names, 14% of them in neither census list), not from the lists the detector uses
 render other names (tests/integration/test_overlay_names.py).
 
 Prints per category: overlays with a name, names found (any part of it), names found whole,
-overlays without a name, false names per overlay without a name; then the misses.
+overlays without a name, false names per overlay without a name; then the misses and false
+names, each with the lines OCR read on that overlay (text and confidence) so a miss can be told
+apart: OCR's misreading, the line grouping, or the rules.
 """
 
 from __future__ import annotations
@@ -254,25 +256,54 @@ def render(overlay: Overlay, seed: int = 0) -> np.ndarray:
 
 def read_names(image: np.ndarray, ocr, detector) -> list[str]:
     """The texts of the name findings a scan makes on this one picture."""
+    return read_overlay(image, ocr, detector)[0]
+
+
+def read_overlay(image: np.ndarray, ocr, detector) -> tuple[list[str], list[str]]:
+    """(the texts of the name findings a scan makes on this one picture, the lines OCR read
+    there as the text finder grouped them, each with its confidence)."""
     from app.core.models import Category
     from app.core.picture.detectors import TextFinder
     from app.core.picture.motion import IDENTITY
+    from app.core.picture.ocr import group_into_lines
     from app.core.picture.stage import Sample
     from app.core.word_lists import WordLists
 
     finder = TextFinder(ocr, detector, WordLists(), 0.0)
-    finder.process_frame(Sample(0.0, image, image[::8, ::8], IDENTITY.copy()))
-    return [f.text for f in finder.finish(1.0) if f.category is Category.NAME]
+    sample = Sample(0.0, image, image[::8, ::8], IDENTITY.copy())
+    finder.process_frame(sample)
+    read = [f"{line.text!r} {line.confidence:.2f}"
+            for line in group_into_lines(sample.pieces or [], 0.0)]
+    return [f.text for f in finder.finish(1.0) if f.category is Category.NAME], read
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
+    """Letters only, a 0 or 1 read for an O or an I counted as the letter."""
+    return re.sub(r"[^a-z]", "", text.lower().replace("0", "o").replace("1", "i"))
+
+
+def _one_letter_off(part: str, flagged: str) -> bool:
+    """Whether `flagged` holds `part` with one letter dropped, added or misread by OCR."""
+    for size in (len(part) - 1, len(part), len(part) + 1):
+        for at in range(len(flagged) - size + 1):
+            piece = flagged[at : at + size]
+            if size == len(part):
+                if sum(a != b for a, b in zip(piece, part, strict=True)) <= 1:
+                    return True
+                continue
+            short, long = (piece, part) if size < len(part) else (part, piece)
+            if any(long[:i] + long[i + 1 :] == short for i in range(len(long))):
+                return True
+    return False
 
 
 def name_found(given: str, surname: str, texts: list[str]) -> tuple[bool, bool]:
-    """(a part of the name was flagged, all of it was) from the name findings' texts."""
+    """(a part of the name was flagged, all of it was) from the name findings' texts. A part of
+    six letters or more counts when the flagged text holds it one letter off (OCR read
+    "HILDING" as "HILDIG" and the finding covers what was read)."""
     flagged = _norm(" ".join(texts))
-    parts = [_norm(given) in flagged, _norm(surname) in flagged]
+    parts = [p in flagged or (len(p) >= 6 and _one_letter_off(p, flagged))
+             for p in (_norm(given), _norm(surname))]
     return any(parts), all(parts)
 
 
@@ -283,12 +314,13 @@ def measure(overlays: list[Overlay], ocr, detector) -> dict[str, dict[str, int]]
     for index, overlay in enumerate(overlays):
         row = table.setdefault(overlay.category, dict.fromkeys(
             ("named", "found", "whole", "clean", "false"), 0))
-        texts = read_names(render(overlay, index), ocr, detector)
+        texts, read = read_overlay(render(overlay, index), ocr, detector)
         if overlay.name is None:
             row["clean"] += 1
             row["false"] += len(texts)
             for text in texts:
-                print(f"- false name {text!r} in {overlay.lines} ({overlay.font})", file=sys.stderr)
+                print(f"- false name {text!r} in {overlay.lines} ({overlay.font}, "
+                      f"{overlay.size}px)\n    OCR read: {' | '.join(read)}", file=sys.stderr)
             continue
         some, whole = name_found(*overlay.name, texts)
         row["named"] += 1
@@ -296,7 +328,8 @@ def measure(overlays: list[Overlay], ocr, detector) -> dict[str, dict[str, int]]
         row["whole"] += whole
         if not whole:
             print(f"- {'part of ' if some else ''}name missed: {overlay.lines} found {texts} "
-                  f"({overlay.font}, {overlay.size}px)", file=sys.stderr)
+                  f"({overlay.font}, {overlay.size}px)\n    OCR read: {' | '.join(read)}",
+                  file=sys.stderr)
     return table
 
 

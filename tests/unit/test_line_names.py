@@ -122,3 +122,69 @@ def test_words_run_together_and_labels_before_a_sex_marker_are_no_names(detector
 def test_a_transcript_is_no_screen_line_a_letter_said_is_no_sex_marker(detector, said):
     assert [s.text for s in detector.detect(said) if s.category is Category.NAME
             and s.rule.startswith("name by its line")] == []
+
+
+# What PP-OCR read on the held-out overlays it missed (bench.overlays prints it with each miss):
+# each kind of misreading, a name line flagged and an overlay line of the same shape left alone.
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    # the given name after DICOM's caret read with a small first letter ("O" looks like "o")
+    ("Krylova~olga", PERSON, "Krylova~olga"),
+    # the caret dropped: mixed-case names run together beside an age and a sex
+    ("LimaSofia Age: 81 [F]", NONE, "LimaSofia"),
+    # an age and a sex marker run together
+    ("SHERVASHIDZE, ALPATU 31YF", RECORD, "SHERVASHIDZE, ALPATU"),
+    ("SHERVASHIDZE, ALPATU 31YF", NONE, "SHERVASHIDZE, ALPATU"),
+    # alone on its line over a date of birth, its spaces dropped, both names in no list
+    ("BEKBOLATMUSLIYEVICH", PERSON, "BEKBOLATMUSLIYEVICH"),
+    # a word OCR ran together is flagged whole, not cut short at a piece that is no name
+    ("NOELLEMARTINSSON", PERSON, "NOELLEMARTINSSON"),
+])
+def test_a_name_line_ocr_misread_is_flagged(detector, text, beside, name):
+    assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("CHEST~oblique", PERSON),
+    ("LeftKnee Age: 81 [F]", NONE),
+    ("ChestPortable [F] 45Y", NONE),
+    ("ABDOMEN PELVIS 31YF", NONE),
+    ("LUMBAR SPINE 45YM", NONE),
+    ("GASTROSCOPY", PERSON),  # a word alone over a date of birth, in the dictionary
+    ("FUNDUSRETROFLEXION", PERSON),  # words run together
+    ("ACUSONSEQUOIA", PERSON),
+    ("BEKBOLATMUSLIYEVICH", RECORD),  # alone beside a date only: nothing says "person"
+    ("EVISEXERA Il Age: 86 Sex: F", NONE),  # "EVIS EXERA III" is not cut into "EVISEX ERA"
+])
+def test_an_overlay_line_ocr_misread_the_same_way_is_no_name(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("CAITLIN LENNOX", PERSON, "CAITLIN LENNOX"),  # "Lennox" is also a city
+    ("Richards^Ewan 58Y[F]", NONE, "Richards^Ewan"),  # the NER model read a place
+])
+def test_a_name_line_wins_over_a_place_the_lists_or_the_model_guessed(detector, text, beside,
+                                                                      name):
+    assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("BOSTON", "BOSTON"),
+    ("CITY GENERAL HOSPITAL", "CITY GENERAL HOSPITAL"),
+    ("MOUNT SINAI MEDICAL CENTER", "MOUNT SINAI MEDICAL CENTER"),
+])
+def test_a_place_alone_beside_a_date_of_birth_stays_a_place(detector, text, place):
+    found = detector.detect(text, beside_identifier=PERSON)
+    assert [(s.category, s.text) for s in found] == [(Category.LOCATION, place)]
+
+
+@pytest.mark.parametrize("text", ["2022-04-0702:27", "07.23.201218:47", "02/25/202315:15"])
+def test_a_date_with_its_time_run_on_is_a_record_line(text):
+    assert holds_identifier(text, []) == RECORD
+
+
+@pytest.mark.parametrize("text", ["TR 4000 TE 90", "QT/QTc 380/412ms", "GAIN 52DR 66",
+                                  "AXDWIB 1000"])
+def test_readings_run_together_are_no_record_line(text):
+    assert holds_identifier(text, []) == NONE

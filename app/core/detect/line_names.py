@@ -16,7 +16,12 @@ import re
 from app.core.detect import lexicon
 from app.core.detect.medical_recognizers import ANY_DATE
 from app.core.detect.name_recognizers import NOT_NAMES
-from app.core.detect.ocr_words import best_reading, letters_restored, rejoined
+from app.core.detect.ocr_words import (
+    best_reading,
+    capital_after_caret,
+    letters_restored,
+    rejoined,
+)
 from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
 from app.core.detect.tokens import Style, Token, gap, style, tokens
 from app.core.models import Category, TextSpan
@@ -29,12 +34,18 @@ IDENTIFYING = frozenset({Category.DATE, Category.ID, Category.AGE, Category.PHON
 _PERSON = re.compile("|".join((
     r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
     r"\b(?:male|female)\b|\bsex\s*:?\s*[mf](?![a-z])",  # "Sex: F09/15/2024": run on
-    r"\b\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)\b|\bage\s*:?\s*\d{1,3}\b",
+    # "31YF": OCR drops the space between an age and a sex marker
+    r"\b\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))|\bage\s*:?\s*\d{1,3}\b",
     r"\b(?:d[o0]b|d\.o\.b|born|birth\s*date|date\s+of\s+birth)",
 )), re.IGNORECASE)
+# "2022-04-0702:27", "07.23.201218:47": a date with its time run on (OCR dropped the space)
+_DATE_THEN_TIME = ("(?<![\\d.])(?:" + "|".join(
+    rf"\d{{1,2}}{sep}\d{{1,2}}{sep}\d{{4}}|\d{{4}}{sep}\d{{2}}{sep}\d{{2}}"
+    for sep in ("/", r"\.", "-")) + r")(?=[0-2]?\d:[0-5]\d)")
 # what points at a record: a date, a record or accession number, a bed
 _RECORD = re.compile("|".join((
     rf"\b{ANY_DATE}\b",
+    _DATE_THEN_TIME,
     r"\b\d{4}[./]\d{1,2}[./]\d{1,2}\b|\b\d{1,2}[- ][A-Za-z]{3}[- ]\d{2,4}\b",
     r"\b(?:mrn|mr#|id|acc|accession|nhs|hosp(?:ital)?\s*no|urn?|chi|fin|csn|enc)\b\s*[:#.]?\s*"
     r"[a-z]{0,3}\d{3,}",
@@ -46,7 +57,7 @@ _JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?[\^~]\s?|-|")  # "": a word OCR ran t
 _SHAPED = re.compile(r"[,^~]")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
 _MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
-                          r"\d{1,3}\s?(?i:y|yo|yrs?|years)\b)")
+                          r"\d{1,3}\s?(?i:y|yo|yrs?|years)(?:\b|(?=[MF]\b)))")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
@@ -67,7 +78,8 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
     out = list(spans)
     for name in line_names(text, spans, beside):
         overlapping = [s for s in out if s.start < name.end and name.start < s.end]
-        if any(s.category is not Category.NAME for s in overlapping):
+        if any(s.category is not Category.NAME and not _overruled(s, name.start, name.end)
+               for s in overlapping):
             continue
         for other in overlapping:
             out.remove(other)
@@ -97,18 +109,65 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
     offset = 0
     for as_read in text.split("\n"):
         line = letters_restored(as_read)  # same length: positions hold in `text`
-        words = [part for word in rejoined(line, tokens(line))
-                 for part in _unjoined(best_reading(word))]
+        read = capital_after_caret(line, rejoined(line, tokens(line)))
+        words: list[Token] = []
+        cut_from: list[int] = []  # the index in `read` of the word each of `words` was cut from
+        for index, word in enumerate(read):
+            parts = _unjoined(best_reading(word))
+            words += parts
+            cut_from += [index] * len(parts)
         cue = max(beside, holds_identifier(line, _within(spans, offset, len(line))))
         if len(line.split()) <= MAX_WORDS and style(line) is not Style.LOWER and cue:
             for first, last in _name_runs(line, words, cue):
-                start, end = offset + words[first].start, offset + words[last].end
-                if not any(s.start < end and start < s.end and s.category is not Category.NAME
-                           for s in spans):
+                start, end = _whole_words(words, cut_from, read, first, last)
+                start, end = offset + start, offset + end
+                blocking = [s for s in spans if s.start < end and start < s.end
+                            and s.category is not Category.NAME]
+                if not blocking or (
+                        cue == PERSON and _vouched(line, words, first, last)
+                        and all(_overruled(s, start, end) for s in blocking)):
                     found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
                                           text[start:end]))
         offset += len(as_read) + 1
     return found
+
+
+def _whole_words(words: list[Token], cut_from: list[int], read: list[Token], first: int,
+                 last: int) -> tuple[int, int]:
+    """Where the run of `words[first:last + 1]` starts and ends in its line: at the edges of the
+    words as read when the rest of a word OCR ran together is more of a name ("NOELLEMARTINSSON"
+    cut into NOELLE MARTINS SON), not a label or a sex marker ("RosaSex", "PHILIPPEF")."""
+    start, end = words[first].start, words[last].end
+    before = [w for w, c in zip(words[:first], cut_from[:first], strict=True)
+              if c == cut_from[first]]
+    after = [w for w, c in zip(words[last + 1 :], cut_from[last + 1 :], strict=True)
+             if c == cut_from[last]]
+    if before and all(map(_more_of_a_name, before)):
+        start = read[cut_from[first]].start
+    if after and all(map(_more_of_a_name, after)):
+        end = read[cut_from[last]].end
+    return start, end
+
+
+def _more_of_a_name(piece: Token) -> bool:
+    return len(piece.text) >= 2 and piece.lower not in NOT_A_NAME
+
+
+def _overruled(span: TextSpan, start: int, end: int) -> bool:
+    """A place only the NER model or the list of cities says is one, inside a name's run
+    ("LENNOX" of "CAITLIN LENNOX", "Richards^Ewan"): the shape of the line says more."""
+    return (span.category is Category.LOCATION and start <= span.start and span.end <= end
+            and (span.from_ner or span.rule.endswith("'known city or state'")))
+
+
+def _vouched(line: str, words: list[Token], first: int, last: int) -> bool:
+    """The run holds a first name, or names joined by a comma or a caret: it is a name even where
+    a place model read a place."""
+    run = words[first : last + 1]
+    shaped = any(_SHAPED.search(gap(line, a, b)) for a, b in zip(run, run[1:], strict=False))
+    return len(run) >= 2 and (
+        (shaped and any(lexicon.is_known_name(w.text) for w in run))
+        or any(lexicon.is_first_name(w.text) and not lexicon.is_ordinary(w.text) for w in run))
 
 
 def _within(spans: list[TextSpan], offset: int, length: int) -> list[TextSpan]:
@@ -142,7 +201,8 @@ def _unjoined(word: Token) -> list[Token]:
         return [part for m in camel for part in _unjoined(
             Token(word.start + m.start(), word.start + m.end(), m.group()))]
     if (len(text) < 7 or not text.isupper() or not text.isalpha() or lexicon.is_known_name(text)
-            or text.lower() in NOT_A_NAME or lexicon.is_ordinary(text)):
+            or text.lower() in NOT_A_NAME or lexicon.is_ordinary(text)
+            or _overlay_words_run_together(text.lower())):  # "EVISEXERA" is no "EVISEX ERA"
         return [word]
     ends = (len(text) - 1, len(text)) if text[-1] in "MF" else (len(text),)
     for end in ends:
@@ -226,8 +286,12 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> 
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
     gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
     if len(run) < 2:
-        return _alone_before_marker(line, run[0])
+        return _alone_before_marker(line, run[0]) or (cue == PERSON and _alone_on_line(line,
+                                                                                   run[0]))
     if any(_SHAPED.search(g) for g in gaps) and any(known):  # "DOE, Jane", "OKAFOR^CHIDI"
+        return True
+    if cue == PERSON and "" in gaps and any(  # "LimaSofia Age: 81": the caret OCR dropped
+            lexicon.is_first_name(t) and not o for t, o in zip(texts, ordinary, strict=True)):
         return True
     if not all(k or not o for k, o in zip(known, ordinary, strict=True)):
         return _given_then_surname(run)
@@ -245,6 +309,16 @@ def _alone_before_marker(line: str, word: Token) -> bool:
             and (lexicon.is_known_name(word.lower) or not _holds_a_word(word.lower))
             and word.lower not in lexicon.CLINICAL_WORDS
             and _MARKER_NEXT.match(line, word.end) is not None)
+
+
+def _alone_on_line(line: str, word: Token) -> bool:
+    """ "BEKBOLATMUSLIYEVICH" over "DOB: 03/11/1976": one word in no dictionary that is the
+    whole of its line (a name whose spaces OCR dropped, or a surname alone); not words run
+    together ("ABDOMENPELVIS"), nor a word of the overlay."""
+    return (len(word.text) >= 6 and not line[: word.start].strip()
+            and not line[word.end :].strip()
+            and (lexicon.is_known_name(word.lower) or not _holds_a_word(word.lower))
+            and word.lower not in lexicon.CLINICAL_WORDS)
 
 
 def _given_then_surname(run: list[Token]) -> bool:

@@ -1,7 +1,8 @@
 """Words as OCR reads small print on a picture, put back the way they were printed: the case of a
 letter whose capital has the shape of its small letter ("TereSa" → "Teresa", "JoLY" → "JOLY"),
-a 0 or 1 inside a word ("AZEVED0" → "AZEVEDO", "1D:" → "ID:"), and the last letter of a word set
-apart before a comma or a caret ("AZEVED O,Julian").
+a 0 or 1 inside a word ("AZEVED0" → "AZEVEDO", "1D:" → "ID:"), the last letter of a word set
+apart before a comma or a caret ("AZEVED O,Julian"), and the first letter of a given name after
+DICOM's caret read small ("Krylova~olga" → "Krylova~Olga").
 
 Every change keeps the text's length, so positions found in the restored text hold in the text
 as read. The name rules of a line (line_names) look at the restored words; what they flag is
@@ -22,6 +23,7 @@ _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?
 _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
 _AS_LETTER = {"0": "O", "1": "I"}
 SEPARATORS = ",^~"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret OCR reads as "~")
+_CARET = re.compile(r"\s?[\^~]\s?")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
@@ -45,6 +47,19 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
             out[-1] = Token(before.start, word.end, before.text + word.text)
             continue
         out.append(word)
+    return out
+
+
+def capital_after_caret(line: str, words: list[Token]) -> list[Token]:
+    """`words` with the first letter of a word right after a caret (or the tilde OCR reads it as)
+    that follows a capitalised word put back in capitals when its capital has the shape of its
+    small letter: "Krylova~olga" → "Olga" (DICOM's "Surname^Given" prints a given name there)."""
+    out = list(words)
+    for index in range(1, len(words)):
+        before, word = words[index - 1], words[index]
+        if (_CARET.fullmatch(line[before.end : word.start]) and before.capitalised
+                and word.text[0] in LOOK_ALIKE):
+            out[index] = Token(word.start, word.end, word.text[0].upper() + word.text[1:])
     return out
 
 
