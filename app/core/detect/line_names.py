@@ -313,12 +313,14 @@ def _alone_before_marker(line: str, word: Token) -> bool:
 
 def _alone_on_line(line: str, word: Token) -> bool:
     """ "BEKBOLATMUSLIYEVICH" over "DOB: 03/11/1976": one word in no dictionary that is the
-    whole of its line (a name whose spaces OCR dropped, or a surname alone); not words run
-    together ("ABDOMENPELVIS"), nor a word of the overlay."""
+    whole of its line, a name in the lists or, in no list, long enough to be two names whose
+    space OCR dropped (a maker's or a hospital's one word is shorter); not words run together
+    ("ABDOMENPELVIS"), nor a word of the overlay."""
+    lower = word.lower
     return (len(word.text) >= 6 and not line[: word.start].strip()
-            and not line[word.end :].strip()
-            and (lexicon.is_known_name(word.lower) or not _holds_a_word(word.lower))
-            and word.lower not in lexicon.CLINICAL_WORDS)
+            and not line[word.end :].strip() and not lexicon.is_ordinary(lower)
+            and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not _holds_a_word(lower)))
+            and lower not in lexicon.CLINICAL_WORDS)
 
 
 def _given_then_surname(run: list[Token]) -> bool:
