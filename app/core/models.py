@@ -126,6 +126,9 @@ class TextSpan:
     from_ner: bool = False
     cites: tuple[str, ...] = ()  # text of the user's own that `rule` quotes (a deny-list entry)
     detail: str = ""  # for a `detail` span, its kind: "age", "rare condition"... (details.py)
+    # what gave it away, in the plain words of findings/plain_summary.py ("after 'Patient:'",
+    # "under 'Bed'", "next to a sex, an age or a date of birth"); never the identifier
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,7 +137,9 @@ class Finding:
 
     `reason` names the rule that fired and the words that made it fire; `masked_reason` is the
     same sentence with every identifying word in it masked, built when the reason is (masking.py
-    shows one or the other, never a rewrite of the raw one).
+    shows one or the other, never a rewrite of the raw one). `summary` is the same in one plain
+    line for people ("A patient's name on screen, after 'Patient:'", findings/plain_summary.py):
+    it names no library or rule and holds no identifier, so it is shown masked or not.
     """
 
     id: str
@@ -148,6 +153,7 @@ class Finding:
     boxes: tuple[Box, ...] = ()
     masked_reason: str = ""
     detail: str = ""  # a `detail` finding's kind ("age", "day", "rare condition"...)
+    summary: str = ""
 
     @property
     def severity(self) -> str:
@@ -296,6 +302,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "text": f.text,
         "confidence": round(f.confidence, 3),
         "reason": f.reason,
+        "summary": f.summary,  # the reason in one plain line, without the identifier
         "severity": f.severity,
         "boxes": [asdict(b) for b in f.boxes],
         "detail": f.detail,  # a detail finding's kind ("age", "day", "rare condition"...)

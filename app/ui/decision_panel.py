@@ -1,13 +1,22 @@
-"""Under the list: what the selected flag is and why, its note, and the decision buttons."""
+"""Under the list: what the selected flag is in plain words, the technical reason behind "Why,
+in detail" (closed by default), its note, and the decision buttons."""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.core.findings.masking import shown_reason, shown_text
+from app.core.findings.masking import shown_reason, shown_summary, shown_text
 from app.core.models import Finding
 from app.core.review.decisions import Decision, Verdict
 from app.ui.style import DECISION_LABEL
@@ -24,6 +33,20 @@ class DecisionPanel(QWidget):
         super().__init__()
         self.detail = QLabel(NOTHING_SELECTED)
         self.detail.setWordWrap(True)
+        # the detector's own account (rules, models), for whoever wants it: closed by default
+        self.why_button = QToolButton()
+        self.why_button.setText("Why, in detail")
+        self.why_button.setCheckable(True)
+        self.why_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.why_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.why_button.setAutoRaise(True)
+        self.why_button.setEnabled(False)
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setTextFormat(Qt.TextFormat.PlainText)
+        self.why.setStyleSheet("QLabel{color:#555555}")
+        self.why.hide()
+        self.why_button.toggled.connect(self._show_why)
         self.note = QLineEdit()
         self.note.setPlaceholderText("Note (optional), e.g. “blurred in the edit”")
         self.note.editingFinished.connect(self.noteEdited)
@@ -44,6 +67,8 @@ class DecisionPanel(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addWidget(self.detail)
+        self.layout_.addWidget(self.why_button)
+        self.layout_.addWidget(self.why)
         self.layout_.addWidget(self.note)
         self.layout_.addLayout(buttons)
 
@@ -55,15 +80,22 @@ class DecisionPanel(QWidget):
                        self.reopen_button):
             widget.setEnabled(enabled)
         self.this_is_me_button.setEnabled(enabled and can_mark_me)
+        self.why_button.setEnabled(enabled)
         if finding is None:
             self.detail.setText(NOTHING_SELECTED)
+            self.why.setText("")
             self.note.setText("")
             return
         text = shown_text(finding, masked)
-        reason = shown_reason(finding, masked)
         self.detail.setText(
-            f"<b>{finding.category.value}</b> {finding.source.value}: “{html.escape(text)}” "
-            f"(confidence {finding.confidence:.2f})<br><small>{html.escape(reason)}</small><br>"
+            f"<b>{html.escape(shown_summary(finding))}</b><br>"
+            f"“{html.escape(text)}” · {finding.category.value}, {finding.source.value} · "
+            f"confidence {finding.confidence:.2f}<br>"
             f"Decision: <b>{DECISION_LABEL[verdict.decision] if verdict else 'open'}</b>"
         )
+        self.why.setText(shown_reason(finding, masked))
         self.note.setText(verdict.note if verdict else "")
+
+    def _show_why(self, shown: bool) -> None:
+        self.why_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.why.setVisible(shown)

@@ -1,4 +1,7 @@
-"""The findings list: filterable by source, category and decision; text masked on request."""
+"""The findings list: filterable by source, category and decision; text masked on request.
+
+Each row says what was found in plain words (the finding's summary); the detector's technical
+reason is behind "Why, in detail" in the panel below (decision_panel.py), not in the list."""
 
 from __future__ import annotations
 
@@ -23,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.findings.masking import shown_reason, shown_text
+from app.core.findings.masking import shown_summary, shown_text
 from app.core.models import Category, Finding, Source
 from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
 from app.ui.style import DECISION_LABEL, category_colour
 
-COLUMNS = ("Time", "Source", "Category", "Text", "Conf.", "Decision")
+COLUMNS = ("Time", "What was found", "Source", "Category", "Text", "Conf.", "Decision")
+SUMMARY_COLUMN, CATEGORY_COLUMN, TEXT_COLUMN = (COLUMNS.index(c) for c in
+                                                ("What was found", "Category", "Text"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "All"
 _ROOT = QModelIndex()
@@ -87,13 +92,14 @@ class FindingsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return finding.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return shown_reason(finding, self.masked)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
+            return shown_summary(finding)
+        if role == Qt.ItemDataRole.ForegroundRole and column == CATEGORY_COLUMN:
             return category_colour(finding.category)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             f"{format_time(finding.start_s)}–{format_time(finding.end_s)}",
+            shown_summary(finding),
             finding.source.value,
             finding.category.value,
             shown_text(finding, self.masked),
@@ -147,7 +153,8 @@ class FindingsPanel(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)

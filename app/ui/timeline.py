@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from app.core.findings.masking import shown_reason
+from app.core.findings.masking import shown_summary
 from app.core.models import Finding
 from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
@@ -50,7 +50,7 @@ class TimelineWidget(QWidget):
         self.selected_id: str | None = None
         self.row_of: dict[str, int] = {}  # each span's sub-row in its lane
         self.lane_rows = [1] * len(LANES)  # how many sub-rows each lane has
-        self.masked = True  # tooltips show the masked reason unless the reviewer unmasks
+        self.masked = True  # masked as the window is (tooltips say a finding's plain summary)
         self.setMinimumHeight(self.needed_height())
         self.setMouseTracking(True)
 
@@ -193,7 +193,7 @@ class TimelineWidget(QWidget):
         decision = self.review.get(finding.id).decision if self.review else Decision.OPEN
         return (f"{finding.category.value} ({finding.source.value}), "
                 f"{format_time(finding.start_s)}–{format_time(finding.end_s)}\n"
-                f"{shown_reason(finding, self.masked)}\nconfidence {finding.confidence:.2f} · "
+                f"{shown_summary(finding)}\nconfidence {finding.confidence:.2f} · "
                 f"{DECISION_LABEL[decision]}")
 
     def event(self, event) -> bool:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.core.review.decisions import Decision, Review
+from app.ui.findings_view import TEXT_COLUMN
 
 pytestmark = pytest.mark.models
 
@@ -190,7 +191,7 @@ def test_mask_toggle_hides_identifying_text(window, qtbot):
     result = scan(qtbot, window)
     window.findings_panel.mask_box.setChecked(True)
     model = window.findings_panel.model
-    shown = [model.data(model.index(r, 3)) for r in range(model.rowCount())]
+    shown = [model.data(model.index(r, TEXT_COLUMN)) for r in range(model.rowCount())]
     for finding in result.findings:
         assert finding.text not in shown
     window.flags.step(+1)

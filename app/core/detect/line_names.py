@@ -53,6 +53,9 @@ _RECORD = re.compile("|".join((
     r"\b(?:bed|bay|rm|room)\s*[:#]?\s*\d{1,3}\b",
 )), re.IGNORECASE)
 NONE, RECORD, PERSON = 0, 1, 2  # how strongly a line's company says "this is a person"
+# each as a finding's plain summary says it (findings/plain_summary.py)
+NEXT_TO = {RECORD: "next to a date, a record number or a bed",
+           PERSON: "next to a sex, an age or a date of birth"}
 _JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?[\^~]\s?|-|")  # "": a word OCR ran together
 _SHAPED = re.compile(r"[,^~]")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
@@ -88,7 +91,7 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
         if end > name.end:  # "Jane  F", "Hamish Buchanan  Acc": a sex marker or a label
             end = name.end + _name_words_end(text[name.end : end])
         out.append(TextSpan(start, end, Category.NAME, name.confidence, name.rule,
-                            text[start:end]))
+                            text[start:end], cue=name.cue))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -127,7 +130,7 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
                         cue == PERSON and _vouched(line, words, first, last)
                         and all(_overruled(s, start, end) for s in blocking)):
                     found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
-                                          text[start:end]))
+                                          text[start:end], cue=NEXT_TO[cue]))
         offset += len(as_read) + 1
     return found
 

@@ -18,6 +18,7 @@ _TITLE = (r"RN|Dr|Doctor|Nurse|Sister|Matron|Consultant|Charge\s+Nurse|Charge(?=
           r"CNA|LPN|NP|Reg|Registrar|SHO|FY[12]|Midwife|Physio|Physiotherapist|Surgeon|"
           r"Anaesthetist|Anesthetist|Attending|Therapist|Pharmacist|Porter")
 TITLE = re.compile(rf"\b(?:{_TITLE})\b\.?", re.IGNORECASE)
+TITLE_WORDS = _TITLE  # the titles as a pattern's alternatives
 _NAME_WORD = r"[A-Z][A-Za-z'\-]+"
 _AFTER = re.compile(rf"\s*[:\-]?\s*((?:[A-Z]\.\s*)?{_NAME_WORD})(?:\s+({_NAME_WORD}))?")
 # words a capital letter after a title does not make a name ("Dr: On call", "Nurse: To ward")
@@ -66,7 +67,7 @@ def _staff_span(text: str, title: re.Match[str]) -> TextSpan | None:
     start = after.start(1)
     label = re.sub(r"\s+", " ", title.group().rstrip("."))
     return TextSpan(start, end, Category.NAME, 0.75, STAFF_RULE.format(title=label),
-                    text[start:end])
+                    text[start:end], cue=f"after '{label}'")
 
 
 def staff_names(text: str, spans: list[TextSpan]) -> list[TextSpan]:

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 from app.core.findings.hits import finding_id
 from app.core.findings.masking import mask_text
-from app.core.models import Category, Finding
+from app.core.findings.plain_summary import summary_of
+from app.core.models import Category, Finding, Source
 from app.core.timecode import format_time
 
 ENOUGH = 3  # kinds (a rare diagnosis counts two) that make a combination
@@ -82,4 +83,5 @@ def combination(findings: list[Finding]) -> Finding | None:
         start_s=start, end_s=max(f.end_s for found in every.values() for f in found),
         source=sources.most_common(1)[0][0], category=Category.COMBINATION, text=text,
         confidence=round(min(0.95, 0.5 + 0.1 * sum(weight.values())), 2),
-        reason=f"{opening}{listed}. {advice}", masked_reason=f"{opening}{masked}. {advice}")
+        reason=f"{opening}{listed}. {advice}", masked_reason=f"{opening}{masked}. {advice}",
+        summary=summary_of(Category.COMBINATION, Source.SPEECH, "", text=text))

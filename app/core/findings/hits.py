@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from app.core.findings.masking import DESCRIBED, identifying_words, mask_text
+from app.core.findings.plain_summary import cue_before, summary_of
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
 from app.core.text_join import join_with_ranges
 
@@ -80,6 +81,17 @@ def masked_reason_for(span: TextSpan, where: str) -> str:
     return f"{rule} matched \"{mask_text(span.text)}\" {where}"
 
 
+def summary_for(span: TextSpan, source: Source) -> str:
+    """The finding's plain line (plain_summary.py) from what the detector knew."""
+    return summary_of(span.category, source, span.rule, span.cue, span.detail, span.text)
+
+
+def with_cue(span: TextSpan, text: str) -> TextSpan:
+    """The span with the label or cue word right before it in `text` (or opening it), unless
+    the detector gave it one already (a label above it, a line's neighbours)."""
+    return span if span.cue else replace(span, cue=cue_before(text, span.start, span.text))
+
+
 def transcript_text(words: tuple[Word, ...]) -> tuple[str, list[tuple[int, int]]]:
     """The transcript as one string, and each word's character range inside it."""
     return join_with_ranges([word.text for word in words])
@@ -92,9 +104,9 @@ def said_within(word: Word, finding: Finding) -> bool:
 
 def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Finding]:
     """One finding per span detected in the transcript, timed by the words it covers."""
-    _, ranges = transcript_text(words)
+    said, ranges = transcript_text(words)
     findings = []
-    for span in spans:
+    for span in (with_cue(s, said) for s in spans):
         covered = [w for w, (a, b) in zip(words, ranges, strict=True)
                    if a < span.end and b > span.start]
         if not covered:
@@ -113,6 +125,7 @@ def speech_findings(words: tuple[Word, ...], spans: list[TextSpan]) -> list[Find
                 reason=reason_for(span, "in the speech"),
                 masked_reason=masked_reason_for(span, "in the speech"),
                 detail=span.detail,
+                summary=summary_for(span, Source.SPEECH),
             )
         )
     return findings
@@ -131,7 +144,7 @@ class ScreenHit:
 def screen_hits(line: OcrLine, spans: list[TextSpan]) -> list[ScreenHit]:
     """Attach to each span the union of the boxes of the OCR pieces it covers."""
     hits = []
-    for span in spans:
+    for span in (with_cue(s, line.text) for s in spans):
         covered = [i for i, (a, e) in enumerate(line.spans) if a < span.end and e > span.start]
         boxes = [line.boxes[i] for i in covered]
         tracks = frozenset(line.tracks[i] for i in covered if i < len(line.tracks)) - {-1}
@@ -260,4 +273,5 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
         boxes=tuple(track.boxes),
         masked_reason="" if source in DESCRIBED else masked_reason_for(span, seen),
         detail=span.detail,
+        summary=summary_of(span.category, source, span.rule, span.cue, span.detail, text),
     )

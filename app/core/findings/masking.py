@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from app.core.findings.disguised import digits_written_as_letters, disguised_spans
+from app.core.findings.plain_summary import summary_of
 from app.core.findings.plain_text import Plain, plain_text, shown_plainly
 from app.core.findings.spelled_numbers import spelled_number_spans
 from app.core.models import Box, Category, Finding, Source, VideoInfo
@@ -47,6 +48,15 @@ def shown_reason(finding: Finding, masked: bool) -> str:
     if finding.masked_reason:
         return finding.masked_reason
     return f"a {finding.category.value} matched \"{mask_text(finding.text)}\""
+
+
+def shown_summary(finding: Finding) -> str:
+    """The finding in one plain line (plain_summary.py), the same masked or not: it holds no
+    identifier. A finding made before summaries were (or one made by hand) says its kind."""
+    if finding.summary:
+        return finding.summary
+    return summary_of(finding.category, finding.source, "", detail=finding.detail,
+                      text=finding.text if finding.category is Category.COMBINATION else "")
 
 
 def identifying_words(entries: Iterable[str]) -> set[str]:

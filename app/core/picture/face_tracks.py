@@ -172,11 +172,15 @@ def described(face: Finding, presenter: bool, chosen_by_reviewer: bool = False) 
         text = f"presenter's face ({size})"
         why = ("marked by you as your own face" if chosen_by_reviewer
                else "taken to be the presenter: on screen longest")
+        summary = ("Your face, as you marked it" if chosen_by_reviewer
+                   else "The presenter's face, on screen longest")
     else:
         text = f"face of another person ({size})"
         why = ("a face other than the one you marked as yours" if chosen_by_reviewer
                else "a face other than the presenter's")
-    return replace(face, text=text, reason=f"{why}, {seen}")
+        summary = ("Another person's face (not the one you marked as yours)"
+                   if chosen_by_reviewer else "Another person's face")
+    return replace(face, text=text, reason=f"{why}, {seen}", summary=summary)
 
 
 def presenter_doubt(tracks: list[FaceTrack], presenter: set[int]) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.core.detect.ocr_tolerance import stacked_label
+from app.core.findings.plain_summary import cue_above
 from app.core.models import OcrLine, TextSpan
 
 
@@ -78,7 +79,8 @@ def spans_in_value(label: OcrLine, value: OcrLine,
         start = max(span.start, offset) - offset
         end = span.end - offset
         moved.append(replace(span, start=start, end=end, text=value.text[start:end],
-                             rule=f"{span.rule} (label '{label.text.strip()}' above)"))
+                             rule=f"{span.rule} (label '{label.text.strip()}' above)",
+                             cue=cue_above(label.text)))
     return moved
 
 

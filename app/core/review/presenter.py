@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from app.core.findings.masking import shown_summary
 from app.core.models import AnalysisResult, Finding, Source
 from app.core.picture.face_tracks import PRESENTER_DOUBT, described, overlap_in_time
 from app.core.review.my_voice import voice_lines, with_my_voices
@@ -76,9 +77,13 @@ def as_reviewed(result: AnalysisResult, review: Review) -> AnalysisResult:
 def presenter_lines(result: AnalysisResult) -> list[str]:
     """For the report and the command line: which faces and voice were left unflagged as yours,
     and why."""
-    return [f"Not flagged, as the presenter's face: {format_time(f.start_s)}–"
-            f"{format_time(f.end_s)} ({f.reason})." for f in result.presenter_faces
+    return [f"Not flagged: {_lower_first(shown_summary(f))} ({format_time(f.start_s)}–"
+            f"{format_time(f.end_s)})." for f in result.presenter_faces
             ] + voice_lines(result)
+
+
+def _lower_first(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:]
 
 
 def _mine(result: AnalysisResult, mine: tuple[str, ...] | None) -> tuple[str, ...]:

@@ -47,6 +47,7 @@ from app.core.findings.masking import (
     mask_free_words,
     padded,
     shown_reason,
+    shown_summary,
     shown_text,
 )
 from app.core.media.video import iter_frames_at
@@ -73,6 +74,9 @@ DECISION_COLOUR = {Decision.OPEN: colors.HexColor("#e0a100"),
                    Decision.MUST_FIX: colors.HexColor("#c62828"),
                    Decision.FALSE_ALARM: colors.HexColor("#9e9e9e")}
 LANES = tuple(Source)  # one strip per source, in the window's order
+# what each model does, as the record says it (the JSON's tool.models names them)
+MODEL_JOBS = {"speech": "speech recognition", "ocr": "text reading", "ner": "names and places",
+              "faces": "faces", "voices": "voices"}
 NOT_YET_CHECKED = (
     "the look of a wristband, of a whiteboard without ruled lines, or of a dark-mode screen, "
     "where no text on them is legible (bedside monitors and ruled patient boards, charts and "
@@ -215,9 +219,18 @@ def _clip_table(result: AnalysisResult, reviewer: str, when: str, masked: bool, 
         ("Reviewed", when),
         decisions,
         ("Checked with", f"ClearToPost {result.tool_version}"),
-        *((f"Model: {m.role}", f"{m.name} ({m.package})") for m in result.models),
+        ("Models", _models_line(result)),
     ]
     return _facts(rows, styles, page)
+
+
+def _models_line(result: AnalysisResult) -> str:
+    """The models by what they do, each with the start of its SHA-256 where it has one: the
+    record pins them down for an audit; the JSON (tool.models) names each in full."""
+    jobs = [MODEL_JOBS.get(m.role, m.role) + (f" (SHA-256 {m.sha256[:12]}…)" if m.sha256 else "")
+            for m in result.models]
+    return ("; ".join(jobs) + ". Each is checked before use and named in the scan's JSON."
+            if jobs else "none")
 
 
 def _facts(pairs: list[tuple[str, str]], styles: Styles, page: Page) -> Table:
@@ -445,7 +458,6 @@ def _entry(number: int, finding: Finding, result: AnalysisResult, review: Review
            ) -> list[Flowable]:
     verdict = review.get(finding.id)
     text = shown_text(finding, masked)
-    reason = shown_reason(finding, masked)
     colour = DECISION_COLOUR[verdict.decision].hexval().replace("0x", "#")
     head = (f"<b>#{number} · {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
             f"{finding.source.value} · {finding.category.value}</b> · confidence "
@@ -453,9 +465,11 @@ def _entry(number: int, finding: Finding, result: AnalysisResult, review: Review
             f"{DECISION_TEXT[verdict.decision]}</b></font>")
     if verdict.decided_at:
         head += f" · decided {_when_by(verdict.decided_at, verdict.decided_by)}"
+    # the plain summary, not the detector's trace (that stays in the JSON and the window's
+    # "Why, in detail"): a record is read by people who do not know the rules' names
     body = [Paragraph(head, styles["body"]),
-            Paragraph(f"Found: “{escape(text)}”", styles["body"]),
-            Paragraph(f"Why: {escape(reason)}", styles["small"])]
+            Paragraph(f"<b>{escape(shown_summary(finding))}</b>", styles["body"]),
+            Paragraph(f"Found: “{escape(text)}”", styles["body"])]
     if verdict.note:
         # the reviewers' own names, as the head shows who decided; the note itself is masked
         note = mask_free_text(verdict.note, **_free_text_masking(result)) if masked \

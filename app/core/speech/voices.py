@@ -242,5 +242,6 @@ def voice_findings(voices: Voices, words: tuple[Word, ...]) -> list[Finding]:
                           stretch.start_s),
             start_s=stretch.start_s, end_s=stretch.end_s, source=Source.SPEECH,
             category=Category.VOICE, text=text or f"(a {ordinal[stretch.voice]} voice)",
-            confidence=0.8, reason=reason, masked_reason=masked))
+            confidence=0.8, reason=reason, masked_reason=masked,
+            summary=f"Another person's voice (the {ordinal[stretch.voice]} voice heard)"))
     return findings
