@@ -32,9 +32,11 @@ from app.core.review.decisions import Decision, Review
 from app.core.timecode import format_time
 from app.ui.style import DECISION_LABEL, category_colour
 
-COLUMNS = ("Time", "What was found", "Source", "Category", "Text", "Conf.", "Decision")
-SUMMARY_COLUMN, CATEGORY_COLUMN, TEXT_COLUMN = (COLUMNS.index(c) for c in
-                                                ("What was found", "Category", "Text"))
+# the summary says the kind and the source in words, so they have no columns of their own (the
+# filters above the list still choose by them); it is drawn in its category's colour
+COLUMNS = ("Time", "What was found", "Text", "Conf.", "Decision")
+SUMMARY_COLUMN, TEXT_COLUMN = COLUMNS.index("What was found"), COLUMNS.index("Text")
+TEXT_WIDTH = 120  # px; a long text (a voice's words) wraps rather than squeezing the summary
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = "All"
 _ROOT = QModelIndex()
@@ -93,15 +95,13 @@ class FindingsModel(QAbstractTableModel):
             return finding.id
         if role == Qt.ItemDataRole.ToolTipRole:
             return shown_summary(finding)
-        if role == Qt.ItemDataRole.ForegroundRole and column == CATEGORY_COLUMN:
+        if role == Qt.ItemDataRole.ForegroundRole and column == SUMMARY_COLUMN:
             return category_colour(finding.category)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
             f"{format_time(finding.start_s)}–{format_time(finding.end_s)}",
             shown_summary(finding),
-            finding.source.value,
-            finding.category.value,
             shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",
             DECISION_LABEL[self.decision(finding)],
@@ -151,10 +151,14 @@ class FindingsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # a row is as tall as its wrapped summary: the whole line is read, never cut off
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TEXT_COLUMN, TEXT_WIDTH)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)

@@ -32,8 +32,9 @@ _RELATION = "|".join(sorted((re.escape(r) for r in RELATIONS), key=len, reverse=
 _HONORIFIC = "|".join(sorted(TITLES, key=len, reverse=True))
 _CUE_WORD = (rf"{_PATIENT}|{_BIRTH}|{_RECORD}|{_PLACE}|{_CONTACT}|{_DATE}|{_RELATION}|"
              rf"{_HONORIFIC}|{TITLE_WORDS}")
-# the label, then only what separates a label from its value (spaces, ":", "#", "-")
-_BEFORE = re.compile(rf"(?<![\w.])((?:{_CUE_WORD})\.?)(\s*:)?[\s#\-–]*$", re.IGNORECASE)
+# the label, then only what separates a label from its value (spaces, ":", "#", "-", and the
+# comma speech is written with: "my patient, Mr Fisher")
+_BEFORE = re.compile(rf"(?<![\w.])((?:{_CUE_WORD})\.?)(\s*:)?[\s#\-–,]*$", re.IGNORECASE)
 _LEADING = re.compile(rf"^((?:{_CUE_WORD})\.?)(\s*:)?[\s#\-–]+(?=\w)", re.IGNORECASE)
 _PATIENT_WORD = re.compile(rf"^(?:{_PATIENT})\W*$", re.IGNORECASE)
 _BIRTH_WORD = re.compile(rf"^(?:{_BIRTH})\W*$", re.IGNORECASE)

@@ -93,6 +93,9 @@ def _fonts() -> tuple[str, str]:
     if "CTPVera" not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont("CTPVera", str(folder / "Vera.ttf")))
         pdfmetrics.registerFont(TTFont("CTPVeraBd", str(folder / "VeraBd.ttf")))
+        # so that <b> in a paragraph is set in the bold face (it was not, without a family)
+        pdfmetrics.registerFontFamily("CTPVera", normal="CTPVera", bold="CTPVeraBd",
+                                      italic="CTPVera", boldItalic="CTPVeraBd")
     return "CTPVera", "CTPVeraBd"
 
 
