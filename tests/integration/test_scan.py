@@ -141,7 +141,8 @@ def test_json_has_the_contract_keys(identifiers_result):
     for finding in data["findings"]:
         assert set(finding) >= {"id", "start_s", "end_s", "source", "category", "text",
                                 "confidence", "reason", "severity", "boxes", "summary"}
-        assert finding["summary"] and finding["text"] not in finding["summary"]
+        assert finding["summary"]
+        assert len(finding["text"]) < 3 or finding["text"] not in finding["summary"]
         assert finding["severity"] in {"identifier", "context"}
         assert finding["source"] in {"speech", "screen", "face", "code", "scene"}
         assert finding["category"] in {c.value for c in Category}
