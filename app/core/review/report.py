@@ -469,10 +469,13 @@ def _entry(number: int, finding: Finding, result: AnalysisResult, review: Review
     if verdict.decided_at:
         head += f" · decided {_when_by(verdict.decided_at, verdict.decided_by)}"
     # the plain summary, not the detector's trace (that stays in the JSON and the window's
-    # "Why, in detail"): a record is read by people who do not know the rules' names
+    # "Why, in detail"): a record is read by people who do not know the rules' names. A
+    # combination's reason is ours in plain words, each detail with its times: it is kept.
     body = [Paragraph(head, styles["body"]),
-            Paragraph(f"<b>{escape(shown_summary(finding))}</b>", styles["body"]),
-            Paragraph(f"Found: “{escape(text)}”", styles["body"])]
+            Paragraph(f"Found: “{escape(text)}”", styles["body"]),
+            Paragraph(f"<b>{escape(shown_summary(finding))}</b>", styles["body"])]
+    if finding.category is Category.COMBINATION:
+        body.append(Paragraph(escape(shown_reason(finding, masked)), styles["small"]))
     if verdict.note:
         # the reviewers' own names, as the head shows who decided; the note itself is masked
         note = mask_free_text(verdict.note, **_free_text_masking(result)) if masked \
