@@ -62,7 +62,8 @@ def test_masked_report_has_verdict_findings_coverage_and_no_identifiers(
     labels = {"patient", "room", "bed", "dob", "mrn"}  # words that identify no one by themselves
     for secret in planted:
         for word in secret.replace(".", " ").split():
-            if len(word) > 2 and word.lower() not in labels:
+            # a summary quotes the label it was found after ("after 'Patient:'"), never more
+            if len(word) > 2 and word.lower().rstrip(":") not in labels:
                 assert word not in text, word
     assert (out.stat().st_mode & 0o777) == 0o600
 
