@@ -25,7 +25,8 @@ Clips (made by bench.clips, truth written by it):
   ("Les" of "Less", "Brady" of "Bradycardia"). It counts recall, recall with the right text,
   findings per true item, how late each identifier is flagged after enough of it shows to
   identify it (four letters or digits), and findings no item accounts for. `--edges` runs only
-  these.
+  these; `--edges --held-out` runs the held-out ones instead (two more boards, four more fonts,
+  50 and 110 px/s: for checking a change, not for tuning one).
 - ../shared/realdata/video: real footage with no identifier (false flags only); the monitor
   footage among it must give a scene finding (counted under scene recall), the rest none.
 - bench.overlays: 96 burned-in overlays of medical images and record banners, half with a
@@ -224,20 +225,21 @@ def naive_screen_times(path: str, engines) -> list[float]:
     return times
 
 
-def edges(engines, folder: Path) -> list[str]:
-    """The edge clips' table (bench.edge_pan)."""
+def edges(engines, folder: Path, held_out: bool = False) -> list[str]:
+    """The edge clips' table (bench.edge_pan); `held_out`: the held-out clips instead."""
     from app.core.pipeline import analyze, run
-    from bench.edge_pan import edge_clips, edge_score, edge_table
+    from bench.edge_pan import edge_clips, edge_score, edge_table, held_out_clips
 
     score = None
-    for truth in edge_clips(folder):
+    for truth in (held_out_clips if held_out else edge_clips)(folder):
         score = edge_score(run(analyze(truth.clip.path, engines=engines)), truth, score)
     for line in score.false:
         print(f"- false flag: {line}", file=sys.stderr)
     late = [f"{text} {s:+.1f} s" for text, s in score.late if s > 0.5]
     if late:
         print(f"- late: {', '.join(late)}", file=sys.stderr)
-    return ["Identifiers panned in from each edge of the frame (bench.edge_pan):", "",
+    which = "held-out boards, fonts and speeds" if held_out else "bench.edge_pan"
+    return [f"Identifiers panned in from each edge of the frame ({which}):", "",
             *edge_table(score)]
 
 
@@ -266,7 +268,7 @@ def main() -> int:
         return 0
     if "--edges" in sys.argv:
         with tempfile.TemporaryDirectory() as tmp:
-            print("\n".join(edges(engines, Path(tmp))))
+            print("\n".join(edges(engines, Path(tmp), "--held-out" in sys.argv)))
         return 0
     baseline_found = baseline_planted = 0
     found: Counter[tuple[str, str]] = Counter()
