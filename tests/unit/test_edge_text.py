@@ -156,3 +156,49 @@ def test_a_line_leaving_the_frame_stays_the_finding_it_was(detector):
     script = [[("OLSON, Margaret", 40, 100)], [("OLSON, Margaret", 40, 100)],
               [("SON, Margaret", 0, 100)], [("N, Margaret", 0, 100)], [("argaret", 0, 100)]]
     assert len(names(scan(detector, script))) == 1
+
+
+def test_a_short_name_whose_start_shows_at_the_left_edge_is_flagged_at_once(detector):
+    # "Ann" touches the left edge with its capital: the cut is in the space before it
+    script = [[("nn Dr: Mensah", 0, 100), ("ess fluid tonight", 0, 300)],
+              [("Ann Dr: Mensah", 0, 100), ("Less fluid tonight", 0, 300)],
+              [("RN: Ann Dr: Mensah", 30, 100), ("Less fluid tonight", 30, 300)],
+              [("RN: Ann Dr: Mensah", 30, 100), ("Less fluid tonight", 30, 300)]]
+    found = names(scan(detector, script))
+    assert [t for s, t in found if normalise(t) == "ann"] == ["Ann"]
+    assert min(s for s, t in found if normalise(t) == "ann") == 0.5
+    assert not [t for _, t in found if normalise(t) in ("less", "ess", "nn")]
+
+
+def test_a_name_that_ends_ordinary_words_is_flagged_when_its_start_shows(detector):
+    # "aria" and "Maria" end "stigmaria": as an end alone it needs a cue; with its capital it
+    # is the whole word, and the line's reading found a name in it
+    script = [[("aria HCA: Novak", 0, 100)], [("Maria HCA: Novak", 0, 100)],
+              [("Nurse: Maria HCA: Novak", 30, 100)]]
+    found = names(scan(detector, script))
+    assert min(s for s, t in found if normalise(t) == "maria") == 0.5
+
+
+def test_a_room_number_whose_label_the_left_edge_cuts_is_flagged_from_three_letters(detector):
+    script = [[("m 14 P. Gonzalez", 0, 100), ("om 14:00 NBM", 0, 300), ("ay 2 post op", 0, 500)],
+              [("oom 14 P. Gonzalez", 0, 100), ("rom 14:00 NBM", 0, 300),
+               ("Day 2 post op", 0, 500)],
+              [("Room 14 P. Gonzalez", 0, 100), ("From 14:00 NBM", 0, 300),
+               ("Day 2 post op", 30, 500)],
+              [("Room 14 P. Gonzalez", 30, 100), ("From 14:00 NBM", 30, 300),
+               ("Day 2 post op", 30, 500)]]
+    places = [(f.start_s, f.boxes[0].y) for f in scan(detector, script)
+              if f.category.value == "location"]
+    assert places == [(0.5, 100)]
+
+
+def test_a_mixed_case_misread_of_a_cut_word_is_no_name(detector):
+    # PP-OCR reads the board's "Room" as "RoOm"; a name model's span swallowing the "14" beside
+    # it is no cue that the cut word is a name
+    for text in ("RoOm 14 P. Gonzalez", "oOm 14 P. Gonzalez", "LeSs fluid J. Okafor"):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        cut_word = text.split()[0]
+        assert not [s for s in spans if s.category.value == "name" and cut_word in s.text], text
+    text = "RoOm 14 P. Gonzalez"
+    assert [(s.category.value, s.text) for s in detector.detect(text)] == [
+        ("location", "RoOm 14"), ("name", "P. Gonzalez")]

@@ -19,6 +19,8 @@ from app.core.picture.ppocr import respaced
     ("Bay3", "Bay 3"),
     ("D0B: 25.05.2005", "DOB: 25.05.2005"),  # a zero between letters is an O
     ("G0LDBERG, Alice", "GOLDBERG, Alice"),
+    ("Nurse: MariaHCA: Novak", "Nurse: Maria HCA: Novak"),  # a label read onto a name
+    ("Sister: KimDR: Adeyemi", "Sister: Kim DR: Adeyemi"),
 ])
 def test_spaces_are_put_back(read, meant):
     assert respaced(read) == meant
@@ -27,7 +29,7 @@ def test_spaces_are_put_back(read, meant):
 @pytest.mark.parametrize("read", [
     "SpO2 97%", "EtCO2", "O2 2L", "B12", "03/14/1951", "15.93", "1,000 mg", "j.smith@mail.com",
     "www.clinic.org", "Stay safe on shift", "Bed 4", "4B", "12th May", "2nd floor", "100mg",
-    "Bedside", "Roomy", "Beds",
+    "Bedside", "Roomy", "Beds", "McDONALD", "eGFR: 45", "pH: 7.31", "mmHg", "MacKAY",
 ])
 def test_what_was_read_right_is_left_alone(read):
     assert respaced(read) == read

@@ -74,6 +74,7 @@ _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", 
 # Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
 _TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
 _LEADING_LABEL = re.compile(r"^(?:patient|pt|name)\s*[.:]?\s+", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"^(?:#?\d[\d.,:/-]*\s+)+")  # "14 P. Gonzalez": a room's number
 _BARE_YEAR = re.compile(r"^(?:in\s+|the\s+)?(?:19|20)\d\d'?s?$", re.IGNORECASE)
 _SPECIFIC_DATE = re.compile(rf"{ANY_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\b",
                             re.IGNORECASE)
@@ -170,9 +171,10 @@ class TextDetector:
                 return None
             score = min(score, 0.6)
         if category is Category.NAME:
-            label = _LEADING_LABEL.match(found)
-            if label:
-                start, found = start + label.end(), found[label.end():]
+            for lead in (_LEADING_LABEL, _LEADING_NUMBER):
+                label = lead.match(found)
+                if label:
+                    start, found = start + label.end(), found[label.end():]
             if found.lower().strip(".:") in _NOT_A_NAME or not any(c.isalpha() for c in found):
                 return None
             if all(t.lower in OVERLAY_WORDS for t in tokens(found)):

@@ -8,6 +8,13 @@ as much the start or end of an ordinary word and nothing around it says name (a 
 initial, a label, a name beside it). Four digits of a number showing are flagged too. A piece
 of three letters or fewer is never a finding of its own.
 
+Coming in from the left, a word whose visible part is written as a word starts, a capital and
+then small letters ("Ann", "Maria"), followed by a label or a title ("Ann   Dr: Mensah") or a
+name, shows its start: the cut is in the space before it, so it is looked up whole, as its
+line's reading found it. A room number whose label is cut ("oom 14"
+of "Room 14") is a room number once three letters of its label show (four of a longer label);
+"om 14" may as well be "from 14".
+
     cut = cut_of(line, width, height)
     spans = edge_spans(line.text, spans, cut)   # when cut
 """
@@ -29,6 +36,10 @@ MIN_DIGITS = 4  # digits of a number, likewise
 _CUE = re.compile(r"^(?:[A-Z]\.?|mr|mrs|ms|miss|mx|dr|name|patient|pt|surname|given)[.:,]?$",
                   re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# labels a room number is written after, whose end may show alone at the left edge (a bed or
+# bay, three letters, is only known whole)
+_PLACE_LABELS = ("room", "cubicle", "suite")
+_PLACE_NUMBER = re.compile(r"#?\d{1,4}[A-Z]?[.,;]?$")
 
 
 @dataclass(frozen=True)
@@ -115,15 +126,47 @@ def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None
 
 def _cue_beside(words: list[re.Match[str]], index: int, side: str, spans: list[TextSpan]) -> bool:
     """Something beside the cut word says it is a name: a title, an initial or a label before
-    it, or a name found next to it."""
+    it, or a name found next to it (a word of letters: the "14" a name span swallowed in
+    "RoOm 14 P. Gonzalez" is no name)."""
     near = index - 1 if side == "right" else index + 1
     if not 0 <= near < len(words):
         return False
     word = words[near]
     if side == "right" and (_CUE.match(word.group()) or TITLE.fullmatch(word.group().rstrip(":"))):
         return True
+    if not any(c.isalpha() for c in word.group()):
+        return False
     return any(s.category is Category.NAME and _overlaps(s, word.start(), word.end())
                for s in spans)
+
+
+def starts_shown(word: str) -> bool:
+    """Whether a word cut on its left shows its own start: written as a word starts, a capital
+    and then small letters only ("Ann", not "RoOm", "nn" or "ANN", which may be any part)."""
+    raw = word.strip(".,:;()[]'\"")
+    return len(raw) >= 2 and raw[0].isupper() and raw[1:].isalpha() and raw[1:].islower()
+
+
+def _label_after(words: list[re.Match[str]], index: int) -> bool:
+    """The next word is a label ("Dr:", "HCA:") or a title: what came before it ended."""
+    if index + 1 >= len(words):
+        return False
+    after = words[index + 1].group()
+    return bool(re.fullmatch(r"[A-Za-z.]{1,8}:", after) or TITLE.fullmatch(after.rstrip(":")))
+
+
+def _label_cut(text: str, words: list[re.Match[str]]) -> TextSpan | None:
+    """A room number whose label the left edge cuts ("oom 14" of "Room 14"): three letters of
+    the label or more (four of a longer one) and a number after them."""
+    if len(words) < 2 or not _PLACE_NUMBER.match(words[1].group()):
+        return None
+    raw = words[0].group().lower()
+    if not raw.isalpha() or not any(
+            label.endswith(raw) and len(raw) >= min(4, len(label) - 1) for label in _PLACE_LABELS):
+        return None
+    end = words[1].start() + len(words[1].group().rstrip(".,;"))
+    return TextSpan(words[0].start(), end, Category.LOCATION, 0.6,
+                    "room number, its label cut at the frame's edge", text[words[0].start():end])
 
 
 def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) -> TextSpan | None:
@@ -161,11 +204,18 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
     ends = ([(len(words) - 1, "right")] if cut.right else []) + ([(0, "left")] if cut.left else [])
     for index, side in ends:
         word = words[index]
+        if side == "left" and (label := _label_cut(text, words)) is not None:
+            spans = [s for s in spans if not _overlaps(s, label.start, label.end)] + [label]
+            continue
+        # its start shows and the board's layout goes on after it ("Ann   Dr: Mensah"): the
+        # word is whole, as the line's reading found it
+        whole = side == "left" and starts_shown(word.group()) and (
+            _label_after(words, index) or _cue_beside(words, index, side, spans))
         before = spans
         spans = []
         staff = ""
         for span in before:
-            if not (_looked_up(span) and _overlaps(span, word.start(), word.end())):
+            if whole or not (_looked_up(span) and _overlaps(span, word.start(), word.end())):
                 spans.append(span)
                 continue
             staff = span.rule if span.rule.startswith("staff name") else staff

@@ -38,14 +38,16 @@ _WARD_WORD = re.compile(r"\b(BED|BAY|ROOM|RM|WARD|Bed|Bay|Room|Rm|Ward)([A-Z0-9]
 _NUMBER_INITIAL = re.compile(r"\b(\d{1,3})([A-Z]\.\s?[A-Z][a-z])")
 _OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label and a number
 _ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")
+# a label in capitals read onto the word before it, the space between them lost
+_GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,5}:)")
 
 
 def respaced(text: str) -> str:
     """Put back the spaces PP-OCR drops in small print: after a full stop, comma or colon before
     a letter ("J.Okafor", "OLSON,Margaret", "Name:OLSON"), after a comma or colon before a digit
-    ("DOB:03/14/1951"), and between a word and a number ("Bed2", "MRN55102937"); a zero between
-    letters is the letter O ("D0B", "G0LDBERG"). Web addresses,
-    e-mail addresses and oxygen formulas (SpO2) are left as read."""
+    ("DOB:03/14/1951"), between a word and a number ("Bed2", "MRN55102937"), and before a label
+    in capitals ("MariaHCA:"); a zero between letters is the letter O ("D0B", "G0LDBERG").
+    Web addresses, e-mail addresses and oxygen formulas (SpO2) are left as read."""
     words = []
     for word in text.split(" "):
         if not _WEB.search(word):
@@ -56,6 +58,7 @@ def respaced(text: str) -> str:
                 word = re.sub(r"(?<=[A-Za-z]{2})(?=\d)", " ", word)
             word = re.sub(r"(?<=\d)(?=[A-Za-z]{3})", " ", word)  # "412BED", not "12th", "7B"
             word = _WARD_WORD.sub(r"\1 \2", word)  # "BEDB" → "BED B"
+            word = _GLUED_LABEL.sub(" ", word)  # "MariaHCA:" → "Maria HCA:"
         words.append(word)
     # "Bed 3J. Okafor": a bed number and an initial read without the space between them
     return _NUMBER_INITIAL.sub(r"\1 \2", " ".join(words))
