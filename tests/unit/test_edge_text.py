@@ -202,3 +202,14 @@ def test_a_mixed_case_misread_of_a_cut_word_is_no_name(detector):
     text = "RoOm 14 P. Gonzalez"
     assert [(s.category.value, s.text) for s in detector.detect(text)] == [
         ("location", "RoOm 14"), ("name", "P. Gonzalez")]
+
+
+def test_a_name_after_a_cut_label_or_behind_a_misread_cut_letter_is_flagged(detector):
+    # "r: Mensah" of "Dr: Mensah"; "Tensah": the half "M" at the edge read as a "T"
+    for text, meant in (("r: Mensah", "Mensah"), ("Tensah", "ensah"), ("e: OKAFOR", "OKAFOR")):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        assert [s.text for s in spans if s.category.value == "name"] == [meant], text
+    # ordinary words after a cut label, and a cut ordinary word behind a misread letter
+    for text in ("r: Fluids", "e: Will review", "Xllness check", "Tessons learned", "r: Less"):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        assert [s.text for s in spans if s.category.value == "name"] == [], text

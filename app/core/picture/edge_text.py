@@ -155,6 +155,22 @@ def _label_after(words: list[re.Match[str]], index: int) -> bool:
     return bool(re.fullmatch(r"[A-Za-z.]{1,8}:", after) or TITLE.fullmatch(after.rstrip(":")))
 
 
+def _after_cut_label(text: str, words: list[re.Match[str]], spans: list[TextSpan]
+                     ) -> TextSpan | None:
+    """A listed name after a label the left edge cuts ("r: Mensah" of "Dr: Mensah"): what
+    the label said is gone, but a name there is a value, not a word of a sentence."""
+    if len(words) < 2 or not words[0].group().endswith(":"):
+        return None
+    word = words[1]
+    raw = word.group().strip(".,;")
+    if (not raw.isalpha() or not raw[0].isupper() or not lexicon.is_known_name(raw)
+            or lexicon.is_ordinary(raw) or any(_overlaps(s, word.start(), word.end())
+                                               for s in spans)):
+        return None
+    return TextSpan(word.start(), word.start() + len(raw), Category.NAME, 0.5,
+                    "name after a label cut at the frame's edge", raw)
+
+
 def _label_cut(text: str, words: list[re.Match[str]]) -> TextSpan | None:
     """A room number whose label the left edge cuts ("oom 14" of "Room 14"): three letters of
     the label or more (four of a longer one) and a number after them."""
@@ -184,6 +200,11 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
         return None  # too little of it, not a word, or a label ("urse:" of "Nurse:")
     if side == "right" and not raw[0].isupper():
         return None  # the start of a name shows its capital
+    if not (name_part(raw, side) or word_part(raw, side)) and len(raw) > MIN_LETTERS:
+        # no name or word ends (starts) so: the letter the edge cuts was misread ("Tensah",
+        # half an "M"); what is left is matched
+        kept = raw[1:] if side == "left" else raw[:-1]
+        start, raw = (start + 1, kept) if side == "left" else (start, kept)
     ordinary = word_part(raw, side) or lexicon.is_ordinary(raw)  # "Marker" of "Markers"
     if not name_part(raw, side) or (ordinary and not cue):
         return None
@@ -223,6 +244,9 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
             spans += [rest] if rest is not None else []
         if any(_overlaps(s, word.start(), word.end()) for s in spans):
             continue  # a pattern still holds it ("Bed 3", a date)
+        if side == "left" and (named := _after_cut_label(text, words, spans)) is not None:
+            spans.append(named)
+            continue
         found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
         spans += [found] if found is not None else []
     return sorted(spans, key=lambda s: s.start)
