@@ -218,6 +218,9 @@ class ScreenTracker:
             unmatched_tracks.remove(seen)
             seen.ended_s = None
             seen.add(hit)
+            if (hit.span.category is seen.span.category and _says_staff(hit.span)
+                    and not _says_staff(seen.span)):
+                seen.span = hit.span  # a name first read cut, its label read later: staff
             seen.confidence = max(seen.confidence, hit.span.confidence * _ocr_weight(hit))
         for track in unmatched_tracks:
             if track.ended_s is None:
@@ -238,6 +241,10 @@ class ScreenTracker:
                   for t in self._open]
         self._open = []
         return closed
+
+
+def _says_staff(span: TextSpan) -> bool:
+    return span.rule.startswith("staff name")
 
 
 def _best_track(tracks: list[_Track], hit: ScreenHit) -> _Track | None:
