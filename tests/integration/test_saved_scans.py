@@ -116,9 +116,19 @@ def _damaged(text: str) -> list[str]:
     bad_enum = json.loads(text)
     bad_enum["result"]["findings"][0]["source"] = "telepathy"
     assert saved["result"]["findings"]
+    times = []  # an outside test crashed `scan` and a whole `scan DIR` with these
+    for when in ("x", 1e400, -1e20, float("nan"), None, True, 4_102_444_800):
+        timed = json.loads(text)
+        timed["saved_at"] = when
+        times.append(json.dumps(timed))
+    other_schemas = []
+    for schema in (True, 1.0, "1"):  # == 1 in Python, yet not this version's schema number
+        odd = json.loads(text)
+        odd["schema"] = schema
+        other_schemas.append(json.dumps(odd))
     return [text[: len(text) // 2], text[:-1], "", "\x00\xff garbage", "[]", "null",
             json.dumps(wrong_type), json.dumps(unknown_field), json.dumps(missing_field),
-            json.dumps(bad_enum)]
+            json.dumps(bad_enum), "[" * 100_000 + "]" * 100_000, *times, *other_schemas]
 
 
 def test_a_damaged_file_means_no_saved_scan_never_a_crash(scanned, tmp_path):
@@ -132,6 +142,18 @@ def test_a_damaged_file_means_no_saved_scan_never_a_crash(scanned, tmp_path):
     path.write_bytes(good.encode()[:1000] + b"\xff\xfe")
     loaded = load_scan(HashedFile.of(scanned.video.path), scanned.options, tmp_path)
     assert loaded.result is None and "could not be read" in loaded.reason
+
+
+def test_a_link_in_place_of_the_saved_scan_is_not_followed(scanned, tmp_path):
+    """The app writes its saved scans in place (0600): a link there points at a file someone
+    else may write (an outside test planted a world-writable one with its findings removed)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    path = save_scan(scanned, tmp_path)
+    path.rename(elsewhere / path.name)
+    path.symlink_to(elsewhere / path.name)
+    loaded = load_scan(HashedFile.of(scanned.video.path), scanned.options, tmp_path)
+    assert loaded.result is None and "link" in loaded.reason
 
 
 def test_another_file_has_no_saved_scan(scanned, identifiers_clip, silent_text_clip, tmp_path):

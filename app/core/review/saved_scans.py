@@ -16,6 +16,7 @@ replaces it.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
@@ -35,6 +36,9 @@ if TYPE_CHECKING:
     from app.core.pipeline import Engines
 
 SCHEMA = 1
+
+
+EARLIEST = 1_577_836_800.0  # 2020-01-01: no scan was saved before this app existed
 
 
 @dataclass(frozen=True)
@@ -97,25 +101,48 @@ def load_scan(source: HashedFile, options: ScanOptions,
     """The saved scan of `source` made with `options` and today's models, as it was saved,
     with the clip's path where it is now; or None and why not. Never raises for a bad file."""
     path = scan_path(source.sha256, folder)
+    if path.is_symlink():  # ours are written in place, 0600: a link points somewhere else
+        return SavedScan(None, "the saved scan is a link, not a file this app wrote")
     if not path.is_file():
         return SavedScan(None, "no saved scan of it")
     try:
+        if path.stat().st_uid != os.getuid():
+            return SavedScan(None, "the saved scan belongs to another user")
         saved = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(saved, dict):
             raise ValueError("not a JSON object")
-        if saved.get("schema") != SCHEMA:
+        if type(saved.get("schema")) is not int or saved["schema"] != SCHEMA:
             return SavedScan(None, f"the saved scan is in another format (schema "
                                    f"{saved.get('schema')!r}; this version reads {SCHEMA})")
         differs = _differences(saved.get("key"), key_of(source.sha256, options))
         if differs:
             return SavedScan(None, f"the saved scan was made with {differs}")
         result = from_plain(AnalysisResult, saved["result"], "result")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
-        return SavedScan(None, f"the saved scan could not be read ({error})")
+        saved_at = _saved_at(saved.get("saved_at"))
+    # RecursionError: nested too deep for the JSON reader; anything else a hand-edited file
+    # can make the rebuilding raise is a file not to use, never a crash
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError,
+            OverflowError, RecursionError) as error:
+        return SavedScan(None, f"the saved scan could not be read ({type(error).__name__}: "
+                               f"{str(error)[:120]})")
     if result.video.sha256 != source.sha256 or result.options != options:
         return SavedScan(None, "the saved scan is of another file or other settings")
     moved = replace(result, video=replace(result.video, path=source.path))
-    return SavedScan(moved, saved_at=float(saved.get("saved_at") or 0.0))
+    return SavedScan(moved, saved_at=saved_at)
+
+
+def _saved_at(value: object) -> float:
+    """A saved scan's time: epoch seconds, not before 2020 nor after tomorrow.
+
+    Raises:
+        ValueError: anything else.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"its time is {value!r}")
+    when = float(value)
+    if not (EARLIEST <= when <= time.time() + 86_400):  # NaN fails both
+        raise ValueError(f"its time is {value!r}")
+    return when
 
 
 def _dict(value: object) -> dict[str, Any]:
