@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from app.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, ProgressBar, _options
 from app.core.errors import ClearToPostError
 from app.core.media.video import VIDEO_SUFFIXES
+from app.core.review.folder_scan import UNMASKED_PDF_END
 from app.core.settings import PAPER, REVIEWER, Settings
 
 if TYPE_CHECKING:
@@ -73,9 +74,19 @@ def folder_command(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         if outcome.status != "skipped":
             print(_line(outcome))
-    table = write_summary_csv(outcomes, args.out / SUMMARY_CSV)
-    cover = write_cover_page(outcomes, args.out / SUMMARY_PDF, folder=queue.folder,
-                             reviewer=reviewer, masked=not args.unmasked, paper=paper)
+    summary = (args.out / SUMMARY_CSV, args.out / SUMMARY_PDF)
+    for old in summary:  # an earlier run's, which must not stand beside half of this one's
+        old.unlink(missing_ok=True)
+    try:
+        table = write_summary_csv(outcomes, summary[0])
+        cover = write_cover_page(outcomes, summary[1], folder=queue.folder,
+                                 reviewer=reviewer, masked=not args.unmasked, paper=paper)
+    except KeyboardInterrupt:
+        for written in summary:
+            written.unlink(missing_ok=True)
+        print(f"cleartopost: stopped while the summary was written; every clip's files are in "
+              f"{args.out}; no summary was written.", file=sys.stderr)
+        raise
     print(f"Summary: {table}, {cover} ({'unmasked' if args.unmasked else 'masked'})")
     if any(o.status == FAILED for o in outcomes):
         return EXIT_ERROR
@@ -110,6 +121,12 @@ def _queue(args: argparse.Namespace, find_clips) -> Queue:
     if out.is_dir() and any(out.iterdir()) and not args.force:
         raise ClearToPostError(f"{out} already holds files (an earlier scan's?); add --force "
                                f"to overwrite them, or give an empty or new folder.")
+    unmasked = sorted(out.rglob(f"*{UNMASKED_PDF_END}")) if out.is_dir() else []
+    if unmasked and not args.unmasked:  # --force would leave them beside the masked files
+        raise ClearToPostError(f"{out} holds {len(unmasked)} unmasked review PDF(s) of an "
+                               f"earlier scan (e.g. {unmasked[0].relative_to(out)}), which a "
+                               f"masked scan would leave there; remove them or give another "
+                               f"folder.")
     return queue
 
 

@@ -115,6 +115,14 @@ def test_an_empty_folder_or_one_without_clips_says_so_and_exits_2(tmp_path):
     assert nothing.returncode == 2 and "add --out DIR" in nothing.stderr
     itself = cli("scan", str(tmp_path / "other"), "--out", str(tmp_path / "other"), "--force")
     assert itself.returncode == 2 and "--out is the folder being scanned" in itself.stderr
+    # an earlier unmasked run's PDFs would stay beside a masked run's files, even with --force
+    (tmp_path / "other" / "clip.mp4").write_bytes(b"not scanned: refused before")
+    earlier = tmp_path / "earlier"
+    (earlier / "day1").mkdir(parents=True)
+    (earlier / "day1" / "Olson.mp4 review UNMASKED.pdf").write_bytes(b"%PDF")
+    masked = cli("scan", str(tmp_path / "other"), "--out", str(earlier), "--force")
+    assert masked.returncode == 2 and "1 unmasked review PDF" in masked.stderr
+    assert sorted(p.name for p in earlier.rglob("*")) == ["Olson.mp4 review UNMASKED.pdf", "day1"]
 
 
 @pytest.mark.models

@@ -43,3 +43,17 @@ def test_no_two_clips_files_share_a_name_and_a_masked_pdf_name_says_nothing_of_t
     assert json_name == Path("Olson_MRN.mp4.json") and pdf == Path("review 444444444444.pdf")
     _, unmasked = ClipFiles(Path("out"), masked=False).names(Path("day1/a.mp4"), "3" * 64)
     assert unmasked == Path("day1/a.mp4 review UNMASKED.pdf")
+
+
+def test_a_summary_cell_that_a_spreadsheet_would_run_is_kept_as_text():
+    """An outside test named a clip '=HYPERLINK("http:x","ok").mp4': the CSV gave a cell a
+    spreadsheet runs as a formula. Such a cell starts with an apostrophe; others are as named."""
+    from app.core.review.folder_scan import SKIPPED, ClipOutcome
+    from app.core.review.folder_summary import csv_rows
+
+    odd = ClipOutcome(Path('=HYPERLINK("http:x","ok").mp4'), SKIPPED, problem="-not a clip")
+    plain = ClipOutcome(Path("ward round.mp4"), SKIPPED, problem="not a video")
+    rows = csv_rows([odd, plain])
+    assert rows[0]["clip"] == "'" + '=HYPERLINK("http:x","ok").mp4'
+    assert rows[0]["problem"] == "'-not a clip"
+    assert rows[1]["clip"] == "ward round.mp4" and rows[1]["problem"] == "not a video"

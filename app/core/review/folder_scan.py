@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from app.core.pipeline import Engines
 
 SCANNED, REUSED, FAILED, SKIPPED = "scanned", "reused", "failed", "skipped"
+UNMASKED_PDF_END = " review UNMASKED.pdf"  # how an unmasked review PDF's name ends
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ class ClipFiles:
         """The JSON's and the PDF's paths relative to `out`, for `clip` (relative to the
         folder scanned) whose SHA-256 is `sha256`."""
         pdf = (Path(f"review {sha256[:12]}.pdf") if self.masked
-               else clip.with_name(f"{clip.name} review UNMASKED.pdf"))
+               else clip.with_name(f"{clip.name}{UNMASKED_PDF_END}"))
         return clip.with_name(f"{clip.name}.json"), pdf
 
     def __call__(self, clip: Path, session: ReviewSession) -> tuple[Path, ...]:

@@ -51,8 +51,14 @@ def csv_rows(outcomes: list[ClipOutcome]) -> list[dict[str, str]]:
                        duration_s=f"{video.duration_s:.3f}")
         if len(outcome.files) == 2:
             row.update(json=outcome.files[0].as_posix(), pdf=outcome.files[1].as_posix())
-        rows.append(row)
+        rows.append({k: _inert(v) for k, v in row.items()})
     return rows
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one starting as a formula would ("=HYPERLINK(..)"
+    in a clip's name) is given a leading apostrophe, as spreadsheets write it themselves."""
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def write_summary_csv(outcomes: list[ClipOutcome], out: Path) -> Path:
