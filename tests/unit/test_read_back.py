@@ -33,7 +33,8 @@ def test_a_line_apart_from_the_cover_drawn_then_needs_five_letters():
     hidden = Hidden("f1", "MRN 00482913", {1.0: (10, 10, 100, 20)})
     beside = [("BP 129/13", (300, 10, 60, 20))]  # "913" of the MRN, far from its cover
     assert not _leaks(1.0, (0, 0, 400, 100), beside, [hidden], 3)
-    assert _leaks(0.5, (0, 0, 400, 100), beside, [hidden], 3)  # no cover then: any line
+    assert not _leaks(0.5, (0, 0, 400, 100), beside, [hidden], 3)  # not a piece of it
+    assert _leaks(0.5, (0, 0, 400, 100), [("2913", (300, 10, 60, 20))], [hidden], 3)  # its end
     assert _leaks(1.0, (0, 0, 400, 100), [("482913", (300, 10, 60, 20))], [hidden], 3)
 
 
@@ -110,7 +111,12 @@ def test_three_letters_leak_only_where_the_cover_is():
     patient = Hidden("f2", "Patient: Anika Patel", {1.0: (200, 100, 160, 30)})
     assert not _leaks(1.0, region, [("Patient", (200, 102, 160, 26))], [patient], 3)  # label
     assert _leaks(1.0, region, [("Patient: Pat", (200, 102, 160, 26))], [patient], 3)
-    assert _leaks(0.5, region, below, [hidden], 3)  # no cover drawn then: any line near
+    # no cover drawn then: a word that is the name's, or starts or ends as it does, anywhere
+    assert _leaks(0.5, region, [("Ward: Marg", (150, 300, 90, 28))], [hidden], 3)
+    assert _leaks(0.5, region, [("son", (150, 300, 90, 28))], [hidden], 3)
+    board = Hidden("f3", "WARD 7B HANDOVER", {1.0: (200, 100, 160, 30)})
+    for caption in ("Pack a real lunch", "Hydrate every hour"):  # "are", "ver": inside words
+        assert not _leaks(0.5, region, [(caption, (150, 300, 200, 28))], [hidden, board], 3)
     assert _leaks(1.0, region, [("garet Ols", (150, 300, 90, 28))], [hidden], 3)  # five: anywhere
 
 

@@ -13,8 +13,8 @@ row of a hidden text (OCR confusions folded: 0/O, 1/I/L, 5/S, 8/B, 2/Z; the labe
 "DOB", "Patient"... left out) as a cover drawn in that frame would leave them: a word of the
 read that begins or ends as a hidden word does (a cover's edge cuts a word: "Marg" or "aret"
 shows), on the cover's line (a third of the read's height inside the cover's rows) and, as far
-as the word's place in the read says, under the cover or beside it (half its height) — or any
-three in a row near the path when no cover was drawn then (before or after it). Anywhere else
+as the word's place in the read says, under the cover or beside it (half its height) — or
+such a word anywhere near the path when no cover was drawn then (before or after it). Else
 a read needs FAR_RUN: other text shares three letters with a name too often ("Pack a real
 lunch" holds "are" of "Margaret"), and patching it would only hide more of the copy. The
 regions read are a cost worth saying: `ReadBack` counts them.
@@ -131,13 +131,14 @@ class Hidden:
         as one does (NEAR_RUN characters or more: a cover's edge cuts a word, and what shows is
         its start or its end, "Marg" or "aret" of "Margaret"; "are" inside "Pack a real lunch"
         is not), on the cover's line (a third of the read's height inside its rows) and, placed
-        by its share of the read, under the cover or within half its height beside it. Any
-        NEAR_RUN characters in a row count near the path where no cover was drawn then (before
-        the path, after it, or in a gap)."""
+        by its share of the read, under the cover or within half its height beside it; or
+        anywhere near the path where no cover was drawn then (before the path, after it, or in
+        a gap: "Hydrate every hour" holds "ver" of "HANDOVER", but no word of it starts or ends
+        as one of that text's)."""
         cover = self.covers.get(t_s)
-        if cover is None:
-            read = letters(text)
-            return any(part in read for part in self.near)
+        if cover is None:  # the text may be anywhere near: entering, or not yet covered
+            return any(piece not in _LABELS_FOLDED and self.cut_from(piece)
+                       for piece, _, _ in pieces(text))
         x, y, w, h = rect
         cx, cy, cw, ch = cover
         if min(y + h, cy + ch) - max(y, cy) < h / 3:
