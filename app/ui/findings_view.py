@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.core.findings.masking import shown_summary, shown_text
 from app.core.models import Category, Finding, Source
 from app.core.review.decisions import Decision, Review
-from app.core.timecode import format_time
+from app.core.timecode import format_short
 from app.ui.style import DECISION_LABEL, category_colour
 
 # the summary says the kind and the source in words, so they have no columns of their own (the
@@ -100,7 +100,7 @@ class FindingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            f"{format_time(finding.start_s)}–{format_time(finding.end_s)}",
+            f"{format_short(finding.start_s)}–{format_short(finding.end_s)}",
             shown_summary(finding),
             shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",

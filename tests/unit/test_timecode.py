@@ -1,6 +1,6 @@
 import pytest
 
-from app.core.timecode import format_time
+from app.core.timecode import format_short, format_time
 
 
 @pytest.mark.parametrize(
@@ -16,3 +16,9 @@ from app.core.timecode import format_time
 )
 def test_format_time(seconds, text):
     assert format_time(seconds) == text
+
+
+@pytest.mark.parametrize("seconds, text", [(0, "0:00.0"), (1.06, "0:01.1"), (83.44, "1:23.4"),
+                                           (3599.96, "1:00:00.0"), (4000, "1:06:40.0")])
+def test_format_short(seconds, text):
+    assert format_short(seconds) == text
