@@ -105,9 +105,11 @@ def test_three_letters_leak_only_where_the_cover_is():
     assert _leaks(1.0, region, sticking_out, [hidden], 3)
     other_caption = [("Pack a real lunch", (200, 102, 160, 26))]  # on the cover: no piece
     assert not _leaks(1.0, region, other_caption, [hidden], 3)  # of the name is what shows
-    for cut in ("aret Olson", "Margaret Ol", "Bed 3Marg", "0LSON"):  # its start or end shows
-        assert _leaks(1.0, region, [(cut, (200, 102, 160, 26))], [hidden], 3), cut
-    assert not _leaks(1.0, region, [("Summary", (200, 102, 160, 26))], [hidden], 3)
+    for cut in ("aret Olson", "Margaret Ol", "Bed 3Marg", "0LSON", "MargRN:", "RNOlson",
+                "RNMarg", "OlsonDr"):
+        assert _leaks(1.0, region, [(cut, (200, 102, 160, 26))], [hidden], 3), cut  # start/end
+    for other in ("Summary", "SummaryRN:", "RNSummary"):  # run into a label, still not the name
+        assert not _leaks(1.0, region, [(other, (200, 102, 160, 26))], [hidden], 3), other
     patient = Hidden("f2", "Patient: Anika Patel", {1.0: (200, 100, 160, 30)})
     assert not _leaks(1.0, region, [("Patient", (200, 102, 160, 26))], [patient], 3)  # label
     assert _leaks(1.0, region, [("Patient: Pat", (200, 102, 160, 26))], [patient], 3)

@@ -65,16 +65,33 @@ def letters(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower()).translate(_FOLD)
 
 
+# where a word's case changes to a new word: "Marg|RN", "OKAFOR|John" (a capital after a small
+# letter, or the last of a run of capitals before small letters)
+_CASE_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
+
+
 def pieces(text: str) -> list[tuple[str, int, int]]:
-    """The words of `text` (runs of letters and digits; where letters and digits meet, each
-    side too: OCR runs "Bed 3Marg" together), folded as `letters` folds them, with where each
-    stands in `text`."""
+    """The words of `text` (runs of letters and digits; where letters and digits meet, or a
+    word's case starts a new word, each side too: OCR runs "Bed 3Marg" and "MargRN:"
+    together), folded as `letters` folds them, with where each stands in `text`."""
     out = []
-    for word in re.finditer(r"[0-9a-z]+", text.lower()):
-        parts = list(re.finditer(r"[a-z]+|[0-9]+", word.group()))
-        for m in ([word] if len(parts) == 1 else [word, *parts]):
-            at = word.start() + (m.start() if m is not word else 0)
-            out.append((m.group().translate(_FOLD), at, at + len(m.group())))
+    for word in re.finditer(r"[0-9A-Za-z]+", text):
+        parts = [(run_at + word.start(), part) for run_at, part in _parts(word.group())]
+        whole = [(word.start(), word.group())]
+        for at, piece in (whole if len(parts) == 1 else whole + parts):
+            out.append((piece.lower().translate(_FOLD), at, at + len(piece)))
+    return out
+
+
+def _parts(word: str) -> list[tuple[int, str]]:
+    """`word`'s letters and digits apart, and its letters apart where their case starts a new
+    word, each with where it stands in `word`."""
+    out = []
+    for run in re.finditer(r"[A-Za-z]+|[0-9]+", word):
+        if run.group()[0].isdigit():
+            out.append((run.start(), run.group()))
+            continue
+        out += [(run.start() + m.start(), m.group()) for m in _CASE_PARTS.finditer(run.group())]
     return out
 
 
