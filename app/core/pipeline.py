@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
 
 import av
 
@@ -51,6 +50,7 @@ from app.core.speech.listen_again import doubtful_stretches, heard_again, screen
 from app.core.speech.transcribe import Transcriber, WhisperTranscriber
 from app.core.speech.voice_encoder import VoiceEncoder
 from app.core.speech.voices import scan_guess, settle, voice_findings
+from app.core.steps import run as run  # the one way a scan is driven: run(analyze(path))
 from app.core.word_lists import WordLists
 
 OCR_ENGINES = ("ppocr", "easyocr")
@@ -106,27 +106,10 @@ class Engines:
         return (self.transcriber.info, self.ocr.info, self.detector.info, *extra)
 
 
-Result = TypeVar("Result")
-Told = TypeVar("Told")  # what a scan yields as it goes: Progress, or a folder's progress
 # what the speech stage returns: the transcript, its unsure stretches, the spoken findings and
 # who spoke when (as heard)
 SpeechResult = tuple[Transcript, tuple[tuple[float, float], ...], list[Finding],
                      tuple[VoiceStretch, ...]]
-
-
-def run(
-    scan: Generator[Told, None, Result],
-    on_progress: Callable[[Told], None] | None = None,
-) -> Result:
-    """Drive a scan (or a folder's, of FolderProgress) to the end and return its result."""
-    while True:
-        try:
-            progress = next(scan)
-        except StopIteration as stop:
-            result: Result = stop.value
-            return result
-        if on_progress is not None:
-            on_progress(progress)
 
 
 class _SpeechThread:

@@ -51,6 +51,7 @@ from app.core.redact.thumbnails import not_safe_thumbnails
 from app.core.review.copies import DecidedBy, HiddenItem, RedactedCopy, Rescan, SeenAgain
 from app.core.review.reread import decided_by, reread
 from app.core.review.session import ReviewSession
+from app.core.steps import retold
 
 if TYPE_CHECKING:
     from app.core.picture.codes import CodeReader
@@ -389,17 +390,8 @@ def _steps(steps: Generator[float | Progress, None, Result],
            ) -> Generator[Progress, None, Result]:
     """Drive a generator of fractions (or of Progress), as Progress of this export; return
     its value. Closing the export closes it."""
-    try:
-        while True:
-            try:
-                step = next(steps)
-            except StopIteration as stop:
-                value: Result = stop.value
-                return value
-            fraction = step.fraction if isinstance(step, Progress) else step
-            yield Progress(stage, base + share * fraction, message)
-    finally:
-        steps.close()
+    return retold(steps, lambda step: Progress(
+        stage, base + share * (step.fraction if isinstance(step, Progress) else step), message))
 
 
 def _code_reader(engines: Engines | None, redactions: list[Redaction]) -> CodeReader | None:

@@ -36,6 +36,7 @@ from app.core.private_files import write_private_atomically
 from app.core.review.decisions import Summary
 from app.core.review.saved_scans import Scanned, scan_once
 from app.core.review.session import ReviewSession
+from app.core.steps import retold
 
 if TYPE_CHECKING:
     from app.core.pipeline import Engines
@@ -237,13 +238,7 @@ def _one_clip(folder: Path, clip: Path, options: ScanOptions,
               ) -> Generator[FolderProgress, None, ClipOutcome]:
     scan = scan_once(folder / clip, options, load, rescan=rescan)
     try:
-        while True:
-            try:
-                progress = next(scan)
-            except StopIteration as stop:
-                scanned: Scanned = stop.value
-                break
-            yield seen(progress)
+        scanned = yield from retold(scan, seen)
         session = ReviewSession.open(scanned.result, reviewer=reviewer)
         session.hold_source(scanned.source, scanned.saved_scan)
         if on_scanned is not None:
