@@ -241,6 +241,11 @@ class AnalysisResult:
     voices: tuple[VoiceStretch, ...] = ()
     presenter_voices: tuple[int, ...] = ()
     voices_chosen: bool = False
+    # (id, id): a finding listed while the scan ran that was then made one with an earlier
+    # finding of the same identifier (findings/same_thing.py), and that finding's id. The
+    # reviewer may have decided the first while it was on screen: its decision is carried over
+    # to the second (review/carry_over.py). Not in the JSON: no finding has the first id.
+    became: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON contract other tools read (see docs/json-output.md)."""
@@ -318,6 +323,8 @@ class Progress:
     message: str = ""
     findings: tuple[Finding, ...] = ()
     video: VideoInfo | None = None  # set once, as soon as the file has been probed
-    # what is on screen where the picture scan has reached, not yet complete: shown at once,
-    # replaced by each Progress, and given in `findings` once it has gone from the picture
+    # what is on screen where the picture scan has reached, not yet complete: each a finding
+    # that can be listed and decided at once, replaced by each Progress as it grows (its end,
+    # its best reading, its boxes) under the same id, and given in `findings` once it has gone
+    # from the picture (that id again)
     showing: tuple[Finding, ...] = ()

@@ -21,7 +21,7 @@ from app.core.detect import TextDetector
 from app.core.errors import InputError, ModelError
 from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
-from app.core.findings.same_thing import one_per_thing
+from app.core.findings.same_thing import made_one
 from app.core.hashing import HashedFile
 from app.core.media.sound import SpeechSound, decode_speech_sound
 from app.core.media.video import probe
@@ -247,10 +247,10 @@ def analyze(
     if faces is not None and faces.doubt:
         notes.append(faces.doubt)
     yield Progress("done", 1.0, "Done")
+    on_screen, became = made_one(shown.findings)
     return AnalysisResult(
         video=info,
-        findings=tuple(_with_combination(with_unique_ids(
-            one_per_thing(shown.findings) + (spoken or [])))),
+        findings=tuple(_with_combination(with_unique_ids(on_screen + (spoken or [])))),
         transcript=transcript,
         coverage=_coverage(info, options, transcript, unsure_speech, text, shown, notes),
         options=replace(options),
@@ -260,6 +260,7 @@ def analyze(
         presenter_faces=tuple(faces.mine if faces is not None else []),
         voices=heard,
         presenter_voices=scan_guess(heard),
+        became=tuple(sorted(became.items())),
     )
 
 

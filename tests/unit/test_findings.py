@@ -115,3 +115,26 @@ def test_two_identical_texts_at_once_are_two_findings_with_their_own_stable_ids(
     assert len(first) == 2 and len({f.id for f in first}) == 2
     assert [f.id for f in first] == [f.id for f in again]
     assert [f.boxes[0].y for f in first] == [10, 300]
+
+
+def test_a_text_keeps_the_id_of_its_first_sight_while_it_grows_and_once_closed():
+    # issue 30 item 3: the row listed (and maybe decided) at first sight is the row closed
+    tracker = ScreenTracker()
+    tracker.update(0.0, [followed("Oka", 0.0, 7, x=600, w=40)])  # cut at the frame's edge
+    [first] = tracker.showing()
+    ids = {first.id}
+    for step in range(1, 8):
+        tracker.update(step / 2, [followed("Okafor", step / 2, 7, x=300, w=100)])
+        [now] = tracker.showing()
+        ids.add(now.id)
+    assert now.text == "Okafor" and now.end_s == 3.5 and len(now.boxes) == 8  # it grew
+    closed = tracker.update(4.0, []) + tracker.update(5.5, [])
+    assert [f.text for f in closed] == ["Okafor"]
+    assert ids == {first.id} == {closed[0].id}
+
+
+def test_two_texts_first_read_alike_at_once_never_share_an_id_even_while_on_screen():
+    tracker = ScreenTracker()
+    tracker.update(1.0, [hit("Bed 4", 1.0, y=10, category=Category.LOCATION),
+                         hit("Bed 4", 1.0, y=300, category=Category.LOCATION)])
+    assert len({f.id for f in tracker.showing()}) == 2

@@ -168,6 +168,7 @@ class _Track:
     ended_s: float | None = None  # set when a read no longer shows it
     texts: dict[str, float] = field(default_factory=dict)  # reading → width × confidence, summed
     lines: set[int] = field(default_factory=set)  # the followed text lines it was read on
+    id: str = ""  # given at first sight and kept to the close: the row the reviewer decides
 
     def matches(self, hit: ScreenHit) -> bool:
         a = normalise(hit.span.text)
@@ -195,6 +196,7 @@ class ScreenTracker:
     def __init__(self, source: Source = Source.SCREEN, where: str = "on screen",
                  gap_s: float = GAP_TOLERANCE_S) -> None:
         self._open: list[_Track] = []
+        self._ids: set[str] = set()  # every id given: two tracks never share one
         self.source = source
         self.where = where
         self.gap_s = gap_s
@@ -212,6 +214,7 @@ class ScreenTracker:
             seen = _best_track(unmatched_tracks, hit)
             if seen is None:
                 new = _Track(hit.span, t_s, [], hit.span.confidence * _ocr_weight(hit))
+                new.id = self._new_id(hit.span, t_s)
                 new.add(hit)
                 self._open.append(new)
                 continue
@@ -227,12 +230,26 @@ class ScreenTracker:
                 track.ended_s = t_s
         return closed
 
+    def _new_id(self, span: TextSpan, t_s: float) -> str:
+        """The id of a text first seen now, as it was first read: a finding is a row the
+        reviewer can decide from its first sight, and keeps that id while it grows (its end,
+        its best reading, even its rule) and once closed. Two texts first read alike at once (a
+        name written twice on a board) get "-2", "-3"... in the order they were read."""
+        base = finding_id(self.source, span.category, span.text, t_s)
+        given, count = base, 1
+        while given in self._ids:
+            count += 1
+            given = f"{base}-{count}"
+        self._ids.add(given)
+        return given
+
     def _finding(self, track: _Track, end_s: float) -> Finding:
         return _finding(track, end_s, self.source, self.where)
 
     def showing(self) -> list[Finding]:
         """The findings still on screen where the scan has reached, as they stand so far (their
-        end and best reading can still change; `update` or `finish` gives the complete one)."""
+        end, best reading and boxes can still grow; `update` or `finish` gives the complete
+        one, with the same id)."""
         return [self._finding(t, t.boxes[-1].t_s) for t in self._open if t.ended_s is None]
 
     def finish(self, duration_s: float) -> list[Finding]:
@@ -267,7 +284,7 @@ def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding
     span = track.span
     seen = f"{where} ({len(track.boxes)} frame(s) read)"
     return Finding(
-        id=finding_id(source, span.category, text, track.start_s),
+        id=track.id or finding_id(source, span.category, text, track.start_s),
         start_s=round(track.start_s, 3),
         end_s=round(max(end_s, track.start_s), 3),
         source=source,

@@ -16,7 +16,9 @@ kinds of number) are one thing when:
   part), not two (a name written twice on a board stays two findings).
 
 The one finding keeps the earlier's id (the row the window listed first), the fullest reading,
-every read's box (boxes read at one moment joined into one) and the span of both.
+every read's box (boxes read at one moment joined into one) and the span of both. The later's
+id was a row too while the scan ran (a reviewer may have decided it): `made_one` says which id
+each such row became, so its decision is carried over (review/carry_over.py).
 """
 
 from __future__ import annotations
@@ -33,14 +35,23 @@ LEAST_PART = 4  # letters or digits a part must show to be known as a part (issu
 
 def one_per_thing(findings: list[Finding]) -> list[Finding]:
     """`findings` with the screen findings of one identifier made one (the others as given)."""
+    return made_one(findings)[0]
+
+
+def made_one(findings: list[Finding]) -> tuple[list[Finding], dict[str, str]]:
+    """`one_per_thing(findings)`, and the id each finding made one with an earlier one became
+    (the earlier's)."""
     out: list[Finding] = []
+    became: dict[str, str] = {}
     for finding in sorted(findings, key=lambda f: (f.start_s, f.end_s)):
         into = next((i for i, kept in enumerate(out) if _same_thing(kept, finding)), None)
         if into is None:
             out.append(finding)
         else:
             out[into] = _joined(out[into], finding)
-    return out
+            if finding.id != out[into].id:
+                became[finding.id] = out[into].id
+    return out, became
 
 
 def _same_thing(earlier: Finding, later: Finding) -> bool:

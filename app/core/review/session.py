@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.errors import ClearToPostError
 from app.core.findings.combination import flags
 from app.core.hashing import HashedFile
 from app.core.models import AnalysisResult, Category, Finding, Source
+from app.core.review.carry_over import carry_over
 from app.core.review.copies import CopyRecord, record_key
 from app.core.review.decisions import Decision, Review, Summary, Verdict
 from app.core.review.events import SessionEvents
@@ -67,7 +69,9 @@ class ReviewSession:
         """A session on a finished scan, with the decisions saved for its clip."""
         review = Review.load(scanned.video.sha256, folder)
         review.reviewer = reviewer
-        return cls(scanned, review)
+        session = cls(scanned, review)
+        session._carry_over()
+        return session
 
     # ----- what it holds ------------------------------------------------------------------------
     @property
@@ -115,8 +119,11 @@ class ReviewSession:
             self.source_sha256 = scanned.video.sha256
         if self.source is not None and self.source.sha256 != self.source_sha256:
             self.source = self.saved_scan = None  # the hash of the clip held before
+        carried = self._carry_over()
         self.events.scanned.emit(scanned)
         self._refresh()
+        if carried:
+            self.events.decisions.emit(None)
 
     def hold_source(self, source: HashedFile | None, saved_scan: Path | None = None) -> None:
         """The clip's file as hashed for the scan held (`scan_once` hashes it once), and the
@@ -247,6 +254,19 @@ class ReviewSession:
         return decided_by(self._review, [f.id for f in self._reviewed.findings], read_at)
 
     # ----- inside ---------------------------------------------------------------------------------
+    def _carry_over(self) -> bool:
+        """The decisions made on rows listed while the scan ran that it then made one with
+        another, given to that one (carry_over.py); False: none to carry. Not saved: said in
+        the review's `problem`."""
+        review, scanned = self._review, self._scanned
+        if review is None or scanned is None or review.clip_sha256 != scanned.video.sha256:
+            return False
+        try:
+            return bool(carry_over(review, scanned))
+        except ClearToPostError as error:
+            review.problem = str(error)
+            return False
+
     def _chose(self) -> None:
         assert self._review is not None
         self.events.choices.emit(self._review)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from app.core.findings.combination import flags
 from app.core.models import AnalysisResult
+from app.core.review.carry_over import carried_ids
 from app.core.review.decisions import Review, Summary
 
 CLEARED_COLOUR = "#2e7d32"
@@ -18,9 +19,10 @@ NOT_CLEARED_COLOUR = "#c62828"
 
 
 def scan_ids(result: AnalysisResult) -> list[str]:
-    """Every id this scan has (findings and presenter faces): a must fix outside them was
-    decided on a scan made with other settings."""
-    return [f.id for f in (*result.findings, *result.presenter_faces)]
+    """Every id this scan has (findings and presenter faces, and the rows it listed while it
+    ran and then made one with another, whose decisions are carried over: carry_over.py): a
+    must fix outside them was decided on a scan made with other settings."""
+    return [f.id for f in (*result.findings, *result.presenter_faces)] + carried_ids(result)
 
 
 def verdict_of(result: AnalysisResult, review: Review) -> Summary:
