@@ -118,3 +118,18 @@ def test_what_is_still_on_screen_is_yielded_with_each_sample(still_clip):
         steps.append((round(t_s, 2), closed, showing))
     assert [t for t, _, shown in steps if shown] == [1.0, 1.5, 2.0, 2.5]
     assert [t for t, closed, _ in steps if closed] == [3.0]
+
+
+def test_what_a_detector_beside_follows_is_yielded_too_a_sample_later(still_clip):
+    # issue 30 item 3: a code on screen is a row while it is there, like a text; the detector
+    # beside is asked only between two of its samples (never while it runs in its thread)
+    scan = scan_picture(still_clip, [Following(beside=True)], 0.5)
+    shown = []
+    while True:
+        try:
+            t_s, _, showing = next(scan)
+        except StopIteration:
+            break
+        if showing:
+            shown.append(round(t_s, 2))
+    assert shown == [1.5, 2.0, 2.5, 3.0]

@@ -64,7 +64,8 @@ class FrameDetector(Protocol):
 
 
 def _showing(scheduled: list[_Scheduled]) -> list[Finding]:
-    """What the detectors of this thread are following now (those beside it are busy)."""
+    """What these detectors are following now (asked of those beside the text's thread only
+    while they are not running)."""
     now = []
     for each in scheduled:
         showing = getattr(each.detector, "showing", None)
@@ -191,15 +192,16 @@ def scan_picture(info: VideoInfo, detectors: list[FrameDetector], interval_s: fl
             sample = _sample(t_s, frame, motion)
             motion_seconds += time.perf_counter() - clock
             closed = pending.result() if pending is not None else []
+            showing = _showing(beside)  # asked while the second core is between two samples
             # faces and codes on the second core while text is read on this one
             pending = helper.submit(_offer_all, beside, sample) if helper else None
             closed += _offer_all(scheduled, sample)
             found += closed
-            yield t_s, closed, _showing(scheduled)
+            yield t_s, closed, _showing(scheduled) + showing
         if pending is not None:
             closed = pending.result()
             found += closed
-            yield info.duration_s, closed, _showing(scheduled)
+            yield info.duration_s, closed, _showing(scheduled) + _showing(beside)
     finally:
         _stop(stop, helper, decoder, samples)
     if count == 0:
