@@ -22,13 +22,18 @@ def names(detector, text):
     ("Consultant: Dr Mensah", [("Mensah", "Dr")]),
     ("NURSE: J. Whitaker", [("J. Whitaker", "NURSE")]),
     ("the nurse Maria said she would call", [("Maria", "nurse")]),
+    # OCR runs a board's next label into the name before it, in any pair of titles
+    ("RN: KimDr: Mensah", [("Kim", "RN"), ("Mensah", "Dr")]),
+    ("Nurse: MariaHCA: Novak", [("Maria", "Nurse"), ("Novak", "HCA")]),
+    ("Dr: OseiRN. : Ann", [("Osei", "Dr"), ("Ann", "RN")]),
 ])
 def test_a_name_after_a_staff_title_is_a_staff_name_without_the_title(detector, text, expected):
     assert names(detector, text) == [(n, f"staff name (after {t})") for n, t in expected]
 
 
 @pytest.mark.parametrize("text", ["Dr: On call", "Nurse: To ward 4", "Charge: None",
-                                  "Nurse in charge today", "RN: Bleep 4471"])
+                                  "Nurse in charge today", "RN: Bleep 4471",
+                                  "Call the onDr: bleep 4471", "Wash handsRN: On call"])
 def test_no_name_after_a_title_is_no_finding(detector, text):
     assert names(detector, text) == []
 

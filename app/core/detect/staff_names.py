@@ -18,6 +18,10 @@ _TITLE = (r"RN|Dr|Doctor|Nurse|Sister|Matron|Consultant|Charge\s+Nurse|Charge(?=
           r"CNA|LPN|NP|Reg|Registrar|SHO|FY[12]|Midwife|Physio|Physiotherapist|Surgeon|"
           r"Anaesthetist|Anesthetist|Attending|Therapist|Pharmacist|Porter")
 TITLE = re.compile(rf"\b(?:{_TITLE})\b\.?", re.IGNORECASE)
+# a board label OCR ran into the name before it ("RN: KimDr: Mensah"): a title as written, with
+# its capital, right after a small letter and before its colon
+_GLUED = re.compile(r"(?<=[a-z])(?:RN|Dr|HCA|NIC|CNA|LPN|NP|SHO|Nurse|Doctor|Sister|Matron|"
+                    r"Consultant|Charge|Reg|Registrar|Midwife)\.?(?=\s*:)")
 TITLE_WORDS = _TITLE  # the titles as a pattern's alternatives
 _NAME_WORD = r"[A-Z][A-Za-z'\-]+"
 _AFTER = re.compile(rf"\s*[:\-]?\s*((?:[A-Z]\.\s*)?{_NAME_WORD})(?:\s+({_NAME_WORD}))?")
@@ -30,7 +34,7 @@ STAFF_RULE = "staff name (after {title})"
 
 
 def _titles(text: str) -> list[re.Match[str]]:
-    return list(TITLE.finditer(text))
+    return sorted([*TITLE.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start())
 
 
 def _plausible(word: str) -> bool:
@@ -56,9 +60,11 @@ def _without_titles(span: TextSpan, titles: list[re.Match[str]], text: str) -> l
     return pieces
 
 
-def _staff_span(text: str, title: re.Match[str]) -> TextSpan | None:
-    """The name written after a title, when it looks like one."""
-    after = _AFTER.match(text, title.end())
+def _staff_span(text: str, title: re.Match[str], titles: list[re.Match[str]]
+                ) -> TextSpan | None:
+    """The name written after a title, when it looks like one (up to the next title, when OCR
+    ran that into it: "KimDr")."""
+    after = _AFTER.match(text[:_next_title(title, titles, len(text))], title.end())
     if after is None or not _plausible(after.group(1).split()[-1]):
         return None
     end = after.end(1)
@@ -68,6 +74,10 @@ def _staff_span(text: str, title: re.Match[str]) -> TextSpan | None:
     label = re.sub(r"\s+", " ", title.group().rstrip("."))
     return TextSpan(start, end, Category.NAME, 0.75, STAFF_RULE.format(title=label),
                     text[start:end], cue=f"after '{label}'")
+
+
+def _next_title(title: re.Match[str], titles: list[re.Match[str]], end: int) -> int:
+    return min([m.start() for m in titles if m.start() >= title.end()], default=end)
 
 
 def staff_names(text: str, spans: list[TextSpan]) -> list[TextSpan]:
@@ -80,7 +90,7 @@ def staff_names(text: str, spans: list[TextSpan]) -> list[TextSpan]:
     for span in spans:
         out += _without_titles(span, titles, text) if span.category is Category.NAME else [span]
     for title in titles:
-        staff = _staff_span(text, title)
+        staff = _staff_span(text, title, titles)
         if staff is None:
             continue
         overlapping = [s for s in out if s.start < staff.end and s.end > staff.start]
