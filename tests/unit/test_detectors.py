@@ -105,12 +105,18 @@ def test_empty_text(detector):
 @pytest.mark.parametrize("text, name", [
     ("S. Lindqvist", "S. Lindqvist"), ("Bed 3 S. Lindqvist IV fluids", "S. Lindqvist"),
     ("K.Przybylo", "K.Przybylo"),
+    # a surname that is also a word (Webster's "castellano", "young") starting a board's entry
+    ("Pt: R. Castellano", "R. Castellano"), ("Bed 4 R. Castellano", "R. Castellano"),
+    ("Cubicle 7 | J. Young", "J. Young"), ("M. Brown", "M. Brown"),
 ])
 def test_an_initial_and_a_surname_on_a_board_is_a_name(detector, text, name):
     assert name in [s.text for s in detector.detect(text) if s.category.value == "name"]
 
 
 @pytest.mark.parametrize("text", ["A. Fib", "U.S. Army", "Plan B. Monitor the pressure",
-                                  "Vitamin D. Take it daily", "Grade A. Eggs"])
+                                  "Vitamin D. Take it daily", "Grade A. Eggs",
+                                  "Vitamin D. Green vegetables help", "C. Diff precautions",
+                                  "Wash hands for C. Diff", "H. Pylori: what to know",
+                                  "E. Coli and S. Aureus"])
 def test_an_initial_before_an_ordinary_word_is_not_a_name(detector, text):
     assert [s for s in detector.detect(text) if s.category.value == "name"] == []

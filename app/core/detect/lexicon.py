@@ -36,7 +36,13 @@ ct mri cxr kub ekg ecg eeg abg vbg cbc bmp chem lft hct wbc plt inr ptt bnp trop
 svt afib af nsr sr simv psv imv ac raf bb vt vf pea aflutter sb pvc pac rvr cmv prvc aprv hfov
 mg mcg gm kg ml cc meq hr hrs min mins pm am iv im sq sc sl ng og pr
 lvh rvh bph sah ich ivh sdh edh pph hh bmh ddh hsh
-""".split())
+""".split()) | frozenset("""
+diff difficile pylori coli aureus epidermidis pyogenes agalactiae pneumoniae faecalis faecium
+aeruginosa baumannii influenzae meningitidis gonorrhoeae trachomatis albicans auris
+tuberculosis pertussis jejuni enterica typhi typhimurium monocytogenes perfringens botulinum
+tetani marcescens cloacae mirabilis maltophilia burgdorferi pallidum vaginalis lamblia cereus
+anthracis cholerae vulnificus jirovecii carinii fumigatus neoformans gondii vivax falciparum
+""".split())  # species of the germs a health talk names "C. Diff", "H. Pylori", "E. Coli"
 # Days, months and languages are capitalised in sentence-case text and some are surnames.
 CALENDAR_AND_LANGUAGES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday january february march april may june

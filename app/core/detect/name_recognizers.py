@@ -216,9 +216,18 @@ class SurnameGivenRecognizer(WordRecognizer):
         return results
 
 
+def _starts_an_entry(text: str, at: int) -> bool:
+    """Whether the words at `at` begin a line or follow a label, a number or a separator
+    ("Bed 4 R. Castellano", "Pt: R. Castellano", "| J. Young"), not a word of a sentence
+    ("Vitamin D. Green", "Hepatitis B. Young children")."""
+    before = text[:at].rstrip()
+    return not before or not before[-1].isalpha() and before[-1] != "."
+
+
 class InitialSurnameRecognizer(WordRecognizer):
     """ "S. Lindqvist", "J. Okafor": an initial and a surname, as a ward whiteboard lists its
-    patients, when the surname is a known name or no ordinary word ("A. Fib" is not one)."""
+    patients, when the surname is no ordinary word ("A. Fib" is not one), or a known name that
+    starts an entry ("Bed 4 R. Castellano", not "Vitamin D. Green")."""
 
     _PATTERN = re.compile(r"(?<![\w.])([A-Z])\.\s?([A-Z][a-z]{2,}(?:[-'][A-Z][a-z]+)?)\b")
 
@@ -233,8 +242,11 @@ class InitialSurnameRecognizer(WordRecognizer):
         results: list[RecognizerResult] = []
         for match in self._PATTERN.finditer(text):
             surname = match.group(2)
-            if surname.lower() in NOT_NAMES or lexicon.is_ordinary(surname):
+            if surname.lower() in NOT_NAMES:
                 continue
+            if lexicon.is_ordinary(surname) and not (
+                    lexicon.is_known_name(surname) and _starts_an_entry(text, match.start())):
+                continue  # "Vitamin D. Green vegetables", but "Bed 4 R. Castellano"
             results.append(RecognizerResult(
                 "NAMED_PERSON", match.start(), match.end(), 0.6,
                 AnalysisExplanation(self.name, 0.6, pattern_name="initial and surname"),
