@@ -5,6 +5,7 @@ reason is behind "Why, in detail" in the panel below (decision_panel.py), not in
 
 from __future__ import annotations
 
+import bisect
 from typing import cast
 
 from PySide6.QtCore import (
@@ -38,30 +39,63 @@ COLUMNS = ("Time", "What was found", "Text", "Conf.", "Decision")
 SUMMARY_COLUMN, TEXT_COLUMN = COLUMNS.index("What was found"), COLUMNS.index("Text")
 TEXT_WIDTH = 120  # px; a long text (a voice's words) wraps rather than squeezing the summary
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# a row whose text is still on screen where the scan has reached: decidable now, still growing
+LIVE_MARK = " …"
+LIVE_TIP = ("Still on screen where the check has reached: its end time and text may still "
+            "grow. You can decide it now; the decision stays with it.")
 ALL = "All"
 _ROOT = QModelIndex()
+
+
+def _order(finding: Finding) -> tuple[float, str]:
+    return finding.start_s, finding.source.value
 
 
 class FindingsModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.findings: list[Finding] = []
+        self.live: set[str] = set()  # rows still on screen where the running scan has reached
         self.review: Review | None = None
         self.masked = True  # masked until the reviewer unmasks (others may see the screen)
 
     def reset(self, review: Review | None) -> None:
         self.beginResetModel()
         self.findings = []
+        self.live = set()
         self.review = review
         self.endResetModel()
 
     def add(self, findings) -> None:
-        new = sorted(findings, key=lambda f: f.start_s)
-        if not new:
+        """New rows, each inserted at its place in time (the selection stays where it is:
+        rows come while the reviewer decides); into an empty list, all at once."""
+        new = sorted(findings, key=_order)
+        if not self.findings and len(new) > 1:
+            self.beginResetModel()
+            self.findings = new
+            self.endResetModel()
             return
-        self.beginResetModel()  # few rows; a reset keeps the time order simple
-        self.findings = sorted(self.findings + new, key=lambda f: (f.start_s, f.source.value))
-        self.endResetModel()
+        for finding in new:
+            row = bisect.bisect_right([_order(f) for f in self.findings], _order(finding))
+            self.beginInsertRows(_ROOT, row, row)
+            self.findings.insert(row, finding)
+            self.endInsertRows()
+
+    def grow(self, findings) -> None:
+        """Rows listed already take their finding as it has grown since (the same id: a text
+        still on screen, its end, fullest reading and boxes so far)."""
+        by_id = {f.id: f for f in findings}
+        for row, finding in enumerate(self.findings):
+            if finding.id in by_id and by_id[finding.id] != finding:
+                self.findings[row] = by_id[finding.id]
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_live(self, ids: set[str]) -> None:
+        """Which rows are still on screen where the scan has reached (they may grow)."""
+        changed, self.live = self.live ^ ids, set(ids)
+        for row, finding in enumerate(self.findings):
+            if finding.id in changed:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
 
     def decision_changed(self, finding_id: str) -> None:
         """Repaint the row (the proxy is told to re-filter by the panel)."""
@@ -94,13 +128,16 @@ class FindingsModel(QAbstractTableModel):
         if role == ID_ROLE:
             return finding.id
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0 and finding.id in self.live:
+                return LIVE_TIP
             return shown_summary(finding)
         if role == Qt.ItemDataRole.ForegroundRole and column == SUMMARY_COLUMN:
             return category_colour(finding.category)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            f"{format_short(finding.start_s)}–{format_short(finding.end_s)}",
+            f"{format_short(finding.start_s)}–{format_short(finding.end_s)}"
+            f"{LIVE_MARK if finding.id in self.live else ''}",
             shown_summary(finding),
             shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",

@@ -35,19 +35,48 @@ class FlagWalk:
         self.panels.findings.model.reset(self.session.review)
         self.panels.player.findings = ()
 
-    def add(self, findings: Iterable[Finding] | None) -> None:
+    def add(self, findings: Iterable[Finding] | None, live: bool = False) -> None:
+        """New flags become rows; a flag listed already takes the finding as it has grown (a
+        text keeps its id from first sight to close: findings/hits.py). `live`: still on screen
+        where the scan has reached, so still growing (decidable all the same); else complete."""
         # a detail is listed inside its combination, never a flag of its own
-        new = [f for f in flags(findings or ()) if f.id not in self.findings]
-        if not new:
-            return
-        for finding in new:
+        given = flags(findings or ())
+        new = [f for f in given if f.id not in self.findings]
+        grown = [f for f in given if f.id in self.findings and self.findings[f.id] != f]
+        for finding in given:
             self.findings[finding.id] = finding
-        self.panels.findings.model.add(new)
-        self.panels.timeline.add_findings(new)
+        model, timeline = self.panels.findings.model, self.panels.timeline
+        ids = {f.id for f in given}
+        live_now = model.live | ids if live else model.live - ids
+        if live_now != model.live:
+            model.set_live(live_now)
+            timeline.set_live(live_now)
+        if not new and not grown:
+            return
+        model.add(new)
+        model.grow(grown)
+        timeline.add_findings(new)
+        timeline.grow(grown)
         self.panels.player.set_findings(tuple(self.findings.values()))
+        if self.current_id in ids and not self._editing_note():
+            self.show_detail()  # the selected flag's text may have grown
+
+    def end_live(self) -> None:
+        """The scan stopped: no flag is still growing."""
+        self.panels.findings.model.set_live(set())
+        self.panels.timeline.set_live(set())
+
+    def _editing_note(self) -> bool:
+        note = self.panels.decision.note
+        return note.isModified() or note.hasFocus()
 
     def reselect(self) -> None:
-        """After the list was filled again: the same flag if it is still one, else none."""
+        """After the list was filled again: the same flag if it is still one (or the one the
+        scan made it one with), else none."""
+        scanned = self.session.scanned
+        became = dict(scanned.became) if scanned is not None else {}
+        if self.current_id not in self.findings and became.get(self.current_id or ""):
+            self.current_id = became[self.current_id or ""]
         if self.current_id not in self.findings:
             self.current_id = None
         elif self.current_id:

@@ -19,7 +19,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
 from app.core.errors import ClearToPostError
-from app.core.findings.combination import flags
 from app.core.findings.masking import clip_label
 from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
 from app.core.review.decisions import Decision, Review
@@ -121,7 +120,7 @@ class MainWindow(QMainWindow):
         self.scan.finished.connect(self._on_finished)
         self.scan.failed.connect(self._on_failed)
         self.scan.stopped.connect(self.scanStopped)
-        self.scan.ended.connect(lambda: self.timeline.set_showing(()))
+        self.scan.ended.connect(flags.end_live)
         self.session.events.reviewed.subscribe(lambda _result: self.show_result())
         events = self.session.events
         for emitter in (events.reviewed, events.decisions, events.review):
@@ -202,9 +201,8 @@ class MainWindow(QMainWindow):
     def _on_progress(self, progress: Progress) -> None:
         if progress.video is not None:
             self._prepare_clip(progress.video)
-        self.flags.add(progress.findings)
-        self.timeline.set_showing([f for f in flags(progress.showing)
-                                   if f.id not in self.flags.findings])
+        self.flags.add(progress.showing, live=True)  # a row, decidable, as soon as it shows
+        self.flags.add(progress.findings)  # complete: gone from the picture (the same ids)
 
     def _on_finished(self, scanned: AnalysisResult) -> None:
         if self.review is None:

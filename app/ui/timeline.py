@@ -44,7 +44,7 @@ class TimelineWidget(QWidget):
         super().__init__()
         self.duration_s = 0.0
         self.findings: list[Finding] = []
-        self.showing: list[Finding] = []  # still on screen where a running scan has reached
+        self.live: set[str] = set()  # flags still on screen where a running scan has reached
         self.review: Review | None = None
         self.position_s = 0.0
         self.selected_id: str | None = None
@@ -65,10 +65,9 @@ class TimelineWidget(QWidget):
         lanes to them."""
         span = self.width() - LABEL_WIDTH - 4  # not laid out yet (too narrow): in time only
         min_length_s = MIN_SPAN_PX * self.duration_s / span if span > 40 else 0.0
-        everything = [*self.findings, *self.showing]
         self.row_of = {}
         for index, (source, _) in enumerate(LANES):
-            rows = pack_rows((Span(f.id, f.start_s, f.end_s) for f in everything
+            rows = pack_rows((Span(f.id, f.start_s, f.end_s) for f in self.findings
                               if f.source == source), min_length_s)
             self.row_of.update(rows)
             self.lane_rows[index] = row_count(rows)
@@ -87,13 +86,20 @@ class TimelineWidget(QWidget):
         self.duration_s = duration_s
         self.review = review
         self.findings = []
-        self.showing = []
+        self.live = set()
         self._pack()
         self.update()
 
-    def set_showing(self, findings) -> None:
-        """The flags a running scan is still following: drawn hatched, replaced each time."""
-        self.showing = list(findings)
+    def set_live(self, ids: set[str]) -> None:
+        """The flags a running scan is still following (on screen where it has reached): drawn
+        hatched until they are complete."""
+        self.live = set(ids)
+        self.update()
+
+    def grow(self, findings) -> None:
+        """Flags drawn already, as they have grown since (the same id: a longer span)."""
+        by_id = {f.id: f for f in findings}
+        self.findings = [by_id.get(f.id, f) for f in self.findings]
         self._pack()
         self.update()
 
@@ -160,19 +166,18 @@ class TimelineWidget(QWidget):
             colour = category_colour(finding.category)
             if decision is Decision.FALSE_ALARM:
                 colour = QColor(150, 150, 150, 120)
-            painter.fillRect(rect, colour)
+            if finding.id in self.live:  # still growing: hatched, outlined
+                painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+                painter.drawRect(rect)
+            else:
+                painter.fillRect(rect, colour)
             if decision is Decision.MUST_FIX:
                 painter.setPen(QPen(QColor("#ff2020"), 2))
                 painter.drawRect(rect)
             if finding.id == self.selected_id:
                 painter.setPen(QPen(text_colour, 2, Qt.PenStyle.DashLine))
                 painter.drawRect(rect.adjusted(-2, -2, 2, 2))
-        for finding in self.showing:
-            rect = self.span_rect(finding)
-            colour = category_colour(finding.category)
-            painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))
-            painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
-            painter.drawRect(rect)
         if self.duration_s > 0:
             x = self.x_of(self.position_s)
             painter.setPen(QPen(QColor("#ff3b30"), 2))
