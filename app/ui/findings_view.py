@@ -40,7 +40,8 @@ SUMMARY_COLUMN, TEXT_COLUMN = COLUMNS.index("What was found"), COLUMNS.index("Te
 TEXT_WIDTH = 120  # px; a long text (a voice's words) wraps rather than squeezing the summary
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # a row whose text is still on screen where the scan has reached: decidable now, still growing
-LIVE_MARK = " …"
+# (its time says so in place of its end, which is not known yet)
+LIVE_END = "on screen"
 LIVE_TIP = ("Still on screen where the check has reached: its end time and text may still "
             "grow. You can decide it now; the decision stays with it.")
 ALL = "All"
@@ -136,8 +137,8 @@ class FindingsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            f"{format_short(finding.start_s)}–{format_short(finding.end_s)}"
-            f"{LIVE_MARK if finding.id in self.live else ''}",
+            f"{format_short(finding.start_s)}–"
+            f"{LIVE_END if finding.id in self.live else format_short(finding.end_s)}",
             shown_summary(finding),
             shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",

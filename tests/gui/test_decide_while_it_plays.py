@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.core.review.decisions import Decision, Review
-from app.ui.findings_view import LIVE_MARK
+from app.ui.findings_view import LIVE_END
 from bench.clips import Caption, ClipTruth, make_clip
 from tests.gui.test_window import SCAN_TIMEOUT_MS, drop, pdf_words, scan
 
@@ -54,7 +54,7 @@ def test_a_board_line_is_decided_while_on_screen_and_the_finding_keeps_it(
         assert window.is_scanning() and live.id in model.live
         assert live.end_s < NAME_UNTIL_S - 1.0
         row = rows(window).index(live)
-        assert model.data(model.index(row, 0)).endswith(LIVE_MARK)
+        assert model.data(model.index(row, 0)).endswith(LIVE_END)
         # nothing not yet on screen where the scan has reached, nor harmless text, is a row
         assert all(f.start_s <= live.end_s + 0.5 for f in rows(window))
         assert not any("00482913" in f.text or "wash" in f.text.lower() for f in rows(window))
