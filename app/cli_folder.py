@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from app.cli import EXIT_CLEAN, EXIT_ERROR, EXIT_FOUND, ProgressBar, _options
 from app.core.errors import ClearToPostError
-from app.core.media.video import VIDEO_SUFFIXES
-from app.core.review.folder_scan import UNMASKED_PDF_END
+from app.core.review.folder_scan import UNMASKED_PDF_END, no_clip_sentence
 from app.core.settings import PAPER, REVIEWER, Settings
 
 if TYPE_CHECKING:
@@ -113,11 +112,7 @@ def _queue(args: argparse.Namespace, find_clips) -> Queue:
     for skipped in queue.skipped:
         print(f"cleartopost: skipped {skipped.path}: {skipped.why}.", file=sys.stderr)
     if not queue.clips:
-        others = (f" (only {len(queue.skipped)} other file{'s' if len(queue.skipped) != 1 else ''}"
-                  f", listed above)" if queue.skipped else " (it is empty)")
-        endings = ", ".join(sorted(s.lstrip(".") for s in VIDEO_SUFFIXES))
-        raise ClearToPostError(f"There is no video clip in {args.video}{others}; nothing was "
-                               f"scanned (clips are files ending in {endings}).")
+        raise ClearToPostError(no_clip_sentence(queue))
     if out.is_dir() and any(out.iterdir()) and not args.force:
         raise ClearToPostError(f"{out} already holds files (an earlier scan's?); add --force "
                                f"to overwrite them, or give an empty or new folder.")

@@ -32,7 +32,8 @@ def app_icon() -> QIcon:
 
 
 def run_window(paths: list[str], screenshot: Path | None = None) -> int:
-    """Open the window (on the first of `paths`, if any) until it is closed.
+    """Open the window (on the first of `paths`, if any: a clip, or a folder whose clips are
+    queued) until it is closed.
 
     With `screenshot`, the window saves a picture of itself once the clip's scan has ended and
     quits: exit status 0, or 1 when the scan stopped or the clip could not be opened. The
@@ -67,7 +68,10 @@ def run_window(paths: list[str], screenshot: Path | None = None) -> int:
         window.scanFinished.connect(lambda _result: QTimer.singleShot(1500, save))
         window.scanStopped.connect(stopped)
     try:
-        if paths and not window.open_clip(paths[0]) and screenshot is not None:
+        first = Path(paths[0]) if paths else None  # a folder: its clips queued (File ▸ Open folder)
+        opened = first is None or (window.folder_queue.open_folder(first) if first.is_dir()
+                                   else window.open_clip(first))
+        if not opened and screenshot is not None:
             print(window.banner.text(), file=sys.stderr)
             return 1
         code = app.exec()

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import QMainWindow
 
 from app.core.errors import ClearToPostError
 from app.core.findings.masking import clip_label
-from app.core.models import AnalysisResult, Progress, ScanOptions, VideoInfo
+from app.core.models import AnalysisResult, Progress, VideoInfo
 from app.core.review.decisions import Decision, Review
 from app.core.review.reread import DecidedBy
 from app.core.review.session import ReviewSession
-from app.core.settings import OCR, SPEECH_MODEL, Settings
-from app.core.word_lists import WordLists
 from app.ui import settings as app_settings
 from app.ui.clip_files import ask_for_clip, video_problem
 from app.ui.flag_walk import FlagWalk
+from app.ui.folder_queue import FolderQueue
 from app.ui.menus import MenuCommands, build_menus, build_shortcuts
 from app.ui.pdf_export import PdfExport
 from app.ui.presenter_choice import PresenterChoice
@@ -86,10 +85,14 @@ class MainWindow(QMainWindow):
             self, panels.player, lambda: [flags.findings[i] for i in panels.findings.visible_ids()
                                           if i in flags.findings],
             lambda finding: flags.select(finding.id), say)
+        queue = self.folder_queue = FolderQueue(self, self.scan, session, self.open_clip,
+                                                lambda: self.clip, panels.masked, say, problem)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, queue.dock)
         menus = build_menus(self.menuBar(), self, MenuCommands(
             self.choose_clip, self.open_clip, self.pdf_export.choose, self.redact_export.choose,
             self.close, panels.masked, lambda: self.result, self.scan.scan_again_action,
-            self.stop_at_flags.action))
+            self.stop_at_flags.action, (queue.open_action, queue.next_action,
+                                        queue.previous_action)))
         self.recent_menu, self.export_action = menus.recent, menus.export_pdf
         self.export_unmasked_action = menus.export_unmasked
         self.redact_action = menus.export_redacted
@@ -116,6 +119,13 @@ class MainWindow(QMainWindow):
         self.findings_panel.allowRequested.connect(flags.allow)
         mask_box.toggled.connect(self.transcript.set_masked)
         mask_box.toggled.connect(self._set_masked)
+        queue, scan = self.folder_queue, self.scan
+        mask_box.toggled.connect(queue.set_masked)
+        scan.started.connect(queue.window_started)
+        scan.progressed.connect(queue.window_progressed)
+        scan.failed.connect(queue.window_failed)
+        scan.stopped.connect(queue.window_stopped)
+        self.scanFinished.connect(queue.window_finished)  # once the session holds the scan
         self.scan.progressed.connect(self._on_progress)
         self.scan.finished.connect(self._on_finished)
         self.scan.failed.connect(self._on_failed)
@@ -146,9 +156,10 @@ class MainWindow(QMainWindow):
         if not urls or not _as_copy(event):
             return
         event.accept()
-        path = urls[0].toLocalFile()
+        path = Path(urls[0].toLocalFile())
         # never do the work inside the drop handler: the source application is waiting
-        QTimer.singleShot(0, lambda: self.open_clip(path))
+        opened = self.folder_queue.open_folder if path.is_dir() else self.open_clip
+        QTimer.singleShot(0, lambda: opened(path))
 
     def choose_clip(self) -> None:
         path = ask_for_clip(self)
@@ -171,10 +182,7 @@ class MainWindow(QMainWindow):
         self._show_verdict()
         self._update_title()
         app_settings.remember_file(str(path))
-        lists, settings = WordLists.from_settings(), Settings.load()
-        self.scan.start(str(path), ScanOptions(speech_model=settings.get(SPEECH_MODEL),
-                                               ocr=settings.get(OCR), deny=lists.deny,
-                                               allow=lists.allow))
+        self.scan.start(str(path), app_settings.scan_options())
         return True
 
     def _forget_clip(self) -> None:
@@ -299,6 +307,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flags.save_note()
         self.scan.wait_for_all()
+        self.folder_queue.wait_for_all()
         self.redact_export.interrupt()
         self.player.shutdown()
         super().closeEvent(event)

@@ -29,6 +29,8 @@ class MenuCommands:
     result: Callable[[], AnalysisResult | None]  # the open clip's scan (for About: its models)
     scan_again: QAction | None = None  # File ▸ Scan again (scan_session.py enables it)
     stop_at_flags: QAction | None = None  # Playback ▸ Stop at each flag (stop_at_flags.py)
+    # File ▸ Open folder…, Next / Previous clip of the folder (folder_queue.py)
+    folder: tuple[QAction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ def build_menus(bar: QMenuBar, parent: QWidget, do: MenuCommands) -> Menus:
     file_menu.addAction(open_action)
     recent = file_menu.addMenu("Open &Recent")
     recent.aboutToShow.connect(lambda: fill_recent(recent, do.masked(), do.open_path))
+    for action in do.folder:
+        file_menu.addAction(action)
     if do.scan_again is not None:
         file_menu.addAction(do.scan_again)
     file_menu.addSeparator()
@@ -83,7 +87,8 @@ def build_menus(bar: QMenuBar, parent: QWidget, do: MenuCommands) -> Menus:
 def build_shortcuts(parent: QWidget, keys: dict[str, Callable[[], object]]
                     ) -> dict[str, QShortcut]:
     """One shortcut a key (N, P, F, D, M, Space, Left, Right), on `parent`; the menus' own
-    are Ctrl+O, Ctrl+E, Ctrl+Shift+E, Ctrl+Q and S (Playback ▸ Stop at each flag)."""
+    are Ctrl+O, Ctrl+Shift+O, Ctrl+PgDown, Ctrl+PgUp (File ▸ Open folder…, Next / Previous
+    clip of the folder), Ctrl+E, Ctrl+Shift+E, Ctrl+Q and S (Playback ▸ Stop at each flag)."""
     shortcuts = {}
     for key, slot in keys.items():
         shortcut = QShortcut(QKeySequence(key), parent)

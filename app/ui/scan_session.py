@@ -20,6 +20,7 @@ from app.ui.worker import ScanWorker, in_thread
 
 
 class ScanSession(QObject):
+    started = Signal()  # a scan (or the read of a saved one) was started
     progressed = Signal(object)  # Progress, from the scan running now (never a cancelled one)
     finished = Signal(object)  # AnalysisResult
     failed = Signal(str)  # the sentence saying why
@@ -76,6 +77,7 @@ class ScanSession(QObject):
         self.progress.show()
         self.cancel_button.show()
         self.say("Starting…")
+        self.started.emit()
         thread.start()
 
     def scan_again(self) -> None:

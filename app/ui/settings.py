@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.settings import PAPER, RECENT, REVIEWER, Settings
+from app.core.models import ScanOptions
+from app.core.settings import OCR, PAPER, RECENT, REVIEWER, SPEECH_MODEL, Settings
 from app.core.word_lists import WordLists, config_dir, write_entries
 
 
@@ -35,6 +36,15 @@ def remember_file(path: str) -> None:
 
 def reviewer() -> str:
     return Settings.load().get(REVIEWER)
+
+
+def scan_options() -> ScanOptions:
+    """What a scan is run with now (speech model, text reader, the two lists): the window's
+    scan of one clip and its folder queue use the same, so each reuses the other's saved
+    scans."""
+    lists, settings = WordLists.from_settings(), Settings.load()
+    return ScanOptions(speech_model=settings.get(SPEECH_MODEL), ocr=settings.get(OCR),
+                       deny=lists.deny, allow=lists.allow)
 
 
 def add_to_allow_list(text: str) -> None:

@@ -71,6 +71,10 @@ def arrange(panels: Panels) -> QWidget:
     splitter.addWidget(left)
     splitter.addWidget(right)
     splitter.setSizes([760, 520])
+    # a narrower window (or the folder's queue docked beside) narrows the player, whose vertical
+    # clips have room to spare, not the list, whose plain summaries need it
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 0)
     window = QWidget()
     layout = QVBoxLayout(window)
     layout.setContentsMargins(0, 4, 0, 0)

@@ -98,6 +98,17 @@ def find_clips(folder: Path, leave_out: Path | None = None) -> Queue:
     return Queue(folder, tuple(clips), tuple(skipped))
 
 
+def no_clip_sentence(queue: Queue, listed: str = ", listed above") -> str:
+    """Why nothing can be scanned in a folder with no clip: it is empty, or how many other
+    files it holds (`listed` says where they are listed, with why), and which endings make a
+    clip."""
+    others = (f" (only {len(queue.skipped)} other file{'s' if len(queue.skipped) != 1 else ''}"
+              f"{listed})" if queue.skipped else " (it is empty)")
+    endings = ", ".join(sorted(s.lstrip(".") for s in VIDEO_SUFFIXES))
+    return (f"There is no video clip in {queue.folder}{others}; nothing was scanned (clips "
+            f"are files ending in {endings}).")
+
+
 def _unlistable(folder: Path, skipped: list[Skipped]) -> Callable[[OSError], None]:
     def said(error: OSError) -> None:
         where = Path(error.filename or folder)
@@ -189,36 +200,40 @@ class ClipFiles:
 
 class _LoadOnce:
     """The models, loaded the first time a clip needs them (a saved scan needs none), then
-    kept for every other clip."""
+    kept for every other clip; `load` loads them (default: `Engines.load`)."""
 
-    def __init__(self, options: ScanOptions, engines: Engines | None) -> None:
-        self.options, self.engines = options, engines
+    def __init__(self, options: ScanOptions, engines: Engines | None,
+                 load: Callable[[], Engines] | None = None) -> None:
+        self.options, self.engines, self.load = options, engines, load
 
     def __call__(self) -> Engines:
         if self.engines is None:
             from app.core.pipeline import Engines
 
-            self.engines = Engines.load(self.options)
+            self.engines = self.load() if self.load is not None else Engines.load(self.options)
         return self.engines
 
 
 def scan_folder(queue: Queue, options: ScanOptions,
                 write: Callable[[Path, ReviewSession], tuple[Path, ...]], *, reviewer: str,
                 rescan: bool = False, engines: Engines | None = None,
+                load_engines: Callable[[], Engines] | None = None,
                 on_scanned: Callable[[Path, Scanned, ReviewSession], None] | None = None,
                 ) -> Generator[FolderProgress, None, list[ClipOutcome]]:
     """Scan the queue's clips one after the other (each reusing its saved scan unless
     `rescan`), with the models loaded once, and `write` each one's files; yields each clip's
     progress with where the queue is. Returns one outcome per clip and per skipped file. A clip
     that cannot be read or written fails alone (its outcome says why); `on_scanned` is told of
-    each clip scanned, with the decisions saved for it (as `reviewer`).
+    each clip scanned, with the decisions saved for it (as `reviewer`). The models are
+    `engines`, or loaded by `load_engines` the first time a clip needs them (the window's
+    shared models), else by `Engines.load`.
 
     Raises:
         ModelError: the models could not be loaded (no clip could be scanned).
         KeyboardInterrupt: stopped; the clips finished before keep their files (each is
             written whole or not at all).
     """
-    load = _LoadOnce(options, engines)
+    load = _LoadOnce(options, engines, load_engines)
     outcomes: list[ClipOutcome] = []
     total = len(queue.clips)
     for index, clip in enumerate(queue.clips):
@@ -250,8 +265,18 @@ def _one_clip(folder: Path, clip: Path, options: ScanOptions,
         return ClipOutcome(clip, FAILED, problem=str(error))
     finally:
         scan.close()
+    return outcome_of(clip, session, reused=scanned.reused, files=files)
+
+
+def outcome_of(clip: Path, session: ReviewSession, *, reused: bool,
+               files: tuple[Path, ...] = ()) -> ClipOutcome:
+    """The outcome of `clip` (relative to its folder) as `session` holds it now: its verdict
+    and counts over the flags as reviewed (the window's queue recounts the open clip's this
+    way as the reviewer decides)."""
+    result = session.reviewed
+    assert result is not None
     found = session.flags()
     by_category = {c.value: n for c in Category
                    if (n := sum(1 for f in found if f.category is c))}
-    return ClipOutcome(clip, REUSED if scanned.reused else SCANNED, scanned.result.video,
-                       session.summary(), len(found), by_category, files)
+    return ClipOutcome(clip, REUSED if reused else SCANNED, result.video, session.summary(),
+                       len(found), by_category, files)
