@@ -407,17 +407,27 @@ def handheld_clip(path: Path, *, width: int = 1080, height: int = 1920, duration
 
 
 def main() -> None:
-    """Render a 60 s clip to the path given and save a contact sheet of frames beside it."""
-    import sys
+    """Render a clip (60 s, 1080×1920, 30 fps unless told) to the path given and save a contact
+    sheet of frames beside it: `python -m bench.handheld PATH [--seconds S] [--width W]
+    [--fps F]` (the height is 16/9 of the width; `make screenshot` renders a short small one)."""
+    import argparse
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "out/handheld.mp4")
+    parser = argparse.ArgumentParser(prog="python -m bench.handheld")
+    parser.add_argument("path", nargs="?", type=Path, default=Path("out/handheld.mp4"))
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--width", type=int, default=1080)
+    parser.add_argument("--fps", type=int, default=30)
+    args = parser.parse_args()
+    out: Path = args.path
     out.parent.mkdir(parents=True, exist_ok=True)
-    truth = handheld_clip(out)
+    height = int(round(args.width * 16 / 9 / 2)) * 2
+    truth = handheld_clip(out, width=args.width, height=height, duration_s=args.seconds,
+                          fps=args.fps)
     truth.write(out.with_suffix(".json"))
     capture = cv2.VideoCapture(str(out))
     tiles = []
-    for t in (3, 12, 16, 24, 33, 40, 49, 58):
-        capture.set(cv2.CAP_PROP_POS_MSEC, t * 1000)
+    for share in (0.05, 0.2, 0.27, 0.4, 0.55, 0.67, 0.82, 0.97):
+        capture.set(cv2.CAP_PROP_POS_MSEC, share * args.seconds * 1000)
         ok, frame = capture.read()
         if ok:
             tiles.append(cv2.resize(frame, (270, 480)))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.core.models import AnalysisResult
 from app.core.review.my_voice import presenter_voice
-from app.core.timecode import format_time
+from app.core.timecode import format_short
 
 
 class ChoiceLine(QWidget):
@@ -78,10 +78,10 @@ def _face_sentence(result: AnalysisResult, mine: tuple[str, ...] | None) -> str 
     faces = result.presenter_faces
     if mine is None and not faces:
         return None
-    times = ", ".join(f"{format_time(f.start_s)}–{format_time(f.end_s)}" for f in faces)
+    times = ", ".join(f"{format_short(f.start_s)}–{format_short(f.end_s)}" for f in faces)
     if mine is None:
         return (f"Your face, not flagged: taken to be the one on screen longest ({times}). "
-                f"If it is not you, select your face's flag and press This is me (M).")
+                f"Not yours? Select your face's flag, press M.")
     if faces:
         return f"Your face, not flagged: the one you marked ({times})."
     return "You said no face is yours: every face is flagged."
@@ -96,7 +96,6 @@ def _voice_sentence(result: AnalysisResult, mine: tuple[int, ...] | None) -> str
     seconds, first = heard
     if mine is None:
         return (f"Your voice, not flagged: taken to be the one heard longest ({seconds:.1f} s "
-                f"from {format_time(first)}). If it is not you, select your voice's flag and "
-                f"press This is me (M).")
+                f"from {format_short(first)}). Not yours? Select your voice's flag, press M.")
     return (f"Your voice, not flagged: the one you marked ({seconds:.1f} s from "
-            f"{format_time(first)}). If the scan heard you as two voices, mark the other too.")
+            f"{format_short(first)}). If the scan heard you as two voices, mark the other too.")

@@ -43,11 +43,14 @@ def not_cleared_because(summary: Summary) -> str:
     if summary.must_fix or summary.open:
         reasons.append("flags are marked must fix or still open")
     if summary.unanswered:
-        reasons.append(f"{len(summary.unanswered)} checklist question(s) unanswered")
+        count = len(summary.unanswered)
+        reasons.append(f"{count} checklist question{'s' if count != 1 else ''} unanswered")
     if summary.blocking_answers:
         reasons.append("a checklist answer does not allow posting")
     if summary.elsewhere:
-        reasons.append(f"{len(summary.elsewhere)} finding(s) marked must fix on a scan made with "
-                       f"other settings (deny list, OCR engine or speech model) are not in this "
-                       f"scan: scan with those settings to see and hide them")
+        count, many = len(summary.elsewhere), len(summary.elsewhere) != 1
+        reasons.append(f"{count} finding{'s' if many else ''} marked must fix on a scan made "
+                       f"with other settings (deny list, OCR engine or speech model) "
+                       f"{'are' if many else 'is'} not in this scan: scan with those settings "
+                       f"to see and hide {'them' if many else 'it'}")
     return "Not cleared because " + "; ".join(reasons) + "." if reasons else ""
