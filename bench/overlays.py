@@ -106,6 +106,88 @@ FRESH_WORDS = {
             "INFECTION CONTROL", "OBSERVATION UNIT"),
 }
 
+# The varied set (`--varied`, 2026-12-05): every font, size, colour, name form and layout of the
+# three sets above, and more of what real headers print beside a name: a name with a middle
+# initial, a labelled name, ECG-printout and two-column layouts, DICOM's age string ("067Y"),
+# birth dates with the month in letters, and, where the name would be, the non-name words that
+# false names come from: hospitals named after people or places, study descriptions, physician
+# and operator fields with roles and initials, makers and models, in capitals or in Title Case.
+VARIED_FONTS = tuple(dict.fromkeys((*FONTS, *HELD_OUT_FONTS, *FRESH_FONTS, "DejaVuSerif-Bold.ttf",
+                                    "DejaVuSansMono-BoldOblique.ttf")))
+VARIED_SIZES = (12, 34)
+VARIED_FORMS = tuple(dict.fromkeys((*NAME_FORMS, *HELD_OUT_FORMS, *FRESH_FORMS,
+                                    "SURNAME, GIVEN MID", "Given MID. SURNAME", "SURNAME^GIVEN^MID",
+                                    "Surname, Given MID.", "GIVEN MID SURNAME", "Surname,  Given")))
+HOSPITALS = ("JAMES COOK UNIVERSITY HOSPITAL", "ST GEORGE'S HOSPITAL", "KING'S COLLEGE HOSPITAL",
+             "JOHNS HOPKINS HOSPITAL", "MASSACHUSETTS GENERAL", "QUEEN ELIZABETH HOSPITAL",
+             "ROYAL VICTORIA INFIRMARY", "LEEDS GENERAL INFIRMARY", "MAYO CLINIC",
+             "CEDARS-SINAI MEDICAL CENTER", "BETH ISRAEL DEACONESS MC", "FREEMAN HOSPITAL",
+             "ALDER HEY CHILDREN'S", "GREAT ORMOND STREET", "WILLIAM HARVEY HOSPITAL",
+             "MORRISTON HOSPITAL", "SUNNYBROOK HSC", "PRINCESS ALEXANDRA HOSP",
+             "ST VINCENT'S PRIVATE", "NORTH SHORE IMAGING", "WESTMEAD RADIOLOGY")
+STUDIES = ("CT ABDOMEN PELVIS WITH IV CONTRAST", "XR CHEST 2 VIEWS PA LAT", "MRI BRAIN WO/W",
+           "US RENAL COMPLETE", "CTA CHEST PE PROTOCOL", "XR FOOT 3 VIEWS LEFT",
+           "MR LUMBAR SPINE WO", "US PELVIS TRANSVAGINAL", "NM BONE SCAN WHOLE BODY",
+           "12 LEAD ECG RESTING", "UPPER GI ENDOSCOPY", "FLEX SIGMOIDOSCOPY",
+           "ECHO TTE COMPLETE", "CT HEAD STROKE PROTOCOL", "XR HIP AND PELVIS")
+STAFF_FIELDS = ("Ref: ED PHYSICIAN", "Ref Phys: ON CALL", "Operator: RT04", "Tech: JM",
+                "Reader: UNREAD", "Performed by: STAFF", "Attending: HOSPITALIST",
+                "Referred by: GP", "Sonographer: KL", "Requested by: A&E", "Physician: N/A",
+                "Tech ID 2231", "Endoscopist: CONSULTANT", "Radiologist: PENDING")
+DEVICE_WORDS = ("Philips Ingenia", "Siemens Healthineers", "GE Revolution CT", "Canon Aplio i800",
+                "Station CTAWP73", "Olympus Evis X1", "Mortara Eli 280", "Hologic Selenia",
+                "Series 3  Img 45/120", "Se: 4  Im: 12", "W: 400  L: 40", "Site: Main Campus",
+                "Fluoro 2.4 min", "Region: Abdomen")
+
+
+def _title(text: str, rng: random.Random) -> str:
+    """Non-name words as printed: in capitals, or in Title Case (which looks more like a name)."""
+    return text.title().replace("'S", "'s") if rng.random() < 0.4 else text
+
+
+def _varied_filler(category: str, rng: random.Random) -> str:
+    pool = rng.choice((WITHOUT_NAME[category], FRESH_WORDS[category], HOSPITALS, STUDIES,
+                       STAFF_FIELDS, DEVICE_WORDS))
+    return _title(rng.choice(pool), rng)
+
+
+def varied_lines(category: str, rng: random.Random, name: str | None) -> list[str]:
+    """A layout of any of the sets above, or one of this set's own; where the name would be, a
+    hospital, study, staff field, device or overlay word when there is no name."""
+    layout = rng.randrange(9)
+    if layout < 3:
+        lines = (header_lines, held_out_lines, fresh_lines)[layout](category, rng, name)
+        if name is None:  # the layouts' own fillers, widened
+            lines = [_varied_filler(category, rng) if rng.random() < 0.3 else line
+                     for line in lines]
+        return lines
+    bits = _person_bits(rng)
+    sex = rng.choice((bits["sex"], rng.choice(("MALE", "FEMALE", "Male", "Female"))))
+    age = rng.choice((bits["age"], f"{rng.randint(1, 99):03}Y", f"{rng.randint(18, 95)} y.o."))
+    year = rng.randint(1930, 2005)
+    dob = rng.choice((bits["dob"], f"DOB: {rng.randint(1, 28):02}-"
+                      f"{rng.choice(('Jan', 'Mar', 'Jun', 'Sep', 'Nov', 'DEC', 'APR'))}-{year}",
+                      f"Birth Date: {_date(rng, born=True)}", f"D.O.B {_date(rng, born=True)}"))
+    who = name or _varied_filler(category, rng)
+    fill = [_varied_filler(category, rng) for _ in range(3)]
+    study = _title(rng.choice(STUDIES), rng)
+    if layout == 3:  # a labelled name (an anonymised copy: the label with no name after it)
+        who = name or rng.choice(("ANONYMOUS", "ANON^", "(removed)", "*****", "DE-IDENTIFIED",
+                                  "Unknown", "NOT GIVEN"))
+        label = rng.choice(("Name: ", "Patient: ", "PATIENT NAME: ", "Pt: "))
+        return [f"{label}{who}", f"{dob}  {sex}", study, fill[0]]
+    if layout == 4:  # an ECG printout's header
+        return [f"{who}   {bits['id']}   {bits['date']} {bits['time']}",
+                f"{dob}  ({age})  {sex}", f"Vent. rate {rng.randint(50, 120)} BPM  "
+                f"PR {rng.randint(120, 200)} ms", fill[0]]
+    if layout == 5:  # two columns run into one line: the site beside the name
+        return [f"{who}     {fill[0]}", f"{bits['id']}  {bits['date']}", f"{age} {sex}", study]
+    if layout == 6:  # the study over the name over the staff field
+        return [study, f"{who}  {age}", f"{dob}  {bits['id']}", rng.choice(STAFF_FIELDS)]
+    if layout == 7:  # a record banner with the name last
+        return [f"{bits['id']}  |  {dob}  |  {sex}  |  {who}", f"{fill[0]}  {fill[1]}"]
+    return [fill[0], f"{bits['date']}  {bits['time']}", who, f"{sex}/{age}", fill[1]]
+
 
 @dataclass(frozen=True)
 class Overlay:
@@ -128,7 +210,11 @@ def presidio_names() -> list[tuple[str, str]]:
     return sorted((g.capitalize(), s.capitalize()) for g, s in pairs)
 
 
-def printed_name(given: str, surname: str, form: str) -> str:
+def printed_name(given: str, surname: str, form: str, rng: random.Random | None = None) -> str:
+    """`form` filled in; its middle initial ("MID") with a random letter (drawn only then, so
+    the sets without one render as before)."""
+    if "MID" in form:
+        form = form.replace("MID", (rng or random.Random(0)).choice("ABCDEGHJKLMNPRSTW"))
     return (form.replace("SURNAME", surname.upper()).replace("GIVEN", given.upper())
             .replace("Given", given).replace("Surname", surname))
 
@@ -229,24 +315,29 @@ def header_lines(category: str, rng: random.Random, name: str | None) -> list[st
 def overlay_set(count: int = 96, seed: int = 26,
                 names: list[tuple[str, str]] | None = None,
                 fonts: tuple[str, ...] | None = None, held_out: bool = False,
-                fresh: bool = False) -> list[Overlay]:
+                fresh: bool = False, varied: bool = False) -> list[Overlay]:
     """`count` overlays, every other one with a name, categories and looks varied; `held_out`:
     in the held-out set's fonts, name forms and layouts; `fresh`: in the second held-out set's
-    fonts, sizes, colours, name forms, layouts and overlay words."""
+    fonts, sizes, colours, name forms, layouts and overlay words; `varied`: in all of them and
+    the varied set's own layouts and non-name words."""
     rng = random.Random(seed)
     names = names if names is not None else presidio_names()
-    fonts = fonts or (FRESH_FONTS if fresh else HELD_OUT_FONTS if held_out else FONTS)
+    fonts = fonts or (VARIED_FONTS if varied else FRESH_FONTS if fresh
+                      else HELD_OUT_FONTS if held_out else FONTS)
     fonts = tuple(f for f in fonts if f in HERSHEY or f == "pil-default" or (TTF_DIR / f).is_file())
     forms, lines_of = (HELD_OUT_FORMS, held_out_lines) if held_out else (NAME_FORMS, header_lines)
     sizes, on_dark, on_light = (14, 30), ON_DARK, ON_LIGHT
     if fresh:
         forms, lines_of = FRESH_FORMS, fresh_lines
         sizes, on_dark, on_light = FRESH_SIZES, FRESH_ON_DARK, FRESH_ON_LIGHT
+    if varied:
+        forms, lines_of = VARIED_FORMS, varied_lines
+        sizes, on_dark, on_light = VARIED_SIZES, ON_DARK + FRESH_ON_DARK, ON_LIGHT + FRESH_ON_LIGHT
     out = []
     for index in range(count):
         category = CATEGORIES[index % len(CATEGORIES)]
         pair = rng.choice(names) if index % 2 == 0 else None
-        printed = printed_name(*pair, rng.choice(forms)) if pair else None
+        printed = printed_name(*pair, rng.choice(forms), rng) if pair else None
         light = category in ("ecg", "ehr") and rng.random() < 0.8
         out.append(Overlay(
             category, tuple(lines_of(category, rng, printed)), pair, rng.choice(fonts),
@@ -421,12 +512,17 @@ def main() -> int:
     from app.core.models import ScanOptions
     from app.core.pipeline import load_ocr
 
-    held_out, fresh = "--held-out" in sys.argv, "--fresh" in sys.argv
+    held_out, fresh, varied = ("--held-out" in sys.argv, "--fresh" in sys.argv,
+                               "--varied" in sys.argv)
+    if varied and "--seed" not in sys.argv:
+        print("--varied needs --seed N (see docs/measurements.md for the seeds already used).",
+              file=sys.stderr)
+        return 2
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else (
         FRESH_SEED if fresh else HELD_OUT_SEED if held_out else 26)
     ocr, detector = load_ocr("ppocr", ScanOptions()), TextDetector()
-    print_table(measure(overlay_set(seed=seed, held_out=held_out and not fresh, fresh=fresh),
-                        ocr, detector))
+    print_table(measure(overlay_set(seed=seed, held_out=held_out and not fresh,
+                                    fresh=fresh and not varied, varied=varied), ocr, detector))
     return 0
 
 

@@ -18,11 +18,13 @@ from app.core.detect.medical_recognizers import ANY_DATE
 from app.core.detect.name_recognizers import NOT_NAMES
 from app.core.detect.ocr_words import (
     best_reading,
+    camel_parts,
     capital_after_caret,
+    label_cut,
     letters_restored,
     rejoined,
 )
-from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
+from app.core.detect.overlay_words import FACILITY_WORDS, IMAGE_WORDS, MAKER_WORDS, NOT_A_NAME
 from app.core.detect.tokens import Style, Token, gap, style, tokens
 from app.core.models import Category, TextSpan
 
@@ -35,8 +37,11 @@ _PERSON = re.compile("|".join((
     r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
     r"\b(?:male|female)\b|\bsex\s*:?\s*[mf](?![a-z])",  # "Sex: F09/15/2024": run on
     # "31YF": OCR drops the space between an age and a sex marker
-    r"\b\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))|\bage\s*:?\s*\d{1,3}\b",
-    r"\b(?:d[o0]b|d\.o\.b|born|birth\s*date|date\s+of\s+birth)",
+    # "F47 yrs", "[F]82 YRS": the sex and the age run together
+    r"(?:\b|(?<=[MF]))\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))"
+    r"|\bage\s*:?\s*\d{1,3}\b",
+    # "D.0.B.", "D. O. B.": the O read as a zero, the stops spaced
+    r"\b(?:d\.?\s?[o0]\.?\s?b|born|birth\s*date|date\s+of\s+birth)",
 )), re.IGNORECASE)
 # "2022-04-0702:27", "07.23.201218:47": a date with its time run on (OCR dropped the space)
 _DATE_THEN_TIME = ("(?<![\\d.])(?:" + "|".join(
@@ -56,8 +61,12 @@ NONE, RECORD, PERSON = 0, 1, 2  # how strongly a line's company says "this is a 
 # each as a finding's plain summary says it (findings/plain_summary.py)
 NEXT_TO = {RECORD: "next to a date, a record number or a bed",
            PERSON: "next to a sex, an age or a date of birth"}
-_JOIN = re.compile(r"[ \t]{1,3}|\s?,\s?|\s?[\^~]\s?|-|")  # "": a word OCR ran together
-_SHAPED = re.compile(r"[,^~]")
+# between two words of a name: spaces, a comma (or a full stop OCR read for one), DICOM's caret
+# (or what OCR reads for it), a hyphen, nothing (a word OCR ran together), or a middle initial
+# ("Albert L. SVENNINGSEN", "GIVEN M SURNAME", "SURNAME^GIVEN^M^...")
+_JOIN = re.compile(r"[ \t]{1,3}|\s?[,.，]\s?|\s?[\^~`´]\s?|-||"
+                   r"[ \t]?[\^~]?[A-Z]\.?[ \t\^~]{1,3}|[ \t]?[A-Z]\.")
+_SHAPED = re.compile(r"[,，^~`´]")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
 _MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
                           r"\d{1,3}\s?(?i:y|yo|yrs?|years)(?:\b|(?=[MF]\b)))")
@@ -77,8 +86,10 @@ def holds_identifier(text: str, spans: list[TextSpan]) -> int:
 
 def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[TextSpan]:
     """`spans` with the names `line_names` finds; a name span they overlap ("Jane  F" of
-    "DOE, Jane  F") grows into the whole name."""
-    out = list(spans)
+    "DOE, Jane  F") grows into the whole name. A name the model or the lists found that holds a
+    maker's word or a facility's ("Mortara Eli", "JAMES COOKUNIVERSITYHOSPITAL"), or an image's
+    word in no name list ("Lumbar Spine T2"), or the month of a date ("04-Jan-1936") is none."""
+    out = [s for s in spans if not _device_or_facility(s) and not _month_of_a_date(s, text)]
     for name in line_names(text, spans, beside):
         overlapping = [s for s in out if s.start < name.end and name.start < s.end]
         if any(s.category is not Category.NAME and not _overruled(s, name.start, name.end)
@@ -93,6 +104,22 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
         out.append(TextSpan(start, end, Category.NAME, name.confidence, name.rule,
                             text[start:end], cue=name.cue))
     return sorted(out, key=lambda s: s.start)
+
+
+def _device_or_facility(span: TextSpan) -> bool:
+    words = [w.lower for w in tokens(span.text)]
+    return span.category is Category.NAME and len(words) >= 2 and any(
+        w in MAKER_WORDS or w in FACILITY_WORDS or _holds_facility(w)
+        or (w in IMAGE_WORDS and not lexicon.is_known_name(w)) for w in words)
+
+
+_MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
+
+
+def _month_of_a_date(span: TextSpan, text: str) -> bool:
+    return (span.category is Category.NAME and span.rule != RULE
+            and any(m.start() == span.start and m.end() == span.end
+                    for m in _MONTH_IN_DATE.finditer(text)))
 
 
 def _name_words_end(after: str) -> int:
@@ -116,12 +143,16 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
         words: list[Token] = []
         cut_from: list[int] = []  # the index in `read` of the word each of `words` was cut from
         for index, word in enumerate(read):
-            parts = _unjoined(best_reading(word))
+            if len(word.text) == 1:
+                continue  # an initial or a sex marker: a part of a run's gap, never a name
+            cut = label_cut(word, line)
+            parts = _unjoined(best_reading(cut)) if cut is not None else []
             words += parts
             cut_from += [index] * len(parts)
-        cue = max(beside, holds_identifier(line, _within(spans, offset, len(line))))
+        own = holds_identifier(line, _within(spans, offset, len(line)))
+        cue = max(beside, own)
         if len(line.split()) <= MAX_WORDS and style(line) is not Style.LOWER and cue:
-            for first, last in _name_runs(line, words, cue):
+            for first, last in _name_runs(line, words, cue, own):
                 start, end = _whole_words(words, cut_from, read, first, last)
                 start, end = offset + start, offset + end
                 blocking = [s for s in spans if s.start < end and start < s.end
@@ -177,7 +208,7 @@ def _within(spans: list[TextSpan], offset: int, length: int) -> list[TextSpan]:
     return [s for s in spans if offset <= s.start and s.end <= offset + length]
 
 
-def _name_runs(line: str, words: list[Token], cue: int) -> list[tuple[int, int]]:
+def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[int, int]]:
     """(first, last) word indexes of each run of words that reads as a person's name."""
     runs, first = [], None
     for index, word in enumerate(words):
@@ -189,7 +220,7 @@ def _name_runs(line: str, words: list[Token], cue: int) -> list[tuple[int, int]]
         if index + 1 == len(words) or not _nameable(words[index + 1], line) or not (
                 _JOIN.fullmatch(gap(line, word, words[index + 1]))):
             runs.append((first, index))
-    return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue)]
+    return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue, own)]
 
 
 def _unjoined(word: Token) -> list[Token]:
@@ -198,18 +229,25 @@ def _unjoined(word: Token) -> list[Token]:
     one in no list, and a sex marker at the end ("GUERNONPHILIPPEF"); else the word itself."""
     text = word.text
     camel = [m for m in _CAMEL.finditer(text)]
-    if camel and camel[-1].group() in ("M", "F"):
-        camel = camel[:-1]  # "ElvinMagnussonM": the sex marker, run on
+    if len(camel) > 1 and len(camel[-1].group()) == 1 and not text.isupper():
+        camel = camel[:-1]  # "ElvinMagnussonM", "AlbertL.": a sex marker or an initial, run on
+        if len(camel) == 1 and len(camel[0].group()) >= 3:
+            return [Token(word.start + camel[0].start(), word.start + camel[0].end(),
+                          camel[0].group())]
     if not text.isupper() and len(camel) > 1 and all(len(m.group()) >= 3 for m in camel):
         return [part for m in camel for part in _unjoined(
             Token(word.start + m.start(), word.start + m.end(), m.group()))]
     if (len(text) < 7 or not text.isupper() or not text.isalpha() or lexicon.is_known_name(text)
             or text.lower() in NOT_A_NAME or lexicon.is_ordinary(text)
-            or _overlay_words_run_together(text.lower())):  # "EVISEXERA" is no "EVISEX ERA"
+            # "EVISEXERA" is no "EVISEX ERA", "NDTRIMESTER" no "NDTRIM ESTER"
+            or _overlay_words_run_together(text.lower()) or _word_at_an_end(text.lower())
+            or _holds_facility(text.lower())):
         return [word]
-    ends = (len(text) - 1, len(text)) if text[-1] in "MF" else (len(text),)
+    # a sex marker run on ("PHILIPPEF"), or a middle initial ("GOLDBERGALICES": names that are
+    # all in the lists then)
+    ends = (len(text) - 1, len(text)) if text[-1] in "MF" else (len(text), len(text) - 1)
     for end in ends:
-        cuts = _name_cuts(text[:end].lower())
+        cuts = _name_cuts(text[:end].lower(), all_listed=end < len(text) and text[-1] not in "MF")
         if cuts:
             bounds = [0, *cuts, end] + ([len(text)] if end < len(text) else [])
             return [Token(word.start + a, word.start + b, text[a:b])
@@ -217,7 +255,7 @@ def _unjoined(word: Token) -> list[Token]:
     return [word]
 
 
-def _name_cuts(letters: str) -> list[int] | None:
+def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
     """Where to cut `letters` into two names (three if all are listed), at most one of them in no
     list: the fewest names, then the fewest unknown, then a first name last ("SURNAMEGIVEN")."""
     best: tuple[tuple[int, int, bool, int, int], list[int]] | None = None
@@ -230,7 +268,8 @@ def _name_cuts(letters: str) -> list[int] | None:
         if any(p in NOT_A_NAME for p in parts):
             continue
         unknown = [p for p in parts if not lexicon.is_known_name(p)]
-        if len(unknown) > (1 if len(parts) == 2 else 0) or any(map(_holds_a_word, unknown)):
+        if (len(unknown) > (1 if len(parts) == 2 and not all_listed else 0)
+                or any(map(_holds_a_word, unknown))):
             continue
         if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not lexicon.is_ordinary(p))
                    for p in parts if p not in unknown):
@@ -265,12 +304,19 @@ def _overlay_words_run_together(letters: str) -> bool:
 
 def _nameable(word: Token, line: str) -> bool:
     """A word a name can be made of: letters, capitalised, not a word of the overlay (nor
-    overlay words OCR ran together: "EVISEXERA")."""
+    overlay words OCR ran together: "EVISEXERA", nor a word in no name list that begins or ends
+    with an English or overlay word, or holds a facility's: "NDTRIMESTER", "KNEEPDFATSAT",
+    "HOSPITALIST"), not an abbreviation in capitals ("HSC")."""
     lower = word.lower
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
         return False
-    if not lexicon.is_known_name(lower) and _overlay_words_run_together(lower):
+    if not lexicon.is_known_name(lower) and (
+            _overlay_words_run_together(lower) or _word_at_an_end(lower)
+            or _holds_facility(lower) or _abbreviation(word, line)):
         return False
+    parts = [p.lower() for p in camel_parts(word.text)]
+    if len(parts) > 1 and all(p in NOT_A_NAME for p in parts):
+        return False  # "PtID", "AccNo": labels run together
     if word.text.isupper() and len(word.text) == 2:
         return False  # "AP", "LT", technician's initials
     if line[word.end : word.end + 1].isdigit() or line[word.start - 1 : word.start].isdigit():
@@ -278,7 +324,33 @@ def _nameable(word: Token, line: str) -> bool:
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
 
 
-def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> bool:
+def _abbreviation(word: Token, line: str) -> bool:
+    """ "HSC", "MRI": three capitals in no name list, a word of their own as printed (not a
+    piece of a longer word cut into names)."""
+    return (word.text.isupper() and len(word.text) == 3
+            and not line[word.start - 1 : word.start].isalpha()
+            and not line[word.end : word.end + 1].isalpha())
+
+
+def _word_at_an_end(letters: str) -> bool:
+    """ "kneepdfatsat", "fujinoneluxeo": an overlay word of four letters or more begins or ends
+    the letters, two or more left; "ndtrimester": an English word of six letters or more with
+    one or two letters of a neighbour run on."""
+    for size in range(4, len(letters) - 1):
+        for piece in (letters[:size], letters[-size:]):
+            if piece in NOT_A_NAME or (size >= len(letters) - 2 and size >= 6
+                                       and lexicon.is_ordinary(piece)):
+                return True
+    return False
+
+
+def _holds_facility(letters: str) -> bool:
+    """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside."""
+    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
+
+
+def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
+             own: int = NONE) -> bool:
     run = words[first : last + 1]
     if len(run) > 4 or any(w.text.lower().endswith(("'s", "’s")) for w in run):
         return False
@@ -291,8 +363,10 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int) -> 
     if len(run) < 2:
         return _alone_before_marker(line, run[0]) or (cue == PERSON and _alone_on_line(line,
                                                                                    run[0]))
-    if any(_SHAPED.search(g) for g in gaps) and any(known):  # "DOE, Jane", "OKAFOR^CHIDI"
-        return True
+    if any(_SHAPED.search(g) for g in gaps) and (any(known) or not any(ordinary)):
+        return True  # "DOE, Jane", "OKAFOR^CHIDI", "Nummelin, Impi": the shape says name
+    if own and len(run) <= 3 and all(len(t) >= 3 for t in texts) and not any(ordinary):
+        return True  # on the line of a record number: "Acc# 6525781 Samurakami Mashuu"
     if cue == PERSON and "" in gaps and any(  # "LimaSofia Age: 81": the caret OCR dropped
             lexicon.is_first_name(t) and not o for t, o in zip(texts, ordinary, strict=True)):
         return True
@@ -335,4 +409,4 @@ def _given_then_surname(run: list[Token]) -> bool:
 
 def _beside_facility(line: str, words: list[Token], first: int, last: int) -> bool:
     near = [words[i] for i in (first - 1, last + 1) if 0 <= i < len(words)]
-    return any(w.lower in FACILITY_WORDS for w in near)
+    return any(w.lower in FACILITY_WORDS or _holds_facility(w.lower) for w in near)

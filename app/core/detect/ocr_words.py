@@ -22,8 +22,12 @@ LOOK_ALIKE = frozenset("cosuvwxzkp")
 _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
 _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
 _AS_LETTER = {"0": "O", "1": "I"}
-SEPARATORS = ",^~"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret OCR reads as "~")
-_CARET = re.compile(r"\s?[\^~]\s?")
+SEPARATORS = ",^~`´"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret read as "~" or "`")
+_CARET = re.compile(r"\s?[\^~`´]\s?")
+# a label OCR ran into the word before or after it: "PATIENTNAMEHOLM", "JAYDOB:", "VIEWSBOrn:"
+_LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])")
+_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD])$")
+_STOPS_OB = re.compile(r"\.\s?[O0o]\.\s?B")  # the rest of "D.O.B" after a word's last "D"
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
@@ -61,6 +65,27 @@ def capital_after_caret(line: str, words: list[Token]) -> list[Token]:
                 and word.text[0] in LOOK_ALIKE):
             out[index] = Token(word.start, word.end, word.text[0].upper() + word.text[1:])
     return out
+
+
+def label_cut(word: Token, line: str) -> Token | None:
+    """`word` without a label OCR ran into it ("PATIENTNAMEHOLM" → "HOLM", "JAYDOB" → "JAY",
+    "LONGD" of "LONGD.0.B." → "LONG"); None when nothing but the label is left. A word that is a
+    name or an English word as it stands is kept whole."""
+    text = word.text
+    if lexicon.is_known_name(text) or lexicon.is_ordinary(text):
+        return word
+    start, end = word.start, word.end
+    head = _LABEL_HEAD.match(text)
+    if head:
+        start += head.end()
+    tail = _LABEL_TAIL.search(text)
+    if tail and tail.start() > 0:
+        end = word.start + tail.start()
+    elif text.endswith("D") and _STOPS_OB.match(line, word.end):
+        end -= 1
+    if (start, end) == (word.start, word.end):
+        return word
+    return Token(start, end, line[start:end]) if end - start >= 3 else None
 
 
 def case_restored(text: str) -> str:

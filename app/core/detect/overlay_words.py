@@ -76,5 +76,9 @@ district st saint mount mt sisters services service group associates practice su
 department dept hosp univ med ctr
 """.split())
 
+MAKER_WORDS = frozenset(_MAKERS.split())
+# what the image shows and what made it: never a word of a person's name the model or the lists
+# found on an overlay ("Lumbar Spine T2", "Mortara Eli") unless a census name too ("LONG")
+IMAGE_WORDS = frozenset(" ".join((_MODALITY, _ANATOMY, _POSITION, _MAKERS)).split())
 NOT_A_NAME = frozenset(
     " ".join((_MODALITY, _ANATOMY, _POSITION, _MAKERS, _LABELS)).split()) | FACILITY_WORDS

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from app.core.detect import lexicon
+from app.core.detect.overlay_words import FACILITY_WORDS
 from app.core.models import Category, TextSpan
 
 # Staff titles and roles as boards, notes and speech write them ("Charge" only as a board label).
@@ -29,6 +30,7 @@ _AFTER = re.compile(rf"\s*[:\-]?\s*((?:[A-Z]\.\s*)?{_NAME_WORD})(?:\s+({_NAME_WO
 _NOT_NAMES = frozenset("""
 me my on in at to the and is was will said says call called who note please only off of for a an
 bleep ext team station desk led lead shift day night rota on-call oncall cover
+staff hospitalist hospitalists resident fellow intern locum pending unassigned none tbc tba
 """.split())
 STAFF_RULE = "staff name (after {title})"
 
@@ -41,7 +43,11 @@ def _plausible(word: str) -> bool:
     lower = word.lower().strip(".")
     if lower in _NOT_NAMES or TITLE.fullmatch(word) or len(lower) < 2:
         return False
-    return lexicon.is_known_name(lower) or not lexicon.is_ordinary(lower)
+    if lexicon.is_known_name(lower):
+        return True
+    # "HOSPITALISTMORRISTONHOSPITAL": a facility's word inside is a place or a role, no name
+    return not lexicon.is_ordinary(lower) and not any(
+        len(w) >= 6 and w in lower for w in FACILITY_WORDS)
 
 
 def _without_titles(span: TextSpan, titles: list[re.Match[str]], text: str) -> list[TextSpan]:
