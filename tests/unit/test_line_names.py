@@ -188,3 +188,41 @@ def test_a_date_with_its_time_run_on_is_a_record_line(text):
                                   "AXDWIB 1000"])
 def test_readings_run_together_are_no_record_line(text):
     assert holds_identifier(text, []) == NONE
+
+
+# 2026-12-05: general cues found on new development seeds of bench.overlays --varied (not on the
+# held-out seeds): how OCR reads a name's separators, initials and labels, and what is no name.
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("OKONJO`Adaeze  F  44y", NONE, "OKONJO`Adaeze"),  # the caret read as a backtick
+    ("LINDQVIST. Astrid  F  70y", NONE, "LINDQVIST. Astrid"),  # the comma read as a full stop
+    ("Varga，Zsofia  DOB 03/02/1950", NONE, "Varga，Zsofia"),  # a full-width comma
+    ("Harriet J. OSWALD  F  72y", NONE, "Harriet J. OSWALD"),  # a middle initial inside
+    ("Ingrid KOWALCZYKDOB: 1948-04-04", NONE, "Ingrid KOWALCZYK"),  # the label run on
+    ("PATIENTNAMEFAIRWEATHER, IMOGEN", PERSON, "FAIRWEATHER, IMOGEN"),  # the label run before
+    ("Ojamaa, Tuulikki", RECORD, "Ojamaa, Tuulikki"),  # in no list: the shape says name
+])
+def test_a_name_as_ocr_reads_its_separators_initials_and_labels_is_flagged(detector, text,
+                                                                            beside, name):
+    assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("OB 3 RDTRIMESTER", PERSON),  # an English word with a neighbour's letters run on
+    ("CERVICALPDFATSAT", PERSON),  # begins with an overlay word
+    ("Attending: HOSPITALIST", NONE),  # a role holding a facility's word, after a staff title
+    ("Zoll Nate 300", PERSON),  # a maker's word in the model's name
+    ("Josephine Kerr Infirmary  DOB 01/01/1950", NONE),  # a facility named after a person
+    ("DOB: 04-Jan-1936  F", NONE),  # the month of a date
+    ("Mayfield HSC  Age: 44", NONE),  # three capitals in no list: an abbreviation
+])
+def test_overlay_words_roles_facilities_and_months_are_no_names(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+@pytest.mark.parametrize(("text", "holds"), [
+    ("D.0.B.11.04.1961", PERSON), ("D. O. B. 11.04.1961", PERSON),  # O read as 0, stops spaced
+    ("F47 yrs", PERSON), ("[M]52 YRS", PERSON),  # the sex and the age run together
+    ("ADOBE 11.04.1961", RECORD), ("47 mm", NONE),
+])
+def test_a_birth_date_or_an_age_as_ocr_reads_it_is_a_person_cue(text, holds):
+    assert holds_identifier(text, []) == holds

@@ -89,7 +89,8 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
     "DOE, Jane  F") grows into the whole name. A name the model or the lists found that holds a
     maker's word or a facility's ("Mortara Eli", "JAMES COOKUNIVERSITYHOSPITAL"), or an image's
     word in no name list ("Lumbar Spine T2"), or the month of a date ("04-Jan-1936") is none."""
-    out = [s for s in spans if not _device_or_facility(s) and not _month_of_a_date(s, text)]
+    out = [s for s in spans
+           if not _device_or_facility(s, text) and not _month_of_a_date(s, text)]
     for name in line_names(text, spans, beside):
         overlapping = [s for s in out if s.start < name.end and name.start < s.end]
         if any(s.category is not Category.NAME and not _overruled(s, name.start, name.end)
@@ -106,11 +107,18 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
     return sorted(out, key=lambda s: s.start)
 
 
-def _device_or_facility(span: TextSpan) -> bool:
+def _device_or_facility(span: TextSpan, text: str) -> bool:
+    """A name span that holds a maker's, a facility's or an image's word, or that a facility's
+    word follows on its line ("Josephine Kerr Infirmary")."""
+    if span.category is not Category.NAME or span.rule == RULE:
+        return False
     words = [w.lower for w in tokens(span.text)]
-    return span.category is Category.NAME and len(words) >= 2 and any(
-        w in MAKER_WORDS or w in FACILITY_WORDS or _holds_facility(w)
-        or (w in IMAGE_WORDS and not lexicon.is_known_name(w)) for w in words)
+    after = tokens(text[span.end :].split("\n")[0])[:1]
+    return (bool(after) and after[0].lower in FACILITY_WORDS
+            and re.fullmatch(r"[ \t]{1,3}", text[span.end : span.end + after[0].start]) is not None
+            ) or (len(words) >= 2 and any(
+                w in MAKER_WORDS or w in FACILITY_WORDS or _holds_facility(w)
+                or (w in IMAGE_WORDS and not lexicon.is_known_name(w)) for w in words))
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
