@@ -40,3 +40,27 @@ def test_a_burned_in_name_is_flagged(shown, engines):
 ], ids=["xray-no-name", "ultrasound", "anonymised-banner"])
 def test_an_overlay_without_a_name_gives_none(shown, engines):
     assert read_names(render(shown, 5), engines.ocr, engines.detector) == []
+
+
+# 2026-12-05: the varied set's kinds of header (bench.overlays --varied), with other names and
+# words: a middle initial and a label; a record banner with the name last; and, with no name,
+# a hospital named after a person, a study description and a staff field with a role.
+@pytest.mark.parametrize("shown", [
+    overlay("ct", ("Patient: Rosalind T. ACHTERBERG", "DOB: 14-Mar-1958  FEMALE",
+                   "CT CHEST WITH CONTRAST"), ("Rosalind", "Achterberg"), GREEN, "tr"),
+    overlay("ehr", ("MRN 5520917  |  DOB 09/30/1949  |  M  |  QUIGLEY, Desmond",
+                    "CARDIOLOGY WARD"), ("Desmond", "Quigley"), BLACK, "tl", light=True),
+], ids=["labelled-with-initial", "banner-name-last"])
+def test_a_burned_in_name_in_the_varied_layouts_is_flagged(shown, engines):
+    names = read_names(render(shown, 7), engines.ocr, engines.detector)
+    assert name_found(*shown.name, names) == (True, True), names
+
+
+@pytest.mark.parametrize("shown", [
+    overlay("xray", ("WILLIAM HARVEY HOSPITAL", "DOB: 11-Feb-1944  (F)", "Acc# 2210934",
+                     "Attending: HOSPITALIST")),
+    overlay("mr", ("MR LUMBAR SPINE WO", "Birth Date: 03/03/1961  MALE", "Tech: RT",
+                   "Philips Ingenia"), None, GREEN, "bl"),
+], ids=["hospital-and-role", "study-and-device"])
+def test_a_header_of_facility_study_staff_and_device_words_gives_no_name(shown, engines):
+    assert read_names(render(shown, 9), engines.ocr, engines.detector) == []
