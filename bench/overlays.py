@@ -1,8 +1,13 @@
 """Burned-in overlays: is a patient's name on a medical image or a record banner flagged, and are
 the overlays without a name left alone?
 
-Run: `.venv/bin/python -m bench.overlays [--held-out | --fresh] [--seed N]` (bench.accuracy
-runs the first two sets). `--fresh` renders a second held-out set (seed 20261204), written after
+Run: `.venv/bin/python -m bench.overlays [--held-out | --fresh | --varied] [--seed N]`
+(bench.accuracy runs the first two sets). `--varied --seed N` (2026-12-05) draws from every font,
+size, colour, name form and layout of the three sets below and more (a middle initial, a labelled
+name, ECG-printout, two-column and name-last banner layouts) with the non-name words false names
+come from (hospitals named after people, study descriptions, staff fields with roles, makers):
+develop on new seeds of it and measure once on seeds never rendered (docs/measurements.md lists
+the seeds used). `--fresh` renders a second held-out set (seed 20261204), written after
 the rules of 2026-12-04 night were final because seed 4711's misses had been looked at: other
 fonts (Hershey italics, DejaVu oblique, italic, condensed and extra-light), 12–34 px, cyan,
 orange, light blue or dim grey on dark and dark red or grey on light, other name forms
