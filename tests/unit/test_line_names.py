@@ -226,3 +226,11 @@ def test_overlay_words_roles_facilities_and_months_are_no_names(detector, text, 
 ])
 def test_a_birth_date_or_an_age_as_ocr_reads_it_is_a_person_cue(text, holds):
     assert holds_identifier(text, []) == holds
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ann Dr: Mensah", "Ann"),  # "DR" is a modality too, but a title here
+    ("Mr Tobias Lindgren", "Mr Tobias Lindgren"),  # "MR" too
+])
+def test_a_title_that_is_also_a_modality_does_not_unmake_a_name(detector, text, name):
+    assert name in names(detector, text)

@@ -108,8 +108,9 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
 
 
 def _device_or_facility(span: TextSpan, text: str) -> bool:
-    """A name span that holds a maker's, a facility's or an image's word, or that a facility's
-    word follows on its line ("Josephine Kerr Infirmary")."""
+    """A name span that holds a maker's, a facility's or an image's word (not a title: "MR" and
+    "DR" are modalities too), or that a facility's word follows on its line ("Josephine Kerr
+    Infirmary")."""
     if span.category is not Category.NAME or span.rule == RULE:
         return False
     words = [w.lower for w in tokens(span.text)]
@@ -118,7 +119,8 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
             and re.fullmatch(r"[ \t]{1,3}", text[span.end : span.end + after[0].start]) is not None
             ) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or _holds_facility(w)
-                or (w in IMAGE_WORDS and not lexicon.is_known_name(w)) for w in words))
+                or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
+                for w in words))
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
