@@ -140,6 +140,8 @@ class Finding:
     shows one or the other, never a rewrite of the raw one). `summary` is the same in one plain
     line for people ("A patient's name on screen, after 'Patient:'", findings/plain_summary.py):
     it names no library or rule and holds no identifier, so it is shown masked or not.
+    `linked` ties it to the other findings of one identifier (the name said and the name on the
+    board): the reviewer's decision on one is a decision on all of them.
     """
 
     id: str
@@ -154,6 +156,9 @@ class Finding:
     masked_reason: str = ""
     detail: str = ""  # a `detail` finding's kind ("age", "day", "rare condition"...)
     summary: str = ""
+    # the ids of the other findings of the same identifier (one item: decided once), in time
+    # order; empty when it is an item alone (findings/linked_items.py)
+    linked: tuple[str, ...] = ()
 
     @property
     def severity(self) -> str:
@@ -311,6 +316,7 @@ def _finding_json(f: Finding) -> dict[str, Any]:
         "severity": f.severity,
         "boxes": [asdict(b) for b in f.boxes],
         "detail": f.detail,  # a detail finding's kind ("age", "day", "rare condition"...)
+        "linked": list(f.linked),  # the other findings of the same identifier (one item)
     }
 
 

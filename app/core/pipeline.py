@@ -21,6 +21,7 @@ from app.core.detect import TextDetector
 from app.core.errors import InputError, ModelError
 from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
+from app.core.findings.linked_items import with_links
 from app.core.findings.same_thing import made_one
 from app.core.hashing import HashedFile
 from app.core.media.sound import SpeechSound, decode_speech_sound
@@ -250,7 +251,8 @@ def analyze(
     on_screen, became = made_one(shown.findings)
     return AnalysisResult(
         video=info,
-        findings=tuple(_with_combination(with_unique_ids(on_screen + (spoken or [])))),
+        findings=tuple(with_links(_with_combination(with_unique_ids(
+            on_screen + (spoken or []))))),
         transcript=transcript,
         coverage=_coverage(info, options, transcript, unsure_speech, text, shown, notes),
         options=replace(options),

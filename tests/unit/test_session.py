@@ -205,3 +205,34 @@ def test_the_session_holds_the_clips_hash_only_for_its_own_scan(session, tmp_pat
     session.hold_source(mine)
     session.clear()
     assert session.source is None and session.saved_scan is None
+
+
+def test_a_decision_on_one_finding_of_an_item_decides_every_finding_of_it(tmp_path):
+    """One identifier, one decision (issue 30, item 2): the name on the board, said, and on the
+    board again are one item; a name of someone else is not decided with them."""
+    from dataclasses import replace
+
+    from app.core.findings.linked_items import with_links
+    from app.core.models import Finding, Source
+
+    def name(fid, text, source, at):
+        return Finding(fid, at, at + 1.0, source, Category.NAME, text, 0.9, "a name")
+
+    item = [name("board", "OKAFOR, John", Source.SCREEN, 18.0),
+            name("said", "Mr Okafor", Source.SPEECH, 22.0),
+            name("again", "John Okafor", Source.SCREEN, 40.0)]
+    other = name("other", "Margaret Olson", Source.SPEECH, 25.0)
+    result = scanned()
+    result = replace(result, findings=tuple(with_links([*item, other, *result.findings])))
+    session = ReviewSession.open(result, tmp_path, reviewer="Dr A")
+    seen = heard(session)
+    session.decide("said", Decision.MUST_FIX)
+    assert sorted(seen["decisions"]) == ["again", "board", "said"]
+    saved = Review.load(result.video.sha256, tmp_path)
+    assert [saved.get(i).decision for i in ("board", "said", "again", "other")] == [
+        Decision.MUST_FIX, Decision.MUST_FIX, Decision.MUST_FIX, Decision.OPEN]
+    session.decide("again", Decision.OPEN)  # undone on one: undone on all
+    assert {session.verdict(i).decision for i in ("board", "said", "again")} == {Decision.OPEN}
+    session.decide("other", Decision.FALSE_ALARM)
+    assert session.verdict("board").decision is Decision.OPEN
+    assert session.linked("other") == () and session.linked("board") == ("said", "again")

@@ -178,6 +178,15 @@ class Review:
             self._fresh.add(("note", finding_id))
         self.save()
 
+    def decide_each(self, finding_ids: Iterable[str], decision: Decision) -> None:
+        """Record one decision on each finding (the findings of one item), saved once."""
+        now = _now()
+        for finding_id in finding_ids:
+            self.verdicts[finding_id] = replace(self.get(finding_id), decision=decision,
+                                                decided_at=now, decided_by=self.reviewer)
+            self._fresh.add(("decision", finding_id))
+        self.save()
+
     def write_note(self, finding_id: str, note: str) -> None:
         """Record the reviewer's note on a finding; its decision stays whatever it is."""
         current = self.get(finding_id)

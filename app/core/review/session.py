@@ -7,7 +7,8 @@ the window keeps exactly one. No Qt: callbacks are plain functions (events.py).
 
     session = ReviewSession.open(scanned)          # loads the saved decisions for its hash
     session.events.decisions.subscribe(on_decided)
-    session.decide(finding_id, Decision.MUST_FIX)  # saved, then on_decided(finding_id)
+    session.decide(finding_id, Decision.MUST_FIX)  # saved, then on_decided(finding_id) for it
+                                                   # and each finding linked to it
     session.reviewed                               # the scan with their face and voice unflagged
 """
 
@@ -163,15 +164,25 @@ class ReviewSession:
 
     # ----- the reviewer's word ------------------------------------------------------------------
     def decide(self, finding_id: str, decision: Decision) -> None:
-        """Record a decision (saved at once).
+        """Record a decision (saved at once) on the finding and on every finding linked to it
+        (one identifier, one item: findings/linked_items.py); each is announced.
 
         Raises:
             ClearToPostError: it could not be saved.
         """
         if self._review is None:
             return
-        self._review.decide(finding_id, decision)
-        self.events.decisions.emit(finding_id)
+        ids = (finding_id, *self.linked(finding_id))
+        self._review.decide_each(ids, decision)
+        for decided in ids:
+            self.events.decisions.emit(decided)
+
+    def linked(self, finding_id: str) -> tuple[str, ...]:
+        """The ids of the other findings of the finding's item, as reviewed (empty: alone)."""
+        if self._reviewed is None:
+            return ()
+        finding = next((f for f in self._reviewed.findings if f.id == finding_id), None)
+        return finding.linked if finding is not None else ()
 
     def write_note(self, finding_id: str, note: str) -> None:
         """Record a note; the decision stays (saved at once; nothing if unchanged)."""
