@@ -267,11 +267,36 @@ def _findings(result: AnalysisResult, review: Review, masked: bool, styles: Styl
     story = [Paragraph(f"Findings ({len(shown)})", styles["h2"])]
     if not shown:
         story.append(Paragraph("Nothing identifying was found.", styles["body"]))
+    items = _items(shown)
+    linked = sum(len(item) for item in items if len(item) > 1)
+    if linked:
+        story.append(Paragraph(
+            f"{linked} of them are {sum(len(i) > 1 for i in items)} identifier(s) found more "
+            f"than once: each is listed once, with each time it was seen or heard, and one "
+            f"decision covers every time.", styles["small"]))
     thumbnails = _thumbnails(result, masked)
-    for number, finding in enumerate(shown, 1):
-        story.append(KeepTogether(_entry(number, finding, result, review, thumbnails, masked,
-                                         styles, page)))
+    for number, item in enumerate(items, 1):
+        entry = (_entry(number, item[0], result, review, thumbnails, masked, styles, page)
+                 if len(item) == 1 else
+                 _item_entry(number, item, result, review, thumbnails, masked, styles, page))
+        story.append(KeepTogether(entry))
     return story
+
+
+def _items(shown: list[Finding]) -> list[tuple[Finding, ...]]:
+    """The flags as items (findings/linked_items.py): each with the findings of its
+    identifier, in time order, listed where its first is."""
+    by_id = {f.id: f for f in shown}
+    listed: set[str] = set()
+    items = []
+    for finding in shown:
+        if finding.id in listed:
+            continue
+        item = (finding, *(by_id[i] for i in finding.linked if i in by_id))
+        item = tuple(sorted(item, key=lambda f: (f.start_s, f.end_s)))
+        listed |= {f.id for f in item}
+        items.append(item)
+    return items
 
 
 def _table(rows: list[list[Flowable]], widths: list[float | None], page: Page) -> Table:
@@ -484,17 +509,63 @@ def _entry(number: int, finding: Finding, result: AnalysisResult, review: Review
             if verdict.noted_at else ""
         body.append(Paragraph(f"Reviewer's note{written}: {escape(note)}", styles["body"]))
     if finding.id in thumbnails:
-        picture = Image(io.BytesIO(thumbnails[finding.id]))
-        ratio = picture.imageHeight / picture.imageWidth
-        picture.drawWidth = 5.5 * cm if ratio < 1.2 else 3.6 * cm
-        picture.drawHeight = picture.drawWidth * ratio
-        table = Table([[picture, body]], colWidths=[picture.drawWidth + 0.4 * cm, None])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        block = [table]
+        block = _beside(thumbnails[finding.id], body)
     else:
         sentence = _sentence(finding, result, masked)
         block = body + ([Paragraph(f"Heard: {sentence}", styles["body"])] if sentence else [])
     return [*block, Spacer(1, 8)]
+
+
+def _item_entry(number: int, item: tuple[Finding, ...], result: AnalysisResult,
+                review: Review, thumbnails: dict[str, bytes], masked: bool, styles: Styles,
+                page: Page) -> list[Flowable]:
+    """One identifier found more than once: listed once, with each time it was seen or heard
+    (and each one's decision, should they differ: decided apart before they were linked)."""
+    verdicts = [review.get(f.id) for f in item]
+    decisions = {v.decision for v in verdicts}
+    sources = ", ".join(dict.fromkeys(f.source.value for f in item))
+    head = (f"<b>#{number} · {len(item)} times, from {format_time(item[0].start_s)} · "
+            f"{sources} · {item[0].category.value}</b> · confidence "
+            f"{max(f.confidence for f in item):.2f} · ")
+    if len(decisions) == 1:
+        decision = verdicts[0].decision
+        colour = DECISION_COLOUR[decision].hexval().replace("0x", "#")
+        head += f"<font color='{colour}'><b>{DECISION_TEXT[decision]}</b></font>"
+        last = max(verdicts, key=lambda v: v.decided_at)
+        if last.decided_at:
+            head += f" · decided {_when_by(last.decided_at, last.decided_by)}"
+    else:
+        head += "<b>DECIDED APART</b> (each time's decision below)"
+    fullest = max(item, key=lambda f: len(shown_text(f, False)))
+    body = [Paragraph(head, styles["body"]),
+            Paragraph(f"Found: “{escape(shown_text(fullest, masked))}”", styles["body"]),
+            Paragraph("One identifier, found at each of these times:", styles["body"])]
+    for finding, verdict in zip(item, verdicts, strict=True):
+        line = (f"• {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
+                f"{finding.source.value} · “{escape(shown_text(finding, masked))}” · "
+                f"<b>{escape(shown_summary(finding))}</b>")
+        if len(decisions) > 1:
+            line += f" · {DECISION_TEXT[verdict.decision]}"
+        body.append(Paragraph(line, styles["body"]))
+    for note in dict.fromkeys(v.note for v in verdicts if v.note):
+        note = mask_free_text(note, **_free_text_masking(result)) if masked else note
+        body.append(Paragraph(f"Reviewer's note: {escape(note)}", styles["body"]))
+    body += [Paragraph(f"Heard at {format_time(f.start_s)}: {sentence}", styles["body"])
+             for f in item if f.source is Source.SPEECH
+             and (sentence := _sentence(f, result, masked))]
+    pictured = next((f for f in item if f.id in thumbnails), None)
+    return [*(_beside(thumbnails[pictured.id], body) if pictured else body), Spacer(1, 8)]
+
+
+def _beside(png: bytes, body: list[Flowable]) -> list[Flowable]:
+    """The thumbnail on the left, `body` beside it."""
+    picture = Image(io.BytesIO(png))
+    ratio = picture.imageHeight / picture.imageWidth
+    picture.drawWidth = 5.5 * cm if ratio < 1.2 else 3.6 * cm
+    picture.drawHeight = picture.drawWidth * ratio
+    table = Table([[picture, body]], colWidths=[picture.drawWidth + 0.4 * cm, None])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [table]
 
 
 def _when_by(at: float, by: str) -> str:
