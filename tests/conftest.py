@@ -102,6 +102,28 @@ def identifiers_clip(media_dir) -> ClipTruth:
     )
 
 
+@pytest.fixture(scope="session")
+def said_and_shown_clip(media_dir):
+    """10 s, 360×640 vertical, 10 fps: "Patient: Anika Patel" on screen 0.5–4.0 s while "Her
+    daughter Anika Patel is visiting." is said from 1.0 s; "Patient: Margaret Olson" on screen
+    5.0–9.0 s while "My patient Mr Fischer is in room 12." is said from 5.0 s (espeak-ng
+    en-gb): one name said and shown, one only shown, one only said (issue 30 item 2). Made by
+    bench.clips.make_clip."""
+    return make_clip(
+        media_dir / "said_and_shown.mp4", width=360, height=640, duration_s=10.0, fps=10,
+        captions=[
+            Caption("Patient: Anika Patel", 0.5, 4.0, 20, 220, size=26, category="name"),
+            Caption("Patient: Margaret Olson", 5.0, 9.0, 20, 420, size=26, category="name"),
+        ],
+        utterances=[
+            Utterance("Her daughter Anika Patel is visiting.", 1.0,
+                      planted=(("name", "Anika Patel"),)),
+            Utterance("My patient Mr Fischer is in room 12.", 5.0,
+                      planted=(("name", "Mr Fischer"), ("location", "room 12"))),
+        ],
+    )
+
+
 # Identifiers planted in every place a masked copy could leak them (tests of masking)
 LEAK_DENY = ("Margaret Olson",)
 LEAK_NOTE = "Told Mrs Olson (MRN 00482913) we would call 617-555-0142 back"

@@ -1,7 +1,9 @@
 """The findings list: filterable by source, category and decision; text masked on request.
 
-Each row says what was found in plain words (the finding's summary); the detector's technical
-reason is behind "Why, in detail" in the panel below (decision_panel.py), not in the list."""
+Each row says what was found in plain words (the finding's summary), and where and when else its
+identifier is when it is one of an item ("also said at 0:22.0": findings/linked_items.py); the
+detector's technical reason is behind "Why, in detail" in the panel below (decision_panel.py),
+not in the list."""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.findings.linked_items import also_seen
 from app.core.findings.masking import shown_summary, shown_text
 from app.core.models import Category, Finding, Source
 from app.core.review.decisions import Decision, Review
@@ -120,6 +123,11 @@ class FindingsModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def summary(self, finding: Finding) -> str:
+        """The row's plain line: the summary, and where and when else its identifier is."""
+        also = also_seen(finding, {f.id: f for f in self.findings}) if finding.linked else ""
+        return f"{shown_summary(finding)} · {also}" if also else shown_summary(finding)
+
     def decision(self, finding: Finding) -> Decision:
         return self.review.get(finding.id).decision if self.review else Decision.OPEN
 
@@ -131,7 +139,7 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0 and finding.id in self.live:
                 return LIVE_TIP
-            return shown_summary(finding)
+            return self.summary(finding)
         if role == Qt.ItemDataRole.ForegroundRole and column == SUMMARY_COLUMN:
             return category_colour(finding.category)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -139,7 +147,7 @@ class FindingsModel(QAbstractTableModel):
         return (
             f"{format_short(finding.start_s)}–"
             f"{LIVE_END if finding.id in self.live else format_short(finding.end_s)}",
-            shown_summary(finding),
+            self.summary(finding),
             shown_text(finding, self.masked),
             f"{finding.confidence:.2f}",
             DECISION_LABEL[self.decision(finding)],

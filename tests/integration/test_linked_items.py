@@ -2,8 +2,7 @@
 name said are one item, decided once; another name said and another on screen stay items of
 their own. Real PP-OCR, Whisper and espeak-ng speech.
 
-The clip is made by bench.clips.make_clip: 360×640, 10 fps, Pillow text on a gradient, speech by
-espeak-ng (en-gb)."""
+The clip: tests/conftest.py's said_and_shown_clip."""
 
 import json
 import re
@@ -17,30 +16,9 @@ from app.core.review.decisions import Decision
 from app.core.review.report import write_report
 from app.core.review.session import ReviewSession
 from app.core.timecode import format_time
-from bench.clips import Caption, Utterance, make_clip
 from tests.integration.test_report import pdf_text
 
 pytestmark = pytest.mark.models
-
-
-@pytest.fixture(scope="session")
-def said_and_shown_clip(media_dir):
-    """10 s: "Patient: Anika Patel" on screen 0.5–4.0 s while "Her daughter Anika Patel is
-    visiting." is said from 1.0 s; "Patient: Margaret Olson" on screen 5.0–9.0 s while "My
-    patient Mr Fischer is in room 12." is said from 5.0 s."""
-    return make_clip(
-        media_dir / "said_and_shown.mp4", width=360, height=640, duration_s=10.0, fps=10,
-        captions=[
-            Caption("Patient: Anika Patel", 0.5, 4.0, 20, 220, size=26, category="name"),
-            Caption("Patient: Margaret Olson", 5.0, 9.0, 20, 420, size=26, category="name"),
-        ],
-        utterances=[
-            Utterance("Her daughter Anika Patel is visiting.", 1.0,
-                      planted=(("name", "Anika Patel"),)),
-            Utterance("My patient Mr Fischer is in room 12.", 5.0,
-                      planted=(("name", "Mr Fischer"), ("location", "room 12"))),
-        ],
-    )
 
 
 @pytest.fixture(scope="session")
