@@ -117,9 +117,7 @@ def linked_ids(findings: Iterable[Finding]) -> dict[str, tuple[str, ...]]:
 def linked_items(findings: Iterable[Finding]) -> list[tuple[Finding, ...]]:
     """The items of two findings or more, each in time order, the items by their first."""
     keyed = [(f, k) for f in findings if (k := key_of(f)) is not None]
-    groups = _same_identifier(keyed)
-    while _join_a_part(groups):
-        pass
+    groups = _join_parts(_same_identifier(keyed))
     items = [tuple(sorted((f for f, _ in g), key=lambda f: (f.start_s, f.end_s, f.id)))
              for g in groups if len(g) > 1]
     return sorted(items, key=lambda item: (item[0].start_s, item[0].id))
@@ -330,25 +328,35 @@ def _whole(group: _Group) -> _Key:
     return max((k for _, k in group), key=lambda k: (k.kind != "code", k.weight))
 
 
-def _fits(a: _Group, b: _Group) -> bool:
-    return part(_whole(a), _whole(b))
-
-
-def _join_a_part(groups: list[_Group]) -> bool:
+def _join_parts(groups: list[_Group]) -> list[_Group]:
     """Join two groups when one is a part of the other and no third group could be the
     whole that part belongs to: "Okafor" joins "John Okafor" unless "Mary Okafor" is there too
     (a group that fits the whole but not the part, such as "John", is only another part of the
     whole). A code is taken as the part: its text holds the identifier, and if it fits two
-    groups that are not one (a wristband's name and its number) it joins neither. True if two
-    groups were joined."""
-    for a, b in combinations(sorted(groups, key=lambda g: _whole(g).weight), 2):
-        if not _fits(a, b):
-            continue
-        piece, whole = (b, a) if _whole(b).kind == "code" else (a, b)
-        if any(_fits(c, piece) and not _fits(c, whole) for c in groups
-               if c is not a and c is not b):
-            continue
-        groups.remove(b)
-        a.extend(b)
-        return True
-    return False
+    groups that are not one (a wristband's name and its number) it joins neither. A joined
+    group stands for its whole, so what fits it is what fits that whole."""
+    wholes = [_whole(g) for g in groups]
+    fits = {(i, j) for i, j in combinations(range(len(groups)), 2)
+            if (wholes[i].kind == wholes[j].kind or "code" in (wholes[i].kind, wholes[j].kind))
+            and part(wholes[i], wholes[j])}
+    fits |= {(j, i) for i, j in fits}
+    pairs = []
+    for a, b in fits:
+        piece, whole = (a, b) if wholes[a].kind == "code" else (b, a) \
+            if wholes[b].kind == "code" else sorted((a, b), key=lambda i: (wholes[i].weight, i))
+        if (piece, whole) not in pairs:
+            pairs.append((piece, whole))
+    pairs.sort(key=lambda p: (wholes[p[0]].weight, p))
+    alive = set(range(len(groups)))
+    joined = True
+    while joined:
+        joined = False
+        for piece, whole in pairs:
+            if piece not in alive or whole not in alive or any(
+                    (c, piece) in fits and (c, whole) not in fits
+                    for c in alive if c not in (piece, whole)):
+                continue
+            groups[whole] = groups[whole] + groups[piece]
+            alive.discard(piece)
+            joined = True
+    return [groups[i] for i in sorted(alive)]
