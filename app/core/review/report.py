@@ -537,13 +537,17 @@ def _item_entry(number: int, item: tuple[Finding, ...], result: AnalysisResult,
     else:
         head += "<b>DECIDED APART</b> (each time's decision below)"
     fullest = max(item, key=lambda f: len(shown_text(f, False)))
+    summaries = set(map(shown_summary, item))  # one, said once; or each time's own
     body = [Paragraph(head, styles["body"]),
             Paragraph(f"Found: “{escape(shown_text(fullest, masked))}”", styles["body"]),
+            *([Paragraph(f"<b>{escape(summaries.pop())}</b>", styles["body"])]
+              if len(summaries) == 1 else []),
             Paragraph("One identifier, found at each of these times:", styles["body"])]
     for finding, verdict in zip(item, verdicts, strict=True):
         line = (f"• {format_time(finding.start_s)}–{format_time(finding.end_s)} · "
-                f"{finding.source.value} · “{escape(shown_text(finding, masked))}” · "
-                f"<b>{escape(shown_summary(finding))}</b>")
+                f"{finding.source.value} · “{escape(shown_text(finding, masked))}”")
+        if summaries:
+            line += f" · <b>{escape(shown_summary(finding))}</b>"
         if len(decisions) > 1:
             line += f" · {DECISION_TEXT[verdict.decision]}"
         body.append(Paragraph(line, styles["body"]))
