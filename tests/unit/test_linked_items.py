@@ -152,12 +152,14 @@ def test_a_row_says_where_and_when_else_its_identifier_is():
     board = finding("John Okafor", SHOWN, at=18.0, fid="board")
     said = finding("Okafor", SAID, at=22.0, fid="said")
     band = finding("OKAFOR JOHN", IN_CODE, CODE, at=30.0, fid="band")
+    again = finding("OKAFOR, John", SHOWN, at=40.0, fid="again")
     alone = finding("Anika Patel", SAID, at=5.0, fid="alone")
-    by_id = {f.id: f for f in with_links([board, said, band, alone])}
-    assert also_seen(by_id["board"], by_id) == "also said at 0:22.0 and in a code 0:30.0–0:31.0"
+    by_id = {f.id: f for f in with_links([board, said, band, again, alone])}
+    assert also_seen(by_id["board"], by_id) == (
+        "also said at 0:22.0, in a code 0:30.0–0:31.0, on screen 0:40.0–0:41.0")
     assert also_seen(by_id["said"], by_id) == (
-        "also on screen 0:18.0–0:19.0 and in a code 0:30.0–0:31.0")
+        "also on screen 0:18.0–0:19.0 and 0:40.0–0:41.0, in a code 0:30.0–0:31.0")
     assert also_seen(by_id["alone"], by_id) == ""
     # a linked finding the list does not hold (yet) is not named
-    del by_id["band"]
+    del by_id["band"], by_id["again"]
     assert also_seen(by_id["board"], by_id) == "also said at 0:22.0"

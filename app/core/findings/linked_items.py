@@ -22,7 +22,7 @@ Faces, voices, scenes, details, ward context and the combination are never linke
 is a description or a context, not an identifier.
 
     findings = with_links(findings)    # each finding's `linked`: the ids of the others of its item
-    also_seen(finding, by_id)          # "also said at 0:22.0 and on screen 0:40.0–0:45.5"
+    also_seen(finding, by_id)          # "also said at 0:22.0, on screen 0:40.0–0:45.5"
 """
 
 from __future__ import annotations
@@ -89,20 +89,23 @@ def with_links(findings: Sequence[Finding]) -> list[Finding]:
 
 def also_seen(finding: Finding, by_id: Mapping[str, Finding]) -> str:
     """Where and when else the finding's identifier is, in a few plain words for its row:
-    "also said at 0:22.0", "also on screen 0:18.0–0:25.5 and in a code 0:19.0–0:20.0" (""
-    when alone). The others are looked up in `by_id` (those not there are left out)."""
-    places = []
+    "also said at 0:22.0", "also on screen 0:18.0–0:25.5 and 0:40.0–0:41.0, in a code
+    0:19.0–0:20.0" ("" when alone). The others are looked up in `by_id` (those not there are
+    left out)."""
+    places: dict[str, list[str]] = {}
     for other in (by_id[i] for i in finding.linked if i in by_id):
         start, end = format_short(other.start_s), format_short(other.end_s)
         if other.source is Source.SPEECH:
-            places.append(f"said at {start}")
+            places.setdefault("said at", []).append(start)
         else:
             where = "in a code" if other.source is Source.CODE else "on screen"
-            places.append(f"{where} {start}–{end}" if end != start else f"{where} at {start}")
-    if not places:
-        return ""
-    return "also " + (places[0] if len(places) == 1
-                      else ", ".join(places[:-1]) + " and " + places[-1])
+            places.setdefault(where, []).append(f"{start}–{end}" if end != start else start)
+    return "also " + ", ".join(f"{where} {_and(times)}" for where, times in places.items()) \
+        if places else ""
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def linked_ids(findings: Iterable[Finding]) -> dict[str, tuple[str, ...]]:
