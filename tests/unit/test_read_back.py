@@ -2,8 +2,11 @@
 regions of a frame are read, when a region need not be read again, and the patches a leak
 makes (the whole of it, with the real OCR, is tests/integration/test_redact_proof.py)."""
 
+from pathlib import Path
+
 import numpy as np
 
+from app.core.redact import read_back as read_back_module
 from app.core.redact.look_back import expected, share_inside
 from app.core.redact.read_back import (
     FACE,
@@ -138,3 +141,44 @@ def test_a_face_or_code_leaks_only_where_the_hidden_one_is_expected():
     # no cover drawn then: the nearest one, grown by half its size (the face moves)
     assert expected(hidden, 2.8) == (300, -20, 400, 400)
     assert expected(hidden, 3.0) == (350, 30, 300, 300)
+
+
+class _ReadsEverywhere:
+    """An OCR that reads one text on every line it is given, wherever it looks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def detect(self, image, scale=None):
+        w = image.shape[1] - 1
+        return [np.array([[0, 0], [w, 0], [w, 30], [0, 30]], np.float32)]
+
+    def recognise(self, image, quads):
+        return [(self.text, 0.99) for _ in quads]
+
+
+def _run(work):
+    while True:
+        try:
+            next(work)
+        except StopIteration as stop:
+            return stop.value
+
+
+def test_a_text_showing_before_its_cover_is_read_while_another_cover_is_drawn(monkeypatch):
+    """An outside tester's copy: a card cut by the frame's edge showed a date of birth for 1.6 s
+    before its cover started, while the name's cover beside it was drawn the whole time; the
+    proof read only around the name's cover then, and passed the copy."""
+    frames = [(i / 10, np.full((360, 640, 3), 120 + i % 3, np.uint8)) for i in range(40)]
+    monkeypatch.setattr(read_back_module, "iter_frames", lambda path: iter(frames))
+    name = Hidden("A", "Margaret Olson", {t: (100, 100, 200, 30) for t, _ in frames})
+    dob = Hidden("B", "DOB: 12/03/1948", {t: (100, 140, 200, 30) for t, _ in frames if t >= 3.0})
+    read = _run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
+                                           _ReadsEverywhere("DOB: 12/03/1"), 4.0))
+    early = sorted({leak.t_s for leak in read.leaks if leak.key == "B" and leak.t_s < 2.5})
+    assert early and early[0] < 0.5, early  # read whole from the first frame on
+    assert read.whole_too > 0
+    # the other side: a text with nothing of the hidden ones is no leak, whole or around
+    clean = _run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
+                                            _ReadsEverywhere("Wash your hands"), 4.0))
+    assert clean.leaks == []

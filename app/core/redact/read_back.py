@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 MARGIN_S = 0.5  # frames read every frame before a path's first cover and after its last
 MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
+SOON_S = 3.0  # a text is looked for whole this long before its first cover and after its last
 ELSEWHERE_EVERY = 3  # away from every path, one frame in this many is read whole
 RECHECK_FRAMES = 15  # a region is read at least this often, changed or not
 NEAR_RUN, FAR_RUN = 3, 5  # characters in a row of a hidden text that make a read a leak
@@ -130,6 +131,10 @@ class Hidden:
         words = [p for p, _, _ in pieces(self.text) if p not in _LABELS_FOLDED]
         self.words = {p for p in words if len(p) >= NEAR_RUN} or set(self.near)
 
+    def soon(self, t_s: float) -> bool:
+        """Whether `t_s` is within SOON_S of this text's covers (before or after)."""
+        return bool(self.times) and (self.times[0] - SOON_S <= t_s <= self.times[-1] + SOON_S)
+
     def around(self, t_s: float) -> bool:
         return bool(self.times) and (self.times[0] - MARGIN_S <= t_s
                                      <= self.times[-1] + MARGIN_S)
@@ -209,6 +214,7 @@ class ReadBack:
     code_regions: int = 0  # and to the code reader (around hidden codes)
     regions: int = 0  # regions read (a frame may have several)
     unchanged: int = 0  # region reads saved: nothing changed there since its last clean read
+    whole_too: int = 0  # frames around a cover read whole too, for a text not covered yet
     seconds: float = 0.0
     leaks: list[Leak] = field(default_factory=list)
 
@@ -222,7 +228,8 @@ class ReadBack:
 
     def line(self) -> str:
         return (f"{self.frames} frames read ({self.frames_near} around the covers, "
-                f"{self.regions} regions; {self.frames_elsewhere} whole), "
+                f"{self.whole_too} of those whole too, {self.regions} regions; "
+                f"{self.frames_elsewhere} whole), "
                 f"{self.count(TEXT)} reads of hidden text, {self.count(FACE)} faces and "
                 f"{self.count(CODE)} codes seen where hidden, {self.seconds:.0f} s")
 
@@ -248,7 +255,12 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
         if seen:
             out.leaks += look(t_s, frame, seen, faces, codes, looked)
         out.frames_near += bool(near or seen)
-        if not near and (index % ELSEWHERE_EVERY or not hidden):
+        # while other covers are drawn, a text the scan read later (or earlier) may show whole
+        # here: the frame is read whole too for the texts not yet (or no longer) covered, up to
+        # SOON_S from their covers (the copy promises no more: README)
+        far = [h for h in hidden if h not in near and (not near or h.soon(t_s))]
+        whole = bool(far) and index % ELSEWHERE_EVERY == 0
+        if not near and not whole:
             continue
         changes.see(frame)
         size = (frame.shape[1], frame.shape[0])
@@ -262,9 +274,12 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
                 found = _leaks(t_s, region, _read(ocr, frame, region, line), near, NEAR_RUN)
                 changes.read(region, keys, clean=not found)
                 out.leaks += found
-        elif changes.due((0, 0, *size), WHOLE):
-            out.frames_elsewhere += not seen  # a frame looked at around a face counts once
-            found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), hidden, FAR_RUN)
+        if whole and changes.due((0, 0, *size), WHOLE):
+            if near:
+                out.whole_too += 1
+            else:
+                out.frames_elsewhere += not seen  # a frame looked at around a face counts once
+            found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), far, FAR_RUN)
             changes.read((0, 0, *size), WHOLE, clean=not found)
             out.leaks += found
     out.face_regions, out.code_regions = looked.face_regions, looked.code_regions
