@@ -74,3 +74,32 @@ def test_ward_context_as_clinicians_say_it(detector):
     result = measure(detector)
     assert result["recall"] >= 0.9, result["missed"]
     assert result["false_rate"] <= 0.05, result["false"]
+
+
+@pytest.mark.parametrize(
+    ("heard", "category", "digits"),
+    [
+        pytest.param("The number is 0, 0, 4, 8, 2, 9, 1, 3. Next door is fine.", Category.ID,
+                     "00482913", id="mrn-digit-by-digit"),
+        pytest.param("Her MRN is 5, 5, 1, 0, 2, 9, 3, 7.", Category.ID, "55102937",
+                     id="mrn-labelled"),
+        pytest.param("Call me on 6, 1, 7, 5, 5, 5, 0, 1, 4, 2.", Category.PHONE, "6175550142",
+                     id="phone-digit-by-digit"),
+    ],
+)
+def test_numbers_read_digit_by_digit_with_commas_are_flagged(detector, heard, category, digits):
+    found = spoken_findings(words_of(heard), detector, WordLists((), ()))
+    assert [f for f in found if f.category is category and digits in f.text.replace(" ", "")]
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        pytest.param("Count with me: 1, 2, 3, 4, 5, 6, 7, 8, 9.", id="counting"),
+        pytest.param("We did steps 1, 2, 3, 4 today.", id="steps"),
+        pytest.param("Options 1, 4 and 7 are fine.", id="three-options"),
+    ],
+)
+def test_counting_and_short_lists_of_digits_are_not_numbers(detector, heard):
+    found = spoken_findings(words_of(heard), detector, WordLists((), ()))
+    assert not [f for f in found if f.category in (Category.ID, Category.PHONE)]

@@ -4,6 +4,10 @@ Whisper often writes numbers read aloud as words ("four one five five five five 
 nine", "ninety three years old", "room four twelve"). Each run of number words becomes one
 timed word of digits; a comma or full stop after a word ends the run, so "six one seven, five
 five five" stays two groups as a phone number is read.
+
+Digits read one at a time are often written each with its own comma ("0, 0, 4, 8, 2, 9, 1, 3."):
+four or more single digits in a row, a comma after each but the last, are one number given digit
+by digit, and become one word of digits first (not when they count up or down: "1, 2, 3, 4").
 """
 
 from __future__ import annotations
@@ -83,8 +87,60 @@ def _digits(tokens: list[str]) -> str | None:
     return out
 
 
+# a digit said alone, as Whisper writes it: "0," "4" "eight," (not "oh"/"o": "Oh, ...")
+_LONE_DIGIT = re.compile(r"^(\d|zero|one|two|three|four|five|six|seven|eight|nine)([,.;:!?]?)$",
+                         re.IGNORECASE)
+# fewer than this many single digits in a row stay apart ("1, 2, 3" is counting)
+FEWEST_LONE_DIGITS = 4
+# a longer pause than this between two of them is not one number
+LONE_DIGIT_GAP_S = 1.5
+
+
+# the first of them may come out as two ("seven, three, one" heard "17, 3, 1")
+_FIRST_PAIR = re.compile(r"^(\d\d),$")
+
+
+def _lone_digit(word: Word, first: bool = False) -> str | None:
+    match = _LONE_DIGIT.match(word.text.strip())
+    if match is None:
+        pair = _FIRST_PAIR.match(word.text.strip()) if first else None
+        return pair.group(1) if pair else None
+    said = match.group(1).lower()
+    return said if said.isdigit() else str(UNITS[said])
+
+
+def _counting(digits: str) -> bool:
+    """1, 2, 3, 4 (or down): counting, not a number given."""
+    steps = {int(b) - int(a) for a, b in zip(digits, digits[1:], strict=False)}
+    return steps in ({1}, {-1})
+
+
+def _lone_digits_joined(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Runs of single digits given one at a time, each with its comma, as one word of digits."""
+    out: list[Word] = []
+    index = 0
+    while index < len(words):
+        end = index
+        while (end < len(words) and _lone_digit(words[end], first=end == index) is not None
+               and (end == index or words[end].start_s - words[end - 1].end_s <= LONE_DIGIT_GAP_S)
+               and (end == index or words[end - 1].text.rstrip().endswith(","))):
+            end += 1
+        run = words[index:end]
+        digits = "".join(_lone_digit(w, first=k == 0) or "" for k, w in enumerate(run))
+        if len(run) > FEWEST_LONE_DIGITS - (len(digits) == len(run)) and not _counting(digits):
+            trailing = re.sub(r"^.*?([.,;:!?]*)$", r"\1", run[-1].text.strip())
+            out.append(Word(digits + trailing, run[0].start_s, run[-1].end_s,
+                            min(w.probability for w in run)))
+            index = end
+        else:
+            out.append(words[index])
+            index += 1
+    return tuple(out)
+
+
 def with_spoken_numbers_as_digits(words: tuple[Word, ...]) -> tuple[Word, ...]:
     """The same words, each run of spoken number words replaced by one word of digits."""
+    words = _lone_digits_joined(words)
     out: list[Word] = []
     run: list[Word] = []
 
