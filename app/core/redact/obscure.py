@@ -24,6 +24,7 @@ RING_PX = 4  # the width of the ring outside the rectangle whose median colour f
 GRAIN = 3.0  # grey levels of the fill's grain (a fixed pattern: it depends on nothing shown)
 GRAIN_CELL = 4  # the grain's coarseness in pixels (fine grain costs the encoder bits)
 _SEED = 27
+TILE_STEP = 1024  # the grain is worked out for sizes rounded up to this, and cut to each box
 
 
 def hide(frame: np.ndarray, rect: Rect, action: str) -> None:
@@ -76,10 +77,18 @@ def _fill(colour: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
     return cv2.subtract(cv2.add(flat, up), down)
 
 
-@functools.lru_cache(maxsize=32)
 def _grain(h: int, w: int, channels: int) -> tuple[np.ndarray, np.ndarray]:
-    """The fixed grain of an h × w fill, as what to add and what to take away (a covered box
-    keeps its size from frame to frame, so this is worked out once)."""
+    """The fixed grain of an h × w fill, as what to add and what to take away: the top left of
+    one large pattern worked out once (a followed box changes its size from frame to frame, so a
+    pattern per size was worked out again for nearly every cover: two thirds of the time the
+    copy took to draw)."""
+    up, down = _grain_tile(-(-h // TILE_STEP) * TILE_STEP, -(-w // TILE_STEP) * TILE_STEP,
+                           channels)
+    return up[:h, :w], down[:h, :w]
+
+
+@functools.lru_cache(maxsize=8)
+def _grain_tile(h: int, w: int, channels: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(_SEED)
     coarse = rng.normal(0.0, GRAIN, (h // GRAIN_CELL + 2, w // GRAIN_CELL + 2)).astype(np.float32)
     grain = cv2.resize(coarse, None, fx=GRAIN_CELL, fy=GRAIN_CELL,
