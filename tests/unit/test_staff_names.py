@@ -26,6 +26,8 @@ def names(detector, text):
     ("RN: KimDr: Mensah", [("Kim", "RN"), ("Mensah", "Dr")]),
     ("Nurse: MariaHCA: Novak", [("Maria", "Nurse"), ("Novak", "HCA")]),
     ("Dr: OseiRN. : Ann", [("Osei", "Dr"), ("Ann", "RN")]),
+    ("Nurse: Ms Fitzgerald", [("Ms Fitzgerald", "Nurse")]),
+    ("Sister: Mrs. Adeyemi   RN: Tomasz", [("Mrs. Adeyemi", "Sister"), ("Tomasz", "RN")]),
 ])
 def test_a_name_after_a_staff_title_is_a_staff_name_without_the_title(detector, text, expected):
     assert names(detector, text) == [(n, f"staff name (after {t})") for n, t in expected]
@@ -33,7 +35,9 @@ def test_a_name_after_a_staff_title_is_a_staff_name_without_the_title(detector, 
 
 @pytest.mark.parametrize("text", ["Dr: On call", "Nurse: To ward 4", "Charge: None",
                                   "Nurse in charge today", "RN: Bleep 4471",
-                                  "Call the onDr: bleep 4471", "Wash handsRN: On call"])
+                                  "Call the onDr: bleep 4471", "Wash handsRN: On call",
+                                  # a title whose name the frame's edge cuts off ("Ms Fitz|")
+                                  "Nurse: Ms", "Sister: Mr", "Charge: Mrs.", "RN: Miss"])
 def test_no_name_after_a_title_is_no_finding(detector, text):
     assert names(detector, text) == []
 

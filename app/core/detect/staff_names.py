@@ -33,6 +33,9 @@ bleep ext team station desk led lead shift day night rota on-call oncall cover
 staff hospitalist hospitalists resident fellow intern locum pending unassigned none tbc tba
 """.split())
 STAFF_RULE = "staff name (after {title})"
+# how a person is addressed, written before a name, never one itself
+_AFTER_HONORIFIC = re.compile(rf"\s*[:\-]?\s*((?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\b\.?)"
+                              rf"(?:\s*({_NAME_WORD}))?", re.IGNORECASE)
 
 
 def _titles(text: str) -> list[re.Match[str]]:
@@ -70,13 +73,23 @@ def _staff_span(text: str, title: re.Match[str], titles: list[re.Match[str]]
                 ) -> TextSpan | None:
     """The name written after a title, when it looks like one (up to the next title, when OCR
     ran that into it: "KimDr")."""
-    after = _AFTER.match(text[:_next_title(title, titles, len(text))], title.end())
+    written = text[:_next_title(title, titles, len(text))]
+    addressed = _AFTER_HONORIFIC.match(written, title.end())
+    if addressed is not None:  # "Nurse: Ms Fitz" is a name; "Nurse: Ms" (the rest cut by the
+        if not (addressed.group(2) and _plausible(addressed.group(2))):  # frame's edge, or on
+            return None  # the next line) is a title alone, no name
+        start, end = addressed.start(1), addressed.end(2)
+        return _span(text, title, start, end)
+    after = _AFTER.match(written, title.end())
     if after is None or not _plausible(after.group(1).split()[-1]):
         return None
     end = after.end(1)
     if after.group(2) and _plausible(after.group(2)):
         end = after.end(2)
-    start = after.start(1)
+    return _span(text, title, after.start(1), end)
+
+
+def _span(text: str, title: re.Match[str], start: int, end: int) -> TextSpan:
     label = re.sub(r"\s+", " ", title.group().rstrip("."))
     return TextSpan(start, end, Category.NAME, 0.75, STAFF_RULE.format(title=label),
                     text[start:end], cue=f"after '{label}'")
