@@ -53,6 +53,8 @@ from app.core.findings.masking import (
 from app.core.media.video import iter_frames_at
 from app.core.models import AnalysisResult, Box, Category, Finding, Source
 from app.core.private_files import write_private_atomically
+from app.core.redact.obscure import hide
+from app.core.redact.plan import BLUR as FILL
 from app.core.review.decisions import CHECKLIST, Decision, Review, Verdict
 from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
@@ -398,7 +400,7 @@ def _thumbnails(result: AnalysisResult, masked: bool) -> dict[str, bytes]:
 def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisResult,
                masked: bool) -> dict[str, bytes]:
     """The frame `shown` with the finding's box drawn (and, masked, every flagged region
-    blurred) as a small PNG."""
+    filled) as a small PNG."""
     frame = shown.copy()
     if masked:
         for other in result.findings:
@@ -407,10 +409,10 @@ def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisRes
                 continue
             x0, y0, x1, y1 = _clip(padded(other_box), frame)
             if x1 > x0 and y1 > y0:
-                # shrink to a few pixels and back: nothing of the text survives
-                tiny = cv2.resize(frame[y0:y1, x0:x1], (4, 2), interpolation=cv2.INTER_AREA)
-                frame[y0:y1, x0:x1] = cv2.resize(tiny, (x1 - x0, y1 - y0),
-                                                 interpolation=cv2.INTER_LINEAR)
+                # filled as the redacted copy fills: one colour from around the box, so no
+                # pixel depends on the letters (a mosaic, even of 4×2 cells, keeps how much ink
+                # each stretch holds, which candidate matching can read back)
+                hide(frame, (x0, y0, x1 - x0, y1 - y0), FILL)
     x0, y0, x1, y1 = _clip(box, frame)
     cv2.rectangle(frame, (x0, y0), (x1, y1), (40, 40, 220), max(2, frame.shape[1] // 200))
     scale = 360 / max(frame.shape[:2])
