@@ -67,8 +67,9 @@ class VideoCanvas(QWidget):
 
     def _pixelate(self, painter: QPainter, box: Box, target: QRectF, width: int, height: int
                   ) -> None:
-        """Paint the box's part of the frame, padded, shrunk to 4×2 pixels and back (as the
-        masked PDF's thumbnails do)."""
+        """Paint over the box, padded, with one colour: the mean of a thin ring just outside it
+        (as the redacted copy and the masked PDF fill, no pixel depends on the letters; a
+        mosaic keeps how much ink each stretch of a line holds)."""
         image, grown = self.image, padded(box)
         if image is None:
             return
@@ -77,15 +78,10 @@ class VideoCanvas(QWidget):
                        int(grown.h * fy)).intersected(image.rect())
         if source.isEmpty():
             return
-        tiny = image.copy(source).scaled(4, 2, Qt.AspectRatioMode.IgnoreAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation)
         sx, sy = target.width() / image.width(), target.height() / image.height()
         shown = QRectF(target.x() + source.x() * sx, target.y() + source.y() * sy,
                        source.width() * sx, source.height() * sy)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-        painter.drawImage(shown, tiny)
-        painter.restore()
+        painter.fillRect(shown, _ring_colour(image, source))
 
     def _target_rect(self) -> QRectF:
         assert self.image is not None
@@ -240,3 +236,24 @@ class PlayerWidget(QWidget):
             shown.append((box, category_colour(finding.category), finding.category.value))
         self.canvas.boxes = shown
         self.canvas.update()
+
+
+RING_PX = 4  # the width of the ring outside a masked box whose mean colour fills it
+
+
+def _ring_colour(image: QImage, source: QRect) -> QColor:
+    """The mean colour of the strips just outside `source` (inside the image)."""
+    x, y, w, h = source.x(), source.y(), source.width(), source.height()
+    strips = [QRect(x, y - RING_PX, w, RING_PX), QRect(x, y + h, w, RING_PX),
+              QRect(x - RING_PX, y, RING_PX, h), QRect(x + w, y, RING_PX, h)]
+    colours = []
+    for strip in strips:
+        inside = strip.intersected(image.rect())
+        if not inside.isEmpty():
+            colours.append(image.copy(inside).scaled(
+                1, 1, Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation).pixelColor(0, 0))
+    if not colours:
+        return QColor(128, 128, 128)
+    return QColor(*(round(sum(getattr(c, part)() for c in colours) / len(colours))
+                    for part in ("red", "green", "blue")))

@@ -79,7 +79,7 @@ def _player_text(window, qtbot, engines, seconds: float) -> str:
     return " ".join(piece.text for piece in engines.ocr.read(big))
 
 
-def test_the_masked_player_pixelates_what_was_flagged(window, qtbot, leaky_clip, loaded_engines):
+def test_the_masked_player_fills_what_was_flagged(window, qtbot, leaky_clip, loaded_engines):
     """Others may see the screen: the picture itself shows no flagged text while masked."""
     scan(qtbot, window, leaky_clip.path)
     masked = _player_text(window, qtbot, loaded_engines, 3.0)
