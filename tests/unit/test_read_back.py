@@ -49,8 +49,9 @@ def test_ocr_confusions_are_folded_both_ways():
 def test_a_whole_frame_needs_five_letters_in_a_row():
     hidden = Hidden("f1", "Margaret Olson", {1.0: (10, 10, 100, 20)})
     person = [("Person in charge", (10, 12, 100, 16))]  # "son" of Olson, not the name
-    assert _leaks(1.0, (0, 0, 9, 9), person, [hidden], 3)  # on the cover: three are enough
     assert not _leaks(1.0, (0, 0, 9, 9), person, [hidden], 5)
+    assert not _leaks(1.0, (0, 0, 9, 9), person, [hidden], 3)  # an English word, not a cut
+    assert _leaks(1.0, (0, 0, 9, 9), [("son", (10, 12, 100, 16))], [hidden], 3)  # on the cover
     assert _leaks(1.0, (0, 0, 9, 9), [("garet Ols", (0, 0, 9, 9))], [hidden], 5)
 
 

@@ -8,16 +8,15 @@ high, where it is larger. The overlapping regions of one frame are read as one. 
 ELSEWHERE_EVERY-th frame is read whole, at the scan's detection size. A region is read again
 only where something changed in it since its last clean read, the camera's motion taken away
 (the scan's own estimator and change blocks, motion.py), or RECHECK_FRAMES after it: a still
-camera over a still fill costs one read. A read *leaks* when it holds NEAR_RUN characters in a
-row of a hidden text (OCR confusions folded: 0/O, 1/I/L, 5/S, 8/B, 2/Z; the labels "MRN",
-"DOB", "Patient"... left out) as a cover drawn in that frame would leave them: a word of the
-read that begins or ends as a hidden word does (a cover's edge cuts a word: "Marg" or "aret"
-shows), on the cover's line (a third of the read's height inside the cover's rows) and, as far
-as the word's place in the read says, under the cover or beside it (half its height) — or
-such a word anywhere near the path when no cover was drawn then (before or after it). Else
-a read needs FAR_RUN: other text shares three letters with a name too often ("Pack a real
-lunch" holds "are" of "Margaret"), and patching it would only hide more of the copy. The
-regions read are a cost worth saying: `ReadBack` counts them.
+camera over a still fill costs one read. A read *leaks* when it shows a piece of a hidden
+text as a cover drawn in that frame would leave it (leak_rule.py: a cut start or end, "Marg" or
+"aret"; four letters from inside a long name, "arga"; four digits of a number, "48 29"; "Bed 4"
+or its "4"...) on the cover's line (a third of the read's height inside the cover's rows) and,
+as far as the word's place in the read says, under the cover or beside it (half its height) —
+or such a piece anywhere near the path when no cover was drawn then (before or after it). Else
+a read needs FAR_RUN characters in a row of a hidden text: other text shares three letters with
+a name too often ("Pack a real lunch" holds "are" of "Margaret"), and patching it would only
+hide more of the copy. The regions read are a cost worth saying: `ReadBack` counts them.
 
 Around the paths of hidden faces and codes the same frames are also looked at by the face
 detector and the code reader (look_back.py): a face or a code seen where one was hidden leaks
@@ -26,7 +25,6 @@ too.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -40,6 +38,9 @@ from app.core.media.frames import BLOCK, thumbnail
 from app.core.media.video import iter_frames
 from app.core.picture.motion import MotionEstimator
 from app.core.picture.ocr import OcrEngine
+from app.core.redact.leak_rule import FAR_RUN, NEAR_RUN, Secret, letters, runs
+
+__all__ = ["FAR_RUN", "NEAR_RUN", "letters", "runs"]  # the leak rule's, said here too
 
 if TYPE_CHECKING:
     from app.core.picture.codes import CodeReader
@@ -50,69 +51,11 @@ MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
 SOON_S = 3.0  # a text is looked for whole this long before its first cover and after its last
 ELSEWHERE_EVERY = 3  # away from every path, one frame in this many is read whole
 RECHECK_FRAMES = 15  # a region is read at least this often, changed or not
-NEAR_RUN, FAR_RUN = 3, 5  # characters in a row of a hidden text that make a read a leak
 MAX_SIDE = 1280  # a region is read at 2× only as far as this size (a board is large already)
 LINE_PX = 24  # print under this high is read at 1× and 2×; larger, once, shrunk to this
 LINE_SHARE = 0.6  # of a cover's height, the line's (a cover is padded by a third each side)
 WHOLE = frozenset({"*whole frame*"})
-LABELS = ("patient", "name", "mrn", "dob", "nhs", "bed", "room", "ward", "dr", "mr", "mrs", "ms")
-_FOLD = str.maketrans("oilszb", "011528")
-_LABELS_FOLDED = frozenset(label.translate(_FOLD) for label in LABELS)
 TEXT, FACE, CODE = "text", "face", "code"  # what was hidden, and what leaked
-
-
-def letters(text: str) -> str:
-    """Lower case letters and digits only, OCR's usual confusions folded the same way."""
-    return re.sub(r"[^0-9a-z]", "", text.lower()).translate(_FOLD)
-
-
-# where a word's case changes to a new word: "Marg|RN", "OKAFOR|John" (a capital after a small
-# letter, or the last of a run of capitals before small letters)
-_CASE_PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
-
-
-def pieces(text: str) -> list[tuple[str, int, int]]:
-    """The words of `text` (runs of letters and digits; where letters and digits meet, or a
-    word's case starts a new word, each side too: OCR runs "Bed 3Marg" and "MargRN:"
-    together), folded as `letters` folds them, with where each stands in `text`."""
-    out = []
-    for word in re.finditer(r"[0-9A-Za-z]+", text):
-        parts = [(run_at + word.start(), part) for run_at, part in _parts(word.group())]
-        whole = [(word.start(), word.group())]
-        for at, piece in (whole if len(parts) == 1 else whole + parts):
-            out.append((piece.lower().translate(_FOLD), at, at + len(piece)))
-    return out
-
-
-def _parts(word: str) -> list[tuple[int, str]]:
-    """`word`'s letters and digits apart, and its letters apart where their case starts a new
-    word, each with where it stands in `word`."""
-    out = []
-    for run in re.finditer(r"[A-Za-z]+|[0-9]+", word):
-        if run.group()[0].isdigit():
-            out.append((run.start(), run.group()))
-            continue
-        out += [(run.start() + m.start(), m.group()) for m in _CASE_PARTS.finditer(run.group())]
-    return out
-
-
-def _same_start(a: str, b: str) -> int:
-    """How many characters `a` and `b` share from their start."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def runs(text: str, size: int) -> set[str]:
-    """Every `size` characters in a row of `text`'s words, labels left out (folded)."""
-    words = [w for w in re.split(r"[^0-9a-z]+", text.lower()) if w and w not in LABELS]
-    kept = letters("".join(words))
-    if len(kept) < size:
-        return {kept} if len(kept) >= NEAR_RUN else set()
-    return {kept[i:i + size] for i in range(len(kept) - size + 1)}
 
 
 @dataclass
@@ -128,8 +71,12 @@ class Hidden:
     def __post_init__(self) -> None:
         self.times = sorted(self.covers)
         self.near, self.far = runs(self.text, NEAR_RUN), runs(self.text, FAR_RUN)
-        words = [p for p, _, _ in pieces(self.text) if p not in _LABELS_FOLDED]
-        self.words = {p for p in words if len(p) >= NEAR_RUN} or set(self.near)
+        self.secret = Secret(self.text)
+
+    @property
+    def looked_for(self) -> bool:
+        """Whether anything of this text can be read (a face has no text)."""
+        return bool(self.near) or self.secret.looked_for
 
     def soon(self, t_s: float) -> bool:
         """Whether `t_s` is within SOON_S of this text's covers (before or after)."""
@@ -149,35 +96,25 @@ class Hidden:
 
     def shows_near(self, t_s: float, text: str, rect: Rect) -> bool:
         """Whether `text`, a line read at `rect`, shows a piece of this text as its cover drawn
-        at `t_s` would leave it: a word of the read that is one of its words, or begins or ends
-        as one does (NEAR_RUN characters or more: a cover's edge cuts a word, and what shows is
-        its start or its end, "Marg" or "aret" of "Margaret"; "are" inside "Pack a real lunch"
-        is not), on the cover's line (a third of the read's height inside its rows) and, placed
-        by its share of the read, under the cover or within half its height beside it; or
-        anywhere near the path where no cover was drawn then (before the path, after it, or in
-        a gap: "Hydrate every hour" holds "ver" of "HANDOVER", but no word of it starts or ends
-        as one of that text's)."""
+        at `t_s` would leave it (leak_rule.py: "Marg" or "aret" of "Margaret", "4829" of an
+        MRN, "Bed 4"; "are" inside "Pack a real lunch" is not), on the cover's line (a third
+        of the read's height inside its rows) and, placed by its share of the read, under the
+        cover or within half its height beside it; or anywhere near the path where no cover
+        was drawn then (before the path, after it, or in a gap: "Hydrate every hour" holds
+        "ver" of "HANDOVER", but no word of it starts or ends as one of that text's)."""
         cover = self.covers.get(t_s)
         if cover is None:  # the text may be anywhere near: entering, or not yet covered
-            return any(piece not in _LABELS_FOLDED and self.cut_from(piece)
-                       for piece, _, _ in pieces(text))
+            return bool(self.secret.shown(text, covered=False))
         x, y, w, h = rect
         cx, cy, cw, ch = cover
         if min(y + h, cy + ch) - max(y, cy) < h / 3:
             return False
         grow, size = ch / 2, max(len(text), 1)
-        for piece, start, end in pieces(text):
+        for start, end in self.secret.shown(text, covered=True):
             x0, x1 = x + w * start / size, x + w * end / size
-            if (x1 >= cx - grow and x0 <= cx + cw + grow and piece not in _LABELS_FOLDED
-                    and self.cut_from(piece)):  # a label may show beside its cover
+            if x1 >= cx - grow and x0 <= cx + cw + grow:
                 return True
         return False
-
-    def cut_from(self, piece: str) -> bool:
-        """Whether `piece` (a folded word of a read) holds one of this text's words, or starts
-        or ends as one does, NEAR_RUN characters or more."""
-        return any(word in piece or _same_start(piece, word) >= NEAR_RUN
-                   or _same_start(piece[::-1], word[::-1]) >= NEAR_RUN for word in self.words)
 
     def height(self, t_s: float) -> int:
         return self.cover(t_s)[3]
@@ -243,7 +180,7 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
 
     started, out, looked = time.perf_counter(), ReadBack(), Looked()
     pictures = [h for h in hidden if h.times and h.kind in (FACE, CODE)]
-    hidden = [h for h in hidden if h.times and h.near]
+    hidden = [h for h in hidden if h.times and h.looked_for]
     changes = _Changes()
     for index, (t_s, frame) in enumerate(iter_frames(copy)):
         if frame is None:
