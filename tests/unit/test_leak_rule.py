@@ -28,6 +28,7 @@ def _leak(hidden: str, read: str, where=BESIDE, t_s: float = COVERED) -> bool:
     ("Bed 4", "Bed 4:", NEAR, UNCOVERED), ("Bed 4", "BED4", BESIDE, COVERED),
     ("Room 12", "12", BESIDE, COVERED), ("Room 12", "Room 12", NEAR, UNCOVERED),
     ("Tom Li", "Tom", BESIDE, COVERED), ("Tom Li", "Tom Li", NEAR, UNCOVERED),
+    ("Tom Li", "Li", BESIDE, COVERED), ("Bed 4: Tom Li", "Li", BESIDE, COVERED),
     ("Sam Ward", "Ward", BESIDE, COVERED), ("Dr Ward", "Ward", BESIDE, COVERED),
     ("HR", "HR", ON, COVERED), ("Bay 3 Bed B", "Bay 3 Bed B", NEAR, UNCOVERED),
 ])
@@ -43,6 +44,7 @@ def test_a_short_identifier_read_where_its_cover_is_leaks(hidden, read, where, t
     ("Room 12", "Room 1", ON, COVERED), ("Room 12", "12", NEAR, UNCOVERED),
     ("Bed 4", "4", (600, 104, 20, 24), COVERED),  # far along the line
     ("HR", "72", ON, COVERED), ("Nurse in charge", "in", ON, COVERED),
+    ("J. Okafor", "J", BESIDE, COVERED), ("Tom Li", "Li", NEAR, UNCOVERED),
     ("WARD 7B HANDOVER", "Ward", BESIDE, COVERED),
 ])
 def test_a_short_value_elsewhere_or_a_label_alone_is_no_leak(hidden, read, where, t_s):
@@ -113,7 +115,8 @@ def test_an_english_word_near_the_cover_is_no_leak(hidden, read):
 def test_the_pieces_of_a_hidden_text():
     assert values("Sam Ward") == ["sam", "ward"] and values("Bed 4") == ["4"]
     assert values("D.O.B. 12.03.1948") == ["12", "03", "1948"] and values("Ward") == []
-    assert Secret("Dr Ng").short == {"ng"} and Secret("Tom Li").short == set()
+    assert Secret("Dr Ng").short == {"ng"} and Secret("Tom Li").short == {"11"}  # folded
+    assert Secret("J. Okafor").short == set() and Secret("Nurse in charge").short == set()
     assert not Secret("Patient:").looked_for and Secret("Bed 4").looked_for
     (mrn,) = numbers("MRN 0O48 2913")
     assert mrn.digits == "00482913" and mrn.marks == frozenset()  # a read's spaces say nothing

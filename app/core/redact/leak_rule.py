@@ -12,10 +12,10 @@ says whether they stand where the cover is. A word of the read is such a piece w
 - holds FOUR digits in a row of a hidden number, the separators and spaces between the read's
   digit groups ignored ("4829", "48 29", "12/03" of 12/03/1948), or a date's day and month
   ("3/4" of 3/4/1951);
-- is the whole hidden text, labels included ("Bed 4", "Dr Ng"), or, for a hidden text whose
-  values are too short for any other rule (under FAR_RUN characters: "Bed 4", "Room 12",
-  "Dr Ng"), one of those values itself ("4", "Ng") — where a cover is drawn only (a lone "4"
-  anywhere near is no evidence).
+- is the whole hidden text, labels included ("Bed 4", "Dr Ng"), or a value too short for any
+  other rule: any of them when all are (under FAR_RUN characters together: "Bed 4", "Room 12",
+  "Dr Ng"), else a last one after another value ("Li" of "Tom Li") — where a cover is drawn
+  only (a lone "4" anywhere near is no evidence).
 OCR's usual confusions are folded (`letters`), and in numbers undone the scan's own way
 (detect/ocr_tolerance.py). Labels ("MRN", "Bed", "Dr"...) are no piece by themselves: a label
 may show beside its cover; a label word that ends the text after another word is its value
@@ -178,8 +178,11 @@ class Secret:
         self.dates = {(str(int(m[1])), str(int(m[3]))) for m in _DATE.finditer(self.text)}
         whole = letters(self.text)
         self.whole = whole if kept and len(whole) >= NEAR_RUN else ""  # a label alone: none
-        short = len("".join(own)) < FAR_RUN
-        self.short = {v for v in own if v} if short else set()
+        # all its values when they are short ("Dr Ng", "Bed 4"), else a short last one after
+        # another ("Li" of "Tom Li": a surname; not "in" of "Nurse in charge", nor an initial)
+        short = [letters(v) for v in kept if len(v) < NEAR_RUN]
+        last = short[-1:] if len(kept) >= 2 and len(kept[-1]) < NEAR_RUN else []
+        self.short = set(short if len("".join(own)) < FAR_RUN else last)
 
     @property
     def looked_for(self) -> bool:
