@@ -53,7 +53,7 @@ def grown(rect: Rect, share: float, size: tuple[int, int] | None = None, more: i
 
 def expected(hidden: Hidden, t_s: float) -> Rect:
     """Where the hidden face or code is taken to be at `t_s` (see the module docstring)."""
-    drawn = hidden.covers.get(t_s)
+    drawn = hidden.drawn(t_s)
     return grown(drawn, 0.25) if drawn is not None else grown(hidden.cover(t_s), 0.5)
 
 

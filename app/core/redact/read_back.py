@@ -25,6 +25,7 @@ too.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
 SOON_S = 3.0  # a text is looked for whole this long before its first cover and after its last
 ELSEWHERE_EVERY = 3  # away from every path, one frame in this many is read whole
 RECHECK_FRAMES = 15  # a region is read at least this often, changed or not
+SAME_FRAME_S = 1e-4  # times of one frame, as two decoders say them, differ by less
 MAX_SIDE = 1280  # a region is read at 2× only as far as this size (a board is large already)
 LINE_PX = 24  # print under this high is read at 1× and 2×; larger, once, shrunk to this
 LINE_SHARE = 0.6  # of a cover's height, the line's (a cover is padded by a third each side)
@@ -72,6 +74,8 @@ class Hidden:
         self.times = sorted(self.covers)
         self.near, self.far = runs(self.text, NEAR_RUN), runs(self.text, FAR_RUN)
         self.secret = Secret(self.text)
+        heights = sorted(rect[3] for rect in self.covers.values())
+        self.usual_height = heights[len(heights) // 2] if heights else 0
 
     @property
     def looked_for(self) -> bool:
@@ -92,7 +96,17 @@ class Hidden:
 
     def cover(self, t_s: float) -> Rect:
         """The cover at `t_s`, or the nearest one in time."""
-        return self.covers.get(t_s) or self.covers[min(self.times, key=lambda u: abs(u - t_s))]
+        return self.drawn(t_s) or self.covers[min(self.times, key=lambda u: abs(u - t_s))]
+
+    def drawn(self, t_s: float) -> Rect | None:
+        """The cover drawn in the frame at `t_s`, if one was. The writer's times are the
+        original's and the read-back's the copy's, as each decoder says them: a third of the
+        frames differ in the last bits (1.2666…67 and 1.2666…65), and were taken as frames
+        with no cover drawn."""
+        at = bisect.bisect_left(self.times, t_s - SAME_FRAME_S)
+        if at < len(self.times) and abs(self.times[at] - t_s) <= SAME_FRAME_S:
+            return self.covers[self.times[at]]
+        return None
 
     def shows_near(self, t_s: float, text: str, rect: Rect) -> bool:
         """Whether `text`, a line read at `rect`, shows a piece of this text as its cover drawn
@@ -102,7 +116,7 @@ class Hidden:
         cover or within half its height beside it; or anywhere near the path where no cover
         was drawn then (before the path, after it, or in a gap: "Hydrate every hour" holds
         "ver" of "HANDOVER", but no word of it starts or ends as one of that text's)."""
-        cover = self.covers.get(t_s)
+        cover = self.drawn(t_s)
         if cover is None:  # the text may be anywhere near: entering, or not yet covered
             return bool(self.secret.shown(text, covered=False))
         x, y, w, h = rect
@@ -117,7 +131,10 @@ class Hidden:
         return False
 
     def height(self, t_s: float) -> int:
-        return self.cover(t_s)[3]
+        """The cover's height at `t_s`, but no more than its median along the path: a cover
+        grows with the camera's motion (a fast pan made one 120 px high over 20 px print), and
+        the region read was shrunk by it until the print beside it could not be read."""
+        return min(self.cover(t_s)[3], self.usual_height)
 
     def region(self, t_s: float, size: tuple[int, int]) -> Rect:
         """The cover at `t_s` (or the nearest one in time), grown by its height and a margin."""
