@@ -64,6 +64,8 @@ def test_a_short_value_elsewhere_or_a_label_alone_is_no_leak(hidden, read, where
     ("D.O.B. 12.03.1948", "12.03", BESIDE, COVERED), ("DOB: 3/4/1951", "3/4", BESIDE, COVERED),
     ("NHS 943 476 5919", "476 59", BESIDE, COVERED), ("NHS 943 476 5919", "4765", ON, COVERED),
     ("Call 617-555-0142", "555-01", NEAR, UNCOVERED),
+    ("Tom Li", "om Li", BESIDE, COVERED), ("Tom Li", "omLi", NEAR, UNCOVERED),
+    ("Margaret Olson", "et Ol", BESIDE, COVERED), ("Nurse in charge", "se in c", ON, COVERED),
 ])
 def test_a_middle_piece_or_a_split_number_leaks(hidden, read, where, t_s):
     assert _leak(hidden, read, where, t_s)
@@ -81,7 +83,8 @@ def test_a_middle_piece_or_a_split_number_leaks(hidden, read, where, t_s):
     ("Consultant", "sult", ON, COVERED),  # a hidden English word: its inside is many words'
     ("WARD 7B HANDOVER", "Wash hands often", ON, COVERED),
     ("WARD 7B HANDOVER", "Wash hands often", NEAR, UNCOVERED),
-    ("Nurse in charge", "Large print", ON, COVERED),
+    ("Nurse in charge", "Large print", ON, COVERED), ("Nurse in charge", "1 inch", ON, COVERED),
+    ("Tom Li", "Tomorrow", ON, COVERED), ("Tom Li", "Atoms", BESIDE, COVERED),
     ("Margaret Olson", "Person in charge", NEAR, UNCOVERED),  # ends as "Olson", but a word
     ("Margaret Olson", "Wash hands often", ON, COVERED),
 ])
@@ -122,5 +125,7 @@ def test_the_pieces_of_a_hidden_text():
     assert mrn.digits == "00482913" and mrn.marks == frozenset()  # a read's spaces say nothing
     (date,) = numbers("12/03/1948", spaced=True)
     assert date.digits == "12031948" and date.marks == {2, 4}
-    assert Secret("Margaret Olson").inner == {"arga", "rgar", "gare"}
-    assert Secret("Nurse in charge").inner == set()  # English words, no name
+    assert {"arga", "rgar", "et01"} <= Secret("Margaret Olson").inner
+    inner = Secret("Nurse in charge").inner  # English words, no name: only across their spaces
+    assert "harg" not in inner and "1nch" in inner and not Secret("Consultant").inner
+    assert not Secret("MRN 00482913").inner  # digits alone: a number's rule

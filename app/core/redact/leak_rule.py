@@ -6,9 +6,10 @@ says whether they stand where the cover is. A word of the read is such a piece w
 - is one of the hidden words, or begins or ends as one does, NEAR_RUN characters or more (a
   cover's edge cuts a word: "Marg" or "aret" shows), also with a label run into it in one case
   ("PATIENTMARG") or its first letter misread ("Narg");
-- holds FOUR letters from inside a hidden word of SIX or more ("arga" of "Margaret"), and is
-  no English or clinical word itself ("hands" holds "hand" of "HANDOVER"; hidden words that
-  are English words and no name give no such pieces);
+- holds FOUR characters in a row of the hidden values, across a space ("om Li" of "Tom Li")
+  or inside a word ("arga" of "Margaret"), not inside an English or clinical word of the read
+  ("hands" holds "hand" of "HANDOVER"); a hidden word that is an English word and no name
+  gives none from its inside ("sult" of "Consultant"); digits alone are a number's (below);
 - holds FOUR digits in a row of a hidden number, the separators and spaces between the read's
   digit groups ignored ("4829", "48 29", "12/03" of 12/03/1948), or a date's day and month
   ("3/4" of 3/4/1951);
@@ -32,7 +33,7 @@ from app.core.detect.lexicon import is_known_name, is_ordinary
 from app.core.detect.ocr_tolerance import digits_restored
 
 NEAR_RUN, FAR_RUN = 3, 5  # characters in a row of a hidden text that make a read a leak
-INNER_RUN, INNER_WORD = 4, 6  # letters from inside a hidden word this long that are a piece
+INNER_RUN = 4  # characters in a row of a hidden text's values that are a piece near its cover
 DIGIT_RUN = 4  # digits in a row of a hidden number that are a piece
 LABELS = ("patient", "name", "mrn", "dob", "nhs", "bed", "room", "ward", "dr", "mr", "mrs", "ms")
 _FOLD = str.maketrans("oilszb", "011528")
@@ -159,7 +160,7 @@ class Secret:
 
     text: str
     words: set[str] = field(init=False)  # folded values (and case parts), NEAR_RUN or longer
-    inner: set[str] = field(init=False)  # INNER_RUN letters inside its long words
+    inner: set[str] = field(init=False)  # INNER_RUN in a row of its values (see below)
     numbers: list[Number] = field(init=False)  # its numbers of DIGIT_RUN digits or more
     dates: set[tuple[str, str]] = field(init=False)  # its dates' day and month
     whole: str = field(init=False)  # the whole text, folded, labels included
@@ -170,9 +171,12 @@ class Secret:
         own = {letters(v) for v in kept}
         self.words = {p for p, _, _ in pieces(self.text) if len(p) >= NEAR_RUN
                       and (p not in LABELS_FOLDED or p in own)}
-        self.inner = {letters(w)[i:i + INNER_RUN] for w in kept
-                      if len(w) >= INNER_WORD and w.isalpha() and not _plain(w)
-                      for i in range(1, len(w) - INNER_RUN)}
+        # INNER_RUN in a row of its values, across their spaces ("om Li" of "Tom Li") or inside
+        # a word that is no English word but a name ("arga"); not digits only (`numbers` says)
+        at, joined = [i for i, v in enumerate(kept) for _ in v], "".join(kept)
+        self.inner = {letters(joined[i:i + INNER_RUN]) for i in range(len(joined) - INNER_RUN + 1)
+                      if any(c.isalpha() for c in joined[i:i + INNER_RUN])
+                      and (at[i] != at[i + INNER_RUN - 1] or not _plain(kept[at[i]]))}
         self.numbers = [n for n in numbers(self.text, spaced=True)
                         if len(n.digits) >= DIGIT_RUN]
         self.dates = {(str(int(m[1])), str(int(m[3]))) for m in _DATE.finditer(self.text)}
@@ -199,6 +203,13 @@ class Secret:
                 out.append((number.start, number.end))
         if self.whole and self.whole in letters(text):
             out.append(_where(text, self.whole))
+        read = letters(text)
+        for run in (run for run in self.inner if run in read):
+            start, end = _where(text, run)
+            word = next((m.group() for m in re.finditer(r"[0-9A-Za-z]+", text)
+                         if m.start() <= start and end <= m.end()), "")
+            if not _english(word.lower()):  # inside "hands" (an English word): no piece
+                out.append((start, end))
         return out
 
     def word_shown(self, piece: str, raw: str, covered: bool = True) -> bool:
@@ -211,7 +222,7 @@ class Secret:
         if _english(raw):  # "hands", "large", "person": only if no more than a hidden word's
             return any(word.startswith(piece) or word.endswith(piece)  # start or end ("son")
                        for word in self.words if len(piece) >= NEAR_RUN)
-        if self.cut_from(piece) or any(run in piece for run in self.inner):
+        if self.cut_from(piece):
             return True
         return self._misread_start(piece) or any(
             piece.startswith(label) and len(piece) - len(label) >= NEAR_RUN
