@@ -43,9 +43,10 @@ def _wall(width: int, height: int, seed: int) -> np.ndarray:
 class EnteringCard:
     """The wall with the card on it, and the camera's path across it."""
 
-    def __init__(self, edge: str, width: int, height: int, duration_s: float, seed: int = 0):
+    def __init__(self, edge: str, width: int, height: int, duration_s: float, seed: int = 0,
+                 text: str | None = None):
         self.edge, self.width, self.height, self.duration_s = edge, width, height, duration_s
-        self.text = TEXTS[edge]
+        self.text = text or TEXTS[edge]
         image = Image.fromarray(_wall(3 * width, 3 * height, seed))
         draw = ImageDraw.Draw(image)
         font = ImageFont.load_default(size=max(14, round(26 * width / 360)))
@@ -110,11 +111,11 @@ class EnteringCard:
 
 
 def entering_clip(path: Path, edge: str, *, width: int = 360, height: int = 640,
-                  duration_s: float = 3.0, fps: int = 15, seed: int = 0
-                  ) -> tuple[ClipTruth, EnteringCard]:
+                  duration_s: float = 3.0, fps: int = 15, seed: int = 0,
+                  text: str | None = None) -> tuple[ClipTruth, EnteringCard]:
     """Render the clip; its truth (the card's text from the first frame it is whole in view,
-    and the caption), and the card (for `where`)."""
-    card = EnteringCard(edge, width, height, duration_s, seed)
+    and the caption), and the card (for `where`); `text`: the card's, if not the edge's own."""
+    card = EnteringCard(edge, width, height, duration_s, seed, text)
     truth = make_frames_clip(Path(path), width=width, height=height, duration_s=duration_s,
                              fps=fps, frame_at=lambda index: card.frame(index / fps),
                              captions=[card.caption])
