@@ -50,11 +50,10 @@ from app.core.findings.masking import (
     shown_summary,
     shown_text,
 )
+from app.core.media.fill import fill_rect
 from app.core.media.video import iter_frames_at
 from app.core.models import AnalysisResult, Box, Category, Finding, Source
 from app.core.private_files import write_private_atomically
-from app.core.redact.obscure import hide
-from app.core.redact.plan import BLUR as FILL
 from app.core.review.decisions import CHECKLIST, Decision, Review, Verdict
 from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
@@ -412,7 +411,7 @@ def _thumbnail(finding_id: str, box: Box, shown: np.ndarray, result: AnalysisRes
                 # filled as the redacted copy fills: one colour from around the box, so no
                 # pixel depends on the letters (a mosaic, even of 4×2 cells, keeps how much ink
                 # each stretch holds, which candidate matching can read back)
-                hide(frame, (x0, y0, x1 - x0, y1 - y0), FILL)
+                fill_rect(frame, (x0, y0, x1 - x0, y1 - y0))
     x0, y0, x1, y1 = _clip(box, frame)
     cv2.rectangle(frame, (x0, y0), (x1, y1), (40, 40, 220), max(2, frame.shape[1] // 200))
     scale = 360 / max(frame.shape[:2])
