@@ -63,6 +63,13 @@ def flagged(detector, text):
                      id="international-with-cue"),
         pytest.param("phone: +41 (0)96 471 07 95", P, "+41 (0)96 471 07 95",
                      id="international-plus"),
+        # Whisper writes a number said in groups with " -" between them, a group short or long
+        pytest.param("Call his son on 617 -555 -019, if he wakes.", P, "617 -555 -019",
+                     id="whisper-groups-short"),
+        pytest.param("Ring his wife on 020 -7946 -032.", P, "020 -7946 -032",
+                     id="whisper-groups-uk"),
+        pytest.param("Call his son on 617 -555 -019 -508.", P, "617 -555 -019 -508",
+                     id="whisper-groups-four"),
         # what OCR does to numbers and letters
         pytest.param("MRN 0O482913", ID, "MRN 0O482913", id="ocr-O-for-0"),
         pytest.param("DOB O3/14/l951", D, "DOB O3/14/l951", id="ocr-l-for-1"),
@@ -109,6 +116,8 @@ def test_flagged(detector, text, category, expected):
         pytest.param("Blake 5 mg", id="word-number-unit"),
         pytest.param("readings 120 80 72 98 16", id="digit-groups-without-cue"),
         pytest.param("number of beds 12 14 16", id="short-digit-groups"),
+        pytest.param("the readings were 120 -80 -72 today", id="readings-whisper-dashes"),
+        pytest.param("he scored 12 -14 -16 points", id="scores-whisper-dashes"),
         pytest.param("SBP 100-170s overnight", id="plural-range-not-ocr-5"),
         pytest.param("LS CLEAR, BIBASILAR CRACKLES", id="upper-comma-findings"),
     ],

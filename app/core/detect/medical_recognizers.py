@@ -178,10 +178,11 @@ def local_phone_recognizer() -> PatternRecognizer:
                     r"(?<![\d/:.-])\b\d{3}[-.]\d{4}\b(?![/:.-]\d)"
                     r"(?<!\d[0-5][05][-.]\d\d[03]0)", 0.4),  # not a time range "900-1300"
             Pattern("phone as whisper writes it", r"\b\d{3}[-\s]\d{3}[-\s]\d,\d{3}\b", 0.6),
-            # "0490 75 40 81", "+41 (0)96 471 07 95": only with a word like "phone" nearby
+            # "0490 75 40 81", "+41 (0)96 471 07 95": only with a word like "phone" nearby;
+            # Whisper writes a number said in groups "617 -555 -019" (a space, then a hyphen)
             Pattern("international digit groups (with context)",
                     r"(?<![\d.,/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}"
-                    r"(?:[\s.-]\d{2,4}){2,4}(?![\d/]|[.,]\d)", 0.2),
+                    r"(?:(?:\s|\s?[.-])\d{2,4}){2,4}(?![\d/]|[.,]\d)", 0.2),
             Pattern("digit groups", r"(?<![\d/.-])\b\d{3}\s\d{3}\s\d{4,5}\b(?![/.-]\d)", 0.5),
             Pattern("pager or extension",
                     r"\b(?:pager|beeper|pgr|pg|bleep|ext\.?|extension)\s*(?:number|no\.?|#)?"
