@@ -25,6 +25,16 @@ from app.core.detect.ocr_words import (
     rejoined,
 )
 from app.core.detect.overlay_words import FACILITY_WORDS, IMAGE_WORDS, MAKER_WORDS, NOT_A_NAME
+from app.core.detect.run_together import (
+    holds_a_word,
+    holds_facility,
+    initial_at,
+    made_of_words,
+    names_run_together,
+    overlay_words_run_together,
+    plain_capitals,
+    word_at_an_end,
+)
 from app.core.detect.tokens import Style, Token, gap, style, tokens
 from app.core.models import Category, TextSpan
 
@@ -39,7 +49,7 @@ _PERSON = re.compile("|".join((
     # "31YF": OCR drops the space between an age and a sex marker
     # "F47 yrs", "[F]82 YRS": the sex and the age run together
     r"(?:\b|(?<=[MF]))\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))"
-    r"|\bage\s*:?\s*\d{1,3}\b",
+    r"|\bage\s*:?\s*\d{1,3}\b|(?<=[A-Za-z])(?-i:Age|AGE)\s*:\s*\d{1,3}\b",  # "KLOZAge: 41"
     # "D.0.B.", "D. O. B.": the O read as a zero, the stops spaced
     r"\b(?:d\.?\s?[o0]\.?\s?b|born|birth\s*date|date\s+of\s+birth)",
 )), re.IGNORECASE)
@@ -50,6 +60,7 @@ _DATE_THEN_TIME = ("(?<![\\d.])(?:" + "|".join(
 # what points at a record: a date, a record or accession number, a bed
 _RECORD = re.compile("|".join((
     rf"\b{ANY_DATE}\b",
+    rf"\b{ANY_DATE}(?=[MF]\b)",  # "1934-10-22F": a sex marker run on
     _DATE_THEN_TIME,
     r"\b\d{4}[./]\d{1,2}[./]\d{1,2}\b|\b\d{1,2}[- ][A-Za-z]{3}[- ]\d{2,4}\b",
     r"\b(?:mrn|mr#|id|acc|accession|nhs|hosp(?:ital)?\s*no|urn?|chi|fin|csn|enc)\b\s*[:#.]?\s*"
@@ -64,11 +75,15 @@ NEXT_TO = {RECORD: "next to a date, a record number or a bed",
 # between two words of a name: spaces, a comma (or a full stop OCR read for one), DICOM's caret
 # (or what OCR reads for it), a hyphen, nothing (a word OCR ran together), or a middle initial
 # ("Albert L. SVENNINGSEN", "GIVEN M SURNAME", "SURNAME^GIVEN^M^...")
-_JOIN = re.compile(r"[ \t]{1,3}|\s?[,.，]\s?|\s?[\^~`´]\s?|-||"
+_JOIN = re.compile(r"[ \t]{1,3}|\s?[,.，]\s?|\s?[\^~`´]\s?|-||[A-Z]|"
                    r"[ \t]?[\^~]?[A-Z]\.?[ \t\^~]{1,3}|[ \t]?[A-Z]\.")
 _SHAPED = re.compile(r"[,，^~`´]")
+_CARET_SHAPED = re.compile(r"[\^~`´]")
+# a label before a name: "Pt: ", "PATIENT NAME: "
+_LABEL_BEFORE = re.compile(r"\s*(?:[A-Za-z]+\s?){1,2}[:#]\s*")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
 _MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
+                          r"(?i:age)\s*:?\s*\d|"
                           r"\d{1,3}\s?(?i:y|yo|yrs?|years)(?:\b|(?=[MF]\b)))")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
@@ -107,18 +122,29 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
     return sorted(out, key=lambda s: s.start)
 
 
+def without_device_names(text: str, spans: list[TextSpan]) -> list[TextSpan]:
+    """`spans` but the names that hold an overlay's words (`_device_or_facility`): for the names
+    found after this module's (a staff name after "CONSULTANT", "MrLumbarSpineWo")."""
+    return [s for s in spans if not _device_or_facility(s, text)]
+
+
 def _device_or_facility(span: TextSpan, text: str) -> bool:
-    """A name span that holds a maker's, a facility's or an image's word (not a title: "MR" and
-    "DR" are modalities too), or that a facility's word follows on its line ("Josephine Kerr
-    Infirmary")."""
+    """A name span that holds a maker's, a facility's or an image's word, also run together at
+    its capitals ("MrLumbarSpineWo"; not a title: "MR" and "DR" are modalities too), or that a
+    facility's word follows on its line ("Josephine Kerr Infirmary")."""
     if span.category is not Category.NAME or span.rule == RULE:
         return False
     words = [w.lower for w in tokens(span.text)]
+    # and at their capitals: "MrLumbarSpineWo", "SAGPtID" (overlay words OCR ran together)
+    runs = [[p.lower() for p in camel_parts(w.text)] for w in tokens(span.text)]
+    if any(len(r) >= 2 and any(p in NOT_A_NAME and not lexicon.is_known_name(p) for p in r)
+           for r in runs):
+        return True
     after = tokens(text[span.end :].split("\n")[0])[:1]
     return (bool(after) and after[0].lower in FACILITY_WORDS
             and re.fullmatch(r"[ \t]{1,3}", text[span.end : span.end + after[0].start]) is not None
             ) or (len(words) >= 2 and any(
-                w in MAKER_WORDS or w in FACILITY_WORDS or _holds_facility(w)
+                w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
                 or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
                 for w in words))
 
@@ -247,11 +273,15 @@ def _unjoined(word: Token) -> list[Token]:
     if not text.isupper() and len(camel) > 1 and all(len(m.group()) >= 3 for m in camel):
         return [part for m in camel for part in _unjoined(
             Token(word.start + m.start(), word.start + m.end(), m.group()))]
+    at = initial_at(text.lower()) if plain_capitals(text) else None
+    if at is not None:  # the middle initial is text[at]: "EVETMAGRATH", "JUSTING"
+        return [Token(word.start, word.start + at, text[:at])] + (
+            [Token(word.start + at + 1, word.end, text[at + 1 :])] if at + 1 < len(text) else [])
     if (len(text) < 7 or not text.isupper() or not text.isalpha() or lexicon.is_known_name(text)
             or text.lower() in NOT_A_NAME or lexicon.is_ordinary(text)
             # "EVISEXERA" is no "EVISEX ERA", "NDTRIMESTER" no "NDTRIM ESTER"
-            or _overlay_words_run_together(text.lower()) or _word_at_an_end(text.lower())
-            or _holds_facility(text.lower())):
+            or overlay_words_run_together(text.lower()) or word_at_an_end(text.lower())
+            or holds_facility(text.lower())):
         return [word]
     # a sex marker run on ("PHILIPPEF"), or a middle initial ("GOLDBERGALICES": names that are
     # all in the lists then)
@@ -279,7 +309,7 @@ def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
             continue
         unknown = [p for p in parts if not lexicon.is_known_name(p)]
         if (len(unknown) > (1 if len(parts) == 2 and not all_listed else 0)
-                or any(map(_holds_a_word, unknown))):
+                or any(map(holds_a_word, unknown))):
             continue
         if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not lexicon.is_ordinary(p))
                    for p in parts if p not in unknown):
@@ -291,27 +321,6 @@ def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
     return best[1] if best else None
 
 
-def _holds_a_word(letters: str) -> bool:
-    """ "ROYALFREEH", "TIONCONTACT": a piece in no name list with an English or overlay word of
-    five letters or more in it (or that is one) is words run together, not a name."""
-    return any(lexicon.is_ordinary(letters[a:b]) or letters[a:b] in NOT_A_NAME
-               for a in range(len(letters)) for b in range(a + 5, len(letters) + 1)
-               ) or lexicon.is_ordinary(letters)
-
-
-def _overlay_words_run_together(letters: str) -> bool:
-    """ "evisexera", "lumbarspine": the letters are two words or more of three letters or more,
-    English or the overlay's own, one of them the overlay's."""
-    ends: dict[int, bool] = {0: False}  # where a cut can fall → an overlay word before it yet
-    for end in range(3, len(letters) + 1):
-        for start, overlay in list(ends.items()):
-            piece = letters[start:end]
-            if end - start >= 3 and start < end and (piece in NOT_A_NAME
-                                                     or lexicon.is_ordinary(piece)):
-                ends[end] = ends.get(end, False) or overlay or piece in NOT_A_NAME
-    return ends.get(len(letters), False) and letters not in NOT_A_NAME
-
-
 def _nameable(word: Token, line: str) -> bool:
     """A word a name can be made of: letters, capitalised, not a word of the overlay (nor
     overlay words OCR ran together: "EVISEXERA", nor a word in no name list that begins or ends
@@ -321,8 +330,8 @@ def _nameable(word: Token, line: str) -> bool:
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
         return False
     if not lexicon.is_known_name(lower) and (
-            _overlay_words_run_together(lower) or _word_at_an_end(lower)
-            or _holds_facility(lower) or _abbreviation(word, line)):
+            overlay_words_run_together(lower) or word_at_an_end(lower)
+            or holds_facility(lower) or _abbreviation(word, line)):
         return False
     parts = [p.lower() for p in camel_parts(word.text)]
     if len(parts) > 1 and all(p in NOT_A_NAME for p in parts):
@@ -342,39 +351,24 @@ def _abbreviation(word: Token, line: str) -> bool:
             and not line[word.end : word.end + 1].isalpha())
 
 
-def _word_at_an_end(letters: str) -> bool:
-    """ "kneepdfatsat", "fujinoneluxeo": an overlay word of four letters or more begins or ends
-    the letters, two or more left; "ndtrimester": an English word of six letters or more with
-    one or two letters of a neighbour run on."""
-    for size in range(4, len(letters) - 1):
-        for piece in (letters[:size], letters[-size:]):
-            if piece in NOT_A_NAME or (size >= len(letters) - 2 and size >= 6
-                                       and lexicon.is_ordinary(piece)):
-                return True
-    return False
-
-
-def _holds_facility(letters: str) -> bool:
-    """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside."""
-    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
-
-
 def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
              own: int = NONE) -> bool:
     run = words[first : last + 1]
     if len(run) > 4 or any(w.text.lower().endswith(("'s", "’s")) for w in run):
         return False
-    if _beside_facility(line, words, first, last):
-        return False  # "MARY WASHINGTON HOSPITAL"
+    gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
+    if _beside_facility(line, words, first, last) and not any(map(_CARET_SHAPED.search, gaps)):
+        return False  # "MARY WASHINGTON HOSPITAL" (but "DALE~ERIN~P MAYOCLINIC")
     texts = [w.text for w in run]
     known = [lexicon.is_known_name(t) for t in texts]
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
-    gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
     if len(run) < 2:
         return _alone_before_marker(line, run[0]) or (cue == PERSON and _alone_on_line(line,
                                                                                    run[0]))
     if any(_SHAPED.search(g) for g in gaps) and (any(known) or not any(ordinary)):
         return True  # "DOE, Jane", "OKAFOR^CHIDI", "Nummelin, Impi": the shape says name
+    if any(map(_CARET_SHAPED.search, gaps)) and (cue == PERSON or own):
+        return True  # "LIMA^Sofia" read "LIMA~Sofa": DICOM's caret joins a person's names only
     if own and len(run) <= 3 and all(len(t) >= 3 for t in texts) and not any(ordinary):
         return True  # on the line of a record number: "Acc# 6525781 Samurakami Mashuu"
     if cue == PERSON and "" in gaps and any(  # "LimaSofia Age: 81": the caret OCR dropped
@@ -392,8 +386,9 @@ def _alone_before_marker(line: str, word: Token) -> bool:
     """ "ANDOURIKU Sex: F 04/05/2019": one word in no dictionary, first on its line, with a sex
     marker or an age right after it (a name whose spaces OCR dropped, or a surname alone); not
     words run together ("ABDOMENPELVIS [F]")."""
-    return (len(word.text) >= 4 and not any(c.isalpha() for c in line[: word.start])
-            and (lexicon.is_known_name(word.lower) or not _holds_a_word(word.lower))
+    return (len(word.text) >= 4 and _first_after_label(line, word)
+            and (lexicon.is_known_name(word.lower) or not holds_a_word(word.lower)
+                 or names_run_together(word))
             and word.lower not in lexicon.CLINICAL_WORDS
             and _MARKER_NEXT.match(line, word.end) is not None)
 
@@ -404,10 +399,20 @@ def _alone_on_line(line: str, word: Token) -> bool:
     space OCR dropped (a maker's or a hospital's one word is shorter); not words run together
     ("ABDOMENPELVIS"), nor a word of the overlay."""
     lower = word.lower
-    return (len(word.text) >= 6 and not line[: word.start].strip()
+    return (len(word.text) >= 6 and _first_after_label(line, word)
             and not line[word.end :].strip() and not lexicon.is_ordinary(lower)
-            and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not _holds_a_word(lower)))
+            and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not holds_a_word(lower))
+                 or names_run_together(word, least=14))
             and lower not in lexicon.CLINICAL_WORDS)
+
+
+def _first_after_label(line: str, word: Token) -> bool:
+    """`word` is first on its line, or right after a label of the overlay's ("Pt: ",
+    "PATIENT NAME: ")."""
+    before = line[: word.start]
+    return not any(c.isalpha() for c in before) or (
+        _LABEL_BEFORE.fullmatch(before) is not None
+        and all(w.lower in NOT_A_NAME or made_of_words(w.lower) for w in tokens(before)))
 
 
 def _given_then_surname(run: list[Token]) -> bool:
@@ -419,4 +424,4 @@ def _given_then_surname(run: list[Token]) -> bool:
 
 def _beside_facility(line: str, words: list[Token], first: int, last: int) -> bool:
     near = [words[i] for i in (first - 1, last + 1) if 0 <= i < len(words)]
-    return any(w.lower in FACILITY_WORDS or _holds_facility(w.lower) for w in near)
+    return any(w.lower in FACILITY_WORDS or holds_facility(w.lower) for w in near)

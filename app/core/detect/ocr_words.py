@@ -26,7 +26,8 @@ SEPARATORS = ",^~`´"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret read
 _CARET = re.compile(r"\s?[\^~`´]\s?")
 # a label OCR ran into the word before or after it: "PATIENTNAMEHOLM", "JAYDOB:", "VIEWSBOrn:"
 _LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])")
-_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD])$")
+_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge))$")
+_NUMBER_NEXT = re.compile(r"\s*:?\s*\d")  # what follows "Age" as a label: "GYALAANTALLAge: 87"
 _STOPS_OB = re.compile(r"\.\s?[O0o]\.\s?B")  # the rest of "D.O.B" after a word's last "D"
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
@@ -69,6 +70,7 @@ def capital_after_caret(line: str, words: list[Token]) -> list[Token]:
 
 def label_cut(word: Token, line: str) -> Token | None:
     """`word` without a label OCR ran into it ("PATIENTNAMEHOLM" → "HOLM", "JAYDOB" → "JAY",
+    "PETRTKLOZAge: 41" → "PETRTKLOZ",
     "LONGD" of "LONGD.0.B." → "LONG"); None when nothing but the label is left. A word that is a
     name or an English word as it stands is kept whole."""
     text = word.text
@@ -79,6 +81,8 @@ def label_cut(word: Token, line: str) -> Token | None:
     if head:
         start += head.end()
     tail = _LABEL_TAIL.search(text)
+    if tail and tail.group().lower() == "age" and not _NUMBER_NEXT.match(line, word.end):
+        tail = None  # "HERITAGE", "SAGE": no age after it
     if tail and tail.start() > 0:
         end = word.start + tail.start()
     elif text.endswith("D") and _STOPS_OB.match(line, word.end):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from app.core.detect import lexicon
 from app.core.detect.deny_list import deny_spans
 from app.core.detect.details import detail_spans, details, not_names
-from app.core.detect.line_names import with_line_names
+from app.core.detect.line_names import with_line_names, without_device_names
 from app.core.detect.medical_recognizers import (
     ANY_DATE,
     all_medical_recognizers,
@@ -141,6 +141,8 @@ class TextDetector:
             found = with_line_names(text, found, beside_identifier)
         # a title is no part of a name; a name after a staff title is said to be staff
         found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
+        if beside_identifier is not None:  # a screen line: "CONSULTANT MrLumbarSpineWo"
+            found = without_device_names(text, found)
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
@@ -150,6 +152,8 @@ class TextDetector:
             return None
         category, what = mapped
         found = text[result.start : result.end].strip(" .,;:")
+        if "|" in found:  # "1962-10-21|Male|MONTERO": a banner's fields, their bars unspaced
+            found = next((p for p in found.split("|") if p.strip(" .,;:")), "").strip(" .,;:")
         if not found:
             return None
         start = result.start + text[result.start : result.end].find(found)

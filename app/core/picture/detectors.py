@@ -35,8 +35,8 @@ from app.core.picture.motion import move_quad, move_rect
 from app.core.picture.ocr import OcrEngine, Quad, group_into_lines
 from app.core.picture.scene import scene_hits
 from app.core.picture.stacked_lines import (
+    block_of,
     joined_text,
-    neighbours,
     spans_in_value,
     stacked_pairs,
 )
@@ -235,13 +235,14 @@ class TextFinder:
 
     def _spans_by_block(self, lines: list[OcrLine]) -> list[tuple[OcrLine, list[TextSpan]]]:
         """Each line with its identifiers, read again as a line beside an identifier when
-        another line of its block holds one ("SMITH JOHN" over "DOB: 06.16.1976")."""
+        another line of its block holds one ("SMITH JOHN" over "DOB: 06.16.1976", or two lines
+        over "38 YRS [F]")."""
         spans = [self._spans(line.text) for line in lines]
         holds = {id(line): holds_identifier(line.text, found)
                  for line, found in zip(lines, spans, strict=True)}
         out: list[tuple[OcrLine, list[TextSpan]]] = []
         for line, found in zip(lines, spans, strict=True):
-            beside = max((holds[id(n)] for n in neighbours(line, lines)), default=0)
+            beside = max((holds[id(n)] for n in block_of(line, lines)), default=0)
             if beside > holds[id(line)]:
                 found = self._spans(line.text, beside)
             out.append((line, found))

@@ -58,6 +58,40 @@ def neighbours(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
     return near
 
 
+BLOCK_MOST = 8  # a longer stack of lines is a page or a board, not an overlay's block
+
+
+def _same_row(line: OcrLine, other: OcrLine) -> bool:
+    """`other` stands on `line`'s row, a little apart (two columns of one overlay, or a line
+    OCR read in two pieces)."""
+    x0, y0, x1, y1 = _extent(line)
+    ox0, oy0, ox1, oy1 = _extent(other)
+    height = max(b.h for b in (*line.boxes, *other.boxes))
+    return min(y1, oy1) - max(y0, oy0) > 0.5 * height and max(ox0 - x1, x0 - ox1) <= 3 * height
+
+
+def block_of(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
+    """The other lines of `line`'s block: its neighbours, theirs and so on, and the lines beside
+    them on their rows, as an overlay's header stands (a name two lines over the record number,
+    beside a hospital). A block of more than `BLOCK_MOST` lines is a page, a board or a slide:
+    there only the lines right above and below count (`neighbours`)."""
+    if not line.boxes:
+        return []
+    block, todo = [line], [line]
+    while todo and len(block) <= BLOCK_MOST:
+        here = todo.pop()
+        near = neighbours(here, lines)
+        for other in lines:
+            if any(other is b for b in block) or not other.boxes:
+                continue
+            if any(other is n for n in near) or _same_row(here, other):
+                block.append(other)
+                todo.append(other)
+    if len(block) > BLOCK_MOST:
+        return neighbours(line, lines)
+    return block[1:]
+
+
 def stacked_pairs(lines: list[OcrLine]) -> list[tuple[OcrLine, OcrLine]]:
     pairs = []
     for line in lines:

@@ -1,0 +1,111 @@
+"""Words OCR ran together on an overlay, told apart: names whose spaces were dropped
+("NIKOLAJTPETRUSSEN", "EVETMAGRATH" with its middle initial) from English, overlay and facility
+words run together ("MRLUMBARSPINEWO", "FREEMANHOSPITAL", "NDTRIMESTER"). line_names asks.
+"""
+
+from __future__ import annotations
+
+from app.core.detect import lexicon
+from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
+from app.core.detect.tokens import Token
+
+
+def holds_a_word(letters: str) -> bool:
+    """ "ROYALFREEH", "TIONCONTACT": a piece in no name list with an English or overlay word of
+    five letters or more in it (or that is one) is words run together, not a name."""
+    return any(lexicon.is_ordinary(letters[a:b]) or letters[a:b] in NOT_A_NAME
+               for a in range(len(letters)) for b in range(a + 5, len(letters) + 1)
+               ) or lexicon.is_ordinary(letters)
+
+
+def overlay_words_run_together(letters: str) -> bool:
+    """ "evisexera", "lumbarspine": the letters are two words or more of three letters or more,
+    English or the overlay's own, one of them the overlay's."""
+    ends: dict[int, bool] = {0: False}  # where a cut can fall → an overlay word before it yet
+    for end in range(3, len(letters) + 1):
+        for start, overlay in list(ends.items()):
+            piece = letters[start:end]
+            if end - start >= 3 and start < end and (piece in NOT_A_NAME
+                                                     or lexicon.is_ordinary(piece)):
+                ends[end] = ends.get(end, False) or overlay or piece in NOT_A_NAME
+    return ends.get(len(letters), False) and letters not in NOT_A_NAME
+
+
+def word_at_an_end(letters: str) -> bool:
+    """ "kneepdfatsat", "fujinoneluxeo": an overlay word of four letters or more begins or ends
+    the letters, two or more left; "ndtrimester": an English word of six letters or more with
+    one or two letters of a neighbour run on."""
+    for size in range(4, len(letters) - 1):
+        for piece in (letters[:size], letters[-size:]):
+            if piece in NOT_A_NAME or (size >= len(letters) - 2 and size >= 6
+                                       and lexicon.is_ordinary(piece)):
+                return True
+    return False
+
+
+def holds_facility(letters: str) -> bool:
+    """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside."""
+    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
+
+
+def made_of_words(letters: str) -> bool:
+    """The letters cut whole into English words of three letters or more and overlay words,
+    but for one or two letters at the end ("MRLUMBARSPINEWO": "WO" for "without")."""
+    ends = {0}
+    for end in range(2, len(letters) + 1):
+        if any(letters[start:end] in NOT_A_NAME
+               or (end - start >= 3 and lexicon.is_ordinary(letters[start:end]))
+               for start in ends if start < end):
+            ends.add(end)
+    return bool(ends & {len(letters) - 2, len(letters) - 1, len(letters)} - {0})
+
+
+def names_run_together(word: Token, least: int = 10) -> bool:
+    """ "NIKOLAJTPETRUSSEN", "GYALAANTALL": a word in capitals of `least` letters or more that no
+    English or overlay words make up (an English word inside, "truss", "antal", is chance), that
+    begins or ends with no overlay word and holds no facility's: names whose spaces OCR dropped.
+    "SUNNYBROOK", "ABDOMENPELVIS", "CTABDOMENPELVIS" are words run together. Alone on its line
+    (no marker right after it) it must be two names long, 14 letters: a place's one word
+    ("ADDENBROOKES") is shorter."""
+    lower = word.lower
+    return (len(lower) >= least and word.text.isupper() and word.text.isalpha()
+            and not made_of_words(lower) and not word_at_an_end(lower)
+            and not holds_facility(lower) and (least < 14 or not english_at_an_end(lower)))
+
+
+def english_at_an_end(letters: str) -> bool:
+    """ "GREATORMONDSTREET": an English word of five letters or more begins or ends it."""
+    return any(lexicon.is_ordinary(piece) for size in range(5, len(letters) - 2)
+               for piece in (letters[:size], letters[-size:]))
+
+
+def plain_capitals(text: str) -> bool:
+    """Seven capitals or more in no name list, no overlay word, no English word as it stands
+    ("JUSTING" is "justing" only by its ending), no facility's word inside ("FREEMANHOSPITAL")
+    and no overlay word at an end."""
+    lower = text.lower()
+    return (len(text) >= 7 and text.isupper() and text.isalpha()
+            and not lexicon.is_known_name(lower) and lower not in NOT_A_NAME
+            and lower not in lexicon.ordinary_words() and lower not in lexicon.CLINICAL_WORDS
+            and not word_at_an_end(lower) and not holds_facility(lower))
+
+
+def initial_at(letters: str) -> int | None:
+    """Where a middle initial in capitals was run into a name: after a first name, before a
+    surname in the lists or in no dictionary ("EVE T MAGRATH" read "EVETMAGRATH"), or last
+    ("BEET, JUSTIN G" read "JUSTING"). A known surname after it first, then the longest first
+    name."""
+    best: tuple[tuple[bool, int], int] | None = None
+    for at in range(3, len(letters)):
+        given, rest = letters[:at], letters[at + 1 :]
+        if not lexicon.is_first_name(given):
+            continue
+        if rest == "":
+            fits, known = not lexicon.is_ordinary(given), True
+        else:
+            known = lexicon.is_known_name(rest)
+            fits = len(rest) >= 4 and rest not in NOT_A_NAME and (
+                known or (len(rest) >= 6 and not holds_a_word(rest)))
+        if fits and (best is None or (known, at) > best[0]):
+            best = ((known, at), at)
+    return best[1] if best else None
