@@ -64,3 +64,23 @@ def test_a_burned_in_name_in_the_varied_layouts_is_flagged(shown, engines):
 ], ids=["hospital-and-role", "study-and-device"])
 def test_a_header_of_facility_study_staff_and_device_words_gives_no_name(shown, engines):
     assert read_names(render(shown, 9), engines.ocr, engines.detector) == []
+
+
+# 2026-12-05 (issue 26 item 1): a line's cue comes from its whole block. A name two lines over
+# the sex and age, beside a hospital's column, is flagged; a block's site, staff and hospital
+# lines, as far from the birth date, are not names.
+@pytest.mark.parametrize("shown", [
+    overlay("us", ("Thandiwe N. OKONJO     ROYAL DERBY HOSPITAL", "MRN 66120394  2019-07-12",
+                   "44 YRS [F]", "PELVIS TRANSABDOMINAL"), ("Thandiwe", "Okonjo"), WHITE, "tl"),
+], ids=["name-two-lines-over-sex-and-age"])
+def test_a_name_takes_its_cue_from_its_block(shown, engines):
+    names = read_names(render(shown, 11), engines.ocr, engines.detector)
+    assert name_found(*shown.name, names) == (True, True), names
+
+
+@pytest.mark.parametrize("shown", [
+    overlay("xray", ("Site: Main Campus", "Sonographer: KL", "Birth Date: 05/06/1950  MALE",
+                     "FREEMAN HOSPITAL", "KNEE AP STANDING"), None, GREEN, "tr"),
+], ids=["site-staff-hospital-block"])
+def test_a_blocks_site_staff_and_hospital_lines_give_no_name(shown, engines):
+    assert read_names(render(shown, 13), engines.ocr, engines.detector) == []

@@ -61,6 +61,8 @@ def test_a_page_of_lines_is_no_block():
     ("LIMA~Sofa D.O.B. 16.08.1972 MALE", NONE, "LIMA~Sofa"),
     # a banner's bars with no space: the date does not run on over the name
     ("MRN 38157514|DOB: 1962-10-21|Male|MONTER 0,NAYLA", NONE, "MONTER 0,NAYLA"),
+    # a surname first on its line with its capital read small, before a comma and a given name
+    ("oliveira, Melissa R.", RECORD, "oliveira, Melissa"),
     # a caret-joined name beside a facility's words
     ("DALE~ERIN~P MAYOCLINIC", PERSON, "DALE~ERIN"),
 ])
@@ -81,6 +83,10 @@ def test_names_on_overlays_as_ocr_reads_them_are_flagged(detector, text, beside,
     ("Site: Main Campus 89y. o.", NONE),
     ("Endoscopist: CONSULTANT MrLumbarSpineWo", PERSON),
     ("T2 TSE SAGPtID: 12494628 2012-05-19 16", NONE),
+    # a word after a label that is no overlay label ("ALLERGIES:"), before a sex and an age
+    ("ALLERGIES: NKDA M 64 YRS Acc#55265268", NONE),
+    # English words in small letters before a comma are no surname read small
+    ("oral, Topical 12/03/2021", NONE),
     # technician's initials, a word ending in "age" with no age after it
     ("Tech: JM", PERSON),
     ("HERITAGE CENTRE Age: 41", NONE),

@@ -412,7 +412,7 @@ def _first_after_label(line: str, word: Token) -> bool:
     before = line[: word.start]
     return not any(c.isalpha() for c in before) or (
         _LABEL_BEFORE.fullmatch(before) is not None
-        and all(w.lower in NOT_A_NAME or made_of_words(w.lower) for w in tokens(before)))
+        and all(made_of_words(w.lower, labels_only=True) for w in tokens(before)))
 
 
 def _given_then_surname(run: list[Token]) -> bool:

@@ -24,6 +24,7 @@ _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
 _AS_LETTER = {"0": "O", "1": "I"}
 SEPARATORS = ",^~`´"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret read as "~" or "`")
 _CARET = re.compile(r"\s?[\^~`´]\s?")
+_BEFORE_GIVEN = re.compile(r"\s?[,，\^~`´]\s?")
 # a label OCR ran into the word before or after it: "PATIENTNAMEHOLM", "JAYDOB:", "VIEWSBOrn:"
 _LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])")
 _LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge))$")
@@ -58,13 +59,22 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
 def capital_after_caret(line: str, words: list[Token]) -> list[Token]:
     """`words` with the first letter of a word right after a caret (or the tilde OCR reads it as)
     that follows a capitalised word put back in capitals when its capital has the shape of its
-    small letter: "Krylova~olga" → "Olga" (DICOM's "Surname^Given" prints a given name there)."""
+    small letter: "Krylova~olga" → "Olga" (DICOM's "Surname^Given" prints a given name there);
+    and so the first word of a line before a comma or caret and a capitalised word
+    ("oliveira, Melissa" → "Oliveira")."""
     out = list(words)
     for index in range(1, len(words)):
         before, word = words[index - 1], words[index]
         if (_CARET.fullmatch(line[before.end : word.start]) and before.capitalised
                 and word.text[0] in LOOK_ALIKE):
             out[index] = Token(word.start, word.end, word.text[0].upper() + word.text[1:])
+    # "oliveira, Melissa": a surname first on its line, its capital read small, before a comma
+    # or a caret and a capitalised given name
+    if (len(words) >= 2 and words[0].text[0] in LOOK_ALIKE and words[0].text[1:].islower()
+            and not line[: words[0].start].strip() and words[1].capitalised
+            and _BEFORE_GIVEN.fullmatch(line[words[0].end : words[1].start])):
+        first = words[0]
+        out[0] = Token(first.start, first.end, first.text[0].upper() + first.text[1:])
     return out
 
 

@@ -48,15 +48,18 @@ def holds_facility(letters: str) -> bool:
     return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
 
 
-def made_of_words(letters: str) -> bool:
+def made_of_words(letters: str, labels_only: bool = False) -> bool:
     """The letters cut whole into English words of three letters or more and overlay words,
-    but for one or two letters at the end ("MRLUMBARSPINEWO": "WO" for "without")."""
+    but for one or two letters at the end ("MRLUMBARSPINEWO": "WO" for "without");
+    `labels_only`: into overlay words, all of it ("PATIENTNAME", not "ALLERGIES")."""
     ends = {0}
-    for end in range(2, len(letters) + 1):
+    for end in range(1, len(letters) + 1):
         if any(letters[start:end] in NOT_A_NAME
-               or (end - start >= 3 and lexicon.is_ordinary(letters[start:end]))
+               or (not labels_only and end - start >= 3 and lexicon.is_ordinary(letters[start:end]))
                for start in ends if start < end):
             ends.add(end)
+    if labels_only:
+        return len(letters) in ends and bool(letters)
     return bool(ends & {len(letters) - 2, len(letters) - 1, len(letters)} - {0})
 
 
