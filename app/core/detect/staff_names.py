@@ -42,10 +42,19 @@ def _titles(text: str) -> list[re.Match[str]]:
     return sorted([*TITLE.finditer(text), *_GLUED.finditer(text)], key=lambda m: m.start())
 
 
+# the English words of two letters: any other, written with its capital after a title, is a
+# surname ("Dr Ng", "Dr Wu", "Sister Le"), though a list of words may hold it ("ng", a unit)
+_TWO_LETTER_WORDS = frozenset("""
+am an as at be by do go ha he hi ho if in is it me my no of oh ok on or ox so to up us we ye yo
+""".split())
+
+
 def _plausible(word: str) -> bool:
     lower = word.lower().strip(".")
     if lower in _NOT_NAMES or TITLE.fullmatch(word) or len(lower) < 2:
         return False
+    if len(lower) == 2 and word[:1].isupper() and word[1:2].islower():
+        return lower not in _TWO_LETTER_WORDS
     if lexicon.is_known_name(lower):
         return True
     # "HOSPITALISTMORRISTONHOSPITAL": a facility's word inside is a place or a role, no name
