@@ -224,6 +224,47 @@ def test_a_box_not_there_before_its_read_is_given_up_where_it_appeared():
     assert 2.3 <= followed[-1] <= 2.4  # its last column leaves the frame at 2.35 s
 
 
+def test_a_box_cut_by_the_edge_is_followed_past_look_s_while_it_stays_cut():
+    """A card that sits at the left edge, 20 px of it in view, until 4.0 s, then slides in
+    and is read at 5.0 s: followed back to the start (not only LOOK_S), though the sliver
+    may not match (then it moves with the camera). A line read at 5.0 s in the middle of the
+    frame is followed back only LOOK_S. One read at 1.0 s that then leaves by the left edge
+    and stays there cut is followed on to the end."""
+    from app.core.picture.motion import IDENTITY
+    from app.core.redact.box_tracks import BoxTracks, small_grey
+    from app.core.redact.plan import LOOK_S
+
+    rng = np.random.default_rng(3)
+    card, still, leaving = (rng.integers(0, 255, (30, 120, 3), np.uint8) for _ in range(3))
+
+    def put(picture, patch, x, y):
+        x0, x1 = max(0, x), min(640, x + 120)
+        if x1 > x0:
+            picture[y:y + 30, x0:x1] = patch[:, x0 - x:x1 - x]
+
+    def frame(t):
+        picture = np.full((360, 640, 3), 128, np.uint8)
+        put(picture, card, -100 + round(300 * min(1.0, max(0.0, t - 4.0))), 40)
+        put(picture, still, 300, 200)
+        put(picture, leaving, 300 - round(400 * min(1.0, max(0.0, t - 1.0))), 300)
+        return picture
+
+    times = [round(0.1 * k, 3) for k in range(61)]
+    reads = {"card": [(5.0, (200, 40, 120, 30))], "still": [(5.0, (300, 200, 120, 30))],
+             "leaving": [(1.0, (300, 300, 120, 30))]}
+    tracks = BoxTracks(reads, dict.fromkeys(reads, (0.0, 6.0)), back_frames=61, fps=10)
+    for t in times:
+        tracks.add(t, small_grey(frame(t)), IDENTITY.copy())
+    for t in (0.0, 1.0, 3.0):
+        x, _, w, _ = tracks.at("card", t)
+        assert x + w >= 20 - 8 and x <= 0, (t, x)  # over the 20 px in view
+    followed = [t for t in times if tracks.at("still", t) is not None]
+    assert followed[0] == pytest.approx(5.0 - LOOK_S)
+    for t in (4.5, 6.0):
+        x, _, w, _ = tracks.at("leaving", t)
+        assert x + w >= 20 - 8 and x <= 0, (t, x)
+
+
 def test_a_text_lost_and_read_again_soon_is_covered_between_its_two_findings(tmp_path):
     """A wristband read at 1-2 s and again at 5-6 s during a pan, unread between: the frames
     between are covered too (where the text went, from one read to the next). Another text, or

@@ -10,7 +10,9 @@ through the frames before it (kept in a ring buffer). Near an edge only the part
 is matched. Where the match fails (the text is leaving the frame, or something passes in
 front) it goes on at the speed it had; before the first read and after the last it is given up
 when it is wholly out of the frame, or when it has not been seen for COAST_S while wholly in
-it (Follower). The cover is the union of every guess (cover.py).
+it (Follower), and, more than `plain_s` (plan.LOOK_S) before the first read or after the last,
+when it is no longer cut by the frame's edge (a card that sat at the edge, a few characters in
+view, before it was panned in). The cover is the union of every guess (cover.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import cv2
 import numpy as np
 
 from app.core.geometry import Rect
+from app.core.picture.motion import move_rect
+from app.core.redact.plan import LOOK_S
 
 SCALE = 0.5  # the frames are followed at half size
 SEARCH_PX = 48  # how far (half-size pixels) a box may move between two frames
@@ -77,22 +81,33 @@ class Follower:
                  may_end: bool) -> None:
         self.rect, self.size = rect, frame_size
         self.moved = (0.0, 0.0)  # the last step, px
+        self.carried = rect  # the box carried by the camera's motion alone
         self._steps: deque[tuple[int, int]] = deque(maxlen=3)
         self._coast_frames, self._may_end, self._unseen = coast_frames, may_end, 0
 
-    def step(self, before: np.ndarray, after: np.ndarray) -> Rect | None:
-        """Where the box is in `after` (None: it has left)."""
+    def step(self, before: np.ndarray, after: np.ndarray, camera: np.ndarray | None = None
+             ) -> Rect | None:
+        """Where the box is in `after` (None: it has left). `camera`: the camera's motion from
+        `before` to `after` (full-size pixels), when known."""
         rect = self.rect
         moved = match(before, after, rect)
-        if moved is None:
+        at_side = camera is not None and at_edge(rect, self.size)
+        if camera is not None:
+            self.carried = _carried(self.carried, camera)
+        if moved is not None and not (at_side and not _in_frame(moved, self.size)):
+            self._steps.append((moved[0] - rect[0], moved[1] - rect[1]))
+            self._unseen = 0
+        elif at_side and camera is not None:
+            # cut by the edge, a sliver too thin to match (or its match drifts out): it is
+            # taken to move with the camera, not at the speed it had, so a card that stopped
+            # at the edge is not sent out of the frame while part of it is still in view
+            moved = _carried(rect, camera)
+        else:
             n = max(1, len(self._steps))
             vx = sum(s[0] for s in self._steps) / n
             vy = sum(s[1] for s in self._steps) / n
             moved = (round(rect[0] + vx), round(rect[1] + vy), rect[2], rect[3])
             self._unseen += _wholly_inside(moved, self.size)
-        else:
-            self._steps.append((moved[0] - rect[0], moved[1] - rect[1]))
-            self._unseen = 0
         self.moved = (moved[0] - rect[0], moved[1] - rect[1])
         self.rect = moved
         if self._may_end and (not _in_frame(moved, self.size)
@@ -100,10 +115,29 @@ class Follower:
             return None
         return moved
 
+    def at_edge(self) -> bool:
+        """Whether the box is cut by the frame's edge, and the camera's motion alone would
+        have left it in view too (a box left at the edge after its line went out, held by the
+        look of what stays there, is not)."""
+        return at_edge(self.rect, self.size) and _in_frame(self.carried, self.size)
+
+
+def _carried(rect: Rect, camera: np.ndarray) -> Rect:
+    """`rect` moved as its centre is by the camera (its size kept: a box carried over many
+    frames must not grow by each step's rounding)."""
+    x, y, w, h = move_rect(rect, camera)
+    return round(x + (w - rect[2]) / 2), round(y + (h - rect[3]) / 2), rect[2], rect[3]
+
 
 def _in_frame(rect: Rect, size: tuple[int, int]) -> bool:
     x, y, w, h = rect
     return x < size[0] and y < size[1] and x + w > 0 and y + h > 0
+
+
+def at_edge(rect: Rect, size: tuple[int, int]) -> bool:
+    """Whether `rect` is cut by the frame's edge, or so near it that its cover (padded by a
+    third of its height) reaches the edge."""
+    return _in_frame(rect, size) and not _wholly_inside(rect, size, max(8, rect[3] // 3))
 
 
 def _wholly_inside(rect: Rect, size: tuple[int, int], margin: int = 4) -> bool:
@@ -115,21 +149,25 @@ def _wholly_inside(rect: Rect, size: tuple[int, int], margin: int = 4) -> bool:
 class BoxTracks:
     """Feed it every frame of the stretches in time order; `at(key, t)` is then where the box
     `key` was seen to be at `t` (None where it was not followed, or was gone), and
-    `motion(key, t)` how far it moved into that frame."""
+    `motion(key, t)` how far it moved into that frame. More than `plain_s` before a box's
+    first read or after its last (and inside its span) it is followed only while at_edge."""
 
     def __init__(self, reads: dict[str, list[tuple[float, Rect]]],
                  spans: dict[str, tuple[float, float]], back_frames: int,
-                 fps: float = 30.0) -> None:
+                 fps: float = 30.0, plain_s: float = LOOK_S) -> None:
         self._reads = {k: sorted(v) for k, v in reads.items()}
-        self._spans = spans
+        self._spans, self._plain_s = spans, plain_s
         self._coast = max(2, round(COAST_S * fps))
         self._followers: dict[str, Follower | None] = {}
         self._seen: dict[str, dict[float, tuple[Rect, tuple[float, float]]]] = {
             k: {} for k in reads}
-        self._recent: deque[tuple[float, np.ndarray]] = deque(maxlen=back_frames)
+        self._recent: deque[tuple[float, np.ndarray, np.ndarray | None]] = deque(
+            maxlen=back_frames)
         self._previous: np.ndarray | None = None
 
-    def add(self, t_s: float, grey: np.ndarray) -> None:
+    def add(self, t_s: float, grey: np.ndarray, camera: np.ndarray | None = None) -> None:
+        """The frame at `t_s` (small_grey); `camera`: the camera's motion into it from the
+        frame before (camera_path.py), when known."""
         size = (round(grey.shape[1] / SCALE), round(grey.shape[0] / SCALE))
         for key, reads in self._reads.items():
             start, end = self._spans[key]
@@ -140,27 +178,31 @@ class BoxTracks:
             follower = self._followers.get(key)
             if read is not None:
                 if abs(reads[0][0] - t_s) < 0.02:
-                    self._back(key, read, grey, start, size)
+                    self._back(key, read, (grey, camera), start, size)
                 last = abs(reads[-1][0] - t_s) < 0.02
                 follower = self._followers[key] = Follower(read, size, self._coast, last)
                 self._seen[key][round(t_s, 3)] = (read, (0.0, 0.0))
             elif follower is not None and self._previous is not None:
-                if follower.step(self._previous, grey) is None:
+                if follower.step(self._previous, grey, camera) is None or (
+                        t_s > reads[-1][0] + self._plain_s and not follower.at_edge()):
                     self._followers[key] = None  # gone past its last read: not followed again
                 else:
                     self._seen[key][round(t_s, 3)] = (follower.rect, follower.moved)
-        self._recent.append((t_s, grey))
+        self._recent.append((t_s, grey, camera))
         self._previous = grey
 
-    def _back(self, key: str, rect: Rect, grey: np.ndarray, start: float,
-              size: tuple[int, int]) -> None:
+    def _back(self, key: str, rect: Rect, now: tuple[np.ndarray, np.ndarray | None],
+              start: float, size: tuple[int, int]) -> None:
         """Follow the first read backwards through the frames before it, to where it came in."""
-        follower, later = Follower(rect, size, self._coast, True), grey
-        for t_s, earlier in reversed(self._recent):
-            if t_s < start - 0.001 or follower.step(later, earlier) is None:
+        follower, (later, into_later) = Follower(rect, size, self._coast, True), now
+        plain = self._reads[key][0][0] - self._plain_s
+        for t_s, earlier, into_earlier in reversed(self._recent):
+            back = None if into_later is None else cv2.invertAffineTransform(into_later)
+            if t_s < start - 0.001 or follower.step(later, earlier, back) is None or (
+                    t_s < plain - 0.001 and not follower.at_edge()):
                 break
             self._seen[key][round(t_s, 3)] = (follower.rect, follower.moved)
-            later = earlier
+            later, into_later = earlier, into_earlier
 
     def at(self, key: str, t_s: float) -> Rect | None:
         seen = self._seen.get(key, {}).get(round(t_s, 3))

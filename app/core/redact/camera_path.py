@@ -69,11 +69,12 @@ def stretches(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def follow_camera(video: Path, spans: list[tuple[float, float]], duration_s: float,
-                  also: Callable[[float, np.ndarray], None] | None = None
+                  also: Callable[[float, np.ndarray, np.ndarray], None] | None = None
                   ) -> Generator[float, None, CameraPath]:
     """Fit the motion between consecutive frames of `video` inside `spans`, yielding the share
     of the clip done now and then (frames outside every span are decoded, never converted to
-    pixels). `also(t, frame)` is handed each frame inside."""
+    pixels). `also(t, frame, step)` is handed each frame inside, with the motion into it from the
+    frame before (identity for a stretch's first)."""
     path = CameraPath()
     joined = stretches(spans)
     estimator, current = MotionEstimator(), -1
@@ -86,10 +87,11 @@ def follow_camera(video: Path, spans: list[tuple[float, float]], duration_s: flo
             continue
         if index != current:
             estimator, current = MotionEstimator(), index
-        if also is not None:
-            also(t_s, frame)
         thumb = thumbnail(frame)
-        path.add(t_s, estimator.follow(thumb, thumb.shape[1] / frame.shape[1]), index)
+        step = estimator.follow(thumb, thumb.shape[1] / frame.shape[1])
+        if also is not None:
+            also(t_s, frame, step)
+        path.add(t_s, step, index)
     return path
 
 

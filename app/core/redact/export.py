@@ -361,7 +361,7 @@ def _follow(source: Path, result: AnalysisResult, redactions: list[Redaction]
                        fps=result.video.fps)
     camera = yield from _steps(
         follow_camera(source, spans, result.video.duration_s,
-                      lambda t, frame: tracks.add(t, small_grey(frame))),
+                      lambda t, frame, step: tracks.add(t, small_grey(frame), step)),
         "follow", 0.0, 0.15, "Following the camera")
     return camera, tracks
 

@@ -6,9 +6,11 @@ ellipse, codes blacked out, spoken findings silenced or bleeped. A finding is on
 sample, so each picture item is hidden, whatever the following finds, from one sample interval
 before it was first seen to one after it was last seen (`start_s`, `end_s`): the text may have
 come into view just after a read, or left just before the next one. Beyond that it is followed
-frame by frame for up to LOOK_S more either side (`reach`), and hidden for as long as the
-following finds it in the frame (box_tracks.py): a board that slid in from an edge is in view,
-in part, well before it can be read.
+frame by frame for up to LOOK_S more either side, and hidden for as long as the following
+finds it in the frame (box_tracks.py): a board that slid in from an edge is in view, in part,
+well before it can be read. A text or code is followed on for up to EDGE_LOOK_S (`reach`) while
+its box is cut by the frame's edge: a card can sit at the edge with a few characters in view
+for longer than LOOK_S before it is panned in and read.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from app.core.review.decisions import Decision, Review
 BLUR, ELLIPSE, BLACK, SILENCE, BLEEP = "fill", "fill face", "black out", "silence", "bleep"
 SOUND_ACTIONS = (SILENCE, BLEEP)
 LOOK_S = 3.0  # how far before its first read and after its last a picture item is looked for
+EDGE_LOOK_S = 10.0  # and a text or code, while its box is cut by the frame's edge (box_tracks)
 BRIDGE_S = 6.0  # the same text read again this soon is taken to have stayed in view between
 SPEECH_MARGIN_S = 0.2  # word times are good to about a tenth of a second: a little either side
 
@@ -103,8 +106,9 @@ def plan(result: AnalysisResult, review: Review, include_open: bool = False,
         step = _read_every(finding, result)
         action = {Source.FACE: ELLIPSE, Source.CODE: BLACK}.get(finding.source, BLUR)
         start, end = max(0.0, finding.start_s - step), min(duration, finding.end_s + step)
-        reach = (max(0.0, min(start, finding.start_s - LOOK_S)),
-                 min(duration, max(end, finding.end_s + LOOK_S)))
+        look = LOOK_S if action == ELLIPSE else EDGE_LOOK_S
+        reach = (max(0.0, min(start, finding.start_s - look)),
+                 min(duration, max(end, finding.end_s + look)))
         out.append(Redaction(finding, action, start, end, reach))
     return sorted(_bridged(out), key=lambda r: (r.start_s, r.finding.id))
 
