@@ -8,7 +8,9 @@ its patch in one frame is looked for, by normalised cross-correlation, in a wind
 the next (half-size grey frames), forwards from each read and backwards from the first one
 through the frames before it (kept in a ring buffer). Near an edge only the part still in view
 is matched. Where the match fails (the text is leaving the frame, or something passes in
-front) it goes on at the speed it had; before the first read and after the last it is given up
+front) it goes on at the speed it had, but at the frame's edge, where a sliver too thin to
+match is all that shows (or its match would carry it out of the frame), it moves with the
+camera's motion, when that is known; before the first read and after the last it is given up
 when it is wholly out of the frame, or when it has not been seen for COAST_S while wholly in
 it (Follower), and, more than `plain_s` (plan.LOOK_S) before the first read or after the last,
 when it is no longer cut by the frame's edge (a card that sat at the edge, a few characters in
@@ -71,7 +73,8 @@ def match(before: np.ndarray, after: np.ndarray, rect: Rect) -> Rect | None:
 
 class Follower:
     """One box followed from frame to frame in one direction of time. Where its look is not
-    found it goes on at the speed it had over its last few steps. With `may_end`, `step`
+    found it goes on at the speed it had over its last few steps (at the frame's edge: with
+    the camera, when `step` is given its motion). With `may_end`, `step`
     says when it has left: it is wholly out of the frame, or it has not been seen for COAST_S
     while wholly inside (it stopped being visible there: covered, or it was not there yet).
     While it touches an edge it is never given up: a line leaving the frame cannot be matched
