@@ -6,6 +6,10 @@ from the `edge` asked for: its first column (or row) shows some frames before en
 in view for a scan to read it. A harmless caption ("Wash hands often") stays on the screen
 all along, on the other side of the frame. `where(t)` says where the card's letters are in the
 frame at t (the truth a redaction is checked against).
+
+`sitting_clip`: the card first sits cut by the edge, `shown` px of its letters in view (a
+character or two, too little to read), for seconds before it is panned in (issue 27: a line is
+covered from the frame its first column shows, however long it sat there before it was read).
 """
 
 from __future__ import annotations
@@ -44,12 +48,15 @@ class EnteringCard:
     """The wall with the card on it, and the camera's path across it."""
 
     def __init__(self, edge: str, width: int, height: int, duration_s: float, seed: int = 0,
-                 text: str | None = None):
+                 text: str | None = None, *, font_file: Path | None = None, shown: int = 0,
+                 arrive_s: tuple[float, float] = ARRIVE_S):
         self.edge, self.width, self.height, self.duration_s = edge, width, height, duration_s
-        self.text = text or TEXTS[edge]
+        self.text, self.arrive_s = text or TEXTS[edge], arrive_s
         image = Image.fromarray(_wall(3 * width, 3 * height, seed))
         draw = ImageDraw.Draw(image)
-        font = ImageFont.load_default(size=max(14, round(26 * width / 360)))
+        size = max(14, round(26 * width / 360))
+        font = (ImageFont.truetype(str(font_file), size) if font_file is not None
+                else ImageFont.load_default(size=size))
         left, top, right, bottom = draw.textbbox((0, 0), self.text, font=font)
         cx, cy = 1.5 * width, 1.5 * height  # the card's centre on the wall
         x0, y0 = int(cx - (right + left) / 2), int(cy - (bottom + top) / 2)
@@ -70,7 +77,14 @@ class EnteringCard:
                 "top": (0, rest_y + ch / 2 + 16),
                 "bottom": (0, -(height - rest_y + ch / 2 + 16))}[edge]
         self.start = (self.rest[0] + away[0], self.rest[1] + away[1])
-        self._check_path()
+        if shown:  # `shown` px of the letters in view at the start, by `edge`
+            lx0, ly0, lx1, ly1 = self.letters
+            self.start = {"left": (lx1 - shown, self.start[1]),
+                          "right": (lx0 - width + shown, self.start[1]),
+                          "top": (self.start[0], ly1 - shown),
+                          "bottom": (self.start[0], ly0 - height + shown)}[edge]
+        else:
+            self._check_path()
         caption_y = int(0.86 * height) if edge != "bottom" else int(0.08 * height)
         self.caption = Caption(KEPT, 0.0, duration_s, int(0.1 * width), caption_y,
                                size=max(14, round(26 * width / 360)))
@@ -82,7 +96,7 @@ class EnteringCard:
 
     def origin(self, t: float) -> tuple[float, float]:
         """The room point at the frame's top left corner at t: the pan plus a hand's shake."""
-        a, b = ARRIVE_S
+        a, b = self.arrive_s
         u = min(1.0, max(0.0, (t - a) / (b - a)))
         u = u * u * (3 - 2 * u)
         x = self.start[0] + (self.rest[0] - self.start[0]) * u
@@ -121,4 +135,20 @@ def entering_clip(path: Path, edge: str, *, width: int = 360, height: int = 640,
                              captions=[card.caption])
     category = "name" if "Olson" in card.text else "id"
     truth.planted.append(Planted("screen", category, card.text, ARRIVE_S[1], duration_s))
+    return truth, card
+
+
+def sitting_clip(path: Path, edge: str, text: str, font_file: Path, *, shown: int = 22,
+                 arrive_s: tuple[float, float] = (3.6, 4.4), duration_s: float = 5.4,
+                 width: int = 360, height: int = 640, fps: int = 15
+                 ) -> tuple[ClipTruth, EnteringCard]:
+    """A clip where the card sits cut by `edge` (`shown` px of its letters in view, shaking)
+    until `arrive_s`, is then panned in and held."""
+    card = EnteringCard(edge, width, height, duration_s, text=text, font_file=font_file,
+                        shown=shown, arrive_s=arrive_s)
+    truth = make_frames_clip(Path(path), width=width, height=height, duration_s=duration_s,
+                             fps=fps, frame_at=lambda index: card.frame(index / fps),
+                             captions=[card.caption])
+    category = "name" if "Olson" in text else "id"
+    truth.planted.append(Planted("screen", category, text, arrive_s[1], duration_s))
     return truth, card
