@@ -213,3 +213,15 @@ def test_a_name_after_a_cut_label_or_behind_a_misread_cut_letter_is_flagged(dete
     for text in ("r: Fluids", "e: Will review", "Xllness check", "Tessons learned", "r: Less"):
         spans = edge_spans(text, detector.detect(text), Cut(left=True))
         assert [s.text for s in spans if s.category.value == "name"] == [], text
+
+
+@pytest.mark.parametrize("title", ["Ms", "Mrs", "Mr", "Miss"])
+@pytest.mark.parametrize("before", ["", "22   "])
+def test_a_title_whose_name_the_right_edge_cuts_is_no_name_alone(detector, title, before):
+    """Held-out edge bench: "Ms Fi|" (the board's "Room 22   Ms Fitzgerald", read in pieces) was
+    flagged "Ms": the cut "Fi" dropped, the title left as a name."""
+    script = [[(f"{before}{title}", -1, 100)], [(f"{before}{title} F", -1, 100)],
+              [(f"{before}{title} Fi", -1, 100)], [(f"{before}{title} Fitz", -1, 100)],
+              [(f"{before}{title} Fitzgerald", 20, 100)]]
+    found = names(scan(detector, script))
+    assert found and all("Fitz" in t for _, t in found)

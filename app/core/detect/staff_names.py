@@ -34,7 +34,9 @@ staff hospitalist hospitalists resident fellow intern locum pending unassigned n
 """.split())
 STAFF_RULE = "staff name (after {title})"
 # how a person is addressed, written before a name, never one itself
-_AFTER_HONORIFIC = re.compile(rf"\s*[:\-]?\s*((?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\b\.?)"
+_HONORIFICS = r"Mr|Mrs|Ms|Miss|Mx|Sir|Dame"
+HONORIFIC = re.compile(rf"(?:{_HONORIFICS})\.?", re.IGNORECASE)
+_AFTER_HONORIFIC = re.compile(rf"\s*[:\-]?\s*((?:{_HONORIFICS})\b\.?)"
                               rf"(?:\s*({_NAME_WORD}))?", re.IGNORECASE)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from app.core.detect import lexicon
-from app.core.detect.staff_names import TITLE
+from app.core.detect.staff_names import HONORIFIC, TITLE
 from app.core.models import Category, OcrLine, TextSpan
 
 EDGE_PX = 4  # a box this close to the frame's border is cut by it
@@ -111,15 +111,15 @@ def _looked_up(span: TextSpan) -> bool:
 
 def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None:
     """A looked-up span without the cut word, if a whole word of two letters or more is left
-    (the "Margaret" of "Margaret Ols")."""
+    (the "Margaret" of "Margaret Ols") that is not a title alone."""
     if span.start < start:
         left, right = span.start, start
     else:
         left, right = end, span.end
     piece = text[left:right].strip(" .,:;-")
     words = [w for w in re.findall(r"[A-Za-z']+", piece) if len(w) >= 2]
-    if not words or TITLE.fullmatch(piece):
-        return None
+    if not words or TITLE.fullmatch(piece) or HONORIFIC.fullmatch(piece):
+        return None  # a title, or "Ms" of "Ms Fi|" (the name cut off): no name is left
     offset = left + text[left:right].find(piece)
     return replace(span, start=offset, end=offset + len(piece), text=piece)
 
