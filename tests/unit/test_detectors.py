@@ -120,3 +120,22 @@ def test_an_initial_and_a_surname_on_a_board_is_a_name(detector, text, name):
                                   "E. Coli and S. Aureus"])
 def test_an_initial_before_an_ordinary_word_is_not_a_name(detector, text):
     assert [s for s in detector.detect(text) if s.category.value == "name"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # an outside tester's card: "Okafor, Chidi" (a given name in no list) was not flagged, and
+    # "Patel, Anika" gave "Anika" alone, so a copy hid the given name and showed the surname
+    ("Okafor, Chidi", "Okafor, Chidi"), ("Patel, Anika", "Patel, Anika"),
+    ("Fischer, Hans", "Fischer, Hans"), ("O'Brien, Siobhan", "O'Brien, Siobhan"),
+    ("Bed 4  Okafor, John  MRN 55102937", "Okafor, John"),
+])
+def test_surname_comma_given_in_title_case_is_one_name(detector, text, name):
+    assert name in [s.text for s in detector.detect(text) if s.category.value == "name"]
+
+
+@pytest.mark.parametrize("text", ["Houston, Texas", "Boston, Massachusetts", "London, Ontario",
+                                  "Sodium, Potassium", "Monday, Tuesday", "Warfarin, Aspirin",
+                                  "Mild, Moderate", "Chest pain, Dyspnoea", "Left, Right",
+                                  "Yes, Doctor", "Cardiology, Neurology"])
+def test_two_capitalised_words_with_a_comma_are_no_name(detector, text):
+    assert [s for s in detector.detect(text) if s.category.value == "name"] == []

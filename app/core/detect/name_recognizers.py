@@ -185,10 +185,13 @@ def _sentence_start(text: str, before: Token | None) -> bool:
 
 
 class SurnameGivenRecognizer(WordRecognizer):
-    """ "OLSON, MARGARET" and "OLSON, Margaret" as wristbands and monitors print a name, when at
-    least one of the two is a known name and neither is an ordinary word ("PT, PTT" is not)."""
+    """ "OLSON, MARGARET", "OLSON, Margaret" and "Okafor, Chidi" as wristbands, monitors, cards
+    and EHR lists print a name, when at least one of the two is a known name and neither is an
+    ordinary word ("PT, PTT" is not); written "Surname, Given", neither may be a place either
+    ("Houston, Texas")."""
 
-    _PATTERN = re.compile(r"\b([A-Z]{2,}(?:[-'][A-Z]+)?),\s?([A-Z][A-Za-z]+)\b")
+    _PATTERN = re.compile(r"\b([A-Z]{2,}(?:[-'][A-Z]+)?|(?:[A-Z][a-z]+|O'[A-Z][a-z]+)"
+                          r"(?:-[A-Z][a-z]+)?),\s?([A-Z][A-Za-z]+)\b")
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["NAMED_PERSON"], name="SURNAME, Given")
@@ -209,6 +212,8 @@ class SurnameGivenRecognizer(WordRecognizer):
                 continue
             if not all(lexicon.is_known_name(w) or not lexicon.is_ordinary(w) for w in pair):
                 continue
+            if not surname.isupper() and any(lexicon.is_place(w.lower()) for w in pair):
+                continue  # "Houston, Texas", "Boston, Massachusetts"
             results.append(RecognizerResult(
                 "NAMED_PERSON", match.start(), match.end(), 0.75,
                 AnalysisExplanation(self.name, 0.75, pattern_name="SURNAME, Given"),
