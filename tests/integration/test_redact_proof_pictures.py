@@ -78,7 +78,14 @@ def face_late(r):
 
 
 def qr_late(r):
-    return _late(r, 0.4) if r.finding.source is Source.CODE and "OLSON" in r.finding.text else r
+    if r.finding.source is not Source.CODE:
+        return r
+    if "OLSON" in r.finding.text:
+        return _late(r, 0.4)
+    # the barcode holds the QR code's number: followed back from its own reads (up to 10 s
+    # where a code is cut by the frame's edge), its cover would hide the QR code's first frames
+    # too, and the late cover would show nothing to find
+    return dataclasses.replace(r, reach_s=(r.start_s, r.reach[1]))
 
 
 def codes_early(r):
