@@ -8,6 +8,7 @@ import pytest
 from app.core.errors import InputError
 from app.core.media.video import probe
 from app.core.picture.stage import scan_picture
+from app.core.steps import run
 from bench.clips import Caption, make_clip
 
 
@@ -39,14 +40,6 @@ def still_clip(tmp_path_factory):
     make_clip(path, width=180, height=320, duration_s=4.0, fps=10, with_audio=False,
               captions=[Caption("Hello", 2.0, 4.0, 20, 150, size=24)])
     return probe(path)
-
-
-def run(scan):
-    while True:
-        try:
-            next(scan)
-        except StopIteration as stop:
-            return stop.value
 
 
 def test_each_detector_runs_at_its_pace_and_beside_ones_on_another_thread(still_clip):

@@ -21,6 +21,7 @@ from app.core.redact.read_back import (
     runs,
 )
 from app.core.redact.repair import BEYOND_S, HOLD_S, patches_for
+from app.core.steps import run
 
 
 def test_three_letters_in_a_row_of_a_hidden_text_leak_and_labels_do_not():
@@ -158,14 +159,6 @@ class _ReadsEverywhere:
         return [(self.text, 0.99) for _ in quads]
 
 
-def _run(work):
-    while True:
-        try:
-            next(work)
-        except StopIteration as stop:
-            return stop.value
-
-
 def test_a_text_showing_before_its_cover_is_read_while_another_cover_is_drawn(monkeypatch):
     """An outside tester's copy: a card cut by the frame's edge showed a date of birth for 1.6 s
     before its cover started, while the name's cover beside it was drawn the whole time; the
@@ -174,13 +167,13 @@ def test_a_text_showing_before_its_cover_is_read_while_another_cover_is_drawn(mo
     monkeypatch.setattr(read_back_module, "iter_frames", lambda path: iter(frames))
     name = Hidden("A", "Margaret Olson", {t: (100, 100, 200, 30) for t, _ in frames})
     dob = Hidden("B", "DOB: 12/03/1948", {t: (100, 140, 200, 30) for t, _ in frames if t >= 3.0})
-    read = _run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
+    read = run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
                                            _ReadsEverywhere("DOB: 12/03/1"), 4.0))
     early = sorted({leak.t_s for leak in read.leaks if leak.key == "B" and leak.t_s < 2.5})
     assert early and early[0] < 0.5, early  # read whole from the first frame on
     assert read.whole_too > 0
     # the other side: a text with nothing of the hidden ones is no leak, whole or around
-    clean = _run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
+    clean = run(read_back_module.read_back(Path("copy.mp4"), [name, dob],
                                             _ReadsEverywhere("Wash your hands"), 4.0))
     assert clean.leaks == []
 
