@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -44,3 +45,30 @@ class HashedFile:
             return False
         return (now.st_size, now.st_mtime_ns, now.st_ino) == (self.size, self.mtime_ns,
                                                               self.inode)
+
+
+ABOVE_THE_SCAN = ("review", "redact")  # app/core's stages above the pipeline: no scan runs them
+
+
+@functools.cache
+def rules_digest() -> str:
+    """A digest of the scan's own code: what a scan finds depends on its rules as much as on
+    its models, and between two releases of one version (development, the benches) the rules
+    change. The same code gives the same digest wherever it is installed."""
+    return code_digest(Path(__file__).resolve().parent, ABOVE_THE_SCAN)
+
+
+def code_digest(root: Path, skip: tuple[str, ...] = ()) -> str:
+    """The digest of the modules under `root` (as source where they are shipped as source,
+    else as compiled), but for the folders `skip` at its top. A frozen build keeps neither as
+    files: its digest is then that of nothing, and its version tells its releases apart."""
+    def kept(path: Path) -> bool:
+        return "__pycache__" not in path.parts and path.relative_to(root).parts[0] not in skip
+
+    files = sorted(p for p in root.rglob("*.py") if kept(p)) or sorted(
+        p for p in root.rglob("*.pyc") if p.relative_to(root).parts[0] not in skip)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]

@@ -185,3 +185,13 @@ def test_scan_once_scans_saves_then_reuses(silent_text_clip, engines, tmp_path):
     forced = run(scan_once(silent_text_clip.path, ScanOptions(), engines, rescan=True,
                            folder=tmp_path))
     assert not forced.reused and "--rescan" in forced.line()
+
+
+def test_other_rules_mean_no_saved_scan(scanned, tmp_path, monkeypatch):
+    """Between two releases of one version the scan's rules change: a scan saved before is not
+    the scan this code would make."""
+    save_scan(scanned, tmp_path)
+    assert load_scan(HashedFile.of(scanned.video.path), scanned.options, tmp_path).result
+    monkeypatch.setattr(saved_scans, "rules_digest", lambda: "0123456789abcdef")
+    loaded = load_scan(HashedFile.of(scanned.video.path), scanned.options, tmp_path)
+    assert loaded.result is None and "other rules" in loaded.reason

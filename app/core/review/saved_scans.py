@@ -3,9 +3,10 @@
 
 One file per clip beside its review (`<sha256>.scan.json` in the reviews folder, 0600, written
 atomically), holding the AnalysisResult and what it was made from: the clip's SHA-256, the scan
-options, the models and the libraries that ran them, the app's version and the shape of the
-result's dataclasses, under a `schema` number. A saved scan is reused only when all of these are
-the same as the scan about to be made; otherwise, or when the file cannot be read (damaged, cut
+options, the models and the libraries that ran them, the app's version, a digest of the scan's
+code (its rules: `hashing.rules_digest`) and the shape of the result's dataclasses, under a
+`schema` number. A saved scan is reused only when all of these are the same as the scan about
+to be made; otherwise, or when the file cannot be read (damaged, cut
 short, another schema), it is not used and `SavedScan.reason` says why in a sentence. A new scan
 replaces it.
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app import __version__
-from app.core.hashing import HashedFile
+from app.core.hashing import HashedFile, rules_digest
 from app.core.media.video import hashed_input
 from app.core.model_files import scan_model_versions
 from app.core.models import AnalysisResult, Progress, ScanOptions
@@ -77,10 +78,11 @@ def scan_path(sha256: str, folder: Path | None = None) -> Path:
 
 
 def key_of(sha256: str, options: ScanOptions) -> dict[str, Any]:
-    """Everything a scan's result depends on besides the code's own rules."""
+    """Everything a scan's result depends on: the clip, the options, the models, the app's
+    version and its rules (`rules_digest`: the scan's code changes between releases too)."""
     return {"sha256": sha256, "options": to_plain(options),
             "models": scan_model_versions(options), "tool_version": __version__,
-            "shape": shape(AnalysisResult)}
+            "rules": rules_digest(), "shape": shape(AnalysisResult)}
 
 
 def save_scan(result: AnalysisResult, folder: Path | None = None) -> Path:
@@ -168,6 +170,8 @@ def _differences(saved: object, wanted: dict[str, Any]) -> str:
         said.append("other models or libraries (" + ", ".join(roles) + ")")
     if saved.get("tool_version") != wanted["tool_version"]:
         said.append(f"ClearToPost {saved.get('tool_version')}, not {wanted['tool_version']}")
+    if saved.get("rules") != wanted["rules"] and not said:
+        said.append("other rules (the scan's code changed since)")
     if saved.get("shape") != wanted["shape"] and not said:
         said.append("a version whose results had other fields")
     return "; ".join(said)
