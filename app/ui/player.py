@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.findings.masking import box_at, padded
+from app.core.media.fill import RING_PX, ring_colour
 from app.core.models import Box, Finding
 from app.core.timecode import format_time
 from app.ui.style import category_colour
@@ -67,9 +69,9 @@ class VideoCanvas(QWidget):
 
     def _pixelate(self, painter: QPainter, box: Box, target: QRectF, width: int, height: int
                   ) -> None:
-        """Paint over the box, padded, with one colour: the mean of a thin ring just outside it
-        (as the redacted copy and the masked PDF fill, no pixel depends on the letters; a
-        mosaic keeps how much ink each stretch of a line holds)."""
+        """Paint over the box, padded, with one colour: the median of a thin ring just outside
+        it, as the redacted copy and the masked PDF fill (media.fill.ring_colour): no pixel
+        depends on the letters (a mosaic keeps how much ink each stretch of a line holds)."""
         image, grown = self.image, padded(box)
         if image is None:
             return
@@ -238,22 +240,13 @@ class PlayerWidget(QWidget):
         self.canvas.update()
 
 
-RING_PX = 4  # the width of the ring outside a masked box whose mean colour fills it
-
-
 def _ring_colour(image: QImage, source: QRect) -> QColor:
-    """The mean colour of the strips just outside `source` (inside the image)."""
-    x, y, w, h = source.x(), source.y(), source.width(), source.height()
-    strips = [QRect(x, y - RING_PX, w, RING_PX), QRect(x, y + h, w, RING_PX),
-              QRect(x - RING_PX, y, RING_PX, h), QRect(x + w, y, RING_PX, h)]
-    colours = []
-    for strip in strips:
-        inside = strip.intersected(image.rect())
-        if not inside.isEmpty():
-            colours.append(image.copy(inside).scaled(
-                1, 1, Qt.AspectRatioMode.IgnoreAspectRatio,
-                Qt.TransformationMode.SmoothTransformation).pixelColor(0, 0))
-    if not colours:
-        return QColor(128, 128, 128)
-    return QColor(*(round(sum(getattr(c, part)() for c in colours) / len(colours))
-                    for part in ("red", "green", "blue")))
+    """The colour the copy fills `source` with (media.fill.ring_colour), read from the image
+    around it."""
+    around = source.adjusted(-RING_PX, -RING_PX, RING_PX, RING_PX).intersected(image.rect())
+    rgb = image.copy(around).convertToFormat(QImage.Format.Format_RGB888)
+    rows = np.frombuffer(rgb.constBits(), np.uint8).reshape(rgb.height(), rgb.bytesPerLine())
+    pixels = rows[:, :rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3)
+    inside = (source.x() - around.x(), source.y() - around.y(), source.width(), source.height())
+    red, green, blue = (round(float(v)) for v in ring_colour(pixels, inside))
+    return QColor(red, green, blue)

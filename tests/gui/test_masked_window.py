@@ -87,3 +87,27 @@ def test_the_masked_player_fills_what_was_flagged(window, qtbot, leaky_clip, loa
     unmasked = _player_text(window, qtbot, loaded_engines, 3.0)
     assert "Olson" in unmasked or "00482913" in unmasked  # the caption is readable unmasked
     assert _leaks([masked]) == []
+
+
+def test_the_masked_player_fills_as_the_copy_does():
+    """The window's fill is the copy's (media.fill.ring_colour), whatever text is under it."""
+    import cv2
+    import numpy as np
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage
+
+    from app.core.media.fill import ring_colour
+    from app.ui.player import _ring_colour
+
+    rng = np.random.default_rng(3)
+    base = (rng.integers(60, 90, (120, 200, 3)) + [0, 40, 120]).clip(0, 255).astype(np.uint8)
+    colours = []
+    for text in ("OLSON", "Mrs Li", ""):
+        frame = base.copy()
+        cv2.putText(frame, text, (40, 70), cv2.FONT_HERSHEY_SIMPLEX, 1.0, (250, 250, 250), 2)
+        image = QImage(frame.data, 200, 120, 600, QImage.Format.Format_RGB888)
+        colour = _ring_colour(image, QRect(30, 40, 140, 45))
+        core = ring_colour(frame, (30, 40, 140, 45))
+        assert (colour.red(), colour.green(), colour.blue()) == tuple(round(v) for v in core)
+        colours.append(colour.name())
+    assert len(set(colours)) == 1
