@@ -120,13 +120,16 @@ def _lone_digits_joined(words: tuple[Word, ...]) -> tuple[Word, ...]:
     out: list[Word] = []
     index = 0
     while index < len(words):
-        end = index
-        while (end < len(words) and _lone_digit(words[end], first=end == index) is not None
-               and (end == index or words[end].start_s - words[end - 1].end_s <= LONE_DIGIT_GAP_S)
-               and (end == index or words[end - 1].text.rstrip().endswith(","))):
+        end, said = index, []
+        while end < len(words) and (
+                end == index or (words[end].start_s - words[end - 1].end_s <= LONE_DIGIT_GAP_S
+                                 and words[end - 1].text.rstrip().endswith(","))):
+            digit = _lone_digit(words[end], first=end == index)
+            if digit is None:
+                break
+            said.append(digit)
             end += 1
-        run = words[index:end]
-        digits = "".join(_lone_digit(w, first=k == 0) or "" for k, w in enumerate(run))
+        run, digits = words[index:end], "".join(said)
         if len(run) > FEWEST_LONE_DIGITS - (len(digits) == len(run)) and not _counting(digits):
             trailing = re.sub(r"^.*?([.,;:!?]*)$", r"\1", run[-1].text.strip())
             out.append(Word(digits + trailing, run[0].start_s, run[-1].end_s,
