@@ -83,3 +83,50 @@ def test_a_scan_finishing_in_a_session_carries_the_decision_and_tells(tmp_path):
     session.set_scanned(result)
     assert session.verdict(rows[0].id).decision is Decision.MUST_FIX and told == [None]
     assert session.summary().must_fix == 1 and session.summary().elsewhere == ()
+
+
+def linked_scan():
+    """A name on screen at 1 s (listed while the scan runs) and said at 5 s, linked into one
+    item only at the scan's end (findings/linked_items.py), with a phone number alone."""
+    from app.core.findings.linked_items import with_links
+    from app.core.models import Finding, Source
+
+    def finding(text, source, at, category=Category.NAME):
+        return Finding(id=f"{source.value}-{at}", start_s=at, end_s=at + 1.0, source=source,
+                       category=category, text=text, confidence=0.9, reason="test rule")
+
+    shown = finding("Priya Raman", Source.SCREEN, 1.0)
+    said = finding("Raman", Source.SPEECH, 5.0)
+    phone = finding("0161 496 0731", Source.SCREEN, 2.0, Category.PHONE)
+    findings = tuple(with_links([shown, said, phone]))
+    assert {f.id: f.linked for f in findings}[shown.id] == (said.id,)  # the real linking
+    return shown, said, phone, replace(scanned(), findings=findings)
+
+
+def test_a_must_fix_made_before_the_links_is_given_to_the_rest_of_its_item(tmp_path):
+    shown, said, phone, result = linked_scan()
+    session = ReviewSession()
+    session.load_review(SHA, tmp_path, reviewer="Dr A")
+    session.decide(shown.id, Decision.MUST_FIX)  # while the scan ran: no links yet
+    assert session.verdict(said.id) is None or session.verdict(said.id).decision is Decision.OPEN
+    session.set_scanned(result)
+    given = session.verdict(said.id)
+    assert given.decision is Decision.MUST_FIX and given.decided_by == "Dr A"
+    assert Review.load(SHA, tmp_path).get(said.id).decision is Decision.MUST_FIX  # saved
+    assert session.verdict(phone.id).decision is Decision.OPEN  # not of the item: untouched
+    assert session.summary().open == 1
+
+
+def test_a_false_alarm_is_not_spread_nor_a_row_decided_apart_changed(tmp_path):
+    shown, said, _, result = linked_scan()
+    review = Review.load(SHA, tmp_path)
+    review.decide(shown.id, Decision.FALSE_ALARM)
+    session = ReviewSession.open(result, tmp_path)
+    assert session.verdict(said.id).decision is Decision.OPEN  # left for the reviewer to see
+    other = tmp_path / "other"
+    review = Review.load(SHA, other)
+    review.decide(said.id, Decision.FALSE_ALARM)  # decided apart, before the links
+    review.decide(shown.id, Decision.MUST_FIX)
+    session = ReviewSession.open(result, other)
+    assert session.verdict(said.id).decision is Decision.FALSE_ALARM  # the reviewer's word
+    assert session.verdict(shown.id).decision is Decision.MUST_FIX

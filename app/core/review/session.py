@@ -21,7 +21,7 @@ from app.core.errors import ClearToPostError
 from app.core.findings.combination import flags
 from app.core.hashing import HashedFile
 from app.core.models import AnalysisResult, Category, Finding, Source
-from app.core.review.carry_over import carry_over
+from app.core.review.carry_over import carry_over, spread_must_fix
 from app.core.review.copies import CopyRecord, record_key
 from app.core.review.decisions import Decision, Review, Summary, Verdict
 from app.core.review.events import SessionEvents
@@ -267,13 +267,14 @@ class ReviewSession:
     # ----- inside ---------------------------------------------------------------------------------
     def _carry_over(self) -> bool:
         """The decisions made on rows listed while the scan ran that it then made one with
-        another, given to that one (carry_over.py); False: none to carry. Not saved: said in
-        the review's `problem`."""
+        another, given to that one, and a must fix made before the scan linked its rows given
+        to the undecided rows of its item (carry_over.py); False: none to carry. Not saved:
+        said in the review's `problem`."""
         review, scanned = self._review, self._scanned
         if review is None or scanned is None or review.clip_sha256 != scanned.video.sha256:
             return False
         try:
-            return bool(carry_over(review, scanned))
+            return bool(carry_over(review, scanned) + spread_must_fix(review, scanned))
         except ClearToPostError as error:
             review.problem = str(error)
             return False
