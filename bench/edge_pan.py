@@ -89,6 +89,11 @@ class EdgeTruth:
     clip: ClipTruth
     edge: str
     items: list[EdgeItem] = field(default_factory=list)
+    # frame index → [(identifier, its letters' box x0, y0, x1, y1 in the frame, maybe partly
+    # outside)]: where each really is, for reading a copy back there
+    where: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = field(
+        default_factory=dict)
+    fps: int = 10
 
 
 def font_for(index: int, size: int) -> ImageFont.FreeTypeFont:
@@ -169,6 +174,15 @@ def _inside(box, m: np.ndarray, frame) -> bool:
                 and corners[:, 0].max() <= frame[0] and corners[:, 1].max() <= frame[1])
 
 
+def _letters(glyphs, m: np.ndarray) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) around these glyph boxes as the camera `m` shows them."""
+    corners = np.float32([[[x, y] for x0, y0, x1, y1 in glyphs
+                           for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]])
+    seen = cv2.transform(corners, m)[0]
+    return (float(seen[:, 0].min()), float(seen[:, 1].min()), float(seen[:, 0].max()),
+            float(seen[:, 1].max()))
+
+
 def _shown(glyphs, start: int, text: str, m, frame, category: str) -> tuple[bool, bool]:
     """Whether enough of the identifier is in the frame to identify it (four of its letters
     and digits, all when fewer; a bed or room: its whole number and three letters of its
@@ -197,6 +211,7 @@ def edge_clip(path: Path, *, edge: str = "right", width: int = 360, height: int 
     frame = (width, height)
     total = int(round(duration_s * fps))
     state: dict[tuple[str, str], list] = {}
+    where: dict[int, list[tuple[str, tuple[float, float, float, float]]]] = {}
     for text, glyphs, identifiers in lines:
         for category, found in identifiers:
             state[(text, found)] = [category, text.index(found), glyphs, None, None, None]
@@ -205,6 +220,8 @@ def edge_clip(path: Path, *, edge: str = "right", width: int = 360, height: int 
         t = index / fps
         centre = _path(edge, board_box, frame, t, start_s, speed)
         m = _matrix(centre, t, frame, shake_px, seed)
+        where[index] = [(found, _letters(item[2][item[1]:item[1] + len(found)], m))
+                        for (_, found), item in state.items()]
         for (_, found), item in state.items():
             enough, whole = _shown(item[2], item[1], found, m, frame, item[0])
             if enough and item[3] is None:
@@ -219,7 +236,7 @@ def edge_clip(path: Path, *, edge: str = "right", width: int = 360, height: int 
     clip = make_frames_clip(path, width=width, height=height, duration_s=duration_s, fps=fps,
                             frame_at=frame_at, captions=[], utterances=[])
     assert total > 0
-    truth = EdgeTruth(clip, edge)
+    truth = EdgeTruth(clip, edge, where=where, fps=fps)
     for (text, found), (category, _, _, identifiable, whole, end) in state.items():
         truth.items.append(EdgeItem(category, found, text, identifiable, whole,
                                     end if end is not None else duration_s))
