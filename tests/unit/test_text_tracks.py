@@ -104,3 +104,61 @@ def test_same_text_allows_cut_and_misread_forms_only():
     assert same_text("M. Whitaker", "M. Whitaket")
     assert not same_text("Margaret Olson", "Anika Patel")
     assert not same_text("Stay hydrated", "MRN 00482913")
+
+
+
+def _caption_over(quad, dy):
+    """A caption's box across the line's top `dy` px (a caption the card is tilted under)."""
+    top = float(quad[:, 1].min())
+    return np.float32([[10, top - 30], [330, top - 30], [330, top + dy], [10, top + dy]])
+
+
+class CaptionAndLine:
+    """Reads the caption's box (it starts at x 10) as the caption, the line as `line` says."""
+
+    def __init__(self, line):
+        self.line = line  # iterator of (text, confidence)
+        self.line_reads = 0
+
+    def recognise(self, frame, quads):
+        out = []
+        for quad in quads:
+            if quad[0, 0] == 10:
+                out.append(("Wash hands often", 0.97))
+            else:
+                self.line_reads += 1
+                out.append(next(self.line))
+        return out
+
+
+def test_a_line_read_while_a_caption_crossed_it_is_read_again_once_clear():
+    # the reading under the caption is garbled with a sure engine (EasyOCR gave 0.91 for
+    # "IMRIN UU 40Z913"): once the line is clear of it, it is read again and that reading kept
+    engine = CaptionAndLine(iter([("IMRIN UU 40Z913", 0.99), ("MRN 00482913", 0.93)]))
+    tracker = TextTracker(engine)
+    frame, quads = drawn([("MRN 00482913", 40, 300)])
+    caption = _caption_over(quads[0], 14)
+    tracker.update(0.0, frame, IDENTITY, [caption, quads[0]])
+    frame, moved = drawn([("MRN 00482913", 40, 200)])  # the camera tilted: the card went up
+    pieces = tracker.update(0.5, frame, shift(0, -100), [caption, moved[0]])
+    assert sorted(p.text for p in pieces) == ["MRN 00482913", "Wash hands often"]
+    assert engine.line_reads == 2
+
+
+def test_a_line_a_caption_stays_over_or_whose_neighbour_moves_with_it_is_read_once():
+    engine = CaptionAndLine(iter([("MRN 00482913", 0.97)] * 8))
+    tracker = TextTracker(engine)
+    frame, quads = drawn([("MRN 00482913", 40, 300)])
+    caption = _caption_over(quads[0], 14)
+    for step in range(4):
+        tracker.update(step * 0.5, frame, IDENTITY, [caption, quads[0]])
+    assert engine.line_reads == 1
+    # two lines of one card, their boxes touching, tilted up together: never apart
+    engine = CountingEngine(lambda q: "MRN 00482913" if q[0, 1] < 300 else "Ward 7")
+    tracker = TextTracker(engine)
+    y = 400
+    for step in range(4):
+        frame, quads = drawn([("MRN 00482913", 40, y), ("Ward 7", 40, y + 34)])
+        tracker.update(step * 0.5, frame, shift(0, -60) if step else IDENTITY, quads)
+        y -= 60
+    assert engine.reads == 2

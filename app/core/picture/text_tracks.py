@@ -5,7 +5,10 @@ followed so far: that line's box, moved by the camera's motion since the last sa
 (motion.py), or left where it was (a caption stays put while the room shakes behind it).
 A line is recognised only when it is new, has grown (it was cut at the frame's edge, or
 someone stepped away from it), looks different from when it was last read (its content
-changed), or was read with low confidence (read again, a little later, up to a few times).
+changed), was read while another line's box crossed or met it (a caption's band over a card the
+camera tilts past: the reading mixes the two, or reads half-hidden letters, however sure the
+engine is) and the two have since moved apart, or was read with low confidence (read again, a
+little later, up to a few times).
 A presenter moving, a waveform on a monitor or the camera shaking therefore costs a detection,
 not a read. Each followed line keeps one id; its pieces carry it, so the findings it gives
 stay one finding however the camera moves.
@@ -32,6 +35,8 @@ MAX_MISSES = 2  # samples a line may go undetected and still be the same line
 PATCH_HEIGHT = 16
 EDGE_PX = 4  # a line this close to the frame's border is cut by it...
 EDGE_GROWN = 0.4  # ...and read again once it shows this many line heights more (a letter)
+MEET = 0.2  # boxes nearer than this many line heights (or overlapping) meet...
+APART = 0.5  # ...and are apart again once this many line heights separate them
 
 
 @dataclass
@@ -48,6 +53,7 @@ class TextTrack:
     misses: int = 0
     read_height: float = 0.0
     read_cut: bool = False  # the frame's edge cut the line when it was read
+    read_met: frozenset[int] = frozenset()  # the lines whose boxes met it when it was read
 
 
 def _rect(quad: Quad) -> tuple[float, float, float, float]:
@@ -79,6 +85,26 @@ def at_edge(quad: Quad, frame: np.ndarray, margin: float = EDGE_PX) -> bool:
     height, width = frame.shape[:2]
     x0, y0, x1, y1 = _rect(quad)
     return x0 <= margin or y0 <= margin or x1 >= width - margin or y1 >= height - margin
+
+
+def _gap(a: Quad, b: Quad) -> tuple[float, float]:
+    """The space between two boxes across and along their lines (negative: they overlap)."""
+    ax0, ay0, ax1, ay1 = _rect(a)
+    bx0, by0, bx1, by1 = _rect(b)
+    return max(by0 - ay1, ay0 - by1), max(bx0 - ax1, ax0 - bx1)
+
+
+def meets(quad: Quad, other: Quad) -> bool:
+    """Whether another line's box crosses this one or lies against it (a caption's band that
+    hides the top of its letters: the detector boxes what shows) for a line's height along it."""
+    height = _height(quad)
+    across, along = _gap(quad, other)
+    return across <= MEET * height and along <= -height
+
+
+def apart(quad: Quad, other: Quad) -> bool:
+    """Whether two lines that met are well apart now."""
+    return max(_gap(quad, other)) >= APART * _height(quad)
 
 
 def _grown_at_edge(track: TextTrack, quad: Quad) -> bool:
@@ -140,6 +166,7 @@ class TextTracker:
         """Take the lines detected at `t_s` (motion: the map from the last sample's pixels);
         return the pieces of text on this frame, each with its line's id."""
         moved = [move_quad(track.quad, motion) for track in self.tracks]
+        was = {t.id: m for t, m in zip(self.tracks, moved, strict=True)}
         pairs = sorted(((max(_iou(q, m), _iou(q, t.quad)), i, j)
                         for i, q in enumerate(quads)
                         for j, (t, m) in enumerate(zip(self.tracks, moved, strict=True))),
@@ -165,6 +192,8 @@ class TextTracker:
                 track.misses += 1
         self.tracks = [t for j, t in enumerate(self.tracks)
                        if j in taken or t.misses <= MAX_MISSES]
+        # where each line followed so far is now: detected, or moved with the camera
+        now = was | {t.id: quads[i] for i, t in matched.items()}
         to_read: list[tuple[int, TextTrack]] = []
         for i, quad in enumerate(quads):
             known = matched.get(i)
@@ -178,14 +207,16 @@ class TextTracker:
             track = known
             track.misses = 0
             track.quad = quad
-            why = self._needs_read(track, frame, quad, t_s)
+            why = self._needs_read(track, frame, quad, t_s, now)
             if why:
                 to_read.append((i, track))
                 self.reasons[why] = self.reasons.get(why, 0) + 1
         readings = self.engine.recognise(frame, [quads[i] for i, _ in to_read])
         self.lines_read += len(to_read)
         for (i, track), (text, confidence) in zip(to_read, readings, strict=True):
-            self._take(track, frame, quads[i], t_s, text, confidence)
+            met = frozenset(matched[j].id for j, q in enumerate(quads)
+                            if j != i and meets(quads[i], q))
+            self._take(track, frame, quads[i], t_s, text, confidence, met)
         pieces = []
         for i, quad in enumerate(quads):
             track = matched[i]
@@ -213,12 +244,15 @@ class TextTracker:
         self._next_id += 1
         return self._next_id
 
-    def _needs_read(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float) -> str:
+    def _needs_read(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float,
+                    now: dict[int, Quad]) -> str:
         """Why the line must be read again ("" when what was read still holds)."""
         if _width(quad) > GROWN * max(track.read_width, 1.0) or _grown_at_edge(track, quad):
             return "grown"
         if track.read_cut and not at_edge(quad, frame):
             return "whole"  # read while the edge cut it, now all in view
+        if any(i in now and apart(quad, now[i]) for i in track.read_met):
+            return "apart"  # read while another line lay over or against it, now apart
         if _width(quad) * GROWN < track.read_width:
             return "split"  # a part of what was read: the line was split from its neighbour
         if track.patch is not None:
@@ -232,7 +266,10 @@ class TextTracker:
         return ""
 
     def _take(self, track: TextTrack, frame: np.ndarray, quad: Quad, t_s: float, text: str,
-              confidence: float) -> None:
+              confidence: float, met: frozenset[int] = frozenset()) -> None:
+        # the first reading since a line that lay over or against it moved away
+        clear = bool(track.read_met - met)
+        track.read_met = met
         track.reads += 1
         track.read_t = t_s
         track.patch, track.patch_factor = patch_of(frame, quad)
@@ -250,5 +287,5 @@ class TextTracker:
             track.read_width = _width(quad)
             track.text, track.confidence = text, confidence
             return
-        if not track.text or grew or confidence >= track.confidence:
+        if not track.text or grew or clear or confidence >= track.confidence:
             track.text, track.confidence = text, confidence
