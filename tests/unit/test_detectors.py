@@ -139,3 +139,34 @@ def test_surname_comma_given_in_title_case_is_one_name(detector, text, name):
                                   "Yes, Doctor", "Cardiology, Neurology"])
 def test_two_capitalised_words_with_a_comma_are_no_name(detector, text):
     assert [s for s in detector.detect(text) if s.category.value == "name"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # issue 26: "Smith-Jones, Amy" gave "Jones" and "Amy", two findings, the "Smith-" of the
+    # surname in neither; a surname of parts is one name, looked up by its parts
+    ("Smith-Jones, Amy", "Smith-Jones, Amy"), ("Patient: Smith-Jones, Amy", "Smith-Jones, Amy"),
+    ("SMITH-JONES, Amy", "SMITH-JONES, Amy"), ("Okafor-Smith, Chidi", "Okafor-Smith, Chidi"),
+    ("O'Neil, Mary", "O'Neil, Mary"), ("O'NEIL, MARY", "O'NEIL, MARY"),
+    ("D'Souza, Priya", "D'Souza, Priya"), ("McDonald, Jane", "McDonald, Jane"),
+    ("Van der Berg, Anna", "Van der Berg, Anna"), ("VAN DER BERG, ANNA", "VAN DER BERG, ANNA"),
+    ("Patient: Van der Berg, Anna", "Van der Berg, Anna"),
+    ("De la Cruz, Maria", "De la Cruz, Maria"),
+    # the OCR dropped the space: a cover of "Margaret" alone would show "Olson"
+    ("Patient: MargaretOlson", "MargaretOlson"),
+])
+def test_a_surname_of_parts_or_names_run_together_are_one_name(detector, text, name):
+    assert [s.text for s in detector.detect(text) if s.category.value == "name"] == [name]
+
+
+@pytest.mark.parametrize("text", ["Follow-Up, Monday", "Well-Being, Daily", "Day-Case, Ward",
+                                  "Hand-Gel, Please", "Long-term, care", "Check-In, Today",
+                                  "In the van, Please"])
+def test_hyphenated_words_with_a_comma_are_no_name(detector, text):
+    assert [s for s in detector.detect(text) if s.category.value == "name"] == []
+
+
+@pytest.mark.parametrize("text, name", [("GYALAANTALLAge: 87", "GYALAANTALL"),
+                                        ("Rosa Sex: F", "Rosa")])
+def test_a_label_run_on_to_a_name_stays_out_of_it(detector, text, name):
+    assert name in [s.text for s in detector.detect(text, beside_identifier=2)
+                    if s.category.value == "name"]

@@ -184,14 +184,31 @@ def _sentence_start(text: str, before: Token | None) -> bool:
     return bool(re.match(r"\s*[.!?:;\n]", between))
 
 
+# a surname's particles ("Van der Berg", "de la Cruz", "VON TRAPP") and its parts: a word in
+# capitals, in title case, "McDonald", "O'Neil", "D'SOUZA"; two parts joined by a hyphen
+_PARTICLE = r"(?i:van|von|de|der|den|di|da|du|del|dos|la|le)\s"
+_PART = r"(?:[A-Z]{2,}|[A-Z][a-z]+|Ma?c[A-Z][a-z]+|[A-Z]'[A-Z][a-z]+|[A-Z]'[A-Z]{2,})"
+
+
+def _parts(surname: str) -> tuple[list[str], bool]:
+    """The words of a surname that can be looked up ("Smith-Jones" → Smith, Jones; "O'Neil" →
+    Neil; particles left out) and whether it has particles."""
+    words = surname.split()
+    particles = len(words) > 1
+    parts = [p for p in re.split(r"[-']", words[-1]) if len(p) >= 2]
+    return parts, particles
+
+
 class SurnameGivenRecognizer(WordRecognizer):
     """ "OLSON, MARGARET", "OLSON, Margaret" and "Okafor, Chidi" as wristbands, monitors, cards
     and EHR lists print a name, when at least one of the two is a known name and neither is an
     ordinary word ("PT, PTT" is not); written "Surname, Given", neither may be a place either
-    ("Houston, Texas")."""
+    ("Houston, Texas"). A surname of parts is one name, looked up by its parts: "Smith-Jones,
+    Amy", "O'Neil, Mary", "McDonald, Jane", and "Van der Berg, Anna", whose particles say
+    surname when the given name is a known one."""
 
-    _PATTERN = re.compile(r"\b([A-Z]{2,}(?:[-'][A-Z]+)?|(?:[A-Z][a-z]+|O'[A-Z][a-z]+)"
-                          r"(?:-[A-Z][a-z]+)?),\s?([A-Z][A-Za-z]+)\b")
+    _PATTERN = re.compile(rf"(?<![\w'-])((?:{_PARTICLE}){{0,2}}{_PART}(?:-{_PART})?),"
+                          r"\s?([A-Z][A-Za-z]+)\b")
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["NAMED_PERSON"], name="SURNAME, Given")
@@ -204,15 +221,18 @@ class SurnameGivenRecognizer(WordRecognizer):
         results: list[RecognizerResult] = []
         for match in self._PATTERN.finditer(text):
             surname, given = match.group(1), match.group(2)
-            if any(w.lower() in NOT_NAMES for w in (surname, given)):
+            parts, particles = _parts(surname)
+            words = [*parts, given]
+            if not parts or any(w.lower() in NOT_NAMES for w in words):
                 continue
-            pair = (surname, given)
-            # one is surely a name ("ANIKA"); the other is a name too or no ordinary word
-            if not any(lexicon.is_known_name(w) and not lexicon.is_ordinary(w) for w in pair):
+            # one is surely a name ("ANIKA", "Jones"), or particles stand before the surname of
+            # a known given name; the others are names too or no ordinary words
+            if not (any(lexicon.is_known_name(w) and not lexicon.is_ordinary(w) for w in words)
+                    or particles and lexicon.is_known_name(given)):
                 continue
-            if not all(lexicon.is_known_name(w) or not lexicon.is_ordinary(w) for w in pair):
+            if not all(lexicon.is_known_name(w) or not lexicon.is_ordinary(w) for w in words):
                 continue
-            if not surname.isupper() and any(lexicon.is_place(w.lower()) for w in pair):
+            if not surname.isupper() and any(lexicon.is_place(w.lower()) for w in words):
                 continue  # "Houston, Texas", "Boston, Massachusetts"
             results.append(RecognizerResult(
                 "NAMED_PERSON", match.start(), match.end(), 0.75,

@@ -143,6 +143,7 @@ class TextDetector:
         found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
         if beside_identifier is not None:  # a screen line: "CONSULTANT MrLumbarSpineWo"
             found = without_device_names(text, found)
+        found = [_whole_words(s, text) for s in found]
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
@@ -191,6 +192,27 @@ class TextDetector:
         rule = f"pattern '{pattern}'" if pattern else what
         return TextSpan(start, start + len(found), category, round(score, 3), rule, found,
                         from_ner=not pattern)
+
+
+def _whole_words(span: TextSpan, text: str) -> TextSpan:
+    """A name grown over a known name run on at either end, written as a word starts:
+    "Patient: MargaretOlson", the space the OCR dropped, is "MargaretOlson", not "Margaret" (a
+    cover of it would show "Olson"); "RosaSex: F" stays "Rosa"."""
+    if span.category is not Category.NAME:
+        return span
+    start, end = span.start, span.end
+    # both in title case: "GYALAANTALLAge: 87" is a name and a label
+    after = re.match(r"[A-Z][a-z]+", text[end:]) if text[end - 1].islower() else None
+    if after and lexicon.is_known_name(after.group()) and after.group().lower() not in _NOT_A_NAME:
+        end += after.end()
+    before = (re.search(r"[A-Z][a-z]+$", text[:start])
+              if re.match(r"[A-Z][a-z]", text[start:]) else None)
+    if before and lexicon.is_known_name(before.group()) and before.group().lower() not in (
+            _NOT_A_NAME):
+        start = before.start()
+    if (start, end) == (span.start, span.end):
+        return span
+    return replace(span, start=start, end=end, text=text[start:end])
 
 
 def _with_text_of(span: TextSpan | None, text: str) -> TextSpan | None:
