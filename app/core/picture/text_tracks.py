@@ -211,12 +211,7 @@ class TextTracker:
             if why:
                 to_read.append((i, track))
                 self.reasons[why] = self.reasons.get(why, 0) + 1
-        readings = self.engine.recognise(frame, [quads[i] for i, _ in to_read])
-        self.lines_read += len(to_read)
-        for (i, track), (text, confidence) in zip(to_read, readings, strict=True):
-            met = frozenset(matched[j].id for j, q in enumerate(quads)
-                            if j != i and meets(quads[i], q))
-            self._take(track, frame, quads[i], t_s, text, confidence, met)
+        self._read(t_s, frame, quads, to_read, matched)
         pieces = []
         for i, quad in enumerate(quads):
             track = matched[i]
@@ -224,6 +219,16 @@ class TextTracker:
                 pieces.append(piece_of(track.text, track.confidence, quad, track.id))
         pieces += [piece_of(t.text, t.confidence, t.quad, t.id) for t in kept if t.text]
         return pieces
+
+    def _read(self, t_s: float, frame: np.ndarray, quads: list[Quad],
+              to_read: list[tuple[int, TextTrack]], matched: dict[int, TextTrack]) -> None:
+        """Recognise the lines to read; each remembers the lines whose boxes met it then."""
+        readings = self.engine.recognise(frame, [quads[i] for i, _ in to_read])
+        self.lines_read += len(to_read)
+        for (i, track), (text, confidence) in zip(to_read, readings, strict=True):
+            met = frozenset(matched[j].id for j, q in enumerate(quads)
+                            if j != i and meets(quads[i], q))
+            self._take(track, frame, quads[i], t_s, text, confidence, met)
 
     @staticmethod
     def _still_there(track: TextTrack, frame: np.ndarray, quads: list[Quad]) -> bool:
