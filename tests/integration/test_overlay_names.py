@@ -85,3 +85,27 @@ def test_a_name_takes_its_cue_from_its_block(shown, engines):
 ], ids=["site-staff-hospital-block"])
 def test_a_blocks_site_staff_and_hospital_lines_give_no_name(shown, engines):
     assert read_names(render(shown, 13), engines.ocr, engines.detector) == []
+
+
+# 2026-12-05 (issue 26 item 1, third pass): a name beside the hospital on its row, read by OCR
+# as one line with it, is flagged when the hospital is printed in another case (two columns);
+# a hospital or a children's hospital named after people, and a scanner model after its maker,
+# in the same places, are not names.
+@pytest.mark.parametrize("shown", [
+    overlay("ct", ("KOWALSKA AGNIESZKA     Whittington Hospital", "MRN 66120394  2019-07-12",
+                   "44 YRS [F]", "CT HEAD WITHOUT CONTRAST"), ("Agnieszka", "Kowalska"), WHITE,
+            "tl"),
+], ids=["name-beside-title-case-hospital"])
+def test_a_name_beside_a_facility_in_another_column_is_flagged(shown, engines):
+    names = read_names(render(shown, 15), engines.ocr, engines.detector)
+    assert name_found(*shown.name, names) == (True, True), names
+
+
+@pytest.mark.parametrize("shown", [
+    overlay("mr", ("WHITTINGTON HOSPITAL", "DOB: 1961-04-02  FEMALE", "Vantage Galan",
+                   "SAG T2"), None, WHITE, "tl"),
+    overlay("us", ("Nicklaus Children's", "Birth Date: 03/03/2016  M", "ABDOMEN LONG"), None,
+            GREEN, "tr"),
+], ids=["hospital-and-model", "childrens-hospital"])
+def test_a_facility_or_model_named_like_a_person_gives_no_name(shown, engines):
+    assert read_names(render(shown, 17), engines.ocr, engines.detector) == []

@@ -14,6 +14,12 @@ from __future__ import annotations
 import re
 
 from app.core.detect import lexicon
+from app.core.detect.facility_columns import (
+    another_column,
+    column_before_facility,
+    is_facility_word,
+)
+from app.core.detect.field_names import FIELD_END, INITIAL_TAIL, alone_in_fields
 from app.core.detect.medical_recognizers import ANY_DATE
 from app.core.detect.name_recognizers import NOT_NAMES
 from app.core.detect.ocr_words import (
@@ -134,11 +140,14 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
     facility's word follows on its line ("Josephine Kerr Infirmary")."""
     if span.category is not Category.NAME or span.rule == RULE:
         return False
-    words = [w.lower for w in tokens(span.text)]
+    words = [w.lower for w in tokens(span.text)] + [  # "Children's" as printed too
+        w.text.lower() for w in tokens(span.text) if w.text.lower() != w.lower]
     # and at their capitals: "MrLumbarSpineWo", "SAGPtID" (overlay words OCR ran together)
     runs = [[p.lower() for p in camel_parts(w.text)] for w in tokens(span.text)]
     if any(len(r) >= 2 and any(p in NOT_A_NAME and not lexicon.is_known_name(p) for p in r)
            for r in runs):
+        return True
+    if len(tokens(span.text)) == 1 and _among_image_words(span, text):
         return True
     after = tokens(text[span.end :].split("\n")[0])[:1]
     return (bool(after) and after[0].lower in FACILITY_WORDS
@@ -147,6 +156,15 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
                 or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
                 for w in words))
+
+
+def _among_image_words(span: TextSpan, text: str) -> bool:
+    """One word on a line of nothing but an image's words and numbers: a model ("Magnetom
+    Vida"), or a view word OCR cut short ("Xr Foot 3 Views Le" of "... Left"), not a person."""
+    start = text.rfind("\n", 0, span.start) + 1
+    others = [w for w in tokens(text[start:].split("\n")[0])
+              if not span.start <= start + w.start < span.end]
+    return bool(others) and all(w.lower in IMAGE_WORDS for w in others)
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
@@ -196,6 +214,11 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
                 if not blocking or (
                         cue == PERSON and _vouched(line, words, first, last)
                         and all(_overruled(s, start, end) for s in blocking)):
+                    found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
+                                          text[start:end], cue=NEXT_TO[cue]))
+            for word in alone_in_fields(line, read, cue == PERSON, own != NONE):
+                start, end = offset + word.start, offset + word.end
+                if not any(s.start < end and start < s.end for s in [*spans, *found]):
                     found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
                                           text[start:end], cue=NEXT_TO[cue]))
         offset += len(as_read) + 1
@@ -256,6 +279,7 @@ def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[
         if index + 1 == len(words) or not _nameable(words[index + 1], line) or not (
                 _JOIN.fullmatch(gap(line, word, words[index + 1]))):
             runs.append((first, index))
+    runs = [(a, column_before_facility(words, a, b)) for a, b in runs]
     return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue, own)]
 
 
@@ -330,7 +354,8 @@ def _nameable(word: Token, line: str) -> bool:
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
         return False
     if not lexicon.is_known_name(lower) and (
-            overlay_words_run_together(lower) or word_at_an_end(lower)
+            # two words of three letters are chance ("Cormac" is no "cor" + "mac")
+            (len(lower) >= 7 and overlay_words_run_together(lower)) or word_at_an_end(lower)
             or holds_facility(lower) or _abbreviation(word, line)):
         return False
     parts = [p.lower() for p in camel_parts(word.text)]
@@ -395,12 +420,14 @@ def _alone_before_marker(line: str, word: Token) -> bool:
 
 def _alone_on_line(line: str, word: Token) -> bool:
     """ "BEKBOLATMUSLIYEVICH" over "DOB: 03/11/1976": one word in no dictionary that is the
-    whole of its line, a name in the lists or, in no list, long enough to be two names whose
-    space OCR dropped (a maker's or a hospital's one word is shorter); not words run together
-    ("ABDOMENPELVIS"), nor a word of the overlay."""
+    whole of its line (or of its last field), but for a caret's trace or a middle initial; a
+    name in the lists or, in no list, long enough to be two names whose space OCR dropped (a
+    maker's or a hospital's one word is shorter); not words run together ("ABDOMENPELVIS"), nor
+    a word of the overlay."""
     lower = word.lower
     return (len(word.text) >= 6 and _first_after_label(line, word)
-            and not line[word.end :].strip() and not lexicon.is_ordinary(lower)
+            and INITIAL_TAIL.fullmatch(line, word.end) is not None
+            and not lexicon.is_ordinary(lower)
             and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not holds_a_word(lower))
                  or names_run_together(word, least=14))
             and lower not in lexicon.CLINICAL_WORDS)
@@ -410,7 +437,7 @@ def _first_after_label(line: str, word: Token) -> bool:
     """`word` is first on its line, or right after a label of the overlay's ("Pt: ",
     "PATIENT NAME: ")."""
     before = line[: word.start]
-    return not any(c.isalpha() for c in before) or (
+    return not any(c.isalpha() for c in before) or FIELD_END.search(before) is not None or (
         _LABEL_BEFORE.fullmatch(before) is not None
         and all(made_of_words(w.lower, labels_only=True) for w in tokens(before)))
 
@@ -423,5 +450,10 @@ def _given_then_surname(run: list[Token]) -> bool:
 
 
 def _beside_facility(line: str, words: list[Token], first: int, last: int) -> bool:
+    """A facility's word next to the run, as printed ("Children's") or without its possessive;
+    not one printed in another case after it, another column's ("Varvio Johannes
+    EMERGENCYDEPARTMENT", "EdvardPetrussen ROYALVICTORIAINFIRMARY")."""
     near = [words[i] for i in (first - 1, last + 1) if 0 <= i < len(words)]
-    return any(w.lower in FACILITY_WORDS or holds_facility(w.lower) for w in near)
+    return any(is_facility_word(w) for w in near) and not (
+        (first == 0 or not is_facility_word(words[first - 1]))
+        and another_column(words, first, last))

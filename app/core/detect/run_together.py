@@ -48,14 +48,15 @@ def holds_facility(letters: str) -> bool:
     return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
 
 
-def made_of_words(letters: str, labels_only: bool = False) -> bool:
-    """The letters cut whole into English words of three letters or more and overlay words,
+def made_of_words(letters: str, labels_only: bool = False, least: int = 3) -> bool:
+    """The letters cut whole into English words of `least` letters or more and overlay words,
     but for one or two letters at the end ("MRLUMBARSPINEWO": "WO" for "without");
     `labels_only`: into overlay words, all of it ("PATIENTNAME", not "ALLERGIES")."""
     ends = {0}
     for end in range(1, len(letters) + 1):
         if any(letters[start:end] in NOT_A_NAME
-               or (not labels_only and end - start >= 3 and lexicon.is_ordinary(letters[start:end]))
+               or (not labels_only and end - start >= least
+                   and lexicon.is_ordinary(letters[start:end]))
                for start in ends if start < end):
             ends.add(end)
     if labels_only:
@@ -112,3 +113,18 @@ def initial_at(letters: str) -> int | None:
         if fits and (best is None or (known, at) > best[0]):
             best = ((known, at), at)
     return best[1] if best else None
+
+
+def names_in_a_field(word: Token, least: int = 10) -> bool:
+    """ "MADETOJAPIRJO" after a banner's bar, "SHERVASHIDZEALPATU" after the record number: a
+    word in capitals of `least` letters or more, alone in its field, that English words of four
+    letters or more and overlay words do not make up ("SHER VAS HID ZEAL" is chance: short
+    English words fall inside names), that no overlay word and no English word of six letters
+    or more begins or ends ("GREATORMONDSTREET"), and that holds no facility's: names whose
+    spaces and carets OCR dropped."""
+    lower = word.lower
+    return (len(lower) >= least and word.text.isupper() and word.text.isalpha()
+            and not made_of_words(lower, least=4) and not word_at_an_end(lower)
+            and not holds_facility(lower) and not overlay_words_run_together(lower)
+            and not any(lexicon.is_ordinary(piece) for size in range(6, len(lower) - 2)
+                        for piece in (lower[:size], lower[-size:])))
