@@ -66,3 +66,12 @@ def test_a_facility_model_or_cut_view_word_is_no_name(detector, text, beside):
 ])
 def test_the_same_words_as_a_persons_name_are_still_flagged(detector, text, beside, name):
     assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("Dr: Okonkwo", NONE, "Okonkwo"),  # "DR" is a modality too, but here a title
+    ("Magnetom Vida  Tech: Ruth", PERSON, "Ruth"),  # a labelled field on the model's line
+])
+def test_a_name_after_a_title_or_a_label_among_image_words_stays_a_name(detector, text, beside,
+                                                                        name):
+    assert name in names(detector, text, beside)

@@ -21,7 +21,7 @@ from app.core.detect.facility_columns import (
 )
 from app.core.detect.field_names import FIELD_END, INITIAL_TAIL, alone_in_fields
 from app.core.detect.medical_recognizers import ANY_DATE
-from app.core.detect.name_recognizers import NOT_NAMES
+from app.core.detect.name_recognizers import NOT_NAMES, TITLES
 from app.core.detect.ocr_words import (
     best_reading,
     camel_parts,
@@ -160,11 +160,13 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
 
 def _among_image_words(span: TextSpan, text: str) -> bool:
     """One word on a line of nothing but an image's words and numbers: a model ("Magnetom
-    Vida"), or a view word OCR cut short ("Xr Foot 3 Views Le" of "... Left"), not a person."""
+    Vida"), or a view word OCR cut short ("Xr Foot 3 Views Le" of "... Left"), not a person;
+    not after a title or a label ("Dr: Mensah", "DR Okafor": "DR" is a modality too)."""
     start = text.rfind("\n", 0, span.start) + 1
-    others = [w for w in tokens(text[start:].split("\n")[0])
-              if not span.start <= start + w.start < span.end]
-    return bool(others) and all(w.lower in IMAGE_WORDS for w in others)
+    line = text[start:].split("\n")[0]
+    others = [w for w in tokens(line) if not span.start <= start + w.start < span.end]
+    return (bool(others) and ":" not in line
+            and all(w.lower in IMAGE_WORDS and w.lower not in TITLES for w in others))
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
