@@ -160,6 +160,7 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     """One line per finding: time range, source, category, confidence, text."""
     from app.core.findings.combination import flags
     from app.core.review.presenter import presenter_lines
+    from app.core.review.verdict import hard_to_read
 
     video = result.video
     print(f"{Path(video.path).name}: {format_time(video.duration_s)}, "
@@ -182,8 +183,9 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
         f"({coverage.frames_total} in the clip), {coverage.lines_read} lines read.",
         file=stream,
     )
-    for note in [*presenter_lines(result), *coverage.notes]:
-        print(f"Note: {note}", file=stream)
+    for note in [hard_to_read(coverage), *presenter_lines(result), *coverage.notes]:
+        if note:
+            print(f"Note: {note}", file=stream)
 
 
 def scan_command(args: argparse.Namespace) -> int:

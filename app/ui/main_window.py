@@ -24,6 +24,7 @@ from app.core.models import AnalysisResult, Progress, VideoInfo
 from app.core.review.decisions import Decision, Review
 from app.core.review.reread import DecidedBy
 from app.core.review.session import ReviewSession
+from app.core.review.verdict import hard_to_read
 from app.ui import settings as app_settings
 from app.ui.clip_files import ask_for_clip, video_problem
 from app.ui.flag_walk import FlagWalk
@@ -221,9 +222,10 @@ class MainWindow(QMainWindow):
         assert result is not None
         self.transcript.show_transcript(result.transcript, result.findings)
         count = len(self.session.flags())
+        hard = hard_to_read(result.coverage)
         self.scan.say(f"Checked: {count} flag{'s' if count != 1 else ''} to review. "
-                      f"N / P move between flags, F marks must fix, D false alarm."
-                      if count else "Checked: nothing identifying was found.")
+                      f"N / P move between flags, F marks must fix, D false alarm. {hard}"
+                      if count else f"Checked: nothing identifying was found. {hard}")
         if self.review and self.review.problem:
             self.show_problem(self.review.problem)
             self.review.problem = None  # said once

@@ -59,7 +59,12 @@ from app.core.review.presenter import presenter_lines
 from app.core.review.report_redacted import redacted_section
 from app.core.review.reread import decided_by
 from app.core.review.session import ReviewSession
-from app.core.review.verdict import not_cleared_because, verdict_colour, verdict_of
+from app.core.review.verdict import (
+    hard_to_read,
+    not_cleared_because,
+    verdict_colour,
+    verdict_of,
+)
 from app.core.timecode import format_time
 
 if TYPE_CHECKING:
@@ -360,10 +365,7 @@ def _coverage(result: AnalysisResult, styles: Styles) -> list[Flowable]:
                           for a, b in coverage.low_confidence_speech)
         lines.append(f"Speech the model was unsure of: {spans}.")
     if coverage.low_confidence_text_times:
-        times = ", ".join(format_time(t) for t in coverage.low_confidence_text_times[:12])
-        more = len(coverage.low_confidence_text_times) - 12
-        extra = f" and {more} more" if more > 0 else ""
-        lines.append(f"Text that was hard to read at: {times}{extra}.")
+        lines.append(hard_to_read(coverage))
     lines += presenter_lines(result)
     lines += list(coverage.notes)
     lines.append(f"Not checked by this version: {NOT_YET_CHECKED}. Look for them yourself.")

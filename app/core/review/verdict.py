@@ -5,14 +5,16 @@ and the command line and the folder scan say it, all from these functions.
     summary = verdict_of(session.reviewed, session.review)
     summary.line()                 # "Not cleared: 1 must fix · 0 false alarms · 7 open"
     not_cleared_because(summary)   # "Not cleared because flags are marked must fix or …"
+    hard_to_read(result.coverage)  # "Text it could not read clearly was seen at 0:01, …"
 """
 
 from __future__ import annotations
 
 from app.core.findings.combination import flags
-from app.core.models import AnalysisResult
+from app.core.models import AnalysisResult, Coverage
 from app.core.review.carry_over import carried_ids
 from app.core.review.decisions import Review, Summary
+from app.core.timecode import format_short
 
 CLEARED_COLOUR = "#2e7d32"
 NOT_CLEARED_COLOUR = "#c62828"
@@ -54,3 +56,21 @@ def not_cleared_because(summary: Summary) -> str:
                        f"{'are' if many else 'is'} not in this scan: scan with those settings "
                        f"to see and hide {'them' if many else 'it'}")
     return "Not cleared because " + "; ".join(reasons) + "." if reasons else ""
+
+
+HARD_TO_READ_SHOWN = 8  # times listed; the rest counted
+
+
+def hard_to_read(coverage: Coverage) -> str:
+    """The sentence saying where the picture held text OCR could not read clearly (handwriting,
+    blur, small print, a script font): nothing in it can be flagged, and a clip whose board is
+    handwritten would otherwise say only that nothing was found. "" when there was none."""
+    times = coverage.low_confidence_text_times
+    if not times:
+        return ""
+    shown = ", ".join(format_short(t) for t in times[:HARD_TO_READ_SHOWN])
+    more = f" and {len(times) - HARD_TO_READ_SHOWN} more" if len(times) > HARD_TO_READ_SHOWN else ""
+    share = (f" ({len(times)} of the {coverage.frames_sampled} frames looked at)"
+             if coverage.frames_sampled else "")
+    return (f"Text it could not read clearly (handwriting, blur, small print) was seen at "
+            f"{shown}{more}{share}: nothing in it can be flagged, so look there yourself.")
