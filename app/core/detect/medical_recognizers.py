@@ -24,8 +24,18 @@ NUMERIC_DATE = "|".join(rf"\d{{1,2}}{sep}\d{{1,2}}{sep}(?:\d{{4}}|\d{{2}})(?![\d
                         for sep in ("/", r"\.", "-"))
 NUMERIC_DATE = rf"(?:{NUMERIC_DATE})"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+ORDINAL_WORDS = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth|(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+    r"ninth))"
+)
+DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{ORDINAL_WORDS})"
 WORDY_DATE = (
-    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+    rf"(?:{MONTH}\s+{DAY},?\s+\d{{4}}|(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH},?\s+\d{{4}}|"
+    # a record's way: 03-Mar-1953, 03/MAR/53, 3.Mar.1953 (one separator throughout)
+    + "|".join(rf"\d{{1,2}}{sep}{MONTH}{sep}(?:\d{{4}}|\d{{2}})" for sep in ("-", "/", r"\."))
+    + ")"
 )
 ANY_DATE = rf"(?:{NUMERIC_DATE}|{ISO_DATE}|{WORDY_DATE})"
 
@@ -38,7 +48,12 @@ RECORD_LABEL = (
     r"(?:MRN|MR\s?#|MR\s?No\.?|(?:Medical\s+)?Record\s+(?:Number|No\.?|#)(?:\s+is)?|"
     r"Medical\s+Record|"
     r"Patient\s+(?:ID|No\.?|Number)|Pt\.?\s?ID|Acct\.?\s?#?|Account(?:\s+(?:Number|No\.?|#))?|"
-    r"FIN|HAR|CSN|Encounter(?:\s+(?:Number|No\.?|#))?|Member\s+ID|Policy(?:\s+(?:Number|No\.?|#))?)"
+    r"FIN|HAR|CSN|Encounter(?:\s+(?:Number|No\.?|#))?|Member\s+ID|Policy(?:\s+(?:Number|No\.?|#))?|"
+    # the other names a record number goes by: hospital, unit, case, NHS, CHI, UR, registration,
+    # accession, specimen, lab, visit, client numbers ("HospitalNo:" as OCR runs it together)
+    r"(?:Hosp(?:ital)?|Unit|Case|NHS|CHI|UR|Reg(?:istration)?|Accession|Acc|Specimen|Sample|Lab|"
+    r"Visit|Client|Resident|Subject|Study|Insurance|Medicare|Medicaid)\.?\s*"
+    r"(?:No\.?|Number|Num|#|ID)(?:\s+is)?|URN|Accession)"
 )
 
 
@@ -63,12 +78,16 @@ def room_bed_recognizer() -> PatternRecognizer:
     """Room, bed, bay and cubicle numbers, written or spoken."""
     place = r"(?:room|rm\.?|bed(?:\s*space)?|bay|cubicle|cube|suite|(?:isolation|side)\s+room)"
     digits = r"(?:#\s?)?\d{1,4}(?-i:[A-Z])?"
+    # a bay's sign gives its beds as a range ("Beds 13-18"); "beds 12" alone is a count
+    places = r"(?:rooms|beds|bays|cubicles)"
+    span = r"\d{1,4}(?-i:[A-Z])?\s?[-–]\s?\d{1,4}(?-i:[A-Z])?"
     letter_or_word = rf"(?:#\s?)?(?:(?-i:[A-Z])\d{{0,3}}|{SMALL_NUMBER_WORDS})"
     return PatternRecognizer(
         supported_entity="ROOM_BED",
         name="room or bed",
         patterns=[
             Pattern("room/bed/bay number", rf"\b{place}\s*{digits}\b", 0.7),
+            Pattern("room/bed/bay range", rf"\b(?:{place}|{places})\s*{span}\b", 0.7),
             Pattern("room/bed/bay letter or word", rf"\b{place}\s+{letter_or_word}\b", 0.7),
         ],
         context=["patient", "ward", "unit", "icu"],
@@ -144,9 +163,10 @@ def labelled_date_recognizer() -> PatternRecognizer:
         supported_entity="PERSON_DATE",
         name="date",
         patterns=[
+            # a letter run onto the year is OCR's join of the next field ("14/07/1962F": sex)
             Pattern("labelled date (birth/admission/discharge/death)",
-                    rf"\b{label}\s*[:#-]?\s*{ANY_DATE}\b", 0.95),
-            Pattern("full date", rf"\b{ANY_DATE}\b", 0.6),
+                    rf"\b{label}\s*[:#,-]?\s*{ANY_DATE}(?!\d)", 0.95),
+            Pattern("full date", rf"\b{ANY_DATE}(?!\d)", 0.6),
         ],
         context=["birth", "born", "dob", "admitted", "discharged", "died"],
     )
@@ -161,6 +181,8 @@ def age_over_89_recognizer() -> PatternRecognizer:
         patterns=[
             Pattern("age over 89",
                     rf"\b{age}(?:\s?|-)(?:years?(?:\s?|-)old|y/?o|yrs?(?:\s+old)?)\b", 0.9),
+            # a banner's or a label's way: "F 93y", "(93 y)"
+            Pattern("age over 89, short", rf"\b{age}\s?y\b(?!/)", 0.8),
             Pattern("labelled age over 89", rf"\b(?:age|aged)\s*:?\s*{age}\b", 0.85),
         ],
     )
@@ -184,6 +206,11 @@ def local_phone_recognizer() -> PatternRecognizer:
                     r"(?<![\d.,/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}"
                     r"(?:(?:\s|\s?[.-])\d{2,4}){2,4}(?![\d/]|[.,]\d)", 0.2),
             Pattern("digit groups", r"(?<![\d/.-])\b\d{3}\s\d{3}\s\d{4,5}\b(?![/.-]\d)", 0.5),
+            # UK numbers as written: 07700 918342, 020 7946 0018, 0161 496 0527, 07700918342
+            Pattern("UK phone",
+                    r"(?:(?<![\d/.-])\b0|\+44\s?(?:\(0\)\s?)?)"
+                    r"(?:\d{4}\s?\d{6}|\d{2}\s\d{4}\s\d{4}|\d{3}\s\d{3}\s\d{4})\b"
+                    r"(?![/.-]\d)", 0.6),
             Pattern("pager or extension",
                     r"\b(?:pager|beeper|pgr|pg|bleep|ext\.?|extension)\s*(?:number|no\.?|#)?"
                     r"\s*[:#]?\s*#?\d{4,5}\b", 0.7),
@@ -196,7 +223,7 @@ def local_phone_recognizer() -> PatternRecognizer:
 def written_name_recognizer() -> PatternRecognizer:
     """Names as charts and wristbands write them, which a general NER model misses."""
     honorific = r"(?i:Mr|Mrs|Ms|Miss|Mx)"
-    label = r"(?i:Patient|Pt|Name)"
+    label = r"(?i:Patient|Pt|Name|Forenames?|Surname|Family\s+name|Given\s+names?)"
     name = r"(?-i:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)"
     return PatternRecognizer(
         supported_entity="NAMED_PERSON",

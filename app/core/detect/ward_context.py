@@ -65,7 +65,7 @@ SPOKEN = (
 )
 # Printed on a whiteboard, patient board, door sign or chart screen.
 SIGNAGE = (
-    r"\b(?:ward|unit)\s+(?:\d{1,2}[a-z]?|[A-Z]\d?)\b",
+    r"\b(?:ward|unit)\s*:?\s+(?:\d{1,2}[a-z]?|[A-Z]\d?)\b",
     r"\b(?:nurses'?\s+station|patient\s+board|bed\s+board|estimated\s+discharge|EDD|"
     r"nil\s+by\s+mouth|NBM|falls?\s+risk|infection\s+control|isolation|visiting\s+hours|"
     r"your\s+nurse\s+today|consultant|allergies)\b",
