@@ -64,6 +64,7 @@ class ScanSession(QObject):
 
     def say(self, sentence: str) -> None:
         self.stage.setText(sentence)
+        self.stage.setToolTip(sentence)  # the whole of it, where the status bar cuts it short
 
     def start(self, path: str, options: ScanOptions, rescan: bool = False) -> None:
         """Check `path`: its saved scan when there is one (unless `rescan`), else a scan."""

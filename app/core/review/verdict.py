@@ -72,5 +72,5 @@ def hard_to_read(coverage: Coverage) -> str:
     more = f" and {len(times) - HARD_TO_READ_SHOWN} more" if len(times) > HARD_TO_READ_SHOWN else ""
     share = (f" ({len(times)} of the {coverage.frames_sampled} frames looked at)"
              if coverage.frames_sampled else "")
-    return (f"Text it could not read clearly (handwriting, blur, small print) was seen at "
-            f"{shown}{more}{share}: nothing in it can be flagged, so look there yourself.")
+    return (f"Look yourself at {shown}{more}{share}: text there could not be read clearly "
+            f"(handwriting, blur, small print), so nothing in it could be flagged.")
