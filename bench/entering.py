@@ -44,7 +44,32 @@ def _wall(width: int, height: int, seed: int) -> np.ndarray:
     return cv2.GaussianBlur(wall, (3, 3), 0).clip(0, 255).astype(np.uint8)
 
 
-class EnteringCard:
+class PannedRoom:
+    """A room image seen through a frame that moves over it (`origin`, the frame's top left in
+    the room at t): each frame, and where the letters followed (`letters`, room px) are in it."""
+
+    room: np.ndarray
+    letters: tuple[float, float, float, float]
+    width: int
+    height: int
+
+    def origin(self, t: float) -> tuple[float, float]:
+        raise NotImplementedError
+
+    def where(self, t: float) -> tuple[float, float, float, float]:
+        """The letters followed, in the frame at t (x0, y0, x1, y1), maybe partly outside."""
+        ox, oy = self.origin(t)
+        x0, y0, x1, y1 = self.letters
+        return x0 - ox, y0 - oy, x1 - ox, y1 - oy
+
+    def frame(self, t: float) -> np.ndarray:
+        ox, oy = self.origin(t)
+        m = np.float32([[1, 0, -ox], [0, 1, -oy]])
+        return cv2.warpAffine(self.room, m, (self.width, self.height), flags=cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_CONSTANT, borderValue=(170, 176, 184))
+
+
+class EnteringCard(PannedRoom):
     """The wall with the card on it, and the camera's path across it."""
 
     def __init__(self, edge: str, width: int, height: int, duration_s: float, seed: int = 0,
@@ -104,18 +129,6 @@ class EnteringCard:
         x += 4 * math.sin(2 * math.pi * 1.7 * t) + 2 * math.sin(2 * math.pi * 4.3 * t + 1)
         y += 3 * math.sin(2 * math.pi * 1.3 * t + 2) + 2 * math.sin(2 * math.pi * 3.7 * t)
         return x, y
-
-    def where(self, t: float) -> tuple[float, float, float, float]:
-        """The card's letters in the frame at t (x0, y0, x1, y1), maybe partly outside."""
-        ox, oy = self.origin(t)
-        x0, y0, x1, y1 = self.letters
-        return x0 - ox, y0 - oy, x1 - ox, y1 - oy
-
-    def frame(self, t: float) -> np.ndarray:
-        ox, oy = self.origin(t)
-        m = np.float32([[1, 0, -ox], [0, 1, -oy]])
-        return cv2.warpAffine(self.room, m, (self.width, self.height), flags=cv2.INTER_LINEAR,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=(170, 176, 184))
 
     def _check_path(self) -> None:
         x0, y0, x1, y1 = self.where(0.0)

@@ -16,17 +16,16 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from bench.clips import Caption, ClipTruth, Planted, make_frames_clip
-from bench.entering import KEPT, _wall
+from bench.entering import KEPT, PannedRoom, _wall
 
 TILT_S = (5.0, 6.5)  # the tilt that brings the card in
 
 
-class CardPastCaption:
+class CardPastCaption(PannedRoom):
     """The wall with the card, the caption, and the camera's path."""
 
     def __init__(self, edge: str, lines: list[str], font_file: Path, size: int, *,
@@ -69,17 +68,6 @@ class CardPastCaption:
         y += 4 * math.sin(2 * math.pi * 1.3 * t + p[2]) + 2 * math.sin(2 * math.pi * 3.7 * t + p[3])
         return x, y
 
-    def where(self, t: float) -> tuple[float, float, float, float]:
-        """The first line's letters in the frame at t (x0, y0, x1, y1), maybe partly outside."""
-        ox, oy = self.origin(t)
-        x0, y0, x1, y1 = self.letters
-        return x0 - ox, y0 - oy, x1 - ox, y1 - oy
-
-    def frame(self, t: float) -> np.ndarray:
-        ox, oy = self.origin(t)
-        m = np.float32([[1, 0, -ox], [0, 1, -oy]])
-        return cv2.warpAffine(self.room, m, (self.width, self.height), flags=cv2.INTER_LINEAR,
-                              borderMode=cv2.BORDER_CONSTANT, borderValue=(170, 176, 184))
 
 
 def past_caption_clip(path: Path, edge: str, lines: list[str], font_file: Path, size: int, *,
