@@ -62,11 +62,11 @@ def code_digest(root: Path, skip: tuple[str, ...] = ()) -> str:
     """The digest of the modules under `root` (as source where they are shipped as source,
     else as compiled), but for the folders `skip` at its top. A frozen build keeps neither as
     files: its digest is then that of nothing, and its version tells its releases apart."""
-    def kept(path: Path) -> bool:
-        return "__pycache__" not in path.parts and path.relative_to(root).parts[0] not in skip
+    def modules(pattern: str) -> list[Path]:
+        return sorted(p for p in root.rglob(pattern) if p.relative_to(root).parts[0] not in skip
+                      and (pattern == "*.pyc" or "__pycache__" not in p.parts))
 
-    files = sorted(p for p in root.rglob("*.py") if kept(p)) or sorted(
-        p for p in root.rglob("*.pyc") if p.relative_to(root).parts[0] not in skip)
+    files = modules("*.py") or modules("*.pyc")
     digest = hashlib.sha256()
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
