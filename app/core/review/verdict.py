@@ -58,7 +58,8 @@ def not_cleared_because(summary: Summary) -> str:
     return "Not cleared because " + "; ".join(reasons) + "." if reasons else ""
 
 
-HARD_TO_READ_SHOWN = 8  # times listed; the rest counted
+HARD_TO_READ_SHOWN = 8  # stretches listed; the rest counted
+HARD_TO_READ_JOINED_S = 1.0  # samples this close are one stretch ("0:00.0–0:26.0", not 53 times)
 
 
 def hard_to_read(coverage: Coverage) -> str:
@@ -68,9 +69,23 @@ def hard_to_read(coverage: Coverage) -> str:
     times = coverage.low_confidence_text_times
     if not times:
         return ""
-    shown = ", ".join(format_short(t) for t in times[:HARD_TO_READ_SHOWN])
-    more = f" and {len(times) - HARD_TO_READ_SHOWN} more" if len(times) > HARD_TO_READ_SHOWN else ""
+    stretches = _stretches(sorted(times))
+    shown = ", ".join(f"{format_short(a)}–{format_short(b)}" if b > a else format_short(a)
+                      for a, b in stretches[:HARD_TO_READ_SHOWN])
+    more = (f" and {len(stretches) - HARD_TO_READ_SHOWN} more"
+            if len(stretches) > HARD_TO_READ_SHOWN else "")
     share = (f" ({len(times)} of the {coverage.frames_sampled} frames looked at)"
              if coverage.frames_sampled else "")
     return (f"Look yourself at {shown}{more}{share}: text there could not be read clearly "
             f"(handwriting, blur, small print), so nothing in it could be flagged.")
+
+
+def _stretches(times: list[float]) -> list[tuple[float, float]]:
+    """Sorted sample times as stretches of samples no more than HARD_TO_READ_JOINED_S apart."""
+    out = [(times[0], times[0])]
+    for t in times[1:]:
+        if t - out[-1][1] <= HARD_TO_READ_JOINED_S:
+            out[-1] = (out[-1][0], t)
+        else:
+            out.append((t, t))
+    return out
