@@ -104,6 +104,12 @@ def flagged(detector, text):
         pytest.param("Callback 07700 918342", P, "07700 918342", id="uk-mobile"),
         pytest.param("Ring 020 7946 0018", P, "020 7946 0018", id="uk-london"),
         pytest.param("tel +44 7700 900123", P, "+44 7700 900123", id="uk-international"),
+        # a day of care with no year: a progress note's header, a chart's entry
+        pytest.param("Progress note  04-Dec  07:40", D, "04-Dec", id="date-day-mon-no-year"),
+        pytest.param("Seen 4 December, stable", D, "4 December", id="date-day-month-word"),
+        pytest.param("Reviewed Oct 12th by the team", D, "Oct 12th", id="date-month-day-word"),
+        pytest.param("Obs chart 17/NOV 06:00", D, "17/NOV", id="date-day-MON-no-year"),
+        pytest.param("due 04-MAR", D, "04-MAR", id="date-day-MAR-joined"),
     ],
 )
 def test_flagged(detector, text, category, expected):
@@ -152,6 +158,8 @@ def test_flagged(detector, text, category, expected):
         pytest.param("Case study number 3", id="case-study"),
         pytest.param("Mar 10 mg at night", id="month-like-dose"),
         pytest.param("Stepped down 3-5 mg", id="dose-step"),
+        pytest.param("MAR 12 entries signed", id="drug-chart-mar"),
+        pytest.param("you may 5 times a day", id="may-lower"),
     ],
 )
 def test_not_flagged(detector, text):

@@ -152,6 +152,34 @@ def month_day_recognizer() -> PatternRecognizer:
     )
 
 
+# a month written as a word, capitalised ("Dec", "DEC", "December"): "dec" alone is no date; not
+# the drug chart's "MAR", nor "MAY" in capitals, but joined to a day ("04-MAR")
+_MONTH_WORD = rf"(?-i:(?=[A-Z]))(?!(?-i:MAR|MAY)\b){MONTH}(?![a-z])"
+
+
+def day_month_recognizer() -> PatternRecognizer:
+    """ "04-Dec 07:40", "4 Dec", "Dec 4th": a day and a month written as a word, with no year, as
+    a progress note, a chart's entry or a whiteboard dates the day of care. Not before a name
+    ("Bed 4 Jan Smith": the nurse) nor a dose or a count ("Mar 12 mg")."""
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    not_a_year = r"(?![-/.]\d)(?!,?\s+\d{2,4}\b(?!:))"
+    not_a_name = r"(?!\s+(?-i:[A-Z][a-z]))"
+    not_a_dose = r"(?!\s*(?:mg|ml|mcg|g\b|kg|%|mmol|units?|tabs?|x\b))"
+    return PatternRecognizer(
+        supported_entity="PERSON_DATE",
+        name="day and month",
+        patterns=[
+            Pattern("day and month",
+                    rf"(?<![\d/.:-])\b{day}(?:(?:[-/. ]|\s+of\s+)?{_MONTH_WORD}\.?"
+                    r"|[-/.](?-i:MAR|MAY)\b)"
+                    rf"{not_a_year}{not_a_name}", 0.5),
+            Pattern("month and day",
+                    rf"\b{_MONTH_WORD}\.?\s?{day}\b(?![-/.:]?\d)(?!,?\s+\d{{4}}\b)"
+                    rf"{not_a_dose}", 0.5),
+        ],
+    )
+
+
 def labelled_date_recognizer() -> PatternRecognizer:
     """Dates tied to a person by a label (birth, admission, discharge, death) and bare dates."""
     label = (
@@ -241,6 +269,7 @@ def all_medical_recognizers() -> list[PatternRecognizer]:
         room_bed_recognizer(),
         labelled_date_recognizer(),
         month_day_recognizer(),
+        day_month_recognizer(),
         age_over_89_recognizer(),
         local_phone_recognizer(),
         written_name_recognizer(),
