@@ -305,3 +305,18 @@ def test_a_must_fix_from_a_scan_with_other_settings_fails_the_proof(tmp_path):
     assert not proof.clean and proof.not_hidden == ("elsewhere",)
     assert "1 finding marked to hide not hidden" in proof.line()
     assert prove(result.findings, ["f1"], (), ["f1"]).clean  # the other side
+
+
+def test_the_fill_is_its_colour_plus_the_fixed_grain_saturated():
+    """The fill is one table look-up a pixel (2026-12-05, for speed): the same pixels as the
+    colour plus the grain, held between 0 and 255, whatever the colour."""
+    from app.core.media.fill import _ZERO, _grain, fill
+
+    grain = _grain(37, 211, 3).astype(np.int16) - _ZERO
+    assert grain.min() < 0 < grain.max()
+    for colour in ((0.0, 0.0, 0.0), (255.0, 255.0, 255.0), (254.6, 1.4, 128.0)):
+        want = np.clip(np.round(np.array(colour)).astype(np.int16) + grain, 0, 255)
+        assert np.array_equal(fill(np.array(colour), (37, 211, 3)), want.astype(np.uint8))
+    dark, light = fill(np.array((1.0, 1.0, 1.0)), (37, 211, 3)), fill(np.array((254.0,) * 3),
+                                                                     (37, 211, 3))
+    assert dark.min() == 0 and light.max() == 255  # saturated, not wrapped round

@@ -54,28 +54,33 @@ def median(region: np.ndarray) -> np.ndarray:
 
 
 def fill(colour: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
-    """`colour` over `shape` with the fixed grain (saturating: OpenCV's add and subtract)."""
-    up, down = _grain(shape[0], shape[1], shape[2])
-    flat = np.empty(shape, np.uint8)
-    flat[:] = np.round(colour).astype(np.uint8)
-    return cv2.subtract(cv2.add(flat, up), down)
+    """`colour` over `shape` with the fixed grain, saturating at 0 and 255: one table look-up
+    per pixel (the colour plus each grain level, worked out once per fill), the same pixels as
+    adding and subtracting the grain, in a third of the time (the copy draws ten thousand)."""
+    levels = np.arange(256, dtype=np.int16)[:, None] - _ZERO
+    table = np.clip(levels + np.round(np.asarray(colour, np.float64)).astype(np.int16)[None, :],
+                    0, 255).astype(np.uint8)
+    grain = _grain(shape[0], shape[1], shape[2])
+    return cv2.LUT(grain, table.reshape(256, 1, shape[2]) if shape[2] > 1 else table[:, 0])
 
 
-def _grain(h: int, w: int, channels: int) -> tuple[np.ndarray, np.ndarray]:
-    """The fixed grain of an h × w fill, as what to add and what to take away: the top left of
-    one large pattern worked out once (a followed box changes its size from frame to frame, so a
+_ZERO = 128  # the grain's level that adds nothing
+
+
+def _grain(h: int, w: int, channels: int) -> np.ndarray:
+    """The fixed grain of an h × w fill, as levels around _ZERO: the top left of one large
+    pattern worked out once (a followed box changes its size from frame to frame, so a
     pattern per size was worked out again for nearly every cover: two thirds of the time the
     copy took to draw)."""
-    up, down = _grain_tile(-(-h // TILE_STEP) * TILE_STEP, -(-w // TILE_STEP) * TILE_STEP,
-                           channels)
-    return up[:h, :w], down[:h, :w]
+    tile = _grain_tile(-(-h // TILE_STEP) * TILE_STEP, -(-w // TILE_STEP) * TILE_STEP, channels)
+    return tile[:h, :w]
 
 
 @functools.lru_cache(maxsize=8)
-def _grain_tile(h: int, w: int, channels: int) -> tuple[np.ndarray, np.ndarray]:
+def _grain_tile(h: int, w: int, channels: int) -> np.ndarray:
     rng = np.random.default_rng(_SEED)
     coarse = rng.normal(0.0, GRAIN, (h // GRAIN_CELL + 2, w // GRAIN_CELL + 2)).astype(np.float32)
     grain = cv2.resize(coarse, None, fx=GRAIN_CELL, fy=GRAIN_CELL,
                        interpolation=cv2.INTER_LINEAR)[:h, :w]
     grain = np.repeat(np.round(grain)[:, :, None], channels, axis=2)
-    return np.clip(grain, 0, 255).astype(np.uint8), np.clip(-grain, 0, 255).astype(np.uint8)
+    return np.clip(grain + _ZERO, 0, 255).astype(np.uint8)
