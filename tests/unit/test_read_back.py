@@ -65,26 +65,26 @@ def test_regions_around_covers_are_read_from_half_a_second_before_to_after():
     assert regions == [((0, 0, 15, 15), {"a", "b"}), ((50, 50, 5, 5), {"c"})]
 
 
-def test_a_region_where_nothing_changed_is_not_read_again_for_a_few_frames():
+def test_a_whole_frame_where_nothing_changed_is_not_read_again_for_a_few_frames():
     rng = np.random.default_rng(0)
     still = rng.integers(0, 255, (360, 640, 3), np.uint8)
-    changes, region, keys = _Changes(), (100, 100, 120, 60), frozenset({"f1"})
-    changes.see(still)
-    assert changes.due(region, keys)
-    changes.read(region, keys, clean=True)
+    changes = _Changes()
+    changes.see(still, 0)
+    assert changes.due()
+    changes.read(clean=True)
     skipped = 0
-    for _ in range(RECHECK_FRAMES + 1):
-        changes.see(still)
-        skipped += not changes.due(region, keys)
+    for index in range(1, RECHECK_FRAMES + 2):
+        changes.see(still, index)
+        skipped += not changes.due()
     assert 0 < skipped < RECHECK_FRAMES + 1  # read again after RECHECK_FRAMES all the same
     moved = still.copy()
     moved[110:150, 110:200] = 255 - moved[110:150, 110:200]  # something changed there
-    changes.read(region, keys, clean=True)
-    changes.see(moved)
-    assert changes.due(region, keys)
-    changes.read(region, keys, clean=False)  # a leak there: read it every frame
-    changes.see(moved)
-    assert changes.due(region, keys)
+    changes.read(clean=True)
+    changes.see(moved, 20)
+    assert changes.due()
+    changes.read(clean=False)  # a leak there: read it every frame
+    changes.see(moved, 21)
+    assert changes.due()
 
 
 def test_a_leak_becomes_a_padded_patch_either_side_of_its_frame():

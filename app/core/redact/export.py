@@ -269,7 +269,8 @@ def _round_of(back: ReadBack, found: list[tuple[str, Finding]], more: list[Patch
                       len({p.key for p in more}),
                       tuple((leak.t_s, leak.read) for leak in back.leaks[::max(
                           1, len(back.leaks) // 8)][:8]),
-                      back.count(FACE), back.count(CODE), back.face_regions + back.code_regions)
+                      back.count(FACE), back.count(CODE), back.face_regions + back.code_regions,
+                      back.unchanged, back.whole_unchanged, back.looks_unchanged)
 
 
 def _recording(paths: dict[str, dict[float, Rect]], on_frame: OnFrame | None) -> OnFrame:

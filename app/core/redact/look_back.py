@@ -5,8 +5,9 @@ drawn to MARGIN_S after the last, the region around it (the cover drawn then, or
 in time, grown by half its size and MARGIN_PX each way) is given to the app's own detectors:
 CenterFace (picture/faces.py, at a lower threshold than the scan's) for a hidden face, the code
 reader (picture/codes.py: zxing-cpp, then OpenCV's QR and barcode finders) for a hidden code.
-The overlapping regions of one frame are looked at once. Every such frame is looked at (no skip
-where nothing changed, as the OCR has): CenterFace on a region takes a few ms.
+The overlapping regions of one frame are looked at once, in every such frame but where the region
+shows what it showed when last looked at clean (same_crop.py, as the OCR's regions; at least
+every read_back.RECHECK_FRAMES frames): the detectors would find what they found then.
 
 A face found there *leaks* when at least FACE_SHARE of its box lies in the hidden face's
 expected place: the cover drawn in that frame grown by a quarter of its size each way, or, in a
@@ -24,6 +25,7 @@ import numpy as np
 
 from app.core.geometry import Rect, rects_meet
 from app.core.redact.read_back import CODE, FACE, MARGIN_PX, Hidden, Leak, letters, merged
+from app.core.redact.same_crop import LastReads
 
 if TYPE_CHECKING:
     from app.core.picture.codes import CodeReader
@@ -39,6 +41,7 @@ class Looked:
 
     face_regions: int = 0
     code_regions: int = 0
+    unchanged: int = 0  # regions not looked at again: the same as when looked at clean
 
 
 def grown(rect: Rect, share: float, size: tuple[int, int] | None = None, more: int = 0) -> Rect:
@@ -65,17 +68,33 @@ def share_inside(rect: Rect, place: Rect) -> float:
 
 
 def look(t_s: float, frame: np.ndarray, near: list[Hidden], faces: FaceDetector | None,
-         codes: CodeReader | None, looked: Looked) -> list[Leak]:
-    """The leaks of the hidden faces and codes `near` this frame (around their paths)."""
+         codes: CodeReader | None, looked: Looked, last: LastReads | None = None
+         ) -> list[Leak]:
+    """The leaks of the hidden faces and codes `near` this frame (around their paths); with
+    `last`, a region that shows what it showed when last looked at clean (same_crop.py) is
+    not looked at again (counted in `looked.unchanged`)."""
     out: list[Leak] = []
-    if faces is not None:
-        for crop, at, mine in _regions(t_s, frame, [h for h in near if h.kind == FACE]):
-            looked.face_regions += 1
-            out += _face_leaks(t_s, crop, at, mine, faces)
-    if codes is not None:
-        for crop, at, mine in _regions(t_s, frame, [h for h in near if h.kind == CODE]):
-            looked.code_regions += 1
-            out += _code_leaks(t_s, crop, at, mine, codes)
+    for kind, detector in ((FACE, faces), (CODE, codes)):
+        if detector is None:
+            continue
+        for crop, at, mine in _regions(t_s, frame, [h for h in near if h.kind == kind]):
+            covers = tuple(h.cover(t_s) for h in mine)
+            state = (kind, tuple(h.key for h in mine),
+                     tuple(h.drawn(t_s) is None for h in mine))
+            region = (at[0], at[1], crop.shape[1], crop.shape[0])
+            line = max(8.0, min(c[3] for c in covers) / 4)
+            if last is not None and last.same(state, frame, region, covers, line):
+                looked.unchanged += 1
+                continue
+            if faces is not None and kind == FACE:
+                looked.face_regions += 1
+                found = _face_leaks(t_s, crop, at, mine, faces)
+            elif codes is not None:
+                looked.code_regions += 1
+                found = _code_leaks(t_s, crop, at, mine, codes)
+            if last is not None:
+                last.read(state, frame, region, covers, clean=not found)
+            out += found
     return out
 
 

@@ -47,10 +47,14 @@ class ProofRound:
     faces: int = 0  # faces seen where a face was hidden (look_back.py)
     codes: int = 0  # codes seen where a code was hidden
     looked: int = 0  # regions given to the face detector and the code reader
+    unchanged: int = 0  # region reads saved: each showed what it showed at its last clean read
+    whole_unchanged: int = 0  # whole reads saved: nothing changed since the last clean one
+    looks_unchanged: int = 0  # face and code regions not looked at again: the same
 
     def line(self, number: int) -> str:
         said = (f"round {number}: {self.frames} frames read ({self.around} around the covers,"
-                f" {self.regions} regions, {self.seconds:.0f} s), {self.leaks} read"
+                f" {self.regions} regions read, {self.unchanged} unchanged since read clean,"
+                 f" {self.seconds:.0f} s), {self.leaks} read"
                 f"{'s' if self.leaks != 1 else ''} of hidden text")
         if self.looked:
             said += (f", {self.faces} face{'s' if self.faces != 1 else ''} and {self.codes} "

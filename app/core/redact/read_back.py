@@ -40,6 +40,7 @@ from app.core.media.video import iter_frames
 from app.core.picture.motion import MotionEstimator
 from app.core.picture.ocr import OcrEngine
 from app.core.redact.leak_rule import FAR_RUN, NEAR_RUN, Secret, letters, runs
+from app.core.redact.same_crop import LastReads
 
 __all__ = ["FAR_RUN", "NEAR_RUN", "letters", "runs"]  # the leak rule's, said here too
 
@@ -167,7 +168,9 @@ class ReadBack:
     face_regions: int = 0  # regions given to the face detector (around hidden faces)
     code_regions: int = 0  # and to the code reader (around hidden codes)
     regions: int = 0  # regions read (a frame may have several)
-    unchanged: int = 0  # region reads saved: nothing changed there since its last clean read
+    unchanged: int = 0  # region reads saved: it shows what it showed at its last clean read
+    whole_unchanged: int = 0  # whole reads saved: nothing changed since the last clean one
+    looks_unchanged: int = 0  # face and code regions not looked at again: the same
     whole_too: int = 0  # frames around a cover read whole too, for a text not covered yet
     seconds: float = 0.0
     leaks: list[Leak] = field(default_factory=list)
@@ -198,7 +201,7 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
     started, out, looked = time.perf_counter(), ReadBack(), Looked()
     pictures = [h for h in hidden if h.times and h.kind in (FACE, CODE)]
     hidden = [h for h in hidden if h.times and h.looked_for]
-    changes = _Changes()
+    changes, regions, looks = _Changes(), LastReads(RECHECK_FRAMES), LastReads(RECHECK_FRAMES)
     for index, (t_s, frame) in enumerate(iter_frames(copy)):
         if frame is None:
             continue
@@ -207,7 +210,7 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
         near = [h for h in hidden if h.around(t_s)]
         seen = [h for h in pictures if h.around(t_s)]
         if seen:
-            out.leaks += look(t_s, frame, seen, faces, codes, looked)
+            out.leaks += look(t_s, frame, seen, faces, codes, looked, looks)
         out.frames_near += bool(near or seen)
         # while other covers are drawn, a text the scan read later (or earlier) may show whole
         # here: the frame is read whole too for the texts not yet (or no longer) covered, up to
@@ -216,27 +219,35 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
         whole = bool(far) and index % ELSEWHERE_EVERY == 0
         if not near and not whole:
             continue
-        changes.see(frame)
         size = (frame.shape[1], frame.shape[0])
         if near:
             for region, keys in merged([(h.region(t_s, size), {h.key}) for h in near]):
-                if not changes.due(region, keys):
+                line = min(h.height(t_s) for h in near if h.key in keys) * LINE_SHARE
+                ours = [h for h in near if h.key in keys]
+                covers = tuple(h.cover(t_s) for h in ours)
+                # the leak rule differs where a cover is drawn: the same state, or read
+                state = (keys, tuple(h.drawn(t_s) is None for h in ours))
+                if regions.same(state, frame, region, covers, line):
                     out.unchanged += 1
                     continue
                 out.regions += 1
-                line = min(h.height(t_s) for h in near if h.key in keys) * LINE_SHARE
                 found = _leaks(t_s, region, _read(ocr, frame, region, line), near, NEAR_RUN)
-                changes.read(region, keys, clean=not found)
+                regions.read(state, frame, region, covers, clean=not found)
                 out.leaks += found
-        if whole and changes.due((0, 0, *size), WHOLE):
+        if whole:
+            changes.see(frame, index)
+        if whole and not changes.due():
+            out.whole_unchanged += 1
+        elif whole:
             if near:
                 out.whole_too += 1
             else:
                 out.frames_elsewhere += not seen  # a frame looked at around a face counts once
             found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), far, FAR_RUN)
-            changes.read((0, 0, *size), WHOLE, clean=not found)
+            changes.read(clean=not found)
             out.leaks += found
     out.face_regions, out.code_regions = looked.face_regions, looked.code_regions
+    out.looks_unchanged = looked.unchanged
     out.seconds = time.perf_counter() - started
     return out
 
@@ -307,39 +318,33 @@ def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list
 
 
 class _Changes:
-    """Which parts of the frame changed since each region's last clean read, the camera's
-    motion taken away (motion.py: the scan's estimator and change blocks)."""
+    """Which parts of the frame changed since the last clean read of a whole frame, the
+    camera's motion taken away (motion.py: the scan's estimator and change blocks), seen in
+    each frame that may be read whole (one in ELSEWHERE_EVERY)."""
 
     def __init__(self) -> None:
         self._motion = MotionEstimator()
-        self._scale = 1.0
         self._grid: tuple[int, int] = (1, 1)
-        # the keys of the covers a region was read for → (changed since, frames since)
-        self._read: dict[frozenset[str], tuple[np.ndarray, int]] = {}
+        self._index = 0
+        # changed since the last clean read, and that read's frame (None: none clean yet)
+        self._mask: np.ndarray | None = None
+        self._read_at = 0
 
-    def see(self, frame: np.ndarray) -> None:
+    def see(self, frame: np.ndarray, index: int) -> None:
         thumb = thumbnail(frame)
-        self._scale = thumb.shape[1] / frame.shape[1]
         self._grid = (-(-thumb.shape[0] // BLOCK), -(-thumb.shape[1] // BLOCK))
-        _, blocks = self._motion.update(thumb, self._scale)
+        _, blocks = self._motion.update(thumb, thumb.shape[1] / frame.shape[1])
         mask = np.ones(self._grid, bool) if blocks is None else (blocks[0] | blocks[1])
-        self._read = {k: (m | mask, age + 1) for k, (m, age) in self._read.items()
-                      if m.shape == mask.shape}
+        self._index = index
+        if self._mask is not None:
+            self._mask = self._mask | mask if self._mask.shape == mask.shape else None
 
-    def due(self, region: Rect, keys: frozenset[str]) -> bool:
-        """Whether the region around the covers `keys` must be read now (it moved with the
-        camera since its last read; what came into view is in the change blocks)."""
-        if keys not in self._read:
-            return True
-        mask, age = self._read[keys]
-        return age >= RECHECK_FRAMES or bool(self._blocks(mask, region).any())
+    def due(self) -> bool:
+        """Whether the frame must be read whole now: something changed in it since the last
+        clean read (what came into view is in the change blocks), or RECHECK_FRAMES passed."""
+        return (self._mask is None or self._index - self._read_at >= RECHECK_FRAMES
+                or bool(self._mask.any()))
 
-    def read(self, region: Rect, keys: frozenset[str], clean: bool) -> None:
-        if clean:
-            self._read[keys] = (np.zeros(self._grid, bool), 0)
-        else:
-            self._read.pop(keys, None)
-
-    def _blocks(self, mask: np.ndarray, rect: Rect) -> np.ndarray:
-        x, y, w, h = (round(v * self._scale / BLOCK) for v in rect)
-        return mask[max(0, y - 1):y + h + 2, max(0, x - 1):x + w + 2]
+    def read(self, clean: bool) -> None:
+        self._mask = np.zeros(self._grid, bool) if clean else None
+        self._read_at = self._index
