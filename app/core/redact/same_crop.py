@@ -1,16 +1,17 @@
 """Whether a region of the copy still shows what it showed when it was last read clean: where
 it does, no reading of it can have changed, and the read-back (read_back.py) need not read it.
 
-The region now is compared with the region of the frame in which it was last *read* (not the
-frame before: a slow drift adds up until it is read again), moved by how the covers in it moved
-between the two frames (a cover moves with what it hides, and that with the camera). A pixel has
-*changed* when, in any colour, it is darker than the darkest or lighter than the lightest of the
-pixels within SLACK_PX of its place then by more than LEVELS: a shift under SLACK_PX, a blur of
-the camera's motion, the encoder's noise keep a pixel between what its neighbours spanned; a
-letter that shows, or a fill that slipped off one, does not. The region is *the same* when in
-no square a line high (the print's height) more than INK_SHARE of the pixels changed: a letter
-that shows changes about a tenth of its square (its ink), and a leak is three letters or more
-(leak_rule.NEAR_RUN). Where the covers moved apart (by more than SLACK_PX), or the region now
+The region now is looked for in the frame in which it was last *read* (not the frame before: a
+slow change adds up until it is read again): first where the covers' move puts it (a cover
+moves with what it hides, and that with the camera), then at the best match within SEARCH_PX of
+that (a cover followed a few pixels off). A pixel has *changed* when it is darker than the
+darkest or lighter than the lightest of the pixels within SLACK_PX of its place then by more
+than LEVELS: a shift of a pixel or two, the camera's blur, the encoder's noise keep a pixel
+between what its neighbours spanned; a letter that shows, or a fill that slipped off one, does
+not. The comparison is made in grey at half the size (a stroke a pixel wide keeps half its
+contrast there). The region is *the same* when in no square a line high (the print's height)
+more than INK_SHARE of the pixels changed: a letter that shows changes about a tenth of its
+square (its ink), and a leak is three letters or more (leak_rule.NEAR_RUN). Where the region now
 reaches outside what was kept of it then, it is not the same.
 """
 
@@ -25,6 +26,7 @@ import numpy as np
 from app.core.geometry import Rect
 
 SLACK_PX = 2  # a pixel may have moved this far (px of the frame) and not count as changed
+SLACK = SLACK_PX // 2  # the same at half size, where the comparison is made
 LEVELS = 24  # grey levels beyond what its neighbours spanned, for a pixel to count as changed
 INK_SHARE = 0.02  # of a square a line high: more changed pixels than this, and it changed
 SEARCH_PX = 12  # how far from where the covers say the region may be found moved
@@ -33,9 +35,10 @@ KEEP_PX = SEARCH_PX + SLACK_PX + 16  # kept around a region read: it may grow or
 
 @dataclass(frozen=True)
 class Kept:
-    """A region as it was when read clean, KEEP_PX around it (`at`: where, in the frame): the
-    darkest and the lightest of each pixel's neighbours within SLACK_PX, its grey and a
-    half-size copy to find it again by, and where each cover in it was then."""
+    """A region as it was when read clean, KEEP_PX around it (`at`: where, in the frame), in
+    grey at half the size (`grey`): the darkest and the lightest of each pixel's neighbours
+    within SLACK_PX, a quarter-size copy to find it again by, and where each cover in it was
+    then."""
 
     low: np.ndarray
     high: np.ndarray
@@ -49,11 +52,11 @@ def keep(frame: np.ndarray, region: Rect, covers: tuple[Rect, ...]) -> Kept:
     """What to keep of `frame` around `region`, read clean with `covers` drawn in it."""
     height, width = frame.shape[:2]
     x, y, w, h = region
-    x0, y0 = max(0, x - KEEP_PX), max(0, y - KEEP_PX)
+    x0, y0 = max(0, x - KEEP_PX) // 2 * 2, max(0, y - KEEP_PX) // 2 * 2
     x1, y1 = min(width, x + w + KEEP_PX), min(height, y + h + KEEP_PX)
-    pixels = _grey(frame[y0:y1, x0:x1])
-    kernel = np.ones((2 * SLACK_PX + 1, 2 * SLACK_PX + 1), np.uint8)
-    return Kept(cv2.erode(pixels, kernel), cv2.dilate(pixels, kernel), pixels, _small(pixels),
+    small = _small(_grey(frame[y0:y1, x0:x1]))
+    kernel = np.ones((2 * SLACK + 1, 2 * SLACK + 1), np.uint8)
+    return Kept(cv2.erode(small, kernel), cv2.dilate(small, kernel), small, _small(small),
                 (x0, y0, x1 - x0, y1 - y0), covers)
 
 
@@ -63,15 +66,16 @@ def same(kept: Kept, frame: np.ndarray, region: Rect, covers: tuple[Rect, ...], 
     order), shows what `kept` showed, moved (see the module docstring); `line`: the height of
     the print (px)."""
     x, y, w, h = region
-    now = _grey(frame[y:y + h, x:x + w])
-    return any(_unchanged(kept, now, place, line)
-               for place in _found(kept, now, (x, y), _shift(kept.covers, covers)))
+    x, y, w, h = x // 2 * 2, y // 2 * 2, w + x % 2, h + y % 2  # even, at half size
+    now = _small(_grey(frame[y:y + h, x:x + w]))
+    return any(_unchanged(kept, now, place, line / 2)
+               for place in _found(kept, now, (x // 2, y // 2), _shift(kept.covers, covers)))
 
 
 def _unchanged(kept: Kept, now: np.ndarray, place: tuple[int, int], line: float) -> bool:
-    """Whether `now` lies between the darkest and the lightest of what was kept around each
-    of its pixels (LEVELS of slack), put at `place` in kept's pixels, but for fewer than
-    INK_SHARE of the pixels of any square a line high."""
+    """Whether `now` (half size) lies between the darkest and the lightest of what was kept
+    around each of its pixels (LEVELS of slack), put at `place` in kept's half-size pixels, but
+    for more than INK_SHARE of the pixels of any square a line (`line`, half-size px) high."""
     (kx, ky), (h, w) = place, now.shape[:2]
     low, high = kept.low[ky:ky + h, kx:kx + w], kept.high[ky:ky + h, kx:kx + w]
     beyond = cv2.max(cv2.subtract(low, now), cv2.subtract(now, high))
@@ -87,27 +91,27 @@ def _unchanged(kept: Kept, now: np.ndarray, place: tuple[int, int], line: float)
 
 def _found(kept: Kept, now: np.ndarray, at: tuple[int, int], shift: tuple[int, int]
            ) -> Iterator[tuple[int, int]]:
-    """Where in what was kept the region now (`now`, grey, at `at` in the frame) may lie (its
-    top left, in kept's pixels): where the covers' move puts it; then the best match within
-    SEARCH_PX of that, found at a quarter of the size, refined at half, then to the pixel.
-    Nothing when it is not wholly inside what was kept there."""
+    """Where in what was kept the region now (`now`, half-size grey, at `at` in the half-size
+    frame) may lie (its top left, in kept's half-size pixels): where the covers' move puts it;
+    then the best match within SEARCH_PX of that, found at a quarter of the size, then refined
+    to the half-size pixel. Nothing when it is not wholly inside what was kept there."""
     h, w = now.shape[:2]
-    kx, ky = at[0] - shift[0] - kept.at[0], at[1] - shift[1] - kept.at[1]
-    x0, y0 = max(0, kx - SEARCH_PX) // 2 * 2, max(0, ky - SEARCH_PX) // 2 * 2
-    x1, y1 = min(kept.at[2], kx + w + SEARCH_PX), min(kept.at[3], ky + h + SEARCH_PX)
+    ox, oy = kept.at[0] // 2, kept.at[1] // 2
+    kx, ky = at[0] - round(shift[0] / 2) - ox, at[1] - round(shift[1] / 2) - oy
+    reach = SEARCH_PX // 2
+    kh, kw = kept.grey.shape[:2]
+    x0, y0 = max(0, kx - reach) // 2 * 2, max(0, ky - reach) // 2 * 2
+    x1, y1 = min(kw, kx + w + reach), min(kh, ky + h + reach)
     if x1 - x0 < w or y1 - y0 < h:
         return
     if x0 <= kx <= x1 - w and y0 <= ky <= y1 - h:
         yield kx, ky
-    small = _small(now)
-    tiny = _small(small)
-    window = kept.small[y0 // 2:y1 // 2, x0 // 2:x1 // 2]
-    coarse = _small(window)
+    tiny = _small(now)
+    coarse = kept.small[y0 // 2:y1 // 2, x0 // 2:x1 // 2]
     if coarse.shape[0] < tiny.shape[0] or coarse.shape[1] < tiny.shape[1]:
         return
     bx, by = _best(coarse, tiny)
-    bx, by = _best(window, small, (2 * bx - 2, 2 * by - 2))  # half-size pixels of window
-    fx, fy = _best(kept.grey, now, (x0 + 2 * bx - 1, y0 + 2 * by - 1), 2)
+    fx, fy = _best(kept.grey, now, (x0 + 2 * bx - 2, y0 + 2 * by - 2))
     if (fx, fy) != (kx, ky):
         yield fx, fy
 
