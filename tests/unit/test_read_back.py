@@ -187,3 +187,13 @@ def test_a_cover_is_found_at_the_copys_time_of_its_frame():
     assert hidden.drawn(20 / 15 + 2e-15) == (204, 100, 160, 30)
     assert hidden.drawn(19.5 / 15) is None and hidden.drawn(2.0) is None
     assert _leaks(19 / 15 - 2e-15, (0, 0, 720, 400), [("Li", (365, 104, 30, 24))], [hidden], 3)
+
+
+def test_the_pdf_says_how_many_regions_were_not_read_again():
+    from app.core.review.report_redacted import _read_back_line
+
+    said = _read_back_line({"rounds": [{"frames": 10, "around": 10, "leaks": 0,
+                                        "unchanged": 7, "looks_unchanged": 2}]}, masked=False)
+    assert "9 regions not read again" in said
+    plain = _read_back_line({"rounds": [{"frames": 10, "around": 10, "leaks": 0}]}, masked=False)
+    assert "not read again" not in plain  # a record made before says nothing of it

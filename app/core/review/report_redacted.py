@@ -103,6 +103,10 @@ def _read_back_line(read_back: dict[str, Any], masked: bool) -> str:
         said = (f"Round {number}: {r.get('frames', 0)} frames read ({r.get('around', 0)} "
                 f"around the covers, every frame; the rest whole, one in three), "
                 f"{r.get('leaks', 0)} reads of hidden text")
+        if r.get("unchanged") or r.get("looks_unchanged"):
+            said += (f" ({r.get('unchanged', 0) + r.get('looks_unchanged', 0)} regions not read "
+                     f"again: each showed what it showed when last read clean, within 15 "
+                     f"frames)")
         if r.get("looked"):
             said += (f", {r.get('faces', 0)} faces and {r.get('codes', 0)} codes seen where "
                      f"hidden (face detector and code reader around each hidden one, every "
