@@ -225,3 +225,35 @@ def test_a_title_whose_name_the_right_edge_cuts_is_no_name_alone(detector, title
               [(f"{before}{title} Fitzgerald", 20, 100)]]
     found = names(scan(detector, script))
     assert found and all("Fitz" in t for _, t in found)
+
+
+def test_the_end_of_a_name_that_is_also_a_rare_word_is_flagged_at_once(detector):
+    """Held-out edge bench: "llano" of "R. Castellano" from the left was not flagged (the census
+    and Webster's both list "llano"), so the name was 0.6 s late. An end that is itself a name
+    and a word, and which no ordinary word ends with, is the end of a name."""
+    for end, whole in (("hauser", "Neuhauser"), ("brink", "Steinbrink")):
+        script = [[(end, 0, 200)], [(whole, 0, 200)], [(f"K. {whole}", 30, 200)]]
+        found = names(scan(detector, script))
+        assert found and found[0][0] == 0.0, (end, found)
+    # the end of ordinary words is still no name without a cue ("ness" of "Wellness" is also
+    # a surname and a word), nor is a word written whole at the left edge
+    for text in ("ness check at noon", "ellness check", "Baker street closed"):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        assert [s.text for s in spans if s.category.value == "name"] == [], text
+
+
+def test_a_name_no_list_knows_whose_label_the_left_edge_cuts_is_flagged_in_a_row_of_names(
+        detector):
+    """Held-out edge bench: "Tomasz" of "Physio: Tomasz   OT: Ruth" is in no name list and was a
+    name only after its label, so it was flagged 1.1 s after it showed. In a row that goes on
+    with a label and a name, a word written as a name whose label is cut is a name."""
+    for text, meant in (("Wojciech OT: Ruth", "Wojciech"), ("ter: Grzegorz Dr: Mensah", "Grzegorz"),
+                        ("io: Radoslaw HCA: Novak", "Radoslaw")):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        assert meant in [s.text for s in spans if s.category.value == "name"], text
+    # an ordinary word in the row, a row whose next value is no name, a word with no row after
+    for text, word in (("Soft OT: Ruth", "Soft"), ("et: Mobile Dr: Mensah", "Mobile"),
+                       ("Wojciech Diet: Soft", "Wojciech"), ("Grzegorz check at noon", "Grzegorz"),
+                       ("wojciech OT: Ruth", "wojciech")):
+        spans = edge_spans(text, detector.detect(text), Cut(left=True))
+        assert word not in [s.text for s in spans if s.category.value == "name"], text

@@ -171,6 +171,32 @@ def _after_cut_label(text: str, words: list[re.Match[str]], spans: list[TextSpan
                     "name after a label cut at the frame's edge", raw)
 
 
+def _row_of_names(words: list[re.Match[str]], index: int, spans: list[TextSpan]) -> bool:
+    """The line goes on after the word with a label and a name ("Tomasz   OT: Ruth"): a row
+    of people, each after a label."""
+    if not _label_after(words, index) or index + 2 >= len(words):
+        return False
+    value = words[index + 2]
+    return any(s.category is Category.NAME and _overlaps(s, value.start(), value.end())
+               for s in spans)
+
+
+def _labelled_value(words: list[re.Match[str]], index: int, spans: list[TextSpan]
+                    ) -> TextSpan | None:
+    """A word written as a name is (a capital, then small letters), whose own label the left
+    edge cut ("Tomasz" of "Physio: Tomasz", cut before it or in its label), in a row that
+    goes on with a label and a name: a name though no list knows it, as whole the row's label
+    would have said, unless it is an ordinary word ("Soft" of "Diet: Soft")."""
+    word = words[index]
+    raw = word.group().strip(".,;")
+    if (not starts_shown(raw) or not raw.isalpha() or lexicon.is_ordinary(raw)
+            or not _row_of_names(words, index, spans)
+            or any(_overlaps(s, word.start(), word.end()) for s in spans)):
+        return None
+    return TextSpan(word.start(), word.start() + len(raw), Category.NAME, 0.5,
+                    "name in a row of labelled names, its label cut at the frame's edge", raw)
+
+
 def _label_cut(text: str, words: list[re.Match[str]]) -> TextSpan | None:
     """A room number whose label the left edge cuts ("oom 14" of "Room 14"): three letters of
     the label or more (four of a longer one) and a number after them."""
@@ -205,7 +231,11 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
         # half an "M"); what is left is matched
         kept = raw[1:] if side == "left" else raw[:-1]
         start, raw = (start + 1, kept) if side == "left" else (start, kept)
-    ordinary = word_part(raw, side) or lexicon.is_ordinary(raw)  # "Marker" of "Markers"
+    # "Marker" of "Markers" is a word itself; the end of a word cut on its left ("llano" of
+    # "Castellano") is a word itself only where it may be the whole word: a name that is also
+    # a rare word ("llano", "ness") counts as one only if an ordinary word ends with it too
+    ordinary = word_part(raw, side) or (lexicon.is_ordinary(raw) and not (
+        side == "left" and not starts_shown(raw) and lexicon.is_known_name(raw)))
     if not name_part(raw, side) or (ordinary and not cue):
         return None
     rule = f"{staff}, cut at the frame's edge" if staff else (
@@ -245,6 +275,10 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
         if any(_overlaps(s, word.start(), word.end()) for s in spans):
             continue  # a pattern still holds it ("Bed 3", a date)
         if side == "left" and (named := _after_cut_label(text, words, spans)) is not None:
+            spans.append(named)
+            continue
+        if side == "left" and (named := _labelled_value(
+                words, 1 if words[0].group().endswith(":") else 0, spans)) is not None:
             spans.append(named)
             continue
         found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
