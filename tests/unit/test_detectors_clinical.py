@@ -110,6 +110,22 @@ def flagged(detector, text):
         pytest.param("Reviewed Oct 12th by the team", D, "Oct 12th", id="date-month-day-word"),
         pytest.param("Obs chart 17/NOV 06:00", D, "17/NOV", id="date-day-MON-no-year"),
         pytest.param("due 04-MAR", D, "04-MAR", id="date-day-MAR-joined"),
+        # addresses: a house number and its postcode name a household (Safe Harbor: any place
+        # smaller than a state); the name rules took their capitalised words for a name
+        pytest.param("17 Tamarind Close, Leeds LS6 2QX", L, "17 Tamarind Close, Leeds LS6 2QX",
+                     id="address-uk-street-town-postcode"),
+        pytest.param("1600 Pennsylvania Avenue NW, Washington, DC 20500", L,
+                     "1600 Pennsylvania Avenue NW, Washington, DC 20500", id="address-us-zip"),
+        pytest.param("She came in from 12 Oak Lane this morning", L, "12 Oak Lane",
+                     id="address-said"),
+        pytest.param("Flat 2, 9 Kings Road", L, "Flat 2, 9 Kings Road", id="address-flat"),
+        pytest.param("ADDRESS: 17 TAMARIND CLOSE, LEEDS", L, "ADDRESS: 17 TAMARIND CLOSE, LEEDS",
+                     id="address-labelled-capitals"),
+        pytest.param("Address: Flat 2, The Maltings  Tel: 0113 496 0771", L,
+                     "Address: Flat 2, The Maltings", id="address-labelled-to-next-field"),
+        pytest.param("Postcode: M13 9WL", L, "Postcode: M13 9WL", id="postcode-labelled"),
+        pytest.param("NOK lives in LS6 2QX", L, "LS6 2QX", id="postcode-alone"),
+        pytest.param("Springfield, IL 62704", L, "IL 62704", id="state-and-zip"),
     ],
 )
 def test_flagged(detector, text, category, expected):
@@ -160,10 +176,23 @@ def test_flagged(detector, text, category, expected):
         pytest.param("Stepped down 3-5 mg", id="dose-step"),
         pytest.param("MAR 12 entries signed", id="drug-chart-mar"),
         pytest.param("you may 5 times a day", id="may-lower"),
+        pytest.param("walked 5 blocks down the road", id="road-in-prose"),
+        pytest.param("Address: (not given)", id="address-label-empty"),
+        pytest.param("Discharge address: same", id="address-label-no-value"),
+        pytest.param("V1 2mm ST elevation", id="ecg-lead-not-postcode"),
+        pytest.param("3 WAY FOLEY IN PLACE", id="caps-note-way-place"),
+        pytest.param("3 EPISODES ST IN V2", id="caps-note-st"),
     ],
 )
 def test_not_flagged(detector, text):
     assert flagged(detector, text) == []
+
+
+def test_a_doctor_after_a_name_is_no_street(detector):
+    # "Dr" ends a street ("4 Oak Dr") but not before a name: bed 12, Jones, Dr Patel
+    spans = flagged(detector, "Bed 12 Jones Dr Patel")
+    assert (L, "Bed 12") in spans and (N, "Patel") in spans
+    assert not any(c is L and "Jones" in t for c, t in spans), spans
 
 
 def test_monitor_labels_are_one_context_span(detector):

@@ -59,6 +59,7 @@ ENTITY_CATEGORY: dict[str, tuple[Category, str]] = {
     "MEDICAL_LICENSE": (Category.ID, "medical licence number"),
     "MEDICAL_RECORD_NUMBER": (Category.ID, "record number"),
     "ROOM_BED": (Category.LOCATION, "room or bed"),
+    "STREET_ADDRESS": (Category.LOCATION, "address"),
     "WARD_CONTEXT": (Category.WARD_CONTEXT, "hospital-ward context"),
 }
 
@@ -363,6 +364,7 @@ def _recognizers() -> tuple[EntityRecognizer, ...]:
         UsSsnRecognizer,
     )
 
+    from app.core.detect.address_recognizers import address_recognizer
     from app.core.detect.name_recognizers import (
         ContextNameRecognizer,
         InitialSurnameRecognizer,
@@ -383,6 +385,7 @@ def _recognizers() -> tuple[EntityRecognizer, ...]:
         IbanRecognizer(),
         MedicalLicenseRecognizer(),
         *all_medical_recognizers(),
+        address_recognizer(),
         ContextNameRecognizer(),
         SurnameGivenRecognizer(),
         InitialSurnameRecognizer(),

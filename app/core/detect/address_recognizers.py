@@ -1,0 +1,56 @@
+"""Street addresses, postcodes and ZIP codes: "17 Tamarind Close, Leeds LS6 2QX", "44 Elm Ave,
+Springfield, IL 62704", "Address: Flat 2, The Maltings", "Postcode: M13 9WL".
+
+Safe Harbor counts any place smaller than a state as identifying, and a house number with its
+postcode names a household. A referral letter, a label or a record's demographics page shows them
+whole; the name rules took their capitalised words for a name and left the number and the postcode
+out. What says "address" is a number, one to three capitalised words and a street's word, or a
+label, or the shape of a UK postcode or a state's code before a ZIP.
+"""
+
+from __future__ import annotations
+
+from presidio_analyzer import Pattern, PatternRecognizer
+
+ENTITY = "STREET_ADDRESS"
+# a street's last word; not "Dr" before a name ("Bed 12 Jones Dr Patel": a doctor), nor the words
+# that are also surnames (Hill, Green, Park)
+_STREET = (r"(?-i:(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z][a-z])|Close|"
+           r"Court|Ct|Place|Pl|Boulevard|Blvd|Crescent|Cres|Terrace|Tce|Gardens|Gdns|Grove|"
+           r"Highway|Hwy|Parkway|Pkwy|Square|Sq|Mews|Circle|Cir|Trail|Parade|Way)|"
+           # in capitals, not the words a note in capitals uses ("3 WAY FOLEY IN PLACE", "ST
+           # elevation", "CT", "EYES CLOSE")
+           r"(?:STREET|ROAD|RD|AVENUE|AVE|LANE|DRIVE|COURT|BOULEVARD|BLVD|CRESCENT|TERRACE|"
+           r"GARDENS|GROVE|HIGHWAY|HWY|PARKWAY|SQUARE|MEWS))\b\.?")
+_WORD = r"(?-i:[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))"
+_NUMBER = (r"(?<![\d/.:-])\b(?:(?i:flat|apt|unit)\s*\d{1,4}[A-Za-z]?,?\s+)?"
+           r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?")
+_UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})"
+_UK_POSTCODE_SPACED = r"(?-i:[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2})"  # alone: "LS6 2QX"
+_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+           "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
+_ZIP = rf"(?-i:{_STATES}),?\s+\d{{5}}(?:-\d{{4}})?"
+# a town and a county after the street: ", Leeds", ", Springfield"
+_TOWN = rf"(?:,?\s+{_WORD}(?:\s{_WORD}){{0,2}}){{0,2}}"
+_LABEL = (r"(?:home\s+)?(?:address|addr\.?|residence|lives\s+at|postcode|post\s+code|"
+          r"zip(?:\s+code)?)")
+# a labelled value runs to the line's end or the next field ("  Tel:", " | ")
+_VALUE = r"(?:(?!\s{2,}|\s*\|)(?!\s[A-Za-z]+\s?:)[^\n;])"
+
+
+def address_recognizer() -> PatternRecognizer:
+    return PatternRecognizer(
+        supported_entity=ENTITY,
+        name="address",
+        patterns=[
+            Pattern("street address",
+                    rf"{_NUMBER},?\s+(?:{_WORD}\s+){{1,3}}{_STREET}"
+                    rf"(?:{_TOWN}(?:,?\s+(?:{_ZIP}|\b{_UK_POSTCODE}\b))?)?", 0.85),
+            # a value holding a number or a capitalised word: not "Address: (not given)"
+            Pattern("labelled address",
+                    rf"\b{_LABEL}\s*[:#-]\s*(?={_VALUE}{{0,60}}?(?:\d|\b(?-i:[A-Z][a-z])))"
+                    rf"{_VALUE}{{4,60}}", 0.85),
+            Pattern("UK postcode", rf"(?<![\w-]){_UK_POSTCODE_SPACED}(?![\w-])", 0.6),
+            Pattern("state and ZIP", rf"\b{_ZIP}\b", 0.7),
+        ],
+    )
