@@ -5,20 +5,10 @@ Loads spaCy, no video models."""
 
 import pytest
 
-from app.core.detect import TextDetector
 from app.core.detect.line_names import NONE, PERSON, RECORD, holds_identifier
 from app.core.models import Box, Category, OcrLine
 from app.core.picture.stacked_lines import neighbours
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return TextDetector()
-
-
-def names(detector, text, beside=NONE):
-    return [s.text for s in detector.detect(text, beside_identifier=beside)
-            if s.category is Category.NAME]
+from tests.unit.overlay_lines import names
 
 
 @pytest.mark.parametrize(("text", "name"), [

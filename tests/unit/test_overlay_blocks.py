@@ -6,20 +6,10 @@ are no names. Loads spaCy, no video models."""
 
 import pytest
 
-from app.core.detect import TextDetector
 from app.core.detect.line_names import NONE, PERSON, RECORD, holds_identifier
-from app.core.models import Box, Category, OcrLine
+from app.core.models import Box, OcrLine
 from app.core.picture.stacked_lines import block_of, neighbours
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return TextDetector()
-
-
-def names(detector, text, beside=NONE):
-    return [s.text for s in detector.detect(text, beside_identifier=beside)
-            if s.category is Category.NAME]
+from tests.unit.overlay_lines import names
 
 
 def _line(text, x, y, w, h=20):

@@ -7,19 +7,8 @@ video models. The names are this file's own, not the bench's."""
 
 import pytest
 
-from app.core.detect import TextDetector
 from app.core.detect.line_names import NONE, PERSON, RECORD
-from app.core.models import Category
-
-
-@pytest.fixture(scope="module")
-def detector():
-    return TextDetector()
-
-
-def names(detector, text, beside=NONE):
-    return [s.text for s in detector.detect(text, beside_identifier=beside)
-            if s.category is Category.NAME]
+from tests.unit.overlay_lines import names
 
 
 @pytest.mark.parametrize(("text", "beside", "name"), [
