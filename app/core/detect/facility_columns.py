@@ -44,7 +44,9 @@ def column_before_facility(words: list[Token], first: int, last: int) -> int:
 
 
 def another_column(words: list[Token], first: int, last: int) -> bool:
-    """The facility's word after the run is printed in another case than the run's last word,
-    and the run is two words or more: two columns, not one facility's name."""
+    """The facility's word after the run is printed in another case than a word of the run
+    (its last: "Varvio Johannes EMERGENCYDEPARTMENT", or its first: "Layla GAIRBEKOV
+    FREEMANHOSPITAL"), and the run is two words or more: two columns, not one facility's name,
+    which is printed in one case ("MARY WASHINGTON HOSPITAL", "William Harvey Hospital")."""
     return (last > first and last + 1 < len(words) and is_facility_word(words[last + 1])
-            and _case(words[last + 1]) != _case(words[last]))
+            and any(_case(words[last + 1]) != _case(w) for w in (words[first], words[last])))

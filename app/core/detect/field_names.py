@@ -21,7 +21,7 @@ from app.core.detect.tokens import Token
 INITIAL_TAIL = re.compile(r"\s*(?:[\^~`´\]]\s*(?:[A-Z]\.?)?|[A-Z]\.?)?\s*")
 # the end of a field before a name: a bar, a bracket, a number ("...|FEMALE|", "(M)",
 # "MRN 1239624 ")
-FIELD_END = re.compile(r"(?:[|丨\]）)]|\d)\s*$")
+FIELD_END = re.compile(r"(?:[|丨\]）)]|\d|(?<![A-Za-z])(?:FE)?MALE[Il])\s*$")
 
 
 def alone_in_fields(line: str, read: list[Token], person: bool, record: bool) -> list[Token]:

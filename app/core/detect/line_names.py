@@ -36,6 +36,7 @@ from app.core.detect.run_together import (
     holds_facility,
     initial_at,
     made_of_words,
+    name_before_words,
     names_run_together,
     overlay_words_run_together,
     plain_capitals,
@@ -58,6 +59,7 @@ _PERSON = re.compile("|".join((
     r"|\bage\s*:?\s*\d{1,3}\b|(?<=[A-Za-z])(?-i:Age|AGE)\s*:\s*\d{1,3}\b",  # "KLOZAge: 41"
     # "D.0.B.", "D. O. B.": the O read as a zero, the stops spaced
     r"\b(?:d\.?\s?[o0]\.?\s?b|born|birth\s*date|date\s+of\s+birth)",
+    r"\bbom\s*:?\s*\d",  # "Bom 12/14/1986": OCR reads "rn" as "m"
 )), re.IGNORECASE)
 # "2022-04-0702:27", "07.23.201218:47": a date with its time run on (OCR dropped the space)
 _DATE_THEN_TIME = ("(?<![\\d.])(?:" + "|".join(
@@ -92,6 +94,8 @@ _MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|
                           r"(?i:age)\s*:?\s*\d|"
                           r"\d{1,3}\s?(?i:y|yo|yrs?|years)(?:\b|(?=[MF]\b)))")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
+# a record's label and number right after a word: "MAZZIAcc#81244127", "OLOFSSON ID: 8629"
+_RECORD_LABEL_NEXT = re.compile(r"\s*(?i:acc(?:ession)?|id|mrn|mr#|pt\s?id)\s*[#:.]?\s*\d{4,}")
 
 
 def holds_identifier(text: str, spans: list[TextSpan]) -> int:
@@ -149,13 +153,37 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
         return True
     if len(tokens(span.text)) == 1 and _among_image_words(span, text):
         return True
-    after = tokens(text[span.end :].split("\n")[0])[:1]
-    return (bool(after) and after[0].lower in FACILITY_WORDS
-            and re.fullmatch(r"[ \t]{1,3}", text[span.end : span.end + after[0].start]) is not None
-            ) or (len(words) >= 2 and any(
+    if _only_image_words_listed(span.text):
+        return True
+    return _facility_follows(text[span.end :].split("\n")[0]) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
                 or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
                 for w in words))
+
+
+def _facility_follows(after: str) -> bool:
+    """A facility's word follows a name in the same field, after no more than two English words
+    in no name list ("Freeman Hospital", "ISRAEL DEACONESS MC" of "BETH ISRAEL DEACONESS MC"):
+    the name is the facility's."""
+    end = 0
+    for word in tokens(after)[:3]:
+        if re.fullmatch(r"[ \t]{1,3}", after[end : word.start]) is None:
+            return False
+        if word.lower in FACILITY_WORDS:
+            return True
+        if lexicon.is_known_name(word.lower) or not lexicon.is_ordinary(word.lower):
+            return False
+        end = word.end
+    return False
+
+
+def _only_image_words_listed(name: str) -> bool:
+    """A name of two words or more in which the only words the name lists hold are an image's
+    ("Knee Pd Fatsat": "Knee" is a surname too, "Pd" and "Fatsat" are in no list): a study's
+    words the model took for a person; not a title ("DR" is a modality too)."""
+    words = [w.lower for w in tokens(name)]
+    return (len(words) >= 2 and any(w in IMAGE_WORDS and w not in TITLES for w in words)
+            and not any(lexicon.is_known_name(w) and w not in IMAGE_WORDS for w in words))
 
 
 def _among_image_words(span: TextSpan, text: str) -> bool:
@@ -245,7 +273,9 @@ def _whole_words(words: list[Token], cut_from: list[int], read: list[Token], fir
 
 
 def _more_of_a_name(piece: Token) -> bool:
-    return len(piece.text) >= 2 and piece.lower not in NOT_A_NAME
+    """Not a label, nor the next column's words run on ("FREEMANHOSPITAL", "XRCHEST")."""
+    return (len(piece.text) >= 2 and piece.lower not in NOT_A_NAME
+            and not holds_facility(piece.lower) and not word_at_an_end(piece.lower))
 
 
 def _overruled(span: TextSpan, start: int, end: int) -> bool:
@@ -299,6 +329,10 @@ def _unjoined(word: Token) -> list[Token]:
     if not text.isupper() and len(camel) > 1 and all(len(m.group()) >= 3 for m in camel):
         return [part for m in camel for part in _unjoined(
             Token(word.start + m.start(), word.start + m.end(), m.group()))]
+    cut = name_before_words(text.lower()) if text.isupper() and text.isalpha() else None
+    if cut is not None and not lexicon.is_known_name(text):  # "JENNIFER" + "XRCHEST"
+        return [*_unjoined(Token(word.start, word.start + cut, text[:cut])),
+                Token(word.start + cut, word.end, text[cut:])]
     at = initial_at(text.lower()) if plain_capitals(text) else None
     if at is not None:  # the middle initial is text[at]: "EVETMAGRATH", "JUSTING"
         return [Token(word.start, word.start + at, text[:at])] + (
@@ -331,8 +365,8 @@ def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
     for cuts in splits:
         bounds = [0, *cuts, n]
         parts = [letters[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-        if any(p in NOT_A_NAME for p in parts):
-            continue
+        if any(p in NOT_A_NAME or p in NOT_NAMES for p in parts):
+            continue  # "OLOFSSON" is no "OLOFS SON": a relation word is no name's part
         unknown = [p for p in parts if not lexicon.is_known_name(p)]
         if (len(unknown) > (1 if len(parts) == 2 and not all_listed else 0)
                 or any(map(holds_a_word, unknown))):
@@ -390,8 +424,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     known = [lexicon.is_known_name(t) for t in texts]
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
     if len(run) < 2:
-        return _alone_before_marker(line, run[0]) or (cue == PERSON and _alone_on_line(line,
-                                                                                   run[0]))
+        return _alone_before_marker(line, run[0]) or (cue == PERSON and (
+            _alone_on_line(line, run[0]) or _alone_before_record_label(line, run[0])))
     if any(_SHAPED.search(g) for g in gaps) and (any(known) or not any(ordinary)):
         return True  # "DOE, Jane", "OKAFOR^CHIDI", "Nummelin, Impi": the shape says name
     if any(map(_CARET_SHAPED.search, gaps)) and (cue == PERSON or own):
@@ -418,6 +452,19 @@ def _alone_before_marker(line: str, word: Token) -> bool:
                  or names_run_together(word))
             and word.lower not in lexicon.CLINICAL_WORDS
             and _MARKER_NEXT.match(line, word.end) is not None)
+
+
+def _alone_before_record_label(line: str, word: Token) -> bool:
+    """ "MAZZI Acc# 81244127 10/03/2021" over "DOB: ... M": one word in no dictionary nor
+    overlay words run together, first on its line, with a record's label and number right after
+    it (an ECG printout's or a banner's first field: the surname, its given name lost or cut);
+    asked only beside a sex, an age or a birth date. A maker's, a study's or a facility's word
+    there is no name ("PORTABLE Acc#", "T2 TSESAG ID: 6276853")."""
+    return (len(word.text) >= 4 and not line[: word.start].strip()
+            and not holds_a_word(word.lower) and not lexicon.is_ordinary(word.lower)
+            and not overlay_words_run_together(word.lower)  # "T2 TSESAG ID: 6276853"
+            and word.lower not in lexicon.CLINICAL_WORDS
+            and _RECORD_LABEL_NEXT.match(line, word.end) is not None)
 
 
 def _alone_on_line(line: str, word: Token) -> bool:

@@ -22,11 +22,15 @@ LOOK_ALIKE = frozenset("cosuvwxzkp")
 _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
 _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
 _AS_LETTER = {"0": "O", "1": "I"}
+# "RolandoLETTlERE": a small l between capitals is the capital I it looks like
+_SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})")
 SEPARATORS = ",^~`´"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret read as "~" or "`")
 _CARET = re.compile(r"\s?[\^~`´]\s?")
 _BEFORE_GIVEN = re.compile(r"\s?[,，\^~`´]\s?")
 # a label OCR ran into the word before or after it: "PATIENTNAMEHOLM", "JAYDOB:", "VIEWSBOrn:"
-_LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])")
+_LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])"
+                         # "FEMALEIMATTHEW": a banner's sex field, its bar read as an I or l
+                         r"|(?:FE)?MALE[Il](?=[A-Z]{3})")
 _LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge))$")
 _NUMBER_NEXT = re.compile(r"\s*:?\s*\d")  # what follows "Age" as a label: "GYALAANTALLAge: 87"
 _STOPS_OB = re.compile(r"\.\s?[O0o]\.\s?B")  # the rest of "D.O.B" after a word's last "D"
@@ -34,11 +38,13 @@ _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
 def letters_restored(line: str) -> str:
-    """`line` with a 0 or 1 inside a word read as the letter it stands for."""
+    """`line` with a 0 or 1 inside a word read as the letter it stands for, and a small l
+    between capitals as the I it looks like ("LETTlERE")."""
     def letter(m: re.Match[str]) -> str:
         return _AS_LETTER[m.group()]
 
-    return _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
+    restored = _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
+    return _SMALL_L_IN_CAPITALS.sub("I", restored)
 
 
 def rejoined(line: str, words: list[Token]) -> list[Token]:

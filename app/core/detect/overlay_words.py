@@ -73,7 +73,7 @@ hospital hospitals clinic clinics medical medicine health healthcare centre cent
 institute university college trust foundation nhs imaging radiology diagnostics diagnostic
 memorial general children's childrens women's womens royal county regional community
 district st saint mount mt sisters services service group associates practice surgery
-department dept hosp univ med ctr campus hsc pavilion annex
+department dept hosp univ med ctr mc campus hsc pavilion annex
 """.split())
 
 MAKER_WORDS = frozenset(_MAKERS.split())

@@ -128,3 +128,31 @@ def names_in_a_field(word: Token, least: int = 10) -> bool:
             and not holds_facility(lower) and not overlay_words_run_together(lower)
             and not any(lexicon.is_ordinary(piece) for size in range(6, len(lower) - 2)
                         for piece in (lower[:size], lower[-size:])))
+
+
+def name_before_words(letters: str) -> int | None:
+    """Where a name in capitals ends when the next column's words were run onto it
+    ("JENNIFERXRCHEST": a study, "GAIRBEKOVFREEMANHOSPITAL": a hospital): the cut (the
+    longest listed name before it, else the shortest piece in no list) after which English,
+    overlay and facility words make up the rest whole, an overlay's word of four letters or more
+    at its end or a facility's inside, and before which is a name in the lists that is no
+    English word, or, in no list, a piece of five letters or more that holds no English or
+    overlay word. None when there
+    is no such cut ("ROYALVICTORIAINFIRMARY": "ROYAL" is a word; "STVINCENTSPRIVATE": no
+    overlay word after)."""
+    if made_of_words(letters):
+        return None  # "CTABDOMENPELVIS" is words run together, no "CTABDO" before "MENPELVIS"
+    best: tuple[tuple[bool, int], int] | None = None
+    for cut in range(3, len(letters) - 3):
+        head, rest = letters[:cut], letters[cut:]
+        if not (rest in NOT_A_NAME or (made_of_words(rest) and (
+                any(rest[-size:] in NOT_A_NAME for size in range(4, len(rest)))
+                or holds_facility(rest)))):
+            continue
+        if head in NOT_A_NAME or lexicon.is_ordinary(head):
+            continue
+        known = lexicon.is_known_name(head)
+        if (known or (len(head) >= 5 and not holds_a_word(head) and not made_of_words(head))
+                ) and (best is None or (known, cut if known else -cut) > best[0]):
+            best = ((known, cut if known else -cut), cut)
+    return best[1] if best else None
