@@ -24,7 +24,8 @@ from tests.unit.overlay_lines import names
     # a small l for the I of a surname in capitals after a given name run on
     ("TeodoraVASlLESCU", PERSON, "TeodoraVASlLESCU"),
     # a surname ending in "SSON" is not cut before "SON"
-    ("ANDERSSON^Erik ID: 86291349 05.05.2014", NONE, "ANDERSSON^Erik"),
+    ("STEFANSSON^Erik ID: 86291349 05.05.2014", NONE, "STEFANSSON^Erik"),
+    ("HALLSSON^Erik ID: 86291349 05.05.2014", NONE, "HALLSSON^Erik"),
 ])
 def test_a_name_run_into_the_next_column_or_field_is_flagged(detector, text, beside, name):
     assert names(detector, text, beside) == [name]
@@ -35,6 +36,7 @@ def test_a_name_run_into_the_next_column_or_field_is_flagged(detector, text, bes
     ("CTABDOMENPELVIS", PERSON),
     ("JAMESCOOKUNIVERSITYHOSPITAL", PERSON),
     ("ROYALVICTORIAINFIRMARY", PERSON),
+    ("MAYOCLINIC", PERSON),  # a name right before a facility's word is the facility's
     ("MARY WASHINGTON HOSPITAL", PERSON),  # one case: the hospital's own name
     ("William Harvey Hospital", PERSON),
     ("MRN 1234567|FEMALEIABDOMENPELVIS", PERSON),

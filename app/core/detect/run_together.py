@@ -137,9 +137,8 @@ def name_before_words(letters: str) -> int | None:
     overlay and facility words make up the rest whole, an overlay's word of four letters or more
     at its end or a facility's inside, and before which is a name in the lists that is no
     English word, or, in no list, a piece of five letters or more that holds no English or
-    overlay word. None when there
-    is no such cut ("ROYALVICTORIAINFIRMARY": "ROYAL" is a word; "STVINCENTSPRIVATE": no
-    overlay word after)."""
+    overlay word. None when there is no such cut ("ROYALVICTORIAINFIRMARY": "ROYAL" is a word;
+    "STVINCENTSPRIVATE": no overlay word after; "MAYOCLINIC": the name is the facility's)."""
     if made_of_words(letters):
         return None  # "CTABDOMENPELVIS" is words run together, no "CTABDO" before "MENPELVIS"
     best: tuple[tuple[bool, int], int] | None = None
@@ -149,8 +148,9 @@ def name_before_words(letters: str) -> int | None:
                 any(rest[-size:] in NOT_A_NAME for size in range(4, len(rest)))
                 or holds_facility(rest)))):
             continue
-        if head in NOT_A_NAME or lexicon.is_ordinary(head):
-            continue
+        if head in NOT_A_NAME or lexicon.is_ordinary(head) or any(
+                rest.startswith(w) for w in FACILITY_WORDS if len(w) >= 4):
+            continue  # "MAYOCLINIC": a name right before a facility's word is the facility's
         known = lexicon.is_known_name(head)
         if (known or (len(head) >= 5 and not holds_a_word(head) and not made_of_words(head))
                 ) and (best is None or (known, cut if known else -cut) > best[0]):
