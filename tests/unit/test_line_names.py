@@ -224,3 +224,23 @@ def test_a_birth_date_or_an_age_as_ocr_reads_it_is_a_person_cue(text, holds):
 ])
 def test_a_title_that_is_also_a_modality_does_not_unmake_a_name(detector, text, name):
     assert name in names(detector, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("DOE, JANE  F  67y  MRN 4471233", "DOE, JANE"),  # "DOE": dyspnoea on exertion too
+    ("DOE, Jane  F  67y", "DOE, Jane"),
+    ("NG, Ada  F  71y", "NG, Ada"),  # two capitals: a view or a lead ("AP", "V1") otherwise
+    ("BUN, Li  M  54y", "BUN, Li"),
+])
+def test_a_short_surname_that_is_also_shorthand_is_a_name_before_a_given_name(detector, text,
+                                                                                name):
+    assert names(detector, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "AP, PORTABLE  01/02/2023",  # a view and a modality word
+    "CT, HEAD  M  67y",  # a study
+    "DOE, SOB  M  67y",  # shorthand after shorthand: no first name
+])
+def test_shorthand_before_a_comma_and_no_first_name_is_no_name(detector, text):
+    assert names(detector, text) == []

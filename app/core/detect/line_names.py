@@ -389,6 +389,8 @@ def _nameable(word: Token, line: str) -> bool:
     lower = word.lower
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
         return False
+    if _surname_before_given(word, line):
+        return True  # "DOE, JANE", "NG, Ada": a short surname that is also ward shorthand
     if not lexicon.is_known_name(lower) and (
             # two words of three letters are chance ("Cormac" is no "cor" + "mac")
             (len(lower) >= 7 and overlay_words_run_together(lower)) or word_at_an_end(lower)
@@ -402,6 +404,19 @@ def _nameable(word: Token, line: str) -> bool:
     if line[word.end : word.end + 1].isdigit() or line[word.start - 1 : word.start].isdigit():
         return False  # "E9", "V1", "3T": models and leads
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
+
+
+_COMMA_THEN_WORD = re.compile(r"\s?[,^~]\s?([A-Za-z]{2,})")
+
+
+def _surname_before_given(word: Token, line: str) -> bool:
+    """A census surname of two or three letters in capitals that ward shorthand or an
+    abbreviation also spells ("DOE": dyspnoea on exertion, "BUN", "NG"), written the way a
+    record writes a name: a comma or a caret, then a first name ("DOE, JANE", "NG^Ada")."""
+    after = _COMMA_THEN_WORD.match(line, word.end)
+    return (len(word.text) <= 3 and word.text.isupper() and after is not None
+            and word.lower in lexicon.surnames()
+            and after.group(1).lower() in lexicon.first_names())
 
 
 def _abbreviation(word: Token, line: str) -> bool:
