@@ -65,7 +65,10 @@ def medical_record_recognizer() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "labelled record number",
-                rf"\b{RECORD_LABEL}\s*[:#.]?\s*(?-i:[A-Z]{{0,3}})\s?\d(?:[\s-]?\d){{4,14}}\b",
+                # four digits and up: a small practice's or a test system's "MRN 4471"; not a
+                # year alone ("FIN 2024 review")
+                rf"\b{RECORD_LABEL}\s*[:#.]?\s*(?-i:[A-Z]{{0,3}})\s?"
+                r"(?!(?:19|20)\d\d\b(?![\s-]?\d))\d(?:[\s-]?\d){3,14}\b",
                 0.95,
             ),
             Pattern("long unlabelled number", r"(?<![\d/:.,-])\b\d{7,12}\b(?![/:.,-]\d)", 0.35),
