@@ -105,6 +105,7 @@ def flagged(detector, text):
         pytest.param("Beds 13-18", L, "Beds 13-18", id="bed-range"),
         pytest.param("Callback 07700 918342", P, "07700 918342", id="uk-mobile"),
         pytest.param("Ring 020 7946 0018", P, "020 7946 0018", id="uk-london"),
+        pytest.param("Next of kin: son 07700 900 123", P, "07700 900 123", id="uk-mobile-4-3-3"),
         pytest.param("tel +44 7700 900123", P, "+44 7700 900123", id="uk-international"),
         # a day of care with no year: a progress note's header, a chart's entry
         pytest.param("Progress note  04-Dec  07:40", D, "04-Dec", id="date-day-mon-no-year"),

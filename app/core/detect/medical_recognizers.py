@@ -237,10 +237,11 @@ def local_phone_recognizer() -> PatternRecognizer:
                     r"(?<![\d.,/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}"
                     r"(?:(?:\s|\s?[.-])\d{2,4}){2,4}(?![\d/]|[.,]\d)", 0.2),
             Pattern("digit groups", r"(?<![\d/.-])\b\d{3}\s\d{3}\s\d{4,5}\b(?![/.-]\d)", 0.5),
-            # UK numbers as written: 07700 918342, 020 7946 0018, 0161 496 0527, 07700918342
+            # UK numbers as written: 07700 918342, 07700 900 123, 020 7946 0018, 0161 496 0527,
+            # 07700918342
             Pattern("UK phone",
                     r"(?:(?<![\d/.-])\b0|\+44\s?(?:\(0\)\s?)?)"
-                    r"(?:\d{4}\s?\d{6}|\d{2}\s\d{4}\s\d{4}|\d{3}\s\d{3}\s\d{4})\b"
+                    r"(?:\d{4}\s?\d{6}|\d{4}\s\d{3}\s\d{3}|\d{2}\s\d{4}\s\d{4}|\d{3}\s\d{3}\s\d{4})\b"
                     r"(?![/.-]\d)", 0.6),
             Pattern("pager or extension",
                     r"\b(?:pager|beeper|pgr|pg|bleep|ext\.?|extension)\s*(?:number|no\.?|#)?"
