@@ -1,4 +1,5 @@
-"""Formatting seconds for people. Inside the engine time is always float seconds."""
+"""Formatting seconds for people, and joining stretches of time. Inside the engine time is always
+float seconds."""
 
 
 def format_time(seconds: float) -> str:
@@ -19,3 +20,15 @@ def format_short(seconds: float) -> str:
         return f"{int(hours)}:{rest}"
     minutes, secs = rest.split(":")
     return f"{int(minutes)}:{secs}"
+
+
+def joined(spans: list[tuple[float, float]], gap_s: float = 0.0) -> list[tuple[float, float]]:
+    """(start, end) spans, sorted and joined where one starts no more than `gap_s` after the
+    end of the one before (overlapping or meeting when 0)."""
+    out: list[tuple[float, float]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1] + gap_s:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

@@ -1,6 +1,6 @@
 import pytest
 
-from app.core.timecode import format_short, format_time
+from app.core.timecode import format_short, format_time, joined
 
 
 @pytest.mark.parametrize(
@@ -22,3 +22,11 @@ def test_format_time(seconds, text):
                                            (3599.96, "1:00:00.0"), (4000, "1:06:40.0")])
 def test_format_short(seconds, text):
     assert format_short(seconds) == text
+
+
+def test_spans_are_joined_where_they_overlap_or_lie_within_the_gap():
+    spans = [(5.0, 6.0), (0.0, 1.0), (0.5, 2.0), (2.5, 3.0)]
+    assert joined(spans) == [(0.0, 2.0), (2.5, 3.0), (5.0, 6.0)]
+    assert joined(spans, 0.5) == [(0.0, 3.0), (5.0, 6.0)]
+    assert joined([(0.3, 0.3), (1.3, 1.3), (2.4, 2.4)], 1.0) == [(0.3, 1.3), (2.4, 2.4)]
+    assert joined([]) == []

@@ -19,6 +19,7 @@ import numpy as np
 from app.core.media.frames import thumbnail
 from app.core.media.video import iter_frames
 from app.core.picture.motion import IDENTITY, MotionEstimator, compose, move_rect
+from app.core.timecode import joined
 
 
 class CameraPath:
@@ -59,13 +60,7 @@ class CameraPath:
 
 def stretches(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     """The spans merged where they meet or overlap."""
-    merged: list[list[float]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + 0.05:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(a, b) for a, b in merged]
+    return joined(spans, 0.05)
 
 
 def follow_camera(video: Path, spans: list[tuple[float, float]], duration_s: float,

@@ -14,7 +14,7 @@ from app.core.findings.combination import flags
 from app.core.models import AnalysisResult, Coverage
 from app.core.review.carry_over import carried_ids
 from app.core.review.decisions import Review, Summary
-from app.core.timecode import format_short
+from app.core.timecode import format_short, joined
 
 CLEARED_COLOUR = "#2e7d32"
 NOT_CLEARED_COLOUR = "#c62828"
@@ -69,7 +69,7 @@ def hard_to_read(coverage: Coverage) -> str:
     times = coverage.low_confidence_text_times
     if not times:
         return ""
-    stretches = _stretches(sorted(times))
+    stretches = joined([(t, t) for t in times], HARD_TO_READ_JOINED_S)
     shown = ", ".join(f"{format_short(a)}–{format_short(b)}" if b > a else format_short(a)
                       for a, b in stretches[:HARD_TO_READ_SHOWN])
     more = (f" and {len(stretches) - HARD_TO_READ_SHOWN} more"
@@ -78,14 +78,3 @@ def hard_to_read(coverage: Coverage) -> str:
              if coverage.frames_sampled else "")
     return (f"Look yourself at {shown}{more}{share}: text there could not be read clearly "
             f"(handwriting, blur, small print), so nothing in it could be flagged.")
-
-
-def _stretches(times: list[float]) -> list[tuple[float, float]]:
-    """Sorted sample times as stretches of samples no more than HARD_TO_READ_JOINED_S apart."""
-    out = [(times[0], times[0])]
-    for t in times[1:]:
-        if t - out[-1][1] <= HARD_TO_READ_JOINED_S:
-            out[-1] = (out[-1][0], t)
-        else:
-            out.append((t, t))
-    return out

@@ -24,6 +24,7 @@ from app.core.detect.lexicon import is_ordinary
 from app.core.findings.hits import speech_findings, transcript_text
 from app.core.models import Category, Finding, Source, TextSpan, Word
 from app.core.speech.transcribe import Transcriber
+from app.core.timecode import joined
 
 UNSURE = 0.7  # a word heard with less probability than this may be misheard
 PAD_S = 1.0  # audio listened to again either side of the unsure words
@@ -73,14 +74,7 @@ def doubtful_stretches(words: tuple[Word, ...], names: tuple[str, ...]
 
 def _merged(stretches: list[tuple[float, float, str]]) -> list[tuple[float, float]]:
     """The stretches padded and joined where they overlap, at most MAX_STRETCHES."""
-    spans = sorted((max(0.0, a - PAD_S), b + PAD_S) for a, b, _ in stretches)
-    merged: list[tuple[float, float]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged[:MAX_STRETCHES]
+    return joined([(max(0.0, a - PAD_S), b + PAD_S) for a, b, _ in stretches])[:MAX_STRETCHES]
 
 
 def heard_again(transcriber: Transcriber, audio: np.ndarray, words: tuple[Word, ...],
