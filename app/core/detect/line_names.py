@@ -37,6 +37,7 @@ from app.core.detect.run_together import (
     initial_at,
     made_of_words,
     name_before_words,
+    names_in_a_field,
     names_run_together,
     overlay_words_run_together,
     plain_capitals,
@@ -53,6 +54,7 @@ IDENTIFYING = frozenset({Category.DATE, Category.ID, Category.AGE, Category.PHON
 _PERSON = re.compile("|".join((
     r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
     r"\b(?:male|female)\b|\bsex\s*:?\s*[mf](?![a-z])",  # "Sex: F09/15/2024": run on
+    r"(?<![A-Za-z])(?-i:Female|Male)(?=[A-Z])",  # "FemaleMCDOWELL": the next field run on
     # "31YF": OCR drops the space between an age and a sex marker
     # "F47 yrs", "[F]82 YRS": the sex and the age run together
     r"(?:\b|(?<=[MF]))\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))"
@@ -400,7 +402,7 @@ def _nameable(word: Token, line: str) -> bool:
     if len(parts) > 1 and all(p in NOT_A_NAME for p in parts):
         return False  # "PtID", "AccNo": labels run together
     if word.text.isupper() and len(word.text) == 2:
-        return False  # "AP", "LT", technician's initials
+        return _given_after_surname(word, line)  # "AP", "LT", technician's initials: no
     if line[word.end : word.end + 1].isdigit() or line[word.start - 1 : word.start].isdigit():
         return False  # "E9", "V1", "3T": models and leads
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
@@ -412,11 +414,33 @@ _COMMA_THEN_WORD = re.compile(r"\s?[,^~]\s?([A-Za-z]{2,})")
 def _surname_before_given(word: Token, line: str) -> bool:
     """A census surname of two or three letters in capitals that ward shorthand or an
     abbreviation also spells ("DOE": dyspnoea on exertion, "BUN", "NG"), written the way a
-    record writes a name: a comma or a caret, then a first name ("DOE, JANE", "NG^Ada")."""
+    record writes a name: a comma or a caret, then a first name ("DOE, JANE", "NG^Ada"); after
+    DICOM's caret, which joins a person's names only, a given name in no list will do when it
+    is no English or overlay word ("BUN^LIAM": "Liam" is in no census list)."""
     after = _COMMA_THEN_WORD.match(line, word.end)
-    return (len(word.text) <= 3 and word.text.isupper() and after is not None
-            and word.lower in lexicon.surnames()
-            and after.group(1).lower() in lexicon.first_names())
+    if not (len(word.text) <= 3 and word.text.isupper() and after is not None
+            and word.lower in lexicon.surnames()):
+        return False
+    given = after.group(1).lower()
+    return given in lexicon.first_names() or (
+        _CARET_SHAPED.search(line[word.end : after.start(1)]) is not None and len(given) >= 3
+        and not lexicon.is_ordinary(given) and given not in NOT_A_NAME
+        and given not in NOT_NAMES and given not in lexicon.CLINICAL_WORDS)
+
+
+_SURNAME_THEN_SEPARATOR = re.compile(r"(?<![A-Za-z])([A-Za-z]{2,})\s?[,，^~`´]\s?$")
+
+
+def _given_after_surname(word: Token, line: str) -> bool:
+    """A given name of two letters in capitals after a census surname and a comma or a caret
+    ("LEE^LI", "CANE^DU", "WU, JO"): the record's shape says name where two capitals alone are a
+    view or a technician's initials ("AP", "JM"); a view, a side or a modality there is none
+    ("CHEST, AP", "KNEE^LT")."""
+    before = _SURNAME_THEN_SEPARATOR.search(line[: word.start])
+    return (before is not None and before.group(1).lower() in lexicon.surnames()
+            and before.group(1).lower() not in NOT_A_NAME
+            and before.group(1).lower() not in lexicon.CLINICAL_WORDS
+            and word.lower not in NOT_A_NAME and word.lower not in NOT_NAMES)
 
 
 def _abbreviation(word: Token, line: str) -> bool:
@@ -461,10 +485,11 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
 def _alone_before_marker(line: str, word: Token) -> bool:
     """ "ANDOURIKU Sex: F 04/05/2019": one word in no dictionary, first on its line, with a sex
     marker or an age right after it (a name whose spaces OCR dropped, or a surname alone); not
-    words run together ("ABDOMENPELVIS [F]")."""
+    words run together ("ABDOMENPELVIS [F]", "GREATORMONDSTREET (F)": an English word at an
+    end)."""
     return (len(word.text) >= 4 and _first_after_label(line, word)
             and (lexicon.is_known_name(word.lower) or not holds_a_word(word.lower)
-                 or names_run_together(word))
+                 or names_in_a_field(word))
             and word.lower not in lexicon.CLINICAL_WORDS
             and _MARKER_NEXT.match(line, word.end) is not None)
 
@@ -474,9 +499,11 @@ def _alone_before_record_label(line: str, word: Token) -> bool:
     overlay words run together, first on its line, with a record's label and number right after
     it (an ECG printout's or a banner's first field: the surname, its given name lost or cut);
     asked only beside a sex, an age or a birth date. A maker's, a study's or a facility's word
-    there is no name ("PORTABLE Acc#", "T2 TSESAG ID: 6276853")."""
+    there is no name ("PORTABLE Acc#", "T2 TSESAG ID: 6276853"); in a word of ten capitals or
+    more an English word inside is chance ("SAMURAKAMIMASHUU" holds "mimas")."""
     return (len(word.text) >= 4 and not line[: word.start].strip()
-            and not holds_a_word(word.lower) and not lexicon.is_ordinary(word.lower)
+            and (not holds_a_word(word.lower) or names_in_a_field(word))
+            and not lexicon.is_ordinary(word.lower)
             and not overlay_words_run_together(word.lower)  # "T2 TSESAG ID: 6276853"
             and word.lower not in lexicon.CLINICAL_WORDS
             and _RECORD_LABEL_NEXT.match(line, word.end) is not None)

@@ -20,7 +20,7 @@ from app.core.detect.tokens import Token
 LOOK_ALIKE = frozenset("cosuvwxzkp")
 # a 0 or 1 touching a letter (no digit beside it), and a 0 alone before a name's separator
 _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
-_LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])")
+_LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^~] )0(?= [a-z]{2})")
 _AS_LETTER = {"0": "O", "1": "I"}
 # "RolandoLETTlERE": a small l between capitals is the capital I it looks like
 _SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})")
@@ -31,8 +31,12 @@ _BEFORE_GIVEN = re.compile(r"\s?[,，\^~`´]\s?")
 _LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])"
                          # "FEMALEIMATTHEW": a banner's sex field, its bar read as an I or l
                          r"|(?:FE)?MALE[Il](?=[A-Z]{3})")
-_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge))$")
-_NUMBER_NEXT = re.compile(r"\s*:?\s*\d")  # what follows "Age" as a label: "GYALAANTALLAge: 87"
+# "Bom"/"BOm": "Born" with its "rn" read as "m"; "ACC": an accession number's label
+_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge|cc)|B(?i:om))$")
+# "CORMACALLANRegion:": the next field's label, in Title Case with its colon, run onto capitals
+_TITLE_LABEL_TAIL = re.compile(r"(?<=[A-Z]{3})[A-Z][a-z]{2,}$")
+_NUMBER_NEXT = re.compile(r"\s*[:#]?\s*\d")  # after "Age", "Bom", "Acc" as labels: "Age: 87"
+_NEEDS_NUMBER = ("age", "acc", "bom")
 _STOPS_OB = re.compile(r"\.\s?[O0o]\.\s?B")  # the rest of "D.O.B" after a word's last "D"
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
@@ -49,10 +53,17 @@ def letters_restored(line: str) -> str:
 
 def rejoined(line: str, words: list[Token]) -> list[Token]:
     """`words` with a one-letter word set apart by one space from the word before it and
-    followed by a separator ("AZEVED O,Julian") made part of that word again."""
+    followed by a separator ("AZEVED O,Julian") made part of that word again; and a capital O
+    (read as a 0) set apart from the small letters after it by one space, after a comma or a
+    caret ("Krylova, 0 lga" → "Olga")."""
     out: list[Token] = []
     for word in words:
         before = out[-1] if out else None
+        if (before is not None and before.text == "O" and word.text.islower()
+                and len(word.text) >= 2 and line[before.end : word.start] == " "
+                and line[: before.start].rstrip().endswith(tuple(SEPARATORS))):
+            out[-1] = Token(before.start, word.end, before.text + word.text)
+            continue
         if (before is not None and len(word.text) == 1 and len(before.text) >= 2
                 and line[before.end : word.start] == " "
                 and line[word.end : word.end + 1] in tuple(SEPARATORS)):
@@ -86,7 +97,9 @@ def capital_after_caret(line: str, words: list[Token]) -> list[Token]:
 
 def label_cut(word: Token, line: str) -> Token | None:
     """`word` without a label OCR ran into it ("PATIENTNAMEHOLM" → "HOLM", "JAYDOB" → "JAY",
-    "PETRTKLOZAge: 41" → "PETRTKLOZ",
+    "PETRTKLOZAge: 41" → "PETRTKLOZ", "PYYSALOACC#139685" → "PYYSALO", "ROBINETTEBOm: 21.03"
+    → "ROBINETTE", "CORMACALLANRegion: Abdomen" → "CORMACALLAN" (any label in Title Case with
+    its colon after capitals),
     "LONGD" of "LONGD.0.B." → "LONG"); None when nothing but the label is left. A word that is a
     name or an English word as it stands is kept whole."""
     text = word.text
@@ -97,8 +110,11 @@ def label_cut(word: Token, line: str) -> Token | None:
     if head:
         start += head.end()
     tail = _LABEL_TAIL.search(text)
-    if tail and tail.group().lower() == "age" and not _NUMBER_NEXT.match(line, word.end):
-        tail = None  # "HERITAGE", "SAGE": no age after it
+    if (tail and tail.group().lower() in _NEEDS_NUMBER
+            and not _NUMBER_NEXT.match(line, word.end)):
+        tail = None  # "HERITAGE", "SAGE", "TABACC": no number after it
+    if tail is None and line[word.end : word.end + 1] == ":":
+        tail = _TITLE_LABEL_TAIL.search(text)
     if tail and tail.start() > 0:
         end = word.start + tail.start()
     elif text.endswith("D") and _STOPS_OB.match(line, word.end):

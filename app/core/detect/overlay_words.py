@@ -44,6 +44,13 @@ hfs hfp ffs ffp hfdr hfdl ffdr ffdl anterior posterior superior inferior medial 
 proximal mid midline view views projection flexion extension weight bearing weightbearing
 internal external rotation inlet outlet tunnel sunrise skyline mortise swimmers lordotic
 """
+# MR sequences and weightings as scanners print them (the makers' sequence names): "T2 TSE",
+# "COR STIR", "AX DWI B1000"; not the planes' short forms ("cor", "sag": pieces of names,
+# "CORMACALLAN" is no "cor" + "mac" + "allan")
+_SEQUENCE = """
+fse tse frfse gre spgr stir flair dwi adc swi dti tof epi pdw t1w t2w fatsat haste vibe trufi
+mprage fiesta
+"""
 # makers and models of imaging, endoscopy and ECG equipment
 _MAKERS = """
 ge healthcare philips siemens healthineers toshiba canon hitachi fujifilm fuji samsung
@@ -79,6 +86,7 @@ department dept hosp univ med ctr mc campus hsc pavilion annex
 MAKER_WORDS = frozenset(_MAKERS.split())
 # what the image shows and what made it: never a word of a person's name the model or the lists
 # found on an overlay ("Lumbar Spine T2", "Mortara Eli") unless a census name too ("LONG")
-IMAGE_WORDS = frozenset(" ".join((_MODALITY, _ANATOMY, _POSITION, _MAKERS)).split())
+IMAGE_WORDS = frozenset(" ".join((_MODALITY, _SEQUENCE, _ANATOMY, _POSITION, _MAKERS)).split())
 NOT_A_NAME = frozenset(
-    " ".join((_MODALITY, _ANATOMY, _POSITION, _MAKERS, _LABELS)).split()) | FACILITY_WORDS
+    " ".join((_MODALITY, _SEQUENCE, _ANATOMY, _POSITION, _MAKERS, _LABELS)).split()
+) | FACILITY_WORDS

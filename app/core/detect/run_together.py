@@ -44,8 +44,14 @@ def word_at_an_end(letters: str) -> bool:
 
 
 def holds_facility(letters: str) -> bool:
-    """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside."""
-    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS)
+    """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside;
+    "bethisraeldeaconessmc": a facility's word last, right after an English word of five
+    letters or more (a facility's name run together, its short word "MC", "HSC" at the end)."""
+    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS) or any(
+        letters.endswith(w) and len(letters) > len(w) + 5 and any(
+            lexicon.is_ordinary(letters[-len(w) - size : -len(w)])
+            for size in range(5, len(letters) - len(w) + 1))
+        for w in FACILITY_WORDS if w.isalpha())
 
 
 def made_of_words(letters: str, labels_only: bool = False, least: int = 3) -> bool:
@@ -132,7 +138,8 @@ def names_in_a_field(word: Token, least: int = 10) -> bool:
 
 def name_before_words(letters: str) -> int | None:
     """Where a name in capitals ends when the next column's words were run onto it
-    ("JENNIFERXRCHEST": a study, "GAIRBEKOVFREEMANHOSPITAL": a hospital): the cut (the
+    ("JENNIFERXRCHEST": a study, "GAIRBEKOVFREEMANHOSPITAL": a hospital, "...VOLUSONE": a
+    maker's word and a model's letter): the cut (the
     longest listed name before it, else the shortest piece in no list) after which English,
     overlay and facility words make up the rest whole, an overlay's word of four letters or more
     at its end or a facility's inside, and before which is a name in the lists that is no
@@ -145,7 +152,9 @@ def name_before_words(letters: str) -> int | None:
     for cut in range(3, len(letters) - 3):
         head, rest = letters[:cut], letters[cut:]
         if not (rest in NOT_A_NAME or (made_of_words(rest) and (
-                any(rest[-size:] in NOT_A_NAME for size in range(4, len(rest)))
+                # "...VOLUSONE" of "VOLUSON E10": a model's letter after the maker's word
+                any(rest[len(rest) - size - extra : len(rest) - extra] in NOT_A_NAME
+                    for extra in (0, 1) for size in range(4, len(rest) - extra))
                 or holds_facility(rest)))):
             continue
         if head in NOT_A_NAME or lexicon.is_ordinary(head) or any(

@@ -35,7 +35,11 @@ MIN_LETTERS = 4  # letters of a name that must show before a cut word is flagged
 MIN_DIGITS = 4  # digits of a number, likewise
 _CUE = re.compile(r"^(?:[A-Z]\.?|mr|mrs|ms|miss|mx|dr|name|patient|pt|surname|given)[.:,]?$",
                   re.IGNORECASE)
-_WORD = re.compile(r"\S+")
+# a word, up to a space or a separator of fields or of a name's parts ("Pratt^Jam": only "Jam"
+# is cut; "DOB: 1957 | (M)": a bar)
+_WORD = re.compile(r"[^\s^~|丨,，]+")
+# the words OCR ran together in one cut word, at their capitals ("FemaleMCDOWELLAdam")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+")
 # labels a room number is written after, whose end may show alone at the left edge (a bed or
 # bay, three letters, is only known whole)
 _PLACE_LABELS = ("room", "cubicle", "suite")
@@ -116,7 +120,7 @@ def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None
         left, right = span.start, start
     else:
         left, right = end, span.end
-    piece = text[left:right].strip(" .,:;-")
+    piece = text[left:right].strip(" .,:;-^~|`")
     words = [w for w in re.findall(r"[A-Za-z']+", piece) if len(w) >= 2]
     if not words or TITLE.fullmatch(piece) or HONORIFIC.fullmatch(piece):
         return None  # a title, or "Ms" of "Ms Fi|" (the name cut off): no name is left
@@ -243,6 +247,17 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
 
 
+def _run_together(text: str, word: re.Match[str]) -> list[re.Match[str]]:
+    """The words OCR ran together in `word`, told apart at their capitals when each is three
+    letters or more ("FemaleMCDOWELLAdam": only "Adam" is cut, "Female MCDOWELL" show whole;
+    "RoOm" is one word); else `word`."""
+    parts = list(_CAMEL_PART.finditer(text, word.start(), word.end()))
+    if (len(parts) > 1 and all(len(p.group()) >= 3 for p in parts)
+            and "".join(p.group() for p in parts) == word.group()):
+        return parts
+    return [word]
+
+
 def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
     """The spans of a line the frame's edge cuts: the cut word not looked up whole, but as the
     start or end of a name or number; a line cut across its height keeps only what does not
@@ -252,6 +267,10 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
     words = list(_WORD.finditer(text))
     if not words or not (cut.left or cut.right):
         return spans
+    if cut.right:
+        words[-1:] = _run_together(text, words[-1])
+    if cut.left:
+        words[:1] = _run_together(text, words[0])
     ends = ([(len(words) - 1, "right")] if cut.right else []) + ([(0, "left")] if cut.left else [])
     for index, side in ends:
         word = words[index]
