@@ -98,3 +98,36 @@ def test_a_pipe_is_refused_before_it_is_opened(tmp_path):
             pass
         pytest.fail("probing a FIFO hung")
     assert outcome and "not a regular file" in outcome[0]
+
+
+def test_frames_decoded_ahead_are_the_frames_decoded_in_turn(silent_text_clip, tmp_path):
+    """`iter_frames(ahead=N)` decodes on a thread of its own: the same times and pixels, the
+    same frames left unconverted by `wanted`; a pass stopped early ends its thread; a file that
+    is no video is refused as without it."""
+    import threading
+
+    import numpy as np
+
+    from app.core.media.video import iter_frames
+
+    def wanted(t: float) -> bool:
+        return t > 1.0
+
+    plain = list(iter_frames(silent_text_clip.path, wanted))
+    ahead = list(iter_frames(silent_text_clip.path, wanted, ahead=3))
+    assert [t for t, _ in ahead] == [t for t, _ in plain] and len(plain) > 20
+    assert [f is None for _, f in ahead] == [f is None for _, f in plain]
+    assert any(f is None for _, f in plain) and any(f is not None for _, f in plain)
+    assert all(a is None and b is None or np.array_equal(a, b)
+               for (_, a), (_, b) in zip(ahead, plain, strict=True))
+    # the frames are each its own array (none overwritten by the next one decoded)
+    kept = [f for _, f in ahead if f is not None]
+    assert len({id(f) for f in kept}) == len(kept)
+    before = threading.active_count()
+    frames = iter_frames(silent_text_clip.path, ahead=2)
+    next(frames)
+    frames.close()  # stopped early, with the decoder waiting on a full queue
+    assert threading.active_count() == before
+    (tmp_path / "notes.mp4").write_text("not a video")
+    with pytest.raises(InputError):
+        list(iter_frames(tmp_path / "notes.mp4", ahead=2))
