@@ -164,7 +164,7 @@ def test_a_text_showing_before_its_cover_is_read_while_another_cover_is_drawn(mo
     before its cover started, while the name's cover beside it was drawn the whole time; the
     proof read only around the name's cover then, and passed the copy."""
     frames = [(i / 10, np.full((360, 640, 3), 120 + i % 3, np.uint8)) for i in range(40)]
-    monkeypatch.setattr(read_back_module, "iter_frames", lambda path: iter(frames))
+    monkeypatch.setattr(read_back_module, "iter_frames", lambda path, ahead=0: iter(frames))
     name = Hidden("A", "Margaret Olson", {t: (100, 100, 200, 30) for t, _ in frames})
     dob = Hidden("B", "DOB: 12/03/1948", {t: (100, 140, 200, 30) for t, _ in frames if t >= 3.0})
     read = run(read_back_module.read_back(Path("copy.mp4"), [name, dob],

@@ -141,7 +141,7 @@ def test_the_read_back_reads_a_region_again_only_where_it_changed(monkeypatch):
     frames = [(i / 30, *_frame(room, v, slip=(10, 0) if i == 20 else (0, 0), noise=2, seed=i))
               for i, v in enumerate(views)]
     monkeypatch.setattr(read_back_module, "iter_frames",
-                        lambda path: iter([(t, f) for t, f, _ in frames]))
+                        lambda path, ahead=0: iter([(t, f) for t, f, _ in frames]))
     hidden = Hidden("f1", "Margaret Olson", {t: c for t, _, c in frames})
     ocr = _Counting()
     out = run(read_back_module.read_back(Path("copy.mp4"), [hidden], ocr, 1.0))
@@ -156,3 +156,70 @@ def test_the_read_back_reads_a_region_again_only_where_it_changed(monkeypatch):
     run(read_back_module.read_back(Path("copy.mp4"), [hidden], ocr, 1.0))
     assert any(frame is frames[20][1] for frame in read)
     assert any(frame is frames[21][1] for frame in read)
+
+
+class _Slow:
+    """An OCR that takes its time (so a read is still running when the next frame is decided)
+    and reads the hidden names in the frames marked (white dots over a quarter of it) and in
+    the frames `leaky` (by id: a leak nothing in the pictures shows, read whole),
+    else a caption; its twins are alike, as PpOcrEngine's."""
+
+    def __init__(self, leaky: set[int]) -> None:
+        self.made, self.leaky = 0, leaky
+
+    def twins(self, count):
+        self.made += count
+        return [_Slow(self.leaky) for _ in range(count)]
+
+    def detect(self, image, scale=None):
+        import time
+
+        time.sleep(0.01 if image.shape[:2] != SIZE[::-1] else 0.2)  # a whole frame: longer
+        w = image.shape[1] - 1
+        return [np.array([[0, 0], [w, 0], [w, 30], [0, 30]], np.float32)]
+
+    def recognise(self, image, quads):
+        leaky = id(image) in self.leaky or (image == 255).all(axis=2).mean() > 0.2
+        return [("Margaret Olson, Tom Kowalczyk" if leaky else "Wash your hands", 0.99)
+                for _ in quads]
+
+
+def test_reads_on_two_workers_are_the_reads_one_after_the_other(monkeypatch):
+    """A read still running is taken for clean only until it is known: where it was not, the
+    region is read again in the next frames as it would have been (same_crop.LastReads), and
+    the whole frames' reads the same (read_back._Changes)."""
+    room = _room()
+    views = [(100 + k % 3, 100) for k in range(90)]  # a still camera's shake: mostly the same
+    frames = []
+    for i, v in enumerate(views):
+        frame, cover = _frame(room, v, noise=2, seed=i)
+        # the reads of these find the names (the mark, in every region) around the covers
+        if i in (7, 8, 30):
+            frame[0::2, 0::2] = 255
+        frames.append((i / 30, frame, cover))
+    monkeypatch.setattr(read_back_module, "iter_frames",
+                        lambda path, ahead=0: iter([(t, f) for t, f, _ in frames]))
+    hidden = [Hidden("f1", "Margaret Olson", {t: c for t, _, c in frames if t >= 0.5}),
+              Hidden("f2", "Tom Kowalczyk", {t: c for t, _, c in frames if t < 1.2})]
+    reads: dict[int, list] = {1: [], 2: []}
+    original = read_back_module._read
+    results = {}
+    for workers in (1, 2):
+        def recorded(ocr, frame, region, line=16.0, workers=workers):
+            reads[workers].append((region, id(frame)))
+            return original(ocr, frame, region, line)
+        monkeypatch.setattr(read_back_module, "_read", recorded)
+        # and the whole read of frame 51 does, after the second name's cover: the next whole
+        # frames are unchanged, so they are read again only because that read was not clean
+        ocr = _Slow({id(frames[51][1])})
+        results[workers] = run(read_back_module.read_back(Path("copy.mp4"), hidden, ocr, 2.0,
+                                                          workers=workers))
+        assert ocr.made == (2 if workers == 2 else 0)
+    one, two = results[1], results[2]
+    assert one.leaks and one.unchanged > 0 and one.frames_elsewhere + one.whole_too > 0
+    assert any(leak.rect[:2] == (0, 0) for leak in one.leaks) and one.whole_unchanged > 0
+    assert two.leaks == one.leaks
+    assert sorted(reads[2]) == sorted(reads[1])
+    assert (two.regions, two.unchanged, two.frames_elsewhere, two.whole_too,
+            two.whole_unchanged) == (one.regions, one.unchanged, one.frames_elsewhere,
+                                     one.whole_too, one.whole_unchanged)

@@ -99,11 +99,22 @@ class PpOcrEngine:
         self._recogniser.session.session = _session(rec_path, threads)
         self.detect_side = detect_side
         self.fine_side = fine_side
+        self._twins: list[PpOcrEngine] = []
         self.info = ModelInfo(
             role="ocr", name="PP-OCRv4 det + rec (ONNX Runtime)",
             package=PPOCR_DET_FILE.distribution,
             sha256=f"{PPOCR_DET_FILE.sha256},{PPOCR_REC_FILE.sha256}",
         )
+
+    def twins(self, count: int) -> list[PpOcrEngine]:
+        """`count` engines like this one (the same networks and sizes), on one thread each, for
+        reads run side by side on worker threads (redact/ocr_workers.py: on small crops a second
+        thread inside the network barely helps, a second network beside it does). Loaded once,
+        then kept. One engine is never used by two threads at once (the detector's size is set
+        per call)."""
+        while len(self._twins) < count:
+            self._twins.append(PpOcrEngine(self.detect_side, self.fine_side, threads=1))
+        return self._twins[:count]
 
     def detect(self, frame_bgr: np.ndarray, scale: float | None = None) -> list[Quad]:
         """Text lines in the frame, as four corners each (clockwise from top-left), frame px.

@@ -21,13 +21,20 @@ hide more of the copy. The regions read are a cost worth saying: `ReadBack` coun
 Around the paths of hidden faces and codes the same frames are also looked at by the face
 detector and the code reader (look_back.py): a face or a code seen where one was hidden leaks
 too.
+
+The OCR of the regions and whole frames runs on two worker threads, one single-thread PP-OCR
+each (ocr_workers.py), while this thread decodes (a frame or four ahead, on a thread of its own),
+decides what to read and looks at the faces and codes. What it reads is decided as if each read
+were done before the next is decided: a read still running is taken for clean, and where that
+would leave a region (or a whole frame) unread, the read is waited for; its leaks are taken in
+the order the reads were asked for.
 """
 
 from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,17 +43,18 @@ import numpy as np
 
 from app.core.geometry import Rect, rects_meet, union
 from app.core.media.frames import BLOCK, thumbnail
-from app.core.media.video import iter_frames
+from app.core.media.video import DECODE_AHEAD, iter_frames
 from app.core.picture.motion import MotionEstimator
 from app.core.picture.ocr import OcrEngine
 from app.core.redact.leak_rule import FAR_RUN, NEAR_RUN, Secret, letters, runs
-from app.core.redact.same_crop import LastReads
+from app.core.redact.same_crop import Clean, LastReads, Pending, is_clean
 
 __all__ = ["FAR_RUN", "NEAR_RUN", "letters", "runs"]  # the leak rule's, said here too
 
 if TYPE_CHECKING:
     from app.core.picture.codes import CodeReader
     from app.core.picture.faces import FaceDetector
+    from app.core.redact.ocr_workers import OcrWorkers, Outcome
 
 MARGIN_S = 0.5  # frames read every frame before a path's first cover and after its last
 MARGIN_PX = 24  # and pixels read around a cover (plus its own height)
@@ -192,17 +200,33 @@ class ReadBack:
 
 
 def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: float,
-              faces: FaceDetector | None = None, codes: CodeReader | None = None
-              ) -> Generator[float, None, ReadBack]:
+              faces: FaceDetector | None = None, codes: CodeReader | None = None,
+              workers: int | None = None) -> Generator[float, None, ReadBack]:
     """Read the copy (see the module docstring), yielding the share done now and then; the
-    hidden faces are looked for by `faces`, the hidden codes by `codes` (look_back.py)."""
+    hidden faces are looked for by `faces`, the hidden codes by `codes` (look_back.py).
+    The OCR runs on `workers` single-thread twins of `ocr` (ocr_workers.py; by default one a
+    core, up to two), each read decided as one after the other would: what is read, and what
+    it finds, are the same with any number of workers."""
+    from app.core.redact.ocr_workers import workers_for
+
+    pool = workers_for(ocr, workers)
+    try:
+        return (yield from _read_back(copy, hidden, pool, duration_s, faces, codes))
+    finally:
+        pool.close()
+
+
+def _read_back(copy: Path, hidden: list[Hidden], pool: OcrWorkers, duration_s: float,
+               faces: FaceDetector | None, codes: CodeReader | None
+               ) -> Generator[float, None, ReadBack]:
     from app.core.redact.look_back import Looked, look
 
     started, out, looked = time.perf_counter(), ReadBack(), Looked()
     pictures = [h for h in hidden if h.times and h.kind in (FACE, CODE)]
     hidden = [h for h in hidden if h.times and h.looked_for]
     changes, regions, looks = _Changes(), LastReads(RECHECK_FRAMES), LastReads(RECHECK_FRAMES)
-    for index, (t_s, frame) in enumerate(iter_frames(copy)):
+    found: list[Outcome[list[Leak]] | list[Leak]] = []  # the leaks, in the order read
+    for index, (t_s, frame) in enumerate(iter_frames(copy, ahead=DECODE_AHEAD)):
         if frame is None:
             continue
         if index % 10 == 0:
@@ -210,7 +234,7 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
         near = [h for h in hidden if h.around(t_s)]
         seen = [h for h in pictures if h.around(t_s)]
         if seen:
-            out.leaks += look(t_s, frame, seen, faces, codes, looked, looks)
+            found.append(look(t_s, frame, seen, faces, codes, looked, looks))
         out.frames_near += bool(near or seen)
         # while other covers are drawn, a text the scan read later (or earlier) may show whole
         # here: the frame is read whole too for the texts not yet (or no longer) covered, up to
@@ -231,9 +255,9 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
                     out.unchanged += 1
                     continue
                 out.regions += 1
-                found = _leaks(t_s, region, _read(ocr, frame, region, line), near, NEAR_RUN)
-                regions.read(state, frame, region, covers, clean=not found)
-                out.leaks += found
+                leaks = pool.submit(_region_job(t_s, frame, region, line, near))
+                regions.read(state, frame, region, covers, clean=_clean(leaks))
+                found.append(leaks)
         if whole:
             changes.see(frame, index)
         if whole and not changes.due():
@@ -243,13 +267,46 @@ def read_back(copy: Path, hidden: list[Hidden], ocr: OcrEngine, duration_s: floa
                 out.whole_too += 1
             else:
                 out.frames_elsewhere += not seen  # a frame looked at around a face counts once
-            found = _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), far, FAR_RUN)
-            changes.read(clean=not found)
-            out.leaks += found
+            leaks = pool.submit(_whole_job(t_s, frame, far))
+            changes.read(clean=_clean(leaks))
+            found.append(leaks)
+    for each in found:
+        out.leaks += each if isinstance(each, list) else each.result()
     out.face_regions, out.code_regions = looked.face_regions, looked.code_regions
     out.looks_unchanged = looked.unchanged
     out.seconds = time.perf_counter() - started
     return out
+
+
+def _region_job(t_s: float, frame: np.ndarray, region: Rect, line: float, near: list[Hidden]
+                ) -> Callable[[OcrEngine], list[Leak]]:
+    """A region's read and its leaks, for whichever engine is free."""
+    return lambda ocr: _leaks(t_s, region, _read(ocr, frame, region, line), near, NEAR_RUN)
+
+
+def _whole_job(t_s: float, frame: np.ndarray, far: list[Hidden]
+               ) -> Callable[[OcrEngine], list[Leak]]:
+    """A whole frame's read and its leaks, for whichever engine is free."""
+    size = (frame.shape[1], frame.shape[0])
+    return lambda ocr: _leaks(t_s, (0, 0, *size), _read_whole(ocr, frame), far, FAR_RUN)
+
+
+def _clean(leaks: Outcome[list[Leak]]) -> Clean:
+    """Whether a read found nothing: now, or (a read still running) once it is done."""
+    return leaks.result() == [] if leaks.done() else _Later(leaks)
+
+
+class _Later:
+    """Whether a read still running found nothing, asked once it is wanted (same_crop.Clean)."""
+
+    def __init__(self, leaks: Outcome[list[Leak]]) -> None:
+        self._leaks = leaks
+
+    def done(self) -> bool:
+        return self._leaks.done()
+
+    def result(self) -> bool:
+        return self._leaks.result() == []
 
 
 def merged(regions: list[tuple[Rect, set[str]]]) -> list[tuple[Rect, frozenset[str]]]:
@@ -320,7 +377,9 @@ def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list
 class _Changes:
     """Which parts of the frame changed since the last clean read of a whole frame, the
     camera's motion taken away (motion.py: the scan's estimator and change blocks), seen in
-    each frame that may be read whole (one in ELSEWHERE_EVERY)."""
+    each frame that may be read whole (one in ELSEWHERE_EVERY). A read still running is taken
+    for clean until it is known, and waited for only where the frame would not be read
+    otherwise (as same_crop.LastReads)."""
 
     def __init__(self) -> None:
         self._motion = MotionEstimator()
@@ -329,6 +388,7 @@ class _Changes:
         # changed since the last clean read, and that read's frame (None: none clean yet)
         self._mask: np.ndarray | None = None
         self._read_at = 0
+        self._waiting: Pending | None = None
 
     def see(self, frame: np.ndarray, index: int) -> None:
         thumb = thumbnail(frame)
@@ -342,9 +402,23 @@ class _Changes:
     def due(self) -> bool:
         """Whether the frame must be read whole now: something changed in it since the last
         clean read (what came into view is in the change blocks), or RECHECK_FRAMES passed."""
-        return (self._mask is None or self._index - self._read_at >= RECHECK_FRAMES
-                or bool(self._mask.any()))
+        if self._waiting is not None and self._waiting.done():
+            self._known()
+        if (self._mask is None or self._index - self._read_at >= RECHECK_FRAMES
+                or bool(self._mask.any())):
+            return True
+        if self._waiting is not None:
+            self._known()
+        return self._mask is None
 
-    def read(self, clean: bool) -> None:
-        self._mask = np.zeros(self._grid, bool) if clean else None
+    def _known(self) -> None:
+        """The read waited for: when it was not clean, nothing since counts as read clean."""
+        assert self._waiting is not None
+        if not is_clean(self._waiting):
+            self._mask = None
+        self._waiting = None
+
+    def read(self, clean: Clean) -> None:
+        self._mask = None if clean is False else np.zeros(self._grid, bool)
+        self._waiting = None if isinstance(clean, bool) else clean
         self._read_at = self._index

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import cv2
 import numpy as np
@@ -149,14 +150,37 @@ def _shift(then: tuple[Rect, ...], now: tuple[Rect, ...]) -> tuple[int, int]:
                                                                / len(moves))
 
 
+class Pending(Protocol):
+    """Whether a read still running found nothing (read_back.py's OCR workers): `done()` when
+    it is known, `result()` waits for it."""
+
+    def done(self) -> bool: ...
+
+    def result(self) -> bool: ...
+
+
+Clean = bool | Pending  # a read found nothing: known now, or once the read is done
+
+
+def is_clean(clean: Clean) -> bool:
+    """Whether the read found nothing, waiting for it if it is still running."""
+    return clean if isinstance(clean, bool) else clean.result()
+
+
 class LastReads:
     """Each region as it was when last read (or looked at) clean, by what it was read for
     (`state`: the covers in it, and which of them were drawn), and how many frames ago: a
-    region is read again once it is not the same, or `every` frames after its last read."""
+    region is read again once it is not the same, or `every` frames after its last read.
+
+    A read still running (`read` given a `Pending`) is taken for clean until it is known: a
+    region that is not the same as it was then is read again either way, and only where it is
+    the same is the read waited for — so what is read is what reading one region after the
+    other would read."""
 
     def __init__(self, every: int) -> None:
         self._every = every
         self._kept: dict[Hashable, tuple[Kept, int]] = {}
+        self._waiting: dict[Hashable, Pending] = {}
         self.skipped = 0
 
     def same(self, state: Hashable, frame: np.ndarray, region: Rect,
@@ -165,16 +189,33 @@ class LastReads:
         if state not in self._kept:
             return False
         kept, age = self._kept[state]
-        if age + 1 >= self._every or not same(kept, frame, region, covers, line):
+        if age + 1 >= self._every:
+            return False
+        if state in self._waiting and self._waiting[state].done() and not self._known(state):
+            return False
+        if not same(kept, frame, region, covers, line):
+            return False
+        if state in self._waiting and not self._known(state):
             return False
         self._kept[state] = (kept, age + 1)
         self.skipped += 1
         return True
 
+    def _known(self, state: Hashable) -> bool:
+        """The read waited for: whether it was clean (when not, it is forgotten)."""
+        if is_clean(self._waiting.pop(state)):
+            return True
+        del self._kept[state]
+        return False
+
     def read(self, state: Hashable, frame: np.ndarray, region: Rect,
-             covers: tuple[Rect, ...], clean: bool) -> None:
-        """The region was read for `state` now: kept when clean, else read every frame."""
-        if clean:
-            self._kept[state] = (keep(frame, region, covers), 0)
-        else:
+             covers: tuple[Rect, ...], clean: Clean) -> None:
+        """The region was read for `state` now: kept when clean (or while that is not known
+        yet), else read every frame."""
+        self._waiting.pop(state, None)
+        if clean is False:
             self._kept.pop(state, None)
+            return
+        self._kept[state] = (keep(frame, region, covers), 0)
+        if clean is not True:
+            self._waiting[state] = clean
