@@ -23,7 +23,7 @@ def detector():
         pytest.param("Her record number is 0 0 4 8 2 9 1 3.", Category.ID,
                      "record number is 0 0 4 8 2 9 1 3", id="spoken-mrn-digits"),
         pytest.param("Acct# 7731920", Category.ID, "Acct# 7731920", id="account"),
-        pytest.param("SSN 536-22-1234", Category.ID, "536-22-1234", id="ssn"),
+        pytest.param("SSN 536-22-1234", Category.ID, "SSN 536-22-1234", id="ssn"),
         pytest.param("She is in room 412", Category.LOCATION, "room 412", id="room"),
         pytest.param("ICU BAY 3", Category.LOCATION, "BAY 3", id="bay"),
         pytest.param("Bed B", Category.LOCATION, "Bed B", id="bed-letter"),

@@ -129,6 +129,15 @@ def flagged(detector, text):
         pytest.param("Postcode: M13 9WL", L, "Postcode: M13 9WL", id="postcode-labelled"),
         pytest.param("NOK lives in LS6 2QX", L, "LS6 2QX", id="postcode-alone"),
         pytest.param("Springfield, IL 62704", L, "IL 62704", id="state-and-zip"),
+        # the model's span beaten by another category: what it found outside the winner stays
+        # found ("Mary" was left bare beside the date; the "2QX" beside the model's name)
+        pytest.param("Pt Mary Jones DOB 03/04/1961 MRN 12345678", N, "Mary Jones",
+                     id="name-beside-labelled-dob"),
+        pytest.param("Postcode LS6 2QX", L, "Postcode LS6 2QX", id="postcode-unlabelled-word"),
+        # a national number under its label, even one that looks like a sample
+        pytest.param("SSN 123-45-6789", ID, "SSN 123-45-6789", id="ssn-sample-labelled"),
+        pytest.param("SIN 046 454 286", ID, "SIN 046 454 286", id="canadian-sin-labelled"),
+        pytest.param("NI No: QQ 12 34 56 C", ID, "NI No: QQ 12 34 56", id="uk-ni-labelled"),
     ],
 )
 def test_flagged(detector, text, category, expected):
@@ -187,6 +196,9 @@ def test_flagged(detector, text, category, expected):
         pytest.param("V1 2mm ST elevation", id="ecg-lead-not-postcode"),
         pytest.param("3 WAY FOLEY IN PLACE", id="caps-note-way-place"),
         pytest.param("3 EPISODES ST IN V2", id="caps-note-st"),
+        pytest.param("Open 24 Hour Drive Thru", id="hours-before-a-street-word"),
+        pytest.param("a 5 Minute Walk", id="minutes-before-a-street-word"),
+        pytest.param("SSN 2024 audit", id="ssn-label-then-a-year"),
     ],
 )
 def test_not_flagged(detector, text):

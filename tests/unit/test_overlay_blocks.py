@@ -54,7 +54,7 @@ def test_a_page_of_lines_is_no_block():
     # a surname first on its line with its capital read small, before a comma and a given name
     ("oliveira, Melissa R.", RECORD, "oliveira, Melissa"),
     # a caret-joined name beside a facility's words
-    ("DALE~ERIN~P MAYOCLINIC", PERSON, "DALE~ERIN"),
+    ("DALE~ERIN~P MAYOCLINIC", PERSON, "DALE~ERIN~P"),  # its middle initial too
 ])
 def test_names_on_overlays_as_ocr_reads_them_are_flagged(detector, text, beside, name):
     assert names(detector, text, beside) == [name]

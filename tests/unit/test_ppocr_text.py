@@ -21,6 +21,12 @@ from app.core.picture.ppocr import respaced
     ("G0LDBERG, Alice", "GOLDBERG, Alice"),
     ("Nurse: MariaHCA: Novak", "Nurse: Maria HCA: Novak"),  # a label read onto a name
     ("Sister: KimDR: Adeyemi", "Sister: Kim DR: Adeyemi"),
+    # an outside tester's clips: a title read onto the words around it, a sex marker onto a date
+    ("callMrsDelacroix", "call Mrs Delacroix"),
+    ("DrBrennan", "Dr Brennan"),
+    ("askMrJones today", "ask Mr Jones today"),
+    ("M1961-03-03", "M 1961-03-03"),
+    ("F03/11/1958", "F 03/11/1958"),
 ])
 def test_spaces_are_put_back(read, meant):
     assert respaced(read) == meant
@@ -30,6 +36,7 @@ def test_spaces_are_put_back(read, meant):
     "SpO2 97%", "EtCO2", "O2 2L", "B12", "03/14/1951", "15.93", "1,000 mg", "j.smith@mail.com",
     "www.clinic.org", "Stay safe on shift", "Bed 4", "4B", "12th May", "2nd floor", "100mg",
     "Bedside", "Roomy", "Beds", "McDONALD", "eGFR: 45", "pH: 7.31", "mmHg", "MacKAY",
+    "Drive", "McAllister", "Drs", "Mrs", "DrAB", "M2", "F1", "Mrsa",
 ])
 def test_what_was_read_right_is_left_alone(read):
     assert respaced(read) == read

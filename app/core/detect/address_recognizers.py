@@ -22,11 +22,15 @@ _STREET = (r"(?-i:(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr(?!\.?\s+[A-Z]
            # elevation", "CT", "EYES CLOSE")
            r"(?:STREET|ROAD|RD|AVENUE|AVE|LANE|DRIVE|COURT|BOULEVARD|BLVD|CRESCENT|TERRACE|"
            r"GARDENS|GROVE|HIGHWAY|HWY|PARKWAY|SQUARE|MEWS))\b\.?")
+# not a measure after the number: "24 Hour Drive Thru", "5 Minute Walk", "3 Mile Lane" is a road
+# only with another word
+_MEASURE = r"(?:Hours?|Minutes?|Mins?|Days?|Weeks?|Months?|Years?|Seconds?|Percent)\b"
 _WORD = r"(?-i:[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))"
 _NUMBER = (r"(?<![\d/.:-])\b(?:(?i:flat|apt|unit)\s*\d{1,4}[A-Za-z]?,?\s+)?"
            r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?")
-_UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})"
-_UK_POSTCODE_SPACED = r"(?-i:[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2})"  # alone: "LS6 2QX"
+_UK_OUTWARD, _UK_INWARD = r"[A-Z]{1,2}\d[A-Z\d]?", r"\d[ABD-HJLNP-UW-Z]{2}"
+_UK_POSTCODE = rf"(?-i:{_UK_OUTWARD}\s?{_UK_INWARD})"
+_UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD})"  # alone, it needs its space: "LS6 2QX"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _ZIP = rf"(?-i:{_STATES}),?\s+\d{{5}}(?:-\d{{4}})?"
@@ -44,7 +48,7 @@ def address_recognizer() -> PatternRecognizer:
         name="address",
         patterns=[
             Pattern("street address",
-                    rf"{_NUMBER},?\s+(?:{_WORD}\s+){{1,3}}{_STREET}"
+                    rf"{_NUMBER},?\s+(?!(?-i:{_MEASURE}))(?:{_WORD}\s+){{1,3}}{_STREET}"
                     rf"(?:{_TOWN}(?:,?\s+(?:{_ZIP}|\b{_UK_POSTCODE}\b))?)?", 0.85),
             # a value holding a number or a capitalised word: not "Address: (not given)"
             Pattern("labelled address",

@@ -53,7 +53,11 @@ RECORD_LABEL = (
     # accession, specimen, lab, visit, client numbers ("HospitalNo:" as OCR runs it together)
     r"(?:Hosp(?:ital)?|Unit|Case|NHS|CHI|UR|Reg(?:istration)?|Accession|Acc|Specimen|Sample|Lab|"
     r"Visit|Client|Resident|Subject|Study|Insurance|Medicare|Medicaid)\.?\s*"
-    r"(?:No\.?|Number|Num|#|ID)(?:\s+is)?|URN|Accession)"
+    r"(?:No\.?|Number|Num|#|ID)(?:\s+is)?|URN|Accession|"
+    # a national number under its label, even the look of a sample ("SSN 123-45-6789", which
+    # the social security rule leaves as a known test value; a Canadian SIN; a UK NI number)
+    r"SSN|SIN|Social\s+(?:Security|Insurance)(?:\s+(?:Number|No\.?|#))?|"
+    r"NI(?:NO|\s?(?:No\.?|Number))|National\s+Insurance(?:\s+(?:Number|No\.?))?)"
 )
 
 

@@ -21,13 +21,14 @@ from app.core.detect.medical_recognizers import (
     all_medical_recognizers,
     plausible_numeric_date,
 )
+from app.core.detect.name_neighbours import names_by_shape, names_widened
 from app.core.detect.ocr_tolerance import digits_restored
 from app.core.detect.overlay_words import NOT_A_NAME as OVERLAY_WORDS
 from app.core.detect.staff_names import staff_names
 from app.core.detect.tokens import Style, style, tokens
 from app.core.detect.ward_context import DEVICE_WORDS
 from app.core.errors import ModelError
-from app.core.models import Category, ModelInfo, TextSpan
+from app.core.models import CONTEXT_CATEGORIES, Category, ModelInfo, TextSpan
 from app.core.word_lists import WordLists
 
 if TYPE_CHECKING:
@@ -144,7 +145,9 @@ class TextDetector:
         found = [s for s in staff_names(text, found) if not lists.allowed(s.text)]
         if beside_identifier is not None:  # a screen line: "CONSULTANT MrLumbarSpineWo"
             found = without_device_names(text, found)
-        found = [_whole_words(s, text) for s in found]
+        found = names_widened(text, [_whole_words(s, text) for s in found], lists.allowed)
+        if beside_identifier is not None:  # a screen line: "OYELARAN^TEMITOPE" alone
+            found = names_by_shape(text, found, lists.allowed)
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
@@ -289,26 +292,68 @@ def _context_joined(spans: list[TextSpan], text: str) -> list[TextSpan]:
 
 def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]:
     """Overlapping spans of one category become their union; across categories the most
-    confident (then the longest) wins."""
+    confident (then the longest) wins. What a beaten identifier found outside the winners stays
+    found: the model's "Mary Jones DOB" beaten by the date "DOB 03/04/1961" leaves the name
+    "Mary Jones", not just the "Jones" a list knew; and a pattern beaten by a name or place only
+    the model vouches for takes it in, with the pattern's category ("Postcode LS6" and the
+    postcode "LS6 2QX" are the location "Postcode LS6 2QX")."""
     kept: list[TextSpan] = []
+    beaten: list[TextSpan] = []
     for candidate in sorted(candidates, key=lambda c: -c.priority):
         span = candidate.span
         overlapping = [o for o in kept if not (span.end <= o.start or span.start >= o.end)]
-        if not overlapping:
-            kept.append(span)
-        elif all(o.category == span.category for o in overlapping):
-            for other in overlapping:
-                kept.remove(other)
-            start = min(span.start, *(o.start for o in overlapping))
-            end = max(span.end, *(o.end for o in overlapping))
-            best = overlapping[0]
-            all_rules = [best.rule, span.rule, *(o.rule for o in overlapping)]
-            rules = " + ".join(dict.fromkeys(all_rules))
-            from_ner = span.from_ner and all(o.from_ner for o in overlapping)
-            cites = tuple(dict.fromkeys(c for s in (best, span, *overlapping) for c in s.cites))
-            kept.append(TextSpan(start, end, span.category, best.confidence, rules,
-                                 text[start:end], from_ner, cites))
+        if not overlapping or all(o.category == span.category for o in overlapping):
+            kept = _merged(span, kept, text)
+        elif span.category not in CONTEXT_CATEGORIES:
+            beaten.append(span)
+    for span in beaten:
+        others = [o for o in kept if not (span.end <= o.start or span.start >= o.end)
+                  and o.category != span.category]
+        pieces = _outside(span, others, text)
+        if pieces and len(others) == 1 and others[0].from_ner and not span.from_ner:
+            kept.remove(others[0])
+            pieces = [_union(span, others, span, text)]
+        for piece in pieces:
+            kept = _merged(piece, kept, text)
     return sorted(kept, key=lambda s: s.start)
+
+
+def _merged(span: TextSpan, kept: list[TextSpan], text: str) -> list[TextSpan]:
+    """`kept` with `span` added, as one union with the spans of its category it overlaps."""
+    same = [o for o in kept if not (span.end <= o.start or span.start >= o.end)
+            and o.category == span.category]
+    if not same:
+        return [*kept, span]
+    return [*(o for o in kept if o not in same), _union(span, same, same[0], text)]
+
+
+def _outside(span: TextSpan, others: list[TextSpan], text: str) -> list[TextSpan]:
+    """The pieces of `span` that none of `others` covers and that hold two letters or digits."""
+    pieces, start = [], span.start
+    for other in sorted(others, key=lambda o: o.start):
+        pieces.append((start, other.start))
+        start = max(start, other.end)
+    pieces.append((start, span.end))
+    out = []
+    for a, b in pieces:
+        piece = text[a:b]
+        stripped = piece.strip(" .,;:|")
+        if sum(c.isalnum() for c in stripped) < 2:
+            continue
+        a += len(piece) - len(piece.lstrip(" .,;:|"))
+        out.append(replace(span, start=a, end=a + len(stripped), text=stripped))
+    return out
+
+
+def _union(span: TextSpan, others: list[TextSpan], best: TextSpan, text: str) -> TextSpan:
+    """One span over `span` and `others`, of `best`'s category and confidence."""
+    start = min(span.start, *(o.start for o in others))
+    end = max(span.end, *(o.end for o in others))
+    rules = " + ".join(dict.fromkeys([best.rule, span.rule, *(o.rule for o in others)]))
+    from_ner = span.from_ner and all(o.from_ner for o in others)
+    cites = tuple(dict.fromkeys(c for s in (best, span, *others) for c in s.cites))
+    return TextSpan(start, end, best.category, best.confidence, rules, text[start:end], from_ner,
+                    cites)
 
 
 def _build_analyzer() -> AnalyzerEngine:
@@ -370,7 +415,10 @@ def _recognizers() -> tuple[EntityRecognizer, ...]:
         InitialSurnameRecognizer,
         SurnameGivenRecognizer,
     )
-    from app.core.detect.offline_web_recognizers import OfflineEmailRecognizer
+    from app.core.detect.offline_web_recognizers import (
+        OfflineEmailRecognizer,
+        SpokenEmailRecognizer,
+    )
     from app.core.detect.place_recognizers import FacilityRecognizer, MovementPlaceRecognizer
     from app.core.detect.ward_context import ward_context_recognizer
 
@@ -378,6 +426,7 @@ def _recognizers() -> tuple[EntityRecognizer, ...]:
         SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "DATE_TIME"]),
         PhoneRecognizer(supported_regions=("US", "CA", "GB")),
         OfflineEmailRecognizer(),
+        SpokenEmailRecognizer(),
         UrlRecognizer(),
         IpRecognizer(),
         UsSsnRecognizer(),

@@ -40,18 +40,26 @@ _OXYGEN = re.compile(r"(?i)[a-z]*o2")  # O2, SpO2, EtCO2: a formula, not a label
 _ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")
 # a label in capitals read onto the word before it, the space between them lost
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,5}:)")
+# a title read onto the words around it: "callMrsDelacroix", "DrBrennan" (not "Drive", "McAllister")
+_GLUED_TITLE = re.compile(r"(?:(?<=[a-z])|\b)(Mrs|Mr|Ms|Miss|Dr)(?=[A-Z][a-z]{2})")
+# a sex marker read onto the birth date after it: "M1961-03-03", "F03/11/1958"
+_SEX_ON_DATE = re.compile(r"^([MF])(?=(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\b|"
+                          r"\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d\b)")
 
 
 def respaced(text: str) -> str:
     """Put back the spaces PP-OCR drops in small print: after a full stop, comma or colon before
     a letter ("J.Okafor", "OLSON,Margaret", "Name:OLSON"), after a comma or colon before a digit
-    ("DOB:03/14/1951"), between a word and a number ("Bed2", "MRN55102937"), and before a label
+    ("DOB:03/14/1951"), between a word and a number ("Bed2", "MRN55102937") or a sex marker and a
+    date ("M1961-03-03"), and before a label
     in capitals ("MariaHCA:"); a zero between letters is the letter O ("D0B", "G0LDBERG").
     Web addresses, e-mail addresses and oxygen formulas (SpO2) are left as read."""
     words = []
     for word in text.split(" "):
         if not _WEB.search(word):
             word = _ZERO_IN_WORD.sub("O", word)  # "D0B", "G0LDBERG": a letter O in a word
+            word = _SEX_ON_DATE.sub(r"\1 ", word)
+            word = _GLUED_TITLE.sub(lambda m: f" {m.group(1)} ", word).strip()
             word = re.sub(r"(?<=[A-Za-z][.,:;])(?=[A-Za-z])", " ", word)
             word = re.sub(r"(?<=[A-Za-z][,:;])(?=\d)", " ", word)
             if not _OXYGEN.fullmatch(word):
