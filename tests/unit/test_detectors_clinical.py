@@ -134,6 +134,13 @@ def flagged(detector, text):
         pytest.param("Pt Mary Jones DOB 03/04/1961 MRN 12345678", N, "Mary Jones",
                      id="name-beside-labelled-dob"),
         pytest.param("Postcode LS6 2QX", L, "Postcode LS6 2QX", id="postcode-unlabelled-word"),
+        # said aloud, as Whisper writes it (an outside tester's voice clips)
+        pytest.param("email her at rosy .apptistatiyahu .com.", Category.EMAIL,
+                     "rosy .apptistatiyahu .com", id="email-said-loose-dots"),
+        pytest.param("rosie dot baptiste at yahoo dot com", Category.EMAIL,
+                     "rosie dot baptiste at yahoo dot com", id="email-said-in-words"),
+        pytest.param("she lives at 22 Elmblow, Liverpool", L, "22 Elmblow",
+                     id="address-said-street-misheard"),
         # a national number under its label, even one that looks like a sample
         pytest.param("SSN 123-45-6789", ID, "SSN 123-45-6789", id="ssn-sample-labelled"),
         pytest.param("SIN 046 454 286", ID, "SIN 046 454 286", id="canadian-sin-labelled"),
@@ -199,6 +206,10 @@ def test_flagged(detector, text, category, expected):
         pytest.param("Open 24 Hour Drive Thru", id="hours-before-a-street-word"),
         pytest.param("a 5 Minute Walk", id="minutes-before-a-street-word"),
         pytest.param("SSN 2024 audit", id="ssn-label-then-a-year"),
+        pytest.param("see you at the dot com bubble", id="dot-com-said-no-address"),
+        pytest.param("email the team; results on nhs .uk", id="email-cue-then-a-site"),
+        pytest.param("it lives at 37 degrees", id="lives-at-a-number-no-name"),
+        pytest.param("moved to 4 East", id="moved-to-a-ward"),
     ],
 )
 def test_not_flagged(detector, text):

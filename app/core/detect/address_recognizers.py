@@ -54,6 +54,11 @@ def address_recognizer() -> PatternRecognizer:
             Pattern("labelled address",
                     rf"\b{_LABEL}\s*[:#-]\s*(?={_VALUE}{{0,60}}?(?:\d|\b(?-i:[A-Z][a-z])))"
                     rf"{_VALUE}{{4,60}}", 0.85),
+            # said: "she lives at 22 Elmblow" (Whisper's "Elm Grove"): a house number and a
+            # name after "lives at", whatever the street's word became
+            Pattern("house number after 'lives at'",
+                    rf"(?<=\b(?i:lives|living|resides|staying) (?i:at|on) )"
+                    rf"{_NUMBER},?\s+{_WORD}(?:\s+{_WORD}){{0,2}}", 0.7),
             Pattern("UK postcode", rf"(?<![\w-]){_UK_POSTCODE_SPACED}(?![\w-])", 0.6),
             Pattern("state and ZIP", rf"\b{_ZIP}\b", 0.7),
         ],
