@@ -206,6 +206,7 @@ def test_flagged(detector, text, category, expected):
         pytest.param("Open 24 Hour Drive Thru", id="hours-before-a-street-word"),
         pytest.param("a 5 Minute Walk", id="minutes-before-a-street-word"),
         pytest.param("SSN 2024 audit", id="ssn-label-then-a-year"),
+        pytest.param("PA'S 50'S SINCE 1000", id="since-is-no-sin-label"),
         pytest.param("see you at the dot com bubble", id="dot-com-said-no-address"),
         pytest.param("email the team; results on nhs .uk", id="email-cue-then-a-site"),
         pytest.param("it lives at 37 degrees", id="lives-at-a-number-no-name"),
@@ -214,6 +215,12 @@ def test_flagged(detector, text, category, expected):
 )
 def test_not_flagged(detector, text):
     assert flagged(detector, text) == []
+
+
+def test_a_beaten_names_ordinary_word_is_no_name(detector):
+    # the list's "KEELEY HOUSE" beaten by the place "KEELEY" leaves no name "HOUSE" behind
+    spans = flagged(detector, "SOCIAL NO ETOH,TOB,DRUGS. LIVES AT KEELEY HOUSE.")
+    assert not any(c is N for c, _ in spans), spans
 
 
 def test_a_doctor_after_a_name_is_no_street(detector):

@@ -56,8 +56,8 @@ RECORD_LABEL = (
     r"(?:No\.?|Number|Num|#|ID)(?:\s+is)?|URN|Accession|"
     # a national number under its label, even the look of a sample ("SSN 123-45-6789", which
     # the social security rule leaves as a known test value; a Canadian SIN; a UK NI number)
-    r"SSN|SIN|Social\s+(?:Security|Insurance)(?:\s+(?:Number|No\.?|#))?|"
-    r"NI(?:NO|\s?(?:No\.?|Number))|National\s+Insurance(?:\s+(?:Number|No\.?))?)"
+    r"(?:SSN|SIN|NINO)\b|Social\s+(?:Security|Insurance)(?:\s+(?:Number|No\.?|#))?|"
+    r"NI\s?(?:No\.?|Number)|National\s+Insurance(?:\s+(?:Number|No\.?))?)"
 )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.core.detect import lexicon
+from app.core.detect.name_recognizers import RELATIONS
 from app.core.detect.overlay_words import FACILITY_WORDS
 from app.core.detect.overlay_words import NOT_A_NAME as IMAGE_WORDS
 from app.core.models import Category, TextSpan
@@ -35,7 +36,7 @@ _AFTER = re.compile(rf"^([\^~`´]+|,\s?|\s)({_WORD})")
 _NEVER = frozenset("""
 patient pt name surname forename given family nurse doctor dr mr mrs ms miss rn hca room bed bay
 mrn dob sex age male female ward unit consultant sister matron the and of
-""".split())
+""".split()) | RELATIONS  # "MOM GIVEN THIS AM": a relation before a name is no part of it
 
 
 def names_widened(text: str, spans: list[TextSpan],

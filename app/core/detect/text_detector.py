@@ -310,6 +310,9 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
         others = [o for o in kept if not (span.end <= o.start or span.start >= o.end)
                   and o.category != span.category]
         pieces = _outside(span, others, text)
+        if span.category is Category.NAME:  # "KEELEY HOUSE" beaten by a place leaves no "HOUSE"
+            pieces = [p for p in pieces if not all(lexicon.is_ordinary(w) or not w.isalpha()
+                                                   for w in p.text.split())]
         if pieces and len(others) == 1 and others[0].from_ner and not span.from_ner:
             kept.remove(others[0])
             pieces = [_union(span, others, span, text)]

@@ -17,6 +17,7 @@ import numpy as np
 
 from app.core.detect import TextDetector
 from app.core.detect.line_names import holds_identifier
+from app.core.detect.seen_names import SeenNames
 from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
 from app.core.geometry import Rect, rects_meet, union
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan
@@ -167,6 +168,7 @@ class TextFinder:
         self.tracker = ScreenTracker()
         # the same line comes back every sample: detect identifiers in each text once
         self._detected: dict[tuple[str, int], list[TextSpan]] = {}
+        self._seen = SeenNames()  # a name read once is looked for in every line after
 
     @property
     def lines_read(self) -> int:
@@ -192,7 +194,7 @@ class TextFinder:
                 self.low_text_times.append(round(sample.t_s, 3))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
                 spans = [s for s in spans if not s.from_ner]
-            hits += screen_hits(line, spans)
+            hits += screen_hits(line, self._seen.added(line.text, spans))
         # a value found on its own line and again under its label is one hit
         hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
         return self.tracker.update(sample.t_s, hits)
