@@ -27,6 +27,7 @@ from app.core.picture.ppocr import respaced
     ("askMrJones today", "ask Mr Jones today"),
     ("M1961-03-03", "M 1961-03-03"),
     ("F03/11/1958", "F 03/11/1958"),
+    ("AbernathyR", "Abernathy R"),  # a board's surname and initial
 ])
 def test_spaces_are_put_back(read, meant):
     assert respaced(read) == meant
@@ -36,7 +37,7 @@ def test_spaces_are_put_back(read, meant):
     "SpO2 97%", "EtCO2", "O2 2L", "B12", "03/14/1951", "15.93", "1,000 mg", "j.smith@mail.com",
     "www.clinic.org", "Stay safe on shift", "Bed 4", "4B", "12th May", "2nd floor", "100mg",
     "Bedside", "Roomy", "Beds", "McDONALD", "eGFR: 45", "pH: 7.31", "mmHg", "MacKAY",
-    "Drive", "McAllister", "Drs", "Mrs", "DrAB", "M2", "F1", "Mrsa",
+    "Drive", "McAllister", "Drs", "Mrs", "DrAB", "M2", "F1", "Mrsa", "HbA", "McDonaldS",
 ])
 def test_what_was_read_right_is_left_alone(read):
     assert respaced(read) == read

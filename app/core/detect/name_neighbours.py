@@ -81,8 +81,9 @@ def _caret_joined(text: str, spans: list[TextSpan]) -> list[TextSpan]:
 # a caret as OCR reads it too: "OYELARAN~ADEBAYO~T"
 _CARET_PAIR = re.compile(rf"(?<![\w^~`´])({_WORD})[\^~`´]+({_WORD})(?:[\^~`´]+[A-Z]\b)?"
                          r"(?![\w^~`´]*\d)")
-# "Lindqvist-Oduya, M.", "Moreau, J.": a surname, a comma and an initial with its stop
-_SURNAME_INITIAL = re.compile(r"(?<![\w^])([A-Z][a-z]+(?:-[A-Z][a-z]+)?), ([A-Z])\.")
+# "Lindqvist-Oduya, M.", "Moreau, J.", a board's "Abernathy R": a surname and an initial
+_SURNAME_INITIAL = re.compile(r"(?<![\w^])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:, ([A-Z])\.| ([A-Z])\.?"
+                              r"(?![\w'’-]))")
 _GIVEN_SURNAME = re.compile(r"(?<![\w^])([A-Z][a-z]+) ([A-Z]{3,}(?:[-'][A-Z]+)?)(?![\w^])")
 _SURNAME_GIVEN = re.compile(r"(?<![\w^])([A-Z]{3,}(?:[-'][A-Z]+)?) ([A-Z][a-z]+)(?![\w^])")
 # in title case, either order: "Szymanska Ewa" on a board's row, "Ewa Szymanska" on a card

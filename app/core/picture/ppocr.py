@@ -42,6 +42,8 @@ _ZERO_IN_WORD = re.compile(r"(?<=[A-Za-z])0(?=[A-Za-z])")
 _GLUED_LABEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,5}:)")
 # a title read onto the words around it: "callMrsDelacroix", "DrBrennan" (not "Drive", "McAllister")
 _GLUED_TITLE = re.compile(r"(?:(?<=[a-z])|\b)(Mrs|Mr|Ms|Miss|Dr)(?=[A-Z][a-z]{2})")
+# a board's "Abernathy R" read as one word: an initial after a name in title case
+_GLUED_INITIAL = re.compile(r"^([A-Z][a-z]{3,})([A-Z])$")
 # a sex marker read onto the birth date after it: "M1961-03-03", "F03/11/1958"
 _SEX_ON_DATE = re.compile(r"^([MF])(?=(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\b|"
                           r"\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d\b)")
@@ -60,6 +62,7 @@ def respaced(text: str) -> str:
             word = _ZERO_IN_WORD.sub("O", word)  # "D0B", "G0LDBERG": a letter O in a word
             word = _SEX_ON_DATE.sub(r"\1 ", word)
             word = _GLUED_TITLE.sub(lambda m: f" {m.group(1)} ", word).strip()
+            word = _GLUED_INITIAL.sub(r"\1 \2", word)
             word = re.sub(r"(?<=[A-Za-z][.,:;])(?=[A-Za-z])", " ", word)
             word = re.sub(r"(?<=[A-Za-z][,:;])(?=\d)", " ", word)
             if not _OXYGEN.fullmatch(word):
