@@ -98,9 +98,10 @@ def names_by_shape(text: str, spans: list[TextSpan],
                    allowed: Callable[[str], bool] = lambda _word: False) -> list[TextSpan]:
     """`spans` with the names a screen line shows alone found by their shape (see above)."""
     out = list(spans)
-    found = [(m, (m.group(1), m.group(2))) for m in _CARET_PAIR.finditer(text)
-             if not any(_image_word(w) for w in m.groups())
-             and any(_name_shaped(w) or _known(w) for w in m.groups())]
+    found: list[tuple[re.Match[str], tuple[str, ...]]] = [
+        (m, (m.group(1), m.group(2))) for m in _CARET_PAIR.finditer(text)
+        if not any(_image_word(w) for w in m.groups())
+        and any(_name_shaped(w) or _known(w) for w in m.groups())]
     for pattern, given_at in ((_GIVEN_SURNAME, 0), (_SURNAME_GIVEN, 1), (_TITLE_PAIR, 0),
                               (_TITLE_PAIR, 1)):
         for m in pattern.finditer(text):
@@ -111,8 +112,8 @@ def names_by_shape(text: str, spans: list[TextSpan],
                 found.append((m, words))
     found += [(m, (m.group(1),)) for m in _SURNAME_INITIAL.finditer(text)
               if all(_name_shaped(part) for part in m.group(1).split("-"))]
-    for m, words in found:
-        if any(allowed(w) for w in words):
+    for m, said in found:
+        if any(allowed(w) for w in said):
             continue
         start, end = m.start(), m.end()
         if _FACILITY_AFTER.match(text[end:]):

@@ -65,6 +65,7 @@ class SpokenEmailRecognizer(EntityRecognizer):
                 if m.group(1).lower() not in STOP_WORDS:
                     spans.append((cue.end() + m.start(), cue.end() + m.end()))
                     break
+        name = "spoken email"
         return [RecognizerResult("EMAIL_ADDRESS", start, end, 0.6,
-                                 AnalysisExplanation(self.name, 0.6, pattern_name=self.name))
+                                 AnalysisExplanation(name, 0.6, pattern_name=name))
                 for start, end in spans]
