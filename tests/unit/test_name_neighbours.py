@@ -17,6 +17,8 @@ from tests.unit.overlay_lines import names
     ("OYELARAN^TEMITOPE", "OYELARAN^TEMITOPE"),
     ("Przybylo^Anna^^^", "Przybylo^Anna"),
     ("Bed 6 - Siobhan O'Neill", "Siobhan O'Neill"),
+    # a board's row read as one line: the lists knew "Ewa" and "Ravi", the surname stayed bare
+    ("Szymanska Ewa Ravi", "Szymanska Ewa Ravi"),
 ])
 def test_the_name_beside_a_name_is_part_of_it(detector, text, name):
     assert name in names(detector, text), names(detector, text)

@@ -89,6 +89,7 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w^])([A-Z]{3,}(?:[-'][A-Z]+)?) ([A-Z][a-z]+)
 # in title case, either order: "Szymanska Ewa" on a board's row, "Ewa Szymanska" on a card
 _TITLE_PAIR = re.compile(r"(?<![\w^])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                          r"(?![\w^])")
+_LONG_FACILITY_WORDS = tuple(w for w in FACILITY_WORDS if len(w) >= 5)
 _FACILITY_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(FACILITY_WORDS, key=len, reverse=True))
                              + r")\b", re.IGNORECASE)
 SHAPE_RULE = "name by its shape (a caret, an initial, a first name beside a surname in capitals)"
@@ -155,7 +156,13 @@ def _joins(word: str, separator: str, allowed: Callable[[str], bool]) -> bool:
         return False
     if separator[0] in "^~`´":
         return True
-    return word[0].isupper() and lexicon.is_known_name(word) and not lexicon.is_ordinary(word)
+    # a known name, or a word in no list at all that is written like one ("Szymanska Ewa Ravi"
+    # on a board's row: the list knew "Ewa" and "Ravi" and left the surname bare)
+    if lexicon.is_known_name(word):
+        return word[0].isupper() and not lexicon.is_ordinary(word)
+    lower = word.lower()  # no facility's name run together ("ROYALINFIRMARY")
+    return (word[0].isupper() and len(word) >= 3 and not lexicon.is_ordinary(word)
+            and lower not in IMAGE_WORDS and not any(f in lower for f in _LONG_FACILITY_WORDS))
 
 
 def _free(start: int, end: int, others: list[TextSpan]) -> bool:
