@@ -320,3 +320,24 @@ def test_the_fill_is_its_colour_plus_the_fixed_grain_saturated():
     dark, light = fill(np.array((1.0, 1.0, 1.0)), (37, 211, 3)), fill(np.array((254.0,) * 3),
                                                                      (37, 211, 3))
     assert dark.min() == 0 and light.max() == 255  # saturated, not wrapped round
+
+
+def test_a_hidden_text_read_again_after_its_cover_ended_is_found_again_not_new():
+    """An outside tester's monitor strip: `BED 06` hidden, its cover followed to 3.9 s, read by
+    the copy's re-scan at 4.2 s. Found again (so repaired), not new; where a kept finding with
+    the same text is what was read, it is that one, and the hidden one is not found again."""
+    bed = _finding(1, Source.SCREEN, Category.LOCATION, 0.0, 0.5, [Box(0.0, 0, 0, 120, 30)],
+                   "BED 06")
+    later = _finding(31, Source.SCREEN, Category.LOCATION, 4.2, 4.7, [Box(4.2, 0, 0, 120, 30)],
+                     "BED 06")
+    proof = prove((bed,), ["f1"], (later,))
+    assert proof.still_found == ("f1",) and proof.new == () and not proof.clean
+    # the same text kept by the review (a false alarm) at 4.0-5.0 s: that is what was read
+    kept = _finding(2, Source.SCREEN, Category.LOCATION, 4.0, 5.0, [Box(4.0, 0, 0, 120, 30)],
+                    "BED 06")
+    proof = prove((bed, kept), ["f1"], (later,))
+    assert proof.still_found == () and proof.new == () and proof.kept == 1
+    # another text later is still new, and a word heard is never matched at another time
+    other = _finding(32, Source.SCREEN, Category.NAME, 4.2, 4.7, [Box(4.2, 0, 0, 120, 30)],
+                     "Okafor")
+    assert prove((bed,), ["f1"], (other,)).new == (other,)

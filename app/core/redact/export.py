@@ -44,7 +44,7 @@ from app.core.redact.box_tracks import BoxTracks, small_grey
 from app.core.redact.camera_path import CameraPath, follow_camera
 from app.core.redact.encode import Written, write_copy
 from app.core.redact.plan import ELLIPSE, SILENCE, Redaction, chosen, plan, unplaced
-from app.core.redact.proof import Proof, ProofRound, matches, prove
+from app.core.redact.proof import Proof, ProofRound, matches, prove, shown_again
 from app.core.redact.read_back import CODE, FACE, TEXT, Hidden, ReadBack, read_back
 from app.core.redact.repair import MAX_ROUNDS, Patch, patches_for, patches_found_again
 from app.core.redact.thumbnails import not_safe_thumbnails
@@ -328,7 +328,7 @@ def _found_again(result: AnalysisResult, redactions: list[Redaction], again: Ana
     """Each on-screen finding of the copy that matches a hidden one: (its id, the copy's)."""
     hidden = [r.finding for r in redactions if r.in_picture]
     return [(f.id, g) for f in hidden for g in again.findings
-            if g.boxes and matches(f, g)]
+            if g.boxes and (matches(f, g) or shown_again(f, g, result.findings))]
 
 
 def _ocr(engines: Any, result: AnalysisResult) -> OcrEngine:

@@ -5,6 +5,10 @@ source, overlaps it in time (a second of slack either side: reads fall on other 
 matches it: the same text read or heard again (findings.same_text), or, on screen, a box that
 overlaps one of the original's (a face or a monitor: its box alone). A finding of the copy that
 matches no finding of the original is *new* (the fill itself should never look like a name).
+A hidden text read again on screen at any other time, where no other finding of the original
+explains it, is still found too: the same thing showing where its cover had ended (a strip at
+the frame's edge whose cover was followed to 3.9 s, read again at 4.2 s), so it is patched
+(repair.py) rather than called new.
 A finding the review wanted hidden when the copy was checked (must fix, and open ones when asked)
 that the copy did not hide is *not hidden*: a decision made in another window, or one with
 nothing to cover. Any of the three and the copy is not safe.
@@ -136,11 +140,21 @@ def prove(original: tuple[Finding, ...], redacted_ids: list[str],
     missed = [f.id for f in original if f.id in wanted - redacted]
     missed += [i for i in wanted_ids if i not in here]
     kept = [f for f in original if f.id not in redacted | wanted]
-    still = [f.id for f in hidden if any(matches(f, g) for g in again)]
-    new = [g for g in again if not any(matches(f, g) for f in original)]
+    still = [f.id for f in hidden if any(matches(f, g) or shown_again(f, g, original)
+                                         for g in again)]
+    new = [g for g in again if not any(matches(f, g) for f in original)
+           and not any(shown_again(f, g, original) for f in hidden)]
     found_kept = sum(1 for f in kept if any(matches(f, g) for g in again))
     return Proof(tuple(f.id for f in hidden), tuple(still), tuple(new), found_kept,
                  tuple(missed))
+
+
+def shown_again(hidden: Finding, again: Finding, original: Collection[Finding]) -> bool:
+    """The hidden text read on screen in the copy at any time, where no other finding of the
+    original (one kept by the review, or another with the same text) is what was read."""
+    return (hidden.source is again.source is Source.SCREEN
+            and same_text(hidden.text, again.text)
+            and not any(matches(k, again) for k in original if k.id != hidden.id))
 
 
 def _boxes_meet(a: Finding, b: Finding) -> bool:
