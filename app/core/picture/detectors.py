@@ -42,6 +42,7 @@ from app.core.picture.stacked_lines import (
     stacked_pairs,
 )
 from app.core.picture.stage import Sample
+from app.core.picture.table_columns import column_cells_of, spans_in_cell
 from app.core.picture.text_tracks import TextTracker
 from app.core.word_lists import WordLists
 
@@ -186,6 +187,9 @@ class TextFinder:
         for label, value in stacked_pairs(lines):
             joined = joined_text(label, value)
             stacked += screen_hits(value, spans_in_value(label, value, self._spans(joined)))
+        column: list[ScreenHit] = []
+        for found in column_cells_of(lines):  # "Patient" over a board's column of names
+            column += screen_hits(found.cell, spans_in_cell(found, self._spans(found.joined)))
         for line, spans in self._spans_by_block(lines):
             cut = cut_of(line, width, height)
             if cut:  # part of the line is beyond the frame's edge
@@ -195,8 +199,10 @@ class TextFinder:
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
                 spans = [s for s in spans if not s.from_ner]
             hits += screen_hits(line, self._seen.added(line.text, spans))
-        # a value found on its own line and again under its label is one hit
+        # a value found on its own line and again under its label or its header is one hit
         hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
+        for hit in column:
+            hits = one_per_place(hits, hit)
         return self.tracker.update(sample.t_s, hits)
 
     def _lines_on(self, sample: Sample) -> list[Quad]:
@@ -370,6 +376,18 @@ def moved_hits(hits: list[ScreenHit], sample: Sample) -> list[ScreenHit]:
         box = Box(round(sample.t_s, 3), max(0, x), max(0, y), max(1, w), max(1, h))
         out.append(replace(hit, box=box))
     return out
+
+
+def one_per_place(hits: list[ScreenHit], hit: ScreenHit) -> list[ScreenHit]:
+    """`hits` with `hit` added unless one of them stands in its place already; a longer reading
+    of the same words ("Szymanska Ewa" under its header, "Ewa" on the row) takes that one's
+    place."""
+    for index, other in enumerate(hits):
+        if _same_place(hit, other):
+            longer = (len(hit.span.text) > len(other.span.text)
+                      and other.span.text.strip() in hit.span.text)
+            return [*hits[:index], hit, *hits[index + 1:]] if longer else hits
+    return [*hits, hit]
 
 
 def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
