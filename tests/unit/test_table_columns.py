@@ -135,3 +135,11 @@ def test_a_title_row_in_any_case_is_a_header():
     for title in ("patient", "PATIENT", "Patient:", "Next of kin", "Dr"):
         line = pieces((title, 100), y=50)
         assert [h.text.rstrip(":") for h in headers_in(words_of(line))] == [title.rstrip(":")]
+
+
+def test_a_capital_i_read_as_small_l_is_put_back_in_a_name_cell(detector):
+    rows = [("1", "lwasaki Rin", "lmran", ""), ("2", "lymph clinic", "", "")]
+    got = found(board(rows), detector)
+    assert "lwasaki Rin" in got or "lwasaki" in got  # reported as read, found as printed
+    assert "lmran" in got
+    assert not any("lymph" in text for text in got)

@@ -39,6 +39,8 @@ _HEADER = re.compile(
     + r")(?![A-Za-z])", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# a word's first letter read "l" where no English word has it: before a consonant but l or y
+_SMALL_L_FOR_I = re.compile(r"(?<![A-Za-z])l(?=[b-df-hj-km-np-tv-xz][a-z])")
 
 
 @dataclass(frozen=True)
@@ -226,8 +228,9 @@ class ColumnCell:
 
     @property
     def joined(self) -> str:
-        """The cell read after its header's label."""
-        return f"{self.header.label}: {self.cell.text}"
+        """The cell read after its header's label, a capital I read as a small l at a word's
+        start put back ("lwasaki" → "Iwasaki"; the length kept, so positions hold)."""
+        return f"{self.header.label}: {_SMALL_L_FOR_I.sub('I', self.cell.text)}"
 
 
 def column_cells_of(lines: list[OcrLine]) -> list[ColumnCell]:
