@@ -131,6 +131,18 @@ def test_a_label_beside_its_value_or_a_sentence_is_no_header():
         assert column_cells_of([line, below]) == []
 
 
+def test_a_things_name_column_is_no_header():
+    for title in ("Drug Name", "Ward name", "Test Name"):
+        assert headers_in(words_of(pieces((title, 100), y=50))) == []
+    row = pieces(("Bed Name    Nurse", 20), y=50)
+    assert [h.text for h in headers_in(words_of(row))] == ["Name", "Nurse"]
+
+
+def test_only_names_come_from_a_header(detector):
+    rows = [("1", "Pneumonia", "", ""), ("2", "Bay 4", "", "")]
+    assert found(board(rows), detector) == {}
+
+
 def test_a_title_row_in_any_case_is_a_header():
     for title in ("patient", "PATIENT", "Patient:", "Next of kin", "Dr"):
         line = pieces((title, 100), y=50)

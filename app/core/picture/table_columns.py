@@ -37,6 +37,8 @@ _HEADER = re.compile(
     r"(?<![A-Za-z])(?:"
     + "|".join(f"(?P<h{i}>{pattern})" for i, (pattern, _) in enumerate(_HEADERS))
     + r")(?![A-Za-z])", re.IGNORECASE)
+# a column title that may stand right before "Name" on a header row read as one piece
+_BEFORE_NAME = frozenset({"bed", "bay", "room", "cubicle", "no", "no.", "#", "id", "mrn", "age"})
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 # a word's first letter read "l" where no English word has it: before a consonant but l or y
@@ -123,6 +125,10 @@ def headers_in(words: list[Word]) -> list[Header]:
             after = line.text[e:end].lstrip()
             if after.startswith(":") and after[1:].strip():
                 continue  # "Nurse: Ravi" in one piece
+            before = line.text[start:a].split()
+            if (match.group().lower() == "name" and before
+                    and before[-1].strip(":|").lower() not in _BEFORE_NAME):
+                continue  # "Drug Name", "Ward name": a thing's name, not a person's
             own = tuple(w for w in piece_words if w.start < e and w.end > a)
             kind = next(i for i in range(len(_HEADERS)) if match.group(f"h{i}"))
             out.append(Header(own, _HEADERS[kind][1]))
@@ -244,22 +250,21 @@ def column_cells_of(lines: list[OcrLine]) -> list[ColumnCell]:
 
 
 def spans_in_cell(found: ColumnCell, found_in_joined: list[TextSpan]) -> list[TextSpan]:
-    """Spans found in "<label>: <cell>", moved onto the cell (the label's part cut off); a name
-    made only of ordinary words or short capitals ("Discharged", "Side room", "TBC") is no name
+    """The names found in "<label>: <cell>", moved onto the cell (the label's part cut off); a
+    name made only of ordinary words or short capitals ("Discharged", "Side room", "TBC") is no name
     in a column of names; two names side by side in one cell are one."""
     offset = len(found.header.label) + 2
     text = found.cell.text
     moved: list[TextSpan] = []
     for span in sorted(found_in_joined, key=lambda s: s.start):
-        if span.end <= offset:
-            continue
+        if span.end <= offset or span.category != Category.NAME:
+            continue  # the header cues names; what else the cell holds its row finds
         start, end = max(span.start, offset) - offset, span.end - offset
         piece = text[start:end]
-        if span.category == Category.NAME and _no_name(piece):
+        if _no_name(piece):
             continue
         last = moved[-1] if moved else None
-        if (last is not None and span.category == Category.NAME == last.category
-                and not text[last.end : start].strip(" ,")):
+        if last is not None and not text[last.end : start].strip(" ,"):
             moved[-1] = replace(last, end=end, text=text[last.start : end],
                                 confidence=max(last.confidence, span.confidence))
             continue
