@@ -155,3 +155,11 @@ def test_a_capital_i_read_as_small_l_is_put_back_in_a_name_cell(detector):
     assert "lwasaki Rin" in got or "lwasaki" in got  # reported as read, found as printed
     assert "lmran" in got
     assert not any("lymph" in text for text in got)
+
+
+def test_a_surname_that_is_also_a_word_stays_a_name_and_a_status_does_not(detector):
+    rows = [("1", "Smith", "", ""), ("2", "Blackwood", "", ""), ("3", "Home", "", ""),
+            ("4", "Bed free", "", ""), ("5", "Hill", "", ""), ("6", "Vacant", "", "")]
+    got = found(board(rows, header=("Bed", "Surname", "Nurse", "Doctor")), detector)
+    assert {"Smith", "Blackwood", "Hill"} <= set(got), got
+    assert not {"Home", "Bed free", "Bed", "free", "Vacant"} & set(got), got

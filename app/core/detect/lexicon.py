@@ -153,3 +153,23 @@ def _census(file_name: str) -> frozenset[str]:
                          "names.") from error
     return frozenset(line.split()[0].lower() for line in text.splitlines()
                      if line.strip() and re.match(r"[A-Z]", line))
+
+
+COMMON_SURNAME_RANK = 5000  # of the US census's 88,799 surnames: Smith 1, Hill 33, Blackwood 3959
+
+
+@cache
+def common_surnames() -> frozenset[str]:
+    """The census's most common surnames, many of them English words too ("Smith", "Hill",
+    "Ward", "Blackwood"), where "Side" (67,874th) or "Home" are not."""
+    try:
+        text = resources.files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise ModelError("The list of person names is missing: install the package "
+                         "names.") from error
+    common = set()
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[3].isdigit() and int(parts[3]) <= COMMON_SURNAME_RANK:
+            common.add(parts[0].lower())
+    return frozenset(common)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.core.detect.lexicon import is_first_name, is_ordinary
+from app.core.detect.lexicon import common_surnames, is_first_name, is_ordinary
 from app.core.findings.plain_summary import cue_above
 from app.core.models import Box, Category, OcrLine, TextSpan
 
@@ -275,7 +275,12 @@ def spans_in_cell(found: ColumnCell, found_in_joined: list[TextSpan]) -> list[Te
 
 
 def _no_name(text: str) -> bool:
+    """Whether a cell's "name" is only words: each an English word or short capitals, and
+    not all of them first names or common surnames ("Discharged", "Side room", "Bed free",
+    "TBC"; but "Blackwood", "Smith", "Rose Hill")."""
     words = _LETTERS.findall(text)
-    return not words or all(
-        (is_ordinary(w) and not is_first_name(w)) or (w.isupper() and len(w) <= 3)
-        for w in words)
+    if not words:
+        return True
+    if all(is_first_name(w) or w.lower() in common_surnames() for w in words):
+        return False
+    return all(is_ordinary(w) or (w.isupper() and len(w) <= 3) for w in words)
