@@ -302,6 +302,11 @@ class AnalysisResult:
         }
 
 
+def joined_rule(*rules: str) -> str:
+    """The rules of spans made one, each once, in order: "a + b"."""
+    return " + ".join(dict.fromkeys(rules))
+
+
 def _finding_json(f: Finding) -> dict[str, Any]:
     return {
         "id": f.id,

@@ -22,6 +22,12 @@ def is_facility_word(word: Token) -> bool:
             or holds_facility(word.lower))
 
 
+def is_facility_text(text: str) -> bool:
+    """`is_facility_word` of a word as printed."""
+    lower = text.lower()
+    return lower in FACILITY_WORDS or holds_facility(lower)
+
+
 def _case(word: Token) -> str:
     text = word.text
     if text.isupper():

@@ -23,6 +23,7 @@ from app.core.detect.field_names import FIELD_END, INITIAL_TAIL, alone_in_fields
 from app.core.detect.medical_recognizers import ANY_DATE
 from app.core.detect.name_recognizers import NOT_NAMES, TITLES
 from app.core.detect.ocr_words import (
+    CARET,
     best_reading,
     camel_parts,
     capital_after_caret,
@@ -88,7 +89,7 @@ NEXT_TO = {RECORD: "next to a date, a record number or a bed",
 _JOIN = re.compile(r"[ \t]{1,3}|\s?[,.，]\s?|\s?[\^~`´]\s?|-||[A-Z]|"
                    r"[ \t]?[\^~]?[A-Z]\.?[ \t\^~]{1,3}|[ \t]?[A-Z]\.")
 _SHAPED = re.compile(r"[,，^~`´]")
-_CARET_SHAPED = re.compile(r"[\^~`´]")
+_CARET_SHAPED = re.compile(CARET)
 # a label before a name: "Pt: ", "PATIENT NAME: "
 _LABEL_BEFORE = re.compile(r"\s*(?:[A-Za-z]+\s?){1,2}[:#]\s*")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
@@ -153,7 +154,7 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
     if any(len(r) >= 2 and any(p in NOT_A_NAME and not lexicon.is_known_name(p) for p in r)
            for r in runs):
         return True
-    if len(tokens(span.text)) == 1 and _among_image_words(span, text):
+    if len(tokens(span.text)) == 1 and (_among_image_words(span, text) or _after_maker(span, text)):
         return True
     if _only_image_words_listed(span.text):
         return True
@@ -197,6 +198,15 @@ def _among_image_words(span: TextSpan, text: str) -> bool:
     others = [w for w in tokens(line) if not span.start <= start + w.start < span.end]
     return (bool(others) and ":" not in line
             and all(w.lower in IMAGE_WORDS and w.lower not in TITLES for w in others))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+) $")
+
+
+def _after_maker(span: TextSpan, text: str) -> bool:
+    """One word right after a maker's: the model ("Mortara Eli 280", "GE Vivid"), not a person."""
+    before = _WORD_BEFORE.search(text, 0, span.start)
+    return before is not None and before.group(1).lower() in MAKER_WORDS
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
@@ -313,8 +323,21 @@ def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[
         if index + 1 == len(words) or not _nameable(words[index + 1], line) or not (
                 _JOIN.fullmatch(gap(line, word, words[index + 1]))):
             runs.append((first, index))
-    runs = [(a, column_before_facility(words, a, b)) for a, b in runs]
+    runs = [(a, _comma_before_facility(line, words, a, column_before_facility(words, a, b)))
+            for a, b in runs]
     return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue, own)]
+
+
+def _comma_before_facility(line: str, words: list[Token], first: int, last: int) -> int:
+    """The run's last word once a facility's name after it is cut off where the run holds a
+    comma: "MANNINEN, HENRY P ALDER HEY CHILDREN'S" is a name and a hospital's, its given
+    name the word after the comma (no facility's name holds "SURNAME, Given"); else `last`."""
+    if last + 1 >= len(words) or not is_facility_word(words[last + 1]):
+        return last
+    for index in range(first, last - 1):
+        if "," in gap(line, words[index], words[index + 1]):
+            return index + 1
+    return last
 
 
 def _unjoined(word: Token) -> list[Token]:

@@ -23,15 +23,17 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from app.core.detect import lexicon
+from app.core.detect.facility_columns import is_facility_text
 from app.core.detect.name_recognizers import RELATIONS
+from app.core.detect.ocr_words import CARET, CARETS
 from app.core.detect.overlay_words import FACILITY_WORDS
 from app.core.detect.overlay_words import NOT_A_NAME as IMAGE_WORDS
-from app.core.models import Category, TextSpan
+from app.core.models import Category, TextSpan, joined_rule
 
 _WORD = r"[A-Za-z][A-Za-z'’-]*[A-Za-z]"
-_CARET = re.compile(r"[\^~`´]+")
-_BEFORE = re.compile(rf"({_WORD})([\^~`´]+|,\s?|\s)$")
-_AFTER = re.compile(rf"^([\^~`´]+|,\s?|\s)({_WORD})")
+_CARETS = re.compile(rf"{CARET}+")
+_BEFORE = re.compile(rf"({_WORD})({CARET}+|,\s?|\s)$")
+_AFTER = re.compile(rf"^({CARET}+|,\s?|\s)({_WORD})")
 # labels and titles a name is written after, never part of it
 _NEVER = frozenset("""
 patient pt name surname forename given family nurse doctor dr mr mrs ms miss rn hca room bed bay
@@ -69,9 +71,9 @@ def _caret_joined(text: str, spans: list[TextSpan]) -> list[TextSpan]:
     for span in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
         if (last is not None and span.category is last.category is Category.NAME
-                and _CARET.fullmatch(text[last.end:span.start])):
-            rule = " + ".join(dict.fromkeys([last.rule, span.rule]))
-            out[-1] = replace(last, end=span.end, text=text[last.start:span.end], rule=rule,
+                and _CARETS.fullmatch(text[last.end:span.start])):
+            out[-1] = replace(last, end=span.end, text=text[last.start:span.end],
+                              rule=joined_rule(last.rule, span.rule),
                               from_ner=last.from_ner and span.from_ner)
         else:
             out.append(span)
@@ -79,8 +81,9 @@ def _caret_joined(text: str, spans: list[TextSpan]) -> list[TextSpan]:
 
 
 # a caret as OCR reads it too: "OYELARAN~ADEBAYO~T"
-_CARET_PAIR = re.compile(rf"(?<![\w^~`´])({_WORD})[\^~`´]+({_WORD})(?:[\^~`´]+[A-Z]\b)?"
-                         r"(?![\w^~`´]*\d)")
+_NOT_WORD = rf"[\w{re.escape(CARETS)}]"  # a letter, a digit or a caret
+_CARET_PAIR = re.compile(rf"(?<!{_NOT_WORD})({_WORD}){CARET}+({_WORD})(?:{CARET}+[A-Z]\b)?"
+                         rf"(?!{_NOT_WORD}*\d)")
 # "Lindqvist-Oduya, M.", "Moreau, J.", a board's "Abernathy R": a surname and an initial
 _SURNAME_INITIAL = re.compile(r"(?<![\w^])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:, ([A-Z])\.| ([A-Z])\.?"
                               r"(?![\w'’-]))")
@@ -89,9 +92,7 @@ _SURNAME_GIVEN = re.compile(r"(?<![\w^])([A-Z]{3,}(?:[-'][A-Z]+)?) ([A-Z][a-z]+)
 # in title case, either order: "Szymanska Ewa" on a board's row, "Ewa Szymanska" on a card
 _TITLE_PAIR = re.compile(r"(?<![\w^])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                          r"(?![\w^])")
-_LONG_FACILITY_WORDS = tuple(w for w in FACILITY_WORDS if len(w) >= 5)
-_FACILITY_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(FACILITY_WORDS, key=len, reverse=True))
-                             + r")\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*)")
 SHAPE_RULE = "name by its shape (a caret, an initial, a first name beside a surname in capitals)"
 
 
@@ -117,7 +118,8 @@ def names_by_shape(text: str, spans: list[TextSpan],
         if any(allowed(w) for w in said):
             continue
         start, end = m.start(), m.end()
-        if _FACILITY_AFTER.match(text[end:]):
+        after = _NEXT_WORD.match(text[end:])
+        if after and after.group(1).lower() in FACILITY_WORDS:
             continue  # "William Harvey Hospital", "Josephine Kerr Infirmary": a facility's name
         # where a rule found anything here but a name of whole words, it read the line better
         # ("Ingrid KOWALCZYKDOB:" is "Ingrid KOWALCZYK" and a label); "Ewa" of "Szymanska Ewa"
@@ -128,41 +130,39 @@ def names_by_shape(text: str, spans: list[TextSpan],
         if any(s.category is not Category.NAME or s.start not in edges or s.end not in edges
                for s in here):
             continue
-        rule = " + ".join(dict.fromkeys([*(s.rule for s in here), SHAPE_RULE]))
+        rule = joined_rule(*(s.rule for s in here), SHAPE_RULE)
         out = [s for s in out if s not in here]
         out.append(TextSpan(start, end, Category.NAME, 0.7, rule, text[start:end]))
     return sorted(out, key=lambda s: s.start)
 
 
+def _image_word(word: str) -> bool:
+    """A label, a title or a word an image prints ("HEAD", "Patient", "Mr")."""
+    return word.lower() in _NEVER or word.lower() in IMAGE_WORDS
+
+
 def _name_shaped(word: str) -> bool:
     """Letters that are no ordinary word, shorthand or image word: "OYELARAN", not "HEAD"."""
-    lower = word.lower()
-    return (len(word) >= 2 and lower not in _NEVER and lower not in IMAGE_WORDS
-            and not lexicon.is_ordinary(word))
-
-
-def _image_word(word: str) -> bool:
-    return word.lower() in _NEVER or word.lower() in IMAGE_WORDS
+    return len(word) >= 2 and not _image_word(word) and not lexicon.is_ordinary(word)
 
 
 def _known(word: str) -> bool:
     """A census name that is no image word or label ("Anna", though "anna" is a coin)."""
-    lower = word.lower()
-    return lower not in _NEVER and lower not in IMAGE_WORDS and lexicon.is_known_name(word)
+    return not _image_word(word) and lexicon.is_known_name(word)
 
 
 def _joins(word: str, separator: str, allowed: Callable[[str], bool]) -> bool:
     if word.lower() in _NEVER or allowed(word):
         return False
-    if separator[0] in "^~`´":
+    if separator[0] in CARETS:
         return True
     # a known name, or a word in no list at all that is written like one ("Szymanska Ewa Ravi"
-    # on a board's row: the list knew "Ewa" and "Ravi" and left the surname bare)
+    # on a board's row: the list knew "Ewa" and "Ravi" and left the surname bare), but no
+    # facility's name run together ("ROYALINFIRMARY")
     if lexicon.is_known_name(word):
         return word[0].isupper() and not lexicon.is_ordinary(word)
-    lower = word.lower()  # no facility's name run together ("ROYALINFIRMARY")
-    return (word[0].isupper() and len(word) >= 3 and not lexicon.is_ordinary(word)
-            and lower not in IMAGE_WORDS and not any(f in lower for f in _LONG_FACILITY_WORDS))
+    return (word[0].isupper() and len(word) >= 3 and _name_shaped(word)
+            and not is_facility_text(word))
 
 
 def _free(start: int, end: int, others: list[TextSpan]) -> bool:

@@ -24,8 +24,10 @@ _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^
 _AS_LETTER = {"0": "O", "1": "I"}
 # "RolandoLETTlERE": a small l between capitals is the capital I it looks like
 _SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})")
-SEPARATORS = ",^~`´"  # "SURNAME, Given", DICOM's "SURNAME^GIVEN" (a caret read as "~" or "`")
-_CARET = re.compile(r"\s?[\^~`´]\s?")
+CARETS = "^~`´"  # DICOM's "SURNAME^GIVEN", the caret as OCR reads it too ("~", "`", "´")
+CARET = r"[\^~`´]"  # one of them, in a pattern
+SEPARATORS = "," + CARETS  # and "SURNAME, Given"
+_CARET = re.compile(rf"\s?{CARET}\s?")
 _BEFORE_GIVEN = re.compile(r"\s?[,，\^~`´]\s?")
 # a label OCR ran into the word before or after it: "PATIENTNAMEHOLM", "JAYDOB:", "VIEWSBOrn:"
 _LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])"

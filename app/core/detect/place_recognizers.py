@@ -16,6 +16,7 @@ from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from app.core.detect import lexicon
+from app.core.detect.facility_columns import column_before_facility
 from app.core.detect.name_recognizers import RELATIONS, Found, WordRecognizer
 from app.core.detect.tokens import Style, Token, joined, style, tokens
 
@@ -74,6 +75,12 @@ class FacilityRecognizer(WordRecognizer):
                    and words[first - 1].lower not in MOVEMENT
                    and words[first - 1].lower not in RELATIONS):
                 first -= 1
+            # "KOWALSKA AGNIESZKA Whittington Hospital": a name in another column, read as one
+            # line with the hospital's, is no part of the facility's name
+            if first < i and (column := column_before_facility(words, first, i - 1)) < i - 1:
+                first = column + 1
+            elif i - first >= 2 and _capitals_before_title_case(words[first : i + 1]):
+                first += 1  # "KOWALSKAAGNIESZKA Whittington Hospital": the name read as one word
             if first == i:
                 continue  # "the hospital", "outside hospital": which one is not said
             named = any(_names_something(w, writing) for w in words[first:i])
@@ -89,6 +96,12 @@ class FacilityRecognizer(WordRecognizer):
                 AnalysisExplanation(self.name, 0.6, pattern_name="Saint … (hospital)"),
             ))
         return results
+
+
+def _capitals_before_title_case(run: list[Token]) -> bool:
+    """A word in capitals, then a facility's name all in title case."""
+    return (run[0].text.isupper() and len(run[0].text) >= 4
+            and all(w.text[:1].isupper() and w.text[1:].islower() for w in run[1:]))
 
 
 # Facility words that also name a kind of care ("rehab") need a name-like word before them.

@@ -28,7 +28,7 @@ from app.core.detect.staff_names import staff_names
 from app.core.detect.tokens import Style, style, tokens
 from app.core.detect.ward_context import DEVICE_WORDS
 from app.core.errors import ModelError
-from app.core.models import CONTEXT_CATEGORIES, Category, ModelInfo, TextSpan
+from app.core.models import CONTEXT_CATEGORIES, Category, ModelInfo, TextSpan, joined_rule
 from app.core.word_lists import WordLists
 
 if TYPE_CHECKING:
@@ -280,9 +280,9 @@ def _context_joined(spans: list[TextSpan], text: str) -> list[TextSpan]:
         last = joined[-1] if joined else None
         if (last is not None and span.category is Category.WARD_CONTEXT
                 and last.category is Category.WARD_CONTEXT and span.start - last.end <= 24):
-            rules = " + ".join(dict.fromkeys([last.rule, span.rule]))
             joined[-1] = TextSpan(last.start, span.end, last.category,
-                                  max(last.confidence, span.confidence), rules,
+                                  max(last.confidence, span.confidence),
+                                  joined_rule(last.rule, span.rule),
                                   text[last.start : span.end],
                                   cites=tuple(dict.fromkeys(last.cites + span.cites)))
         else:
@@ -352,7 +352,7 @@ def _union(span: TextSpan, others: list[TextSpan], best: TextSpan, text: str) ->
     """One span over `span` and `others`, of `best`'s category and confidence."""
     start = min(span.start, *(o.start for o in others))
     end = max(span.end, *(o.end for o in others))
-    rules = " + ".join(dict.fromkeys([best.rule, span.rule, *(o.rule for o in others)]))
+    rules = joined_rule(best.rule, span.rule, *(o.rule for o in others))
     from_ner = span.from_ner and all(o.from_ner for o in others)
     cites = tuple(dict.fromkeys(c for s in (best, span, *others) for c in s.cites))
     return TextSpan(start, end, best.category, best.confidence, rules, text[start:end], from_ner,

@@ -247,14 +247,23 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
 
 
-def _run_together(text: str, word: re.Match[str]) -> list[re.Match[str]]:
+def _run_together(text: str, word: re.Match[str], side: str) -> list[re.Match[str]]:
     """The words OCR ran together in `word`, told apart at their capitals when each is three
     letters or more ("FemaleMCDOWELLAdam": only "Adam" is cut, "Female MCDOWELL" show whole;
-    "RoOm" is one word); else `word`."""
+    "RoOm" is one word); else `word`. The piece at the cut (`side`) may be shorter: the edge's
+    half-letter is read as anything ("StephanFENSTEl": "FENSTE" and a half "R" read "l")."""
     parts = list(_CAMEL_PART.finditer(text, word.start(), word.end()))
-    if (len(parts) > 1 and all(len(p.group()) >= 3 for p in parts)
-            and "".join(p.group() for p in parts) == word.group()):
-        return parts
+    if len(parts) > 1 and "".join(p.group() for p in parts) == word.group():
+        at_cut = -1 if side == "right" else 0
+        if len(parts) > 2 and len(parts[at_cut].group()) < 3:
+            inner = parts[at_cut - 1] if side == "right" else parts[1]
+            lo = min(inner.start(), parts[at_cut].start())
+            hi = max(inner.end(), parts[at_cut].end())
+            merged = re.compile(r".+", re.S).match(text, lo, hi)
+            assert merged is not None
+            parts = parts[:-2] + [merged] if side == "right" else [merged] + parts[2:]
+        if all(len(p.group()) >= 3 for p in parts):
+            return parts
     return [word]
 
 
@@ -268,9 +277,9 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
     if not words or not (cut.left or cut.right):
         return spans
     if cut.right:
-        words[-1:] = _run_together(text, words[-1])
+        words[-1:] = _run_together(text, words[-1], "right")
     if cut.left:
-        words[:1] = _run_together(text, words[0])
+        words[:1] = _run_together(text, words[0], "left")
     ends = ([(len(words) - 1, "right")] if cut.right else []) + ([(0, "left")] if cut.left else [])
     for index, side in ends:
         word = words[index]

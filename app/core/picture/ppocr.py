@@ -22,6 +22,7 @@ from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
 from app.core.offline import no_telemetry
 from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of
+from app.core.picture.word_gaps import spaces_seen
 
 if TYPE_CHECKING:
     from onnxruntime import InferenceSession
@@ -152,10 +153,13 @@ class PpOcrEngine:
         if not quads:
             return []
         crops = [crop_line(frame_bgr, quad) for quad in quads]
-        results, _ = self._recogniser(crops)
+        # with each letter's column, to put back the spaces between words the picture shows
+        results, _ = self._recogniser(crops, return_word_box=True)
         out = []
-        for text, score in results:
-            text = respaced(str(text).strip())
+        for (text, score, (steps, _words, columns, _kinds, _scores)), crop in zip(
+                results, crops, strict=True):
+            flat = [column for word in columns for column in word]
+            text = respaced(spaces_seen(str(text), flat, float(steps), crop).strip())
             out.append((text, float(score)) if text and score >= MIN_TEXT_SCORE else ("", 0.0))
         return out
 
