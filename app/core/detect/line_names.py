@@ -154,7 +154,8 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
     if any(len(r) >= 2 and any(p in NOT_A_NAME and not lexicon.is_known_name(p) for p in r)
            for r in runs):
         return True
-    if len(tokens(span.text)) == 1 and (_among_image_words(span, text) or _after_maker(span, text)):
+    if len(tokens(span.text)) == 1 and (_among_image_words(span, text) or _after_maker(span, text)
+                                        or _study_after_modality(span, text)):
         return True
     if _only_image_words_listed(span.text):
         return True
@@ -207,6 +208,18 @@ def _after_maker(span: TextSpan, text: str) -> bool:
     """One word right after a maker's: the model ("Mortara Eli 280", "GE Vivid"), not a person."""
     before = _WORD_BEFORE.search(text, 0, span.start)
     return before is not None and before.group(1).lower() in MAKER_WORDS
+
+
+_MODALITY_BEFORE = re.compile(r"\b(?:MR|DR|CR|DX) $")
+
+
+def _study_after_modality(span: TextSpan, text: str) -> bool:
+    """ "MR LUMBARSPINEWO": after a modality in capitals that is a title too ("MR", "DR"), a
+    study's words run together (overlay words, but for a letter or two at the end: "WO" for
+    "without"), not a person named after "Mr"."""
+    lower = span.text.lower()
+    return (_MODALITY_BEFORE.search(text, 0, span.start) is not None and len(lower) >= 8
+            and any(overlay_words_run_together(lower[: len(lower) - cut]) for cut in (0, 1, 2)))
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
@@ -428,9 +441,12 @@ def _nameable(word: Token, line: str) -> bool:
         return _given_after_surname(word, line)  # "AP", "LT", technician's initials: no
     if line[word.end : word.end + 1].isdigit() or line[word.start - 1 : word.start].isdigit():
         return False  # "E9", "V1", "3T": models and leads
+    if _LABEL_OF_NUMBER.match(line, word.end) and lower not in lexicon.first_names():
+        return False  # "BOm: 21.03.1974": a label OCR misread ("Born"), then its value
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
 
 
+_LABEL_OF_NUMBER = re.compile(r":\s?\d")
 _COMMA_THEN_WORD = re.compile(r"\s?[,^~]\s?([A-Za-z]{2,})")
 
 
@@ -567,7 +583,10 @@ def _beside_facility(line: str, words: list[Token], first: int, last: int) -> bo
     """A facility's word next to the run, as printed ("Children's") or without its possessive;
     not one printed in another case after it, another column's ("Varvio Johannes
     EMERGENCYDEPARTMENT", "EdvardPetrussen ROYALVICTORIAINFIRMARY")."""
-    near = [words[i] for i in (first - 1, last + 1) if 0 <= i < len(words)]
+    after = last + 1  # past a letter left over from words cut apart ("DEA CONES S MC")
+    while after + 1 < len(words) and len(words[after].text) == 1:
+        after += 1
+    near = [words[i] for i in (first - 1, after) if 0 <= i < len(words)]
     return any(is_facility_word(w) for w in near) and not (
         (first == 0 or not is_facility_word(words[first - 1]))
         and another_column(words, first, last))

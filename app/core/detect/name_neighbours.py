@@ -58,7 +58,8 @@ def names_widened(text: str, spans: list[TextSpan],
         for _ in range(2):
             after = _AFTER.match(text[end:])
             if after and _joins(after.group(2), after.group(1), allowed) and _free(
-                    end, end + after.end(), others):
+                    end, end + after.end(), others) and not _facility_soon(
+                    text[end + after.end() :]):
                 end += after.end()
         if (start, end) != (span.start, span.end):
             out[i] = replace(span, start=start, end=end, text=text[start:end])
@@ -163,6 +164,15 @@ def _joins(word: str, separator: str, allowed: Callable[[str], bool]) -> bool:
         return word[0].isupper() and not lexicon.is_ordinary(word)
     return (word[0].isupper() and len(word) >= 3 and _name_shaped(word)
             and not is_facility_text(word))
+
+
+def _facility_soon(after: str) -> bool:
+    """A facility's word within the next two words: the word before them is the facility's
+    own name ("Northwick" of "VIRTANENELINA Northwick Park Hospital"), not more of a name."""
+    return any(w.lower() in FACILITY_WORDS for w in _NEXT_WORDS.findall(after)[:2])
+
+
+_NEXT_WORDS = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
 def _free(start: int, end: int, others: list[TextSpan]) -> bool:

@@ -79,8 +79,12 @@ class FacilityRecognizer(WordRecognizer):
             # line with the hospital's, is no part of the facility's name
             if first < i and (column := column_before_facility(words, first, i - 1)) < i - 1:
                 first = column + 1
-            elif i - first >= 2 and _capitals_before_title_case(words[first : i + 1]):
-                first += 1  # "KOWALSKAAGNIESZKA Whittington Hospital": the name read as one word
+            elif i - first >= 2 and (_another_case_first(words[first : i + 1])
+                                     or _caret_before(text, words, first)):
+                # "KOWALSKAAGNIESZKA Whittington Hospital", "Teresa ROYAL FREE HOSPITAL": a name
+                # read as one word, or printed in another case, or caret-joined to a name before
+                # it ("Kreutzmann~Teresa"), is no part of the facility's name
+                first += 1
             if first == i:
                 continue  # "the hospital", "outside hospital": which one is not said
             named = any(_names_something(w, writing) for w in words[first:i])
@@ -98,10 +102,27 @@ class FacilityRecognizer(WordRecognizer):
         return results
 
 
-def _capitals_before_title_case(run: list[Token]) -> bool:
-    """A word in capitals, then a facility's name all in title case."""
-    return (run[0].text.isupper() and len(run[0].text) >= 4
-            and all(w.text[:1].isupper() and w.text[1:].islower() for w in run[1:]))
+def _another_case_first(run: list[Token]) -> bool:
+    """A word of four letters or more, then a facility's name all in one other case: all in
+    capitals or all in title case."""
+    cases = [_case(w.text) for w in run]
+    return (len(run[0].text) >= 4 and cases[1] in ("upper", "title") and cases[0] != cases[1]
+            and len(set(cases[1:])) == 1)
+
+
+def _case(text: str) -> str:
+    if text.isupper():
+        return "upper"
+    return "title" if text[:1].isupper() and text[1:].islower() else "mixed"
+
+
+_CARET = re.compile(r"\s?[\^~`´]\s?")
+
+
+def _caret_before(text: str, words: list[Token], index: int) -> bool:
+    """A caret joins `words[index]` to the word before it: a name's ("Kreutzmann~Teresa")."""
+    between = text[words[index - 1].end : words[index].start] if index > 0 else ""
+    return _CARET.fullmatch(between) is not None
 
 
 # Facility words that also name a kind of care ("rehab") need a name-like word before them.

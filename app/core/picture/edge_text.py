@@ -247,6 +247,16 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
 
 
+def _with_given_run_on(text: str, found: TextSpan, before: re.Match[str],
+                       spans: list[TextSpan]) -> TextSpan:
+    """The start of a name cut at the edge, with the first name OCR ran onto it
+    ("GregoryHALVORSE|"): both are one name."""
+    if (before.end() == found.start and lexicon.is_first_name(before.group())
+            and not any(_overlaps(s, before.start(), before.end()) for s in spans)):
+        return replace(found, start=before.start(), text=text[before.start() : found.end])
+    return found
+
+
 def _run_together(text: str, word: re.Match[str], side: str) -> list[re.Match[str]]:
     """The words OCR ran together in `word`, told apart at their capitals when each is three
     letters or more ("FemaleMCDOWELLAdam": only "Adam" is cut, "Female MCDOWELL" show whole;
@@ -310,5 +320,7 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
             spans.append(named)
             continue
         found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
+        if found is not None and side == "right" and index > 0:
+            found = _with_given_run_on(text, found, words[index - 1], spans)
         spans += [found] if found is not None else []
     return sorted(spans, key=lambda s: s.start)
