@@ -57,3 +57,14 @@ def test_a_word_cut_at_the_edge_with_two_capitals_is_still_one_word(detector):
     spans = edge_spans(text, detector.detect(text, beside_identifier=NONE),
                        Cut(False, True, False))
     assert [s.text for s in spans if s.category is Category.NAME] == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("arkers in drawer", []),  # "Markers in drawer", its M cut: a sentence goes on after it
+    ("ollins RN", ["ollins"]),  # a surname's end before a label
+    ("owlands", ["owlands"]),
+])
+def test_the_end_of_an_inflected_word_in_a_sentence_is_no_name(detector, text, flagged):
+    spans = edge_spans(text, detector.detect(text, beside_identifier=NONE),
+                       Cut(True, False, False))
+    assert [s.text for s in spans if s.category is Category.NAME] == flagged

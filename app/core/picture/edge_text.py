@@ -95,11 +95,22 @@ def name_part(fragment: str, side: str) -> bool:
     return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
 
 
-def word_part(fragment: str, side: str) -> bool:
-    """Whether an ordinary English word (not a name too) starts (or ends) with the fragment."""
+def word_part(fragment: str, side: str, inflected: bool = False) -> bool:
+    """Whether an ordinary English word (not a name too) starts (or ends) with the fragment;
+    `inflected`: the end of a word with an ending the list leaves off too ("arkers" of
+    "markers": the list holds "marker")."""
     forward, backward = _sorted_words()
     lower = fragment.lower()
-    return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
+    if side == "right":
+        return _starts_one(forward, lower)
+    stems = [lower] + [lower[: -len(end)] for end in _INFLECTIONS
+                       if inflected and lower.endswith(end) and len(lower) - len(end) >= 3]
+    return any(_starts_one(backward, stem[::-1]) for stem in stems)
+
+
+_INFLECTIONS = ("s", "es", "ed", "ing")
+# a sentence goes on after the word: small words in small letters ("arkers in drawer")
+_SENTENCE_AFTER = re.compile(r"\s+[a-z]+\s+[a-z]+")
 
 
 def _overlaps(span: TextSpan, start: int, end: int) -> bool:
@@ -238,7 +249,8 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     # "Marker" of "Markers" is a word itself; the end of a word cut on its left ("llano" of
     # "Castellano") is a word itself only where it may be the whole word: a name that is also
     # a rare word ("llano", "ness") counts as one only if an ordinary word ends with it too
-    ordinary = word_part(raw, side) or (lexicon.is_ordinary(raw) and not (
+    ordinary = word_part(raw, side, inflected=bool(_SENTENCE_AFTER.match(
+        text, word.end()))) or (lexicon.is_ordinary(raw) and not (
         side == "left" and not starts_shown(raw) and lexicon.is_known_name(raw)))
     if not name_part(raw, side) or (ordinary and not cue):
         return None
