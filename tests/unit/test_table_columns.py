@@ -163,3 +163,12 @@ def test_a_surname_that_is_also_a_word_stays_a_name_and_a_status_does_not(detect
     got = found(board(rows, header=("Bed", "Surname", "Nurse", "Doctor")), detector)
     assert {"Smith", "Blackwood", "Hill"} <= set(got), got
     assert not {"Home", "Bed free", "Bed", "free", "Vacant"} & set(got), got
+
+
+def test_a_label_with_its_value_beside_it_is_no_column_header(detector):
+    """ "RN:" and its value "Ann" on one row (a board's "RN: Ann   Dr: Mensah"), a note under
+    it ("Less fluid tonight", cut by the frame's edge to "Les"): no nurse's column."""
+    lines = [pieces(("RN:", 40), ("Ann", 80), ("Dr:", 200), ("Mensah", 240), y=50),
+             pieces(("Les", 40), y=50 + ROW)]
+    assert headers_in([w for line in lines for w in words_of(line)]) == []
+    assert found(lines, detector) == {}

@@ -123,8 +123,8 @@ def headers_in(words: list[Word]) -> list[Header]:
         for match in _HEADER.finditer(text):
             a, e = start + match.start(), start + match.end()
             after = line.text[e:end].lstrip()
-            if after.startswith(":") and after[1:].strip():
-                continue  # "Nurse: Ravi" in one piece
+            if after.startswith(":") and (after[1:].strip() or line.text[end:].strip()):
+                continue  # "Nurse: Ravi" in one piece, or "RN:" with its value the next piece
             before = line.text[start:a].split()
             if (match.group().lower() == "name" and before
                     and before[-1].strip(":|").lower() not in _BEFORE_NAME):
