@@ -24,6 +24,11 @@ from tests.unit.overlay_lines import names
     ("HEIKKINEN PAAVO BOm: 11.02.1966", NONE, "HEIKKINEN PAAVO"),
     # a title in capitals that is no modality here
     ("MR HALLORAN 45y", PERSON, "HALLORAN"),
+    # after a label, the whole name in capitals or title case, though its words are English
+    # words too ("yulan" is a magnolia), and not the next field's label
+    ("Patient: PERES YULAN", NONE, "PERES YULAN"),
+    ("Patient: Peres Yulan", NONE, "Peres Yulan"),
+    ("Name: ROSE HEATHER DOB 12/03/1950", NONE, "ROSE HEATHER"),
 ])
 def test_a_name_beside_a_facility_or_a_misread_label_is_flagged(detector, text, beside, name):
     assert names(detector, text, beside) == [name]
@@ -38,6 +43,7 @@ def test_a_name_beside_a_facility_or_a_misread_label_is_flagged(detector, text, 
     ("DR CHESTPORTABLE 45y", PERSON),
     ("ROYAL FREE HOSPITAL", RECORD),  # a facility's name alone
     ("Mayo CLINIC", RECORD),
+    ("Pt: AP CHEST", NONE),  # a view and an anatomy word after a label
 ])
 def test_models_placeholders_studies_and_facilities_are_no_names(detector, text, beside):
     assert names(detector, text, beside) == []

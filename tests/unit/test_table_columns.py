@@ -58,7 +58,7 @@ ROWS = [("1", "Okoro Chidi", "Ravi", "Dr Mensah"),
 
 def test_names_under_patient_and_nurse_headers_are_found(detector):
     got = found(board(ROWS), detector)
-    for name in ("Okoro Chidi", "Lindqvist"):  # the detector's own rule takes the surname
+    for name in ("Okoro Chidi", "Lindqvist Bo"):  # the whole name, after its label
         assert got[name][0] == Category.NAME and "column 'Patient'" in got[name][1]
     for name in ("Ravi", "Tomasz", "Siobhan"):
         assert got[name][0] == Category.NAME and "staff name" in got[name][1]
@@ -76,7 +76,7 @@ def test_a_row_read_as_one_piece_is_cut_into_its_cells(detector):
     lines = board(ROWS, one_piece_rows=True)
     assert len(lines[1].boxes) == 1
     got = found(lines, detector)
-    assert {"Okoro Chidi", "Ravi", "Lindqvist", "Siobhan"} <= set(got)
+    assert {"Okoro Chidi", "Ravi", "Lindqvist Bo", "Siobhan"} <= set(got)
     assert not {"Discharged", "Side room", "Agency", "12"} & set(got)
 
 
@@ -144,9 +144,11 @@ def test_only_names_come_from_a_header(detector):
 
 
 def test_a_title_row_in_any_case_is_a_header():
-    for title in ("patient", "PATIENT", "Patient:", "Next of kin", "Dr"):
+    for title in ("patient", "PATIENT", "Next of kin", "Dr"):
         line = pieces((title, 100), y=50)
-        assert [h.text.rstrip(":") for h in headers_in(words_of(line))] == [title.rstrip(":")]
+        assert [h.text for h in headers_in(words_of(line))] == [title]
+    # with a colon it is a label, whose value is beside it or below it (stacked_lines)
+    assert headers_in(words_of(pieces(("Patient:", 100), y=50))) == []
 
 
 def test_a_capital_i_read_as_small_l_is_put_back_in_a_name_cell(detector):
@@ -172,3 +174,6 @@ def test_a_label_with_its_value_beside_it_is_no_column_header(detector):
              pieces(("Les", 40), y=50 + ROW)]
     assert headers_in([w for line in lines for w in words_of(line)]) == []
     assert found(lines, detector) == {}
+    # the same label alone, its value beyond the frame's right edge
+    lines = [pieces(("RN:", 313), y=50), pieces(("Les", 300), y=50 + ROW)]
+    assert headers_in([w for line in lines for w in words_of(line)]) == []

@@ -261,12 +261,16 @@ def written_name_recognizer() -> PatternRecognizer:
     honorific = r"(?i:Mr|Mrs|Ms|Miss|Mx)"
     label = r"(?i:Patient|Pt|Name|Forenames?|Surname|Family\s+name|Given\s+names?)"
     name = r"(?-i:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)"
+    # after a label, the whole name in title case or in capitals, up to three words ("Patient:
+    # PERES YULAN": both English words, "Patient: Peres Yulan"), not the next field's label
+    field = r"(?i:dob|d\.o\.b|mrn|nhs|sex|age|id|acc|born|bed|ward|room|male|female|hosp|no)"
+    word = rf"(?!{field}\b)(?-i:[A-Z][a-z]+(?:[-']?[A-Z][a-z]+)*|[A-Z]{{2,}}(?:[-'][A-Z]+)?)\b"
     return PatternRecognizer(
         supported_entity="NAMED_PERSON",
         name="written name",
         patterns=[
             Pattern("title and name", rf"\b{honorific}\.?\s+{name}", 0.8),
-            Pattern("labelled name", rf"\b{label}\s*:\s*{name}", 0.8),
+            Pattern("labelled name", rf"\b{label}\s*:\s*{word}(?:,? {word}){{0,2}}", 0.8),
         ],
     )
 

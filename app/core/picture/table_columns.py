@@ -123,8 +123,10 @@ def headers_in(words: list[Word]) -> list[Header]:
         for match in _HEADER.finditer(text):
             a, e = start + match.start(), start + match.end()
             after = line.text[e:end].lstrip()
-            if after.startswith(":") and (after[1:].strip() or line.text[end:].strip()):
-                continue  # "Nurse: Ravi" in one piece, or "RN:" with its value the next piece
+            if after.startswith(":"):
+                # a label, its value beside it ("Nurse: Ravi", "RN:" then "Ann") or cut off by
+                # the frame's edge; one over its value is a stacked label's (stacked_lines)
+                continue
             before = line.text[start:a].split()
             if (match.group().lower() == "name" and before
                     and before[-1].strip(":|").lower() not in _BEFORE_NAME):
