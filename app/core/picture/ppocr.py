@@ -153,11 +153,19 @@ class PpOcrEngine:
         if not quads:
             return []
         crops = [crop_line(frame_bgr, quad) for quad in quads]
+        # a line standing on end is turned one way to be read; printed the other way up (a
+        # label up the side of a bag) it reads upside down: read turned both ways, keep the surer
+        upright = [i for i, quad in enumerate(quads) if _standing(quad)]
         # with each letter's column, to put back the spaces between words the picture shows
-        results, _ = self._recogniser(crops, return_word_box=True)
+        results, _ = self._recogniser(crops + [np.rot90(crops[i], 2) for i in upright],
+                                      return_word_box=True)
+        read = list(zip(results[: len(crops)], crops, strict=True))
+        for k, i in enumerate(upright):
+            turned = results[len(crops) + k]
+            if turned[1] > read[i][0][1]:
+                read[i] = (turned, np.rot90(crops[i], 2))
         out = []
-        for (text, score, (steps, _words, columns, _kinds, _scores)), crop in zip(
-                results, crops, strict=True):
+        for (text, score, (steps, _words, columns, _kinds, _scores)), crop in read:
             flat = [column for word in columns for column in word]
             text = respaced(spaces_seen(str(text), flat, float(steps), crop).strip())
             out.append((text, float(score)) if text and score >= MIN_TEXT_SCORE else ("", 0.0))
@@ -169,6 +177,14 @@ class PpOcrEngine:
         return [piece_of(text, score, quad)
                 for quad, (text, score) in zip(quads, self.recognise(frame_bgr, quads),
                                                strict=True) if text]
+
+
+def _standing(quad: Quad) -> bool:
+    """A line standing on end, as crop_line turns it (taller than half as wide again)."""
+    quad = np.asarray(quad, np.float32)
+    width = float(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
+    height = float(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
+    return height / max(width, 1.0) >= 1.5
 
 
 def _session(path: Path, threads: int) -> InferenceSession:
