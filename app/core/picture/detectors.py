@@ -38,6 +38,7 @@ from app.core.picture.scene import scene_hits
 from app.core.picture.stacked_lines import (
     block_of,
     joined_text,
+    row_of,
     spans_in_value,
     stacked_pairs,
 )
@@ -250,7 +251,8 @@ class TextFinder:
                  for line, found in zip(lines, spans, strict=True)}
         out: list[tuple[OcrLine, list[TextSpan]]] = []
         for line, found in zip(lines, spans, strict=True):
-            beside = max((holds[id(n)] for n in block_of(line, lines)), default=0)
+            beside = max((holds[id(n)] for n in (*block_of(line, lines), *row_of(line, lines))),
+                         default=0)
             if beside > holds[id(line)]:
                 found = self._spans(line.text, beside)
             out.append((line, found))

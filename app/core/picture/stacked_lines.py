@@ -70,6 +70,28 @@ def _same_row(line: OcrLine, other: OcrLine) -> bool:
     return min(y1, oy1) - max(y0, oy0) > 0.5 * height and max(ox0 - x1, x0 - ox1) <= 3 * height
 
 
+ROW_MOST_APART = 15  # line heights between two cells of one table row, at most
+
+
+def row_of(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
+    """The other lines on `line`'s row, however long the list: a table's cells beside it
+    ("Virtanen, Eero" and its record number "3301000" in the next column), read as lines of
+    their own where the columns stand apart."""
+    if not line.boxes:
+        return []
+    x0, y0, x1, y1 = _extent(line)
+    out = []
+    for other in lines:
+        if other is line or not other.boxes:
+            continue
+        ox0, oy0, ox1, oy1 = _extent(other)
+        height = max(b.h for b in (*line.boxes, *other.boxes))
+        if (min(y1, oy1) - max(y0, oy0) > 0.5 * height
+                and max(ox0 - x1, x0 - ox1) <= ROW_MOST_APART * height):
+            out.append(other)
+    return out
+
+
 def block_of(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
     """The other lines of `line`'s block: its neighbours, theirs and so on, and the lines beside
     them on their rows, as an overlay's header stands (a name two lines over the record number,
