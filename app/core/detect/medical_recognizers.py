@@ -256,6 +256,11 @@ def local_phone_recognizer() -> PatternRecognizer:
     )
 
 
+# what a name field holds when it holds no name ("Patient: NOT GIVEN", "DE-IDENTIFIED")
+_PLACEHOLDER = (r"(?i:de-?identified|anonymi[sz]ed|anonymous|anon\b|unknown|not\b|none\b|"
+                r"redacted|withheld|removed|test\b|tbc\b|tba\b|unnamed)")
+
+
 def written_name_recognizer() -> PatternRecognizer:
     """Names as charts and wristbands write them, which a general NER model misses."""
     honorific = r"(?i:Mr|Mrs|Ms|Miss|Mx)"
@@ -265,12 +270,13 @@ def written_name_recognizer() -> PatternRecognizer:
     # PERES YULAN": both English words, "Patient: Peres Yulan"), not the next field's label
     field = r"(?i:dob|d\.o\.b|mrn|nhs|sex|age|id|acc|born|bed|ward|room|male|female|hosp|no)"
     word = rf"(?!{field}\b)(?-i:[A-Z][a-z]+(?:[-']?[A-Z][a-z]+)*|[A-Z]{{2,}}(?:[-'][A-Z]+)?)\b"
+    named = rf"(?!{_PLACEHOLDER}){word}(?:,? {word}){{0,2}}"
     return PatternRecognizer(
         supported_entity="NAMED_PERSON",
         name="written name",
         patterns=[
             Pattern("title and name", rf"\b{honorific}\.?\s+{name}", 0.8),
-            Pattern("labelled name", rf"\b{label}\s*:\s*{word}(?:,? {word}){{0,2}}", 0.8),
+            Pattern("labelled name", rf"\b{label}\s*:\s*{named}", 0.8),
         ],
     )
 
