@@ -32,3 +32,16 @@ def test_a_label_on_its_side_is_read_either_way_up(turn, font, size, dark, engin
     frame[60 : 60 + turned.shape[0], 200 : 200 + turned.shape[1]] = turned
     read = " ".join(p.text for p in engines.ocr.read(frame)).replace(" ", "")
     assert "HALLORAN-OYE" in read and "5520913" in read, read
+
+
+@pytest.mark.parametrize("turn", [cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE])
+def test_the_name_on_a_label_on_its_side_is_flagged(turn, engines):
+    """The label's lines stand side by side: each is a line of its own, the name's cue the
+    record number beside it (before, they were joined into one long line of them all)."""
+    from bench.overlays import read_names
+
+    frame = np.full((720, 720, 3), 90, np.uint8)
+    turned = cv2.rotate(label("DejaVuSansMono.ttf", 24), turn)
+    frame[60 : 60 + turned.shape[0], 200 : 200 + turned.shape[1]] = turned
+    names = read_names(frame, engines.ocr, engines.detector)
+    assert any("HALLORAN" in n for n in names), names

@@ -163,7 +163,10 @@ def group_into_lines(pieces: list[OcrPiece], t_s: float) -> list[OcrLine]:
             height = max(last.h, piece.h)
             same_row = abs((last.y + last.h / 2) - centre) <= height / 2
             gap = piece.x - (last.x + last.w)
-            if same_row and -height <= gap <= 2 * height:
+            # lines standing on end side by side are lines of their own (a label printed up
+            # its side: the name beside its record number, not one line of them all)
+            standing = piece.h >= 1.5 * piece.w or last.h >= 1.5 * last.w
+            if same_row and -height <= gap <= 2 * height and not standing:
                 line.append(piece)
                 break
         else:
