@@ -46,6 +46,7 @@ def test_a_name_beside_a_facility_or_a_misread_label_is_flagged(detector, text, 
     ("Pt: AP CHEST", NONE),  # a view and an anatomy word after a label
     ("PATIENT NAME: DE-IDENTIFIED", NONE),  # what a name field holds when it holds none
     ("Patient: NOT GIVEN", NONE),
+    ("Patient: NOTGIVEN", NONE),  # read without its space
 ])
 def test_models_placeholders_studies_and_facilities_are_no_names(detector, text, beside):
     assert names(detector, text, beside) == []

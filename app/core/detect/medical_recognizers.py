@@ -257,7 +257,8 @@ def local_phone_recognizer() -> PatternRecognizer:
 
 
 # what a name field holds when it holds no name ("Patient: NOT GIVEN", "DE-IDENTIFIED")
-_PLACEHOLDER = (r"(?i:de-?identified|anonymi[sz]ed|anonymous|anon\b|unknown|not\b|none\b|"
+_PLACEHOLDER = (r"(?i:de-?identified|anonymi[sz]ed|anonymous|anon\b|unknown|"
+                r"not(?:\b|given|known|stated|recorded)|none\b|"
                 r"redacted|withheld|removed|test\b|tbc\b|tba\b|unnamed)")
 
 
