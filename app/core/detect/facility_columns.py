@@ -29,7 +29,11 @@ def is_facility_text(text: str) -> bool:
 
 
 def _case(word: Token) -> str:
-    text = word.text
+    return case_of(word.text)
+
+
+def case_of(text: str) -> str:
+    """ "upper", "title" or "mixed": how a word is printed."""
     if text.isupper():
         return "upper"
     return "title" if text[:1].isupper() and text[1:].islower() else "mixed"

@@ -16,8 +16,9 @@ from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from app.core.detect import lexicon
-from app.core.detect.facility_columns import column_before_facility
+from app.core.detect.facility_columns import case_of, column_before_facility
 from app.core.detect.name_recognizers import RELATIONS, Found, WordRecognizer
+from app.core.detect.ocr_words import CARET
 from app.core.detect.tokens import Style, Token, joined, style, tokens
 
 if TYPE_CHECKING:
@@ -105,18 +106,12 @@ class FacilityRecognizer(WordRecognizer):
 def _another_case_first(run: list[Token]) -> bool:
     """A word of four letters or more, then a facility's name all in one other case: all in
     capitals or all in title case."""
-    cases = [_case(w.text) for w in run]
+    cases = [case_of(w.text) for w in run]
     return (len(run[0].text) >= 4 and cases[1] in ("upper", "title") and cases[0] != cases[1]
             and len(set(cases[1:])) == 1)
 
 
-def _case(text: str) -> str:
-    if text.isupper():
-        return "upper"
-    return "title" if text[:1].isupper() and text[1:].islower() else "mixed"
-
-
-_CARET = re.compile(r"\s?[\^~`´]\s?")
+_CARET = re.compile(rf"\s?{CARET}\s?")
 
 
 def _caret_before(text: str, words: list[Token], index: int) -> bool:

@@ -165,7 +165,7 @@ def group_into_lines(pieces: list[OcrPiece], t_s: float) -> list[OcrLine]:
             gap = piece.x - (last.x + last.w)
             # lines standing on end side by side are lines of their own (a label printed up
             # its side: the name beside its record number, not one line of them all)
-            standing = piece.h >= 1.5 * piece.w or last.h >= 1.5 * last.w
+            standing = piece.h >= ON_END * piece.w or last.h >= ON_END * last.w
             if same_row and -height <= gap <= 2 * height and not standing:
                 line.append(piece)
                 break
@@ -183,15 +183,30 @@ def _as_line(line: list[OcrPiece], t_s: float) -> OcrLine:
     return OcrLine(text, confidence, boxes, tuple(spans), tuple(p.track for p in line))
 
 
+ON_END = 1.5  # a line this many times taller than wide stands on end
+
+
+def _size(quad: np.ndarray) -> tuple[int, int]:
+    """The quad's width and height in whole pixels, as it is cut out."""
+    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
+    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
+    return width, height
+
+
+def stands_on_end(quad: Quad) -> bool:
+    """A line standing on end, which crop_line turns to read it."""
+    width, height = _size(np.asarray(quad, np.float32))
+    return height / width >= ON_END
+
+
 def crop_line(frame_bgr: np.ndarray, quad: Quad) -> np.ndarray:
     """The quad cut out of the frame and straightened (as PaddleOCR crops a line)."""
     quad = np.asarray(quad, np.float32)
-    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
-    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
+    width, height = _size(quad)
     target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
     warp = cv2.getPerspectiveTransform(quad, target)
     crop = cv2.warpPerspective(frame_bgr, warp, (width, height), borderMode=cv2.BORDER_REPLICATE,
                                flags=cv2.INTER_CUBIC)
-    if height / width >= 1.5:  # a vertical line: turn it to read it
+    if height / width >= ON_END:  # a vertical line: turn it to read it
         crop = np.rot90(crop)
     return np.ascontiguousarray(crop)

@@ -21,7 +21,7 @@ import numpy as np
 from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
 from app.core.offline import no_telemetry
-from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of
+from app.core.picture.ocr import OcrPiece, Quad, crop_line, piece_of, stands_on_end
 from app.core.picture.word_gaps import spaces_seen
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ class PpOcrEngine:
         crops = [crop_line(frame_bgr, quad) for quad in quads]
         # a line standing on end is turned one way to be read; printed the other way up (a
         # label up the side of a bag) it reads upside down: read turned both ways, keep the surer
-        upright = [i for i, quad in enumerate(quads) if _standing(quad)]
+        upright = [i for i, quad in enumerate(quads) if stands_on_end(quad)]
         # with each letter's column, to put back the spaces between words the picture shows
         results, _ = self._recogniser(crops + [np.rot90(crops[i], 2) for i in upright],
                                       return_word_box=True)
@@ -177,14 +177,6 @@ class PpOcrEngine:
         return [piece_of(text, score, quad)
                 for quad, (text, score) in zip(quads, self.recognise(frame_bgr, quads),
                                                strict=True) if text]
-
-
-def _standing(quad: Quad) -> bool:
-    """A line standing on end, as crop_line turns it (taller than half as wide again)."""
-    quad = np.asarray(quad, np.float32)
-    width = float(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3])))
-    height = float(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2])))
-    return height / max(width, 1.0) >= 1.5
 
 
 def _session(path: Path, threads: int) -> InferenceSession:
