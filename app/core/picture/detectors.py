@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
 
 from app.core.detect import TextDetector
@@ -124,26 +125,27 @@ def _area(rect: Rect) -> int:
 
 
 def distinct_quads(quads: list[Quad]) -> list[Quad]:
-    """Lines found twice where two searched rectangles overlap, kept once (the larger box)."""
+    """Lines found twice where two searched rectangles overlap, kept once (the larger box).
+
+    Overlap is measured on the quads themselves, not on the upright rectangles around them:
+    around the lines of a tilted page those rectangles overlap their neighbours' (a short line
+    lies inside the rectangle of the long line under it), and the short line would go."""
     kept: list[Quad] = []
     for quad in sorted(quads, key=lambda q: -_quad_area(q)):
-        x0, y0, x1, y1 = (float(quad[:, 0].min()), float(quad[:, 1].min()),
-                          float(quad[:, 0].max()), float(quad[:, 1].max()))
-        inside = False
-        for other in kept:
-            ox0, oy0, ox1, oy1 = (float(other[:, 0].min()), float(other[:, 1].min()),
-                                  float(other[:, 0].max()), float(other[:, 1].max()))
-            w, h = min(x1, ox1) - max(x0, ox0), min(y1, oy1) - max(y0, oy0)
-            if w > 0 and h > 0 and w * h >= 0.7 * max((x1 - x0) * (y1 - y0), 1.0):
-                inside = True
-                break
-        if not inside:
+        area = max(_quad_area(quad), 1.0)
+        if not any(shared_area(quad, other) >= 0.7 * area for other in kept):
             kept.append(quad)
     return kept
 
 
 def _quad_area(quad: Quad) -> float:
-    return float((quad[:, 0].max() - quad[:, 0].min()) * (quad[:, 1].max() - quad[:, 1].min()))
+    return float(cv2.contourArea(np.asarray(quad, np.float32)))
+
+
+def shared_area(a: Quad, b: Quad) -> float:
+    """The area two (convex) quads have in common, in square pixels."""
+    area, _ = cv2.intersectConvexConvex(np.asarray(a, np.float32), np.asarray(b, np.float32))
+    return float(area)
 
 
 @dataclass
