@@ -5,7 +5,13 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.picture.motion import IDENTITY
-from app.core.picture.text_tracks import TextTracker, looks_changed, patch_of, same_text
+from app.core.picture.text_tracks import (
+    TextTracker,
+    looks_changed,
+    patch_of,
+    same_text,
+    sharpness,
+)
 
 
 class CountingEngine:
@@ -161,4 +167,48 @@ def test_a_line_a_caption_stays_over_or_whose_neighbour_moves_with_it_is_read_on
         frame, quads = drawn([("MRN 00482913", 40, y), ("Ward 7", 40, y + 34)])
         tracker.update(step * 0.5, frame, shift(0, -60) if step else IDENTITY, quads)
         y -= 60
+    assert engine.reads == 2
+
+
+def _smeared(frame, length=13):
+    kernel = np.zeros((length, length), np.float32)
+    kernel[length // 2, :] = 1.0 / length
+    return cv2.filter2D(frame, -1, kernel)
+
+
+class SharpnessEngine:
+    """Reads a line surely when it is sharp, doubtfully when smeared (as PP-OCR does)."""
+
+    doubtful_below = 0.9
+
+    def __init__(self):
+        self.reads = 0
+
+    def recognise(self, frame, quads):
+        self.reads += len(quads)
+        return [("Orla Vantreight", 0.97 if sharpness(frame, q) > 1.2 else 0.62) for q in quads]
+
+
+def test_a_line_is_sharper_unsmeared_whatever_its_size():
+    for size in (28, 60):
+        frame, quads = drawn([("Orla Vantreight", 40, 100)])
+        frame = cv2.resize(frame, None, fx=size / 28, fy=size / 28)
+        quad = quads[0] * (size / 28)
+        assert sharpness(frame, quad) > 1.5 * sharpness(_smeared(frame), quad)
+
+
+def test_a_line_first_read_smeared_is_read_again_as_soon_as_it_is_sharp():
+    engine = SharpnessEngine()
+    tracker = TextTracker(engine)
+    frame, quads = drawn([("Orla Vantreight", 40, 200)])
+    assert tracker.update(0.0, _smeared(frame), IDENTITY, quads)[0].confidence < 0.9
+    # still smeared: nothing new to read (the timed retry waits longer)
+    tracker.update(0.25, _smeared(frame, 15), IDENTITY, quads)
+    assert engine.reads == 1
+    # sharp the next sample: read at once, not a second later
+    pieces = tracker.update(0.5, frame, IDENTITY, quads)
+    assert engine.reads == 2 and pieces[0].confidence == 0.97
+    # sure now: smeared or sharp again, not read again
+    tracker.update(1.5, _smeared(frame), IDENTITY, quads)
+    tracker.update(2.5, frame, IDENTITY, quads)
     assert engine.reads == 2

@@ -7,8 +7,9 @@ A line is recognised only when it is new, has grown (it was cut at the frame's e
 someone stepped away from it), looks different from when it was last read (its content
 changed), was read while another line's box crossed or met it (a caption's band over a card the
 camera tilts past: the reading mixes the two, or reads half-hidden letters, however sure the
-engine is) and the two have since moved apart, or was read with low confidence (read again, a
-little later, up to a few times).
+engine is) and the two have since moved apart, or was read with low confidence: read again at
+once when the line is sharper than when it was read (a hand-held camera shakes: a line first
+read blurred is sharp a sample later), else a little later, up to a few times.
 A presenter moving, a waveform on a monitor or the camera shaking therefore costs a detection,
 not a read. Each followed line keeps one id; its pieces carry it, so the findings it gives
 stay one finding however the camera moves.
@@ -31,6 +32,8 @@ SAME_LOOK = 0.55  # correlation of a line's look now and when read, below which 
 UNSURE = 0.9  # a reading below this confidence (or the engine's doubtful_below) is tried again...
 RETRIES = 3  # ...this many times at most...
 RETRY_AFTER_S = 0.9  # ...this far apart
+SHARPER = 1.15  # an unsure line this much sharper than when it was read is read again at once
+SHARP_HEIGHT = 32  # the height a line is looked at to say how sharp it is
 MAX_MISSES = 2  # samples a line may go undetected and still be the same line
 PATCH_HEIGHT = 16
 EDGE_PX = 4  # a line this close to the frame's border is cut by it...
@@ -54,6 +57,7 @@ class TextTrack:
     read_height: float = 0.0
     read_cut: bool = False  # the frame's edge cut the line when it was read
     read_met: frozenset[int] = frozenset()  # the lines whose boxes met it when it was read
+    read_sharpness: float = 0.0  # how sharp the line was at its sharpest reading (unsure ones)
 
 
 def _rect(quad: Quad) -> tuple[float, float, float, float]:
@@ -128,6 +132,18 @@ def patch_of(frame_bgr: np.ndarray, quad: Quad, factor: float | None = None
     size = (max(4, round(crop.shape[1] * factor)), max(4, round(crop.shape[0] * factor)))
     small = cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
     return (small - small.mean()) / (small.std() + 4.0), factor
+
+
+def sharpness(frame_bgr: np.ndarray, quad: Quad) -> float:
+    """How sharp a line is: the energy of its edges, the line shrunk to `SHARP_HEIGHT` pixels
+    high and normalised for contrast, so one line's figures at two moments compare (blur from
+    a shaking camera lowers it; a line's size or lighting barely moves it)."""
+    crop = cv2.cvtColor(crop_line(frame_bgr, quad), cv2.COLOR_BGR2GRAY).astype(np.float32)
+    factor = min(SHARP_HEIGHT / max(crop.shape[0], 1), 1.0)
+    size = (max(4, round(crop.shape[1] * factor)), max(4, round(crop.shape[0] * factor)))
+    small = cv2.resize(crop, size, interpolation=cv2.INTER_AREA)
+    small = (small - small.mean()) / (small.std() + 4.0)
+    return float(np.mean(cv2.Laplacian(small, cv2.CV_32F) ** 2))
 
 
 def looks_changed(then: np.ndarray, now: np.ndarray) -> bool:
@@ -265,8 +281,11 @@ class TextTracker:
             if looks_changed(track.patch, patch_of(frame, quad, track.patch_factor)[0]):
                 return "changed"
         unsure = getattr(self.engine, "doubtful_below", UNSURE)
-        if (track.confidence < unsure and track.reads < RETRIES
-                and t_s - track.read_t >= RETRY_AFTER_S):
+        if track.confidence >= unsure:
+            return ""
+        if t_s > track.read_t and sharpness(frame, quad) > SHARPER * track.read_sharpness:
+            return "sharper"  # read blurred (the camera shook), sharp now
+        if track.reads < RETRIES and t_s - track.read_t >= RETRY_AFTER_S:
             return "unsure"
         return ""
 
@@ -283,14 +302,21 @@ class TextTracker:
         split = _width(quad) * GROWN < track.read_width
         track.read_width = max(track.read_width, _width(quad)) if same_text(
             text, track.text) and not split else _width(quad)
-        if not text:
-            return
-        if track.text and not same_text(text, track.text):
+        if text and track.text and not same_text(text, track.text):
             # the content changed: a new line in the same place
             track.id = self._new_id()
             track.reads = 1
             track.read_width = _width(quad)
+            track.read_sharpness = 0.0
             track.text, track.confidence = text, confidence
-            return
-        if not track.text or grew or clear or confidence >= track.confidence:
+        elif text and (not track.text or grew or clear or confidence >= track.confidence):
             track.text, track.confidence = text, confidence
+        self._note_sharpness(track, frame, quad)
+
+    def _note_sharpness(self, track: TextTrack, frame: np.ndarray, quad: Quad) -> None:
+        """Remember how sharp the line was at its sharpest reading so far, while what was read
+        is unsure (a sure reading is not read again for being sharper)."""
+        if track.text and track.confidence >= getattr(self.engine, "doubtful_below", UNSURE):
+            track.read_sharpness = 0.0
+        else:
+            track.read_sharpness = max(track.read_sharpness, sharpness(frame, quad))
