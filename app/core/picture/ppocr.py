@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
+from app.core.detect import lexicon
 from app.core.model_files import PPOCR_DET_FILE, PPOCR_REC_FILE, verify_file
 from app.core.models import ModelInfo
 from app.core.offline import no_telemetry
@@ -50,17 +51,46 @@ _SEX_ON_DATE = re.compile(r"^([MF])(?=(?:19|20)\d\d[-/.]\d\d?[-/.]\d\d?\b|"
                           r"\d\d?[-/.]\d\d?[-/.](?:19|20)?\d\d\b)")
 
 
+# "D.O.B" (its O often read as a zero) with the record number before it or the date after it
+# run on
+_DOB_STOPS = re.compile(r"(?<=\d)(?=D\.[O0]\.B)|(?<=D\.[O0]\.B)(?=\d)|(?<=D\.[O0]\.B\.)(?=\d)")
+
+
+# a date with the time after it run on: "08.06.202010:57", "2022-10-0811:57"
+_DATE_THEN_TIME = re.compile(r"(?<![\d.])(\d{1,2}([./-])\d{1,2}\2\d{4}|\d{4}([./-])\d{2}\3\d{2})"
+                             r"(?=[0-2]\d:[0-5]\d\b)")
+
+
+# a list's number and its full stop or bracket, then a name: "1.Orla Vantreight"
+_LIST_NUMBER = re.compile(r"(?<!\.\d[.)])(?<!\.\d\d[.)])(?<=\d[.)])(?=[A-Z][a-z])")
+
+
+def _capital_i(word: str) -> str:
+    """ "lngrid" → "Ingrid": a word that begins with a small l, no English word, that is a
+    known first name with a capital I."""
+    if (len(word) >= 4 and word[0] == "l" and word[1:].isalpha() and word[1:].islower()
+            and not lexicon.is_ordinary(word) and lexicon.is_first_name("i" + word[1:])):
+        return "I" + word[1:]
+    return word
+
+
 def respaced(text: str) -> str:
     """Put back the spaces PP-OCR drops in small print: after a full stop, comma or colon before
     a letter ("J.Okafor", "OLSON,Margaret", "Name:OLSON"), after a comma or colon before a digit
     ("DOB:03/14/1951"), between a word and a number ("Bed2", "MRN55102937") or a sex marker and a
-    date ("M1961-03-03"), and before a label
-    in capitals ("MariaHCA:"); a zero between letters is the letter O ("D0B", "G0LDBERG").
+    date ("M1961-03-03"), around "D.O.B" ("8370296D.0.B08/08/1984"), after a list's number
+    ("1.Orla"), and before a label
+    in capitals ("MariaHCA:"); a zero between letters is the letter O ("D0B", "G0LDBERG"), and
+    a first name's capital I read as a small l is put back ("lngrid").
     Web addresses, e-mail addresses and oxygen formulas (SpO2) are left as read."""
     words = []
     for word in text.split(" "):
         if not _WEB.search(word):
             word = _ZERO_IN_WORD.sub("O", word)  # "D0B", "G0LDBERG": a letter O in a word
+            word = _DOB_STOPS.sub(" ", word)  # "8370296D.0.B08/08/1984": both sides run on
+            word = _LIST_NUMBER.sub(" ", word)  # "1.Orla", "3)Barthokomew": a list's number
+            word = _capital_i(word)  # "lngrid": a capital I read as a small l
+            word = _DATE_THEN_TIME.sub(r"\1 ", word)  # "08.06.202010:57"
             word = _SEX_ON_DATE.sub(r"\1 ", word)
             word = _GLUED_TITLE.sub(lambda m: f" {m.group(1)} ", word).strip()
             word = _GLUED_INITIAL.sub(r"\1 \2", word)
