@@ -159,6 +159,8 @@ def _cue_before(text: str, before: Token | None, word: Token) -> str | None:
         return "strong"  # "dtr-in-law Rita"
     if before.lower in WEAK_CUES:
         return "weak"
+    if before.lower == "re" and ":" in gap(text, before, word):
+        return "strong"  # a letter's subject, "Re: Leocadia Fenwright": whom it is about
     return None
 
 
