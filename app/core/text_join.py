@@ -1,6 +1,12 @@
 """Joining pieces of text while remembering where each piece went."""
 
 
+# what parts two columns of one line, written apart on a screen ("Forsberg Tintin" and, far to
+# its right, "King's College Hospital"): the picture's reading writes it (picture/word_gaps.py,
+# picture/ocr.py) and no text rule joins words across it (their joins allow three spaces)
+COLUMN = "    "
+
+
 def join_with_ranges(pieces: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """Pieces joined by single spaces, and each piece's (start, end) inside the result."""
     text = ""

@@ -11,6 +11,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from app.core.detect import TextDetector
 from app.core.findings.hits import normalise
+from app.core.models import Category
 from app.core.picture.detectors import TextFinder
 from app.core.picture.edge_text import Cut, edge_spans, name_part, word_part
 from app.core.picture.motion import IDENTITY
@@ -257,3 +258,29 @@ def test_a_name_no_list_knows_whose_label_the_left_edge_cuts_is_flagged_in_a_row
                        ("wojciech OT: Ruth", "wojciech")):
         spans = edge_spans(text, detector.detect(text), Cut(left=True))
         assert word not in [s.text for s in spans if s.category.value == "name"], text
+
+
+@pytest.mark.parametrize(("text", "cut", "name"), [
+    # a record banner's name field cut by the edge, a birth date and a sex on its line: the name
+    # is in no list and its cut letter misread ("KADYROV" read "KADYRC")
+    ("MRN 42605143 | DOB: 28-APR-1938 | M | KADYRC", Cut(right=True), "KADYRC"),
+    ("ID: 8370296 D.O.B 08/08/1984 MALE NUUTTI", Cut(right=True), "NUUTTI"),
+    ("EITONEN | DOB: 19.09.2000 | M | MRN 62711635", Cut(left=True), "EITONEN"),
+])
+def test_a_name_in_a_banners_field_cut_at_the_edge_is_flagged(detector, text, cut, name):
+    spans = edge_spans(text, detector.detect(text), cut)
+    assert [s.text for s in spans if s.category is Category.NAME] == [name]
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("MRN 42605143 | Ward 3 | KADYRC", Cut(right=True)),  # no birth date, sex or age
+    ("MRN 42605143 | DOB: 28-APR-1938 | M | PORTABL", Cut(right=True)),  # an image word's start
+    ("MRN 42605143 | DOB: 28-APR-1938 | M | Hosp", Cut(right=True)),  # too little
+    ("MRN 42605143 | DOB: 28-APR-1938 | M | CONTRAS", Cut(right=True)),  # an English word's
+    ("IOGRAPHY | DOB: 19.09.2000 | M", Cut(left=True)),  # the end of an image word
+    ("DOB: 28-APR-1938 KADYRC", Cut(right=True)),  # no field of its own
+])
+def test_other_cut_words_in_a_banner_are_no_names(detector, text, cut):
+    spans = edge_spans(text, detector.detect(text), cut)
+    assert [s.text for s in spans if s.category is Category.NAME] == []
+

@@ -46,6 +46,7 @@ from app.core.detect.run_together import (
 )
 from app.core.detect.tokens import Style, Token, gap, style, tokens
 from app.core.models import Category, TextSpan
+from app.core.text_join import COLUMN
 
 RULE = "name by its line (beside a date, sex, age or record number)"
 MAX_WORDS = 12  # a longer line is prose, where neighbours say less
@@ -55,11 +56,13 @@ IDENTIFYING = frozenset({Category.DATE, Category.ID, Category.AGE, Category.PHON
 _PERSON = re.compile("|".join((
     r"(?-i:[\[(（]\s*[MFmf]\s*[\])）]|(?<![A-Za-z0-9.'])[MF](?![A-Za-z0-9.']))",  # [M] (F) M
     r"\b(?:male|female)\b|\bsex\s*:?\s*[mf](?![a-z])",  # "Sex: F09/15/2024": run on
+    r"(?-i:(?<![a-z])(?:FEMALE|MALE|Female|Male))\b",  # "025 YFEMALE": the age's unit run on
     r"(?<![A-Za-z])(?-i:Female|Male)(?=[A-Z])",  # "FemaleMCDOWELL": the next field run on
     # "31YF": OCR drops the space between an age and a sex marker
     # "F47 yrs", "[F]82 YRS": the sex and the age run together
     r"(?:\b|(?<=[MF]))\d{1,3}\s?(?:y|yo|yr|yrs|years?|mo|mos)(?:\b|(?=(?-i:[MF])\b))"
-    r"|\bage\s*:?\s*\d{1,3}\b|(?<=[A-Za-z])(?-i:Age|AGE)\s*:\s*\d{1,3}\b",  # "KLOZAge: 41"
+    r"|\bage\s*:?\s*\d{1,3}(?:\b|(?=(?-i:[MF])\b))"  # "Age: 70M": the sex run on
+    r"|(?<=[A-Za-z])(?-i:Age|AGE)\s*:\s*\d{1,3}\b",  # "KLOZAge: 41"
     # "D.0.B.", "D. O. B.": the O read as a zero, the stops spaced
     r"\b(?:d\.?\s?[o0]\.?\s?b|born|birth\s*date|date\s+of\s+birth)",
     r"\bbom\s*:?\s*\d",  # "Bom 12/14/1986": OCR reads "rn" as "m"
@@ -144,8 +147,18 @@ def without_device_names(text: str, spans: list[TextSpan]) -> list[TextSpan]:
 def _device_or_facility(span: TextSpan, text: str) -> bool:
     """A name span that holds a maker's, a facility's or an image's word, also run together at
     its capitals ("MrLumbarSpineWo"; not a title: "MR" and "DR" are modalities too), or that a
-    facility's word follows on its line ("Josephine Kerr Infirmary")."""
-    if span.category is not Category.NAME or span.rule == RULE:
+    facility's word follows on its line ("Josephine Kerr Infirmary"), or a field strength (a
+    scanner's model: "Ingenia 3.0T")."""
+    if span.category is not Category.NAME:
+        return False
+    if _FIELD_STRENGTH.match(text, span.end):
+        return True  # "Ingenia 3.0T", "Signa 1.5T": a scanner's model before its field strength
+    if len(tokens(span.text)) >= 2 and tokens(span.text)[-1].lower in _THOROUGHFARES:
+        return True  # "Ormond Street" of "Great Ormond Street": a street's name (a hospital's)
+    if tokens(span.text)[-1].lower in _ROYAL and any(
+            w.lower in FACILITY_WORDS for w in tokens(text[span.end :].split("\n")[0])[:3]):
+        return True  # "Multiparametric Queen" of "... Queen Elizabeth Hospital"
+    if span.rule == RULE:
         return False
     words = [w.lower for w in tokens(span.text)] + [  # "Children's" as printed too
         w.text.lower() for w in tokens(span.text) if w.text.lower() != w.lower]
@@ -159,10 +172,19 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
         return True
     if _only_image_words_listed(span.text):
         return True
+    if len(words) >= 2 and not text[span.end :].split("\n")[0].strip() and _facility_word_cut(
+            tokens(span.text)[-1].lower):
+        return True  # "Victoria Infirr" of "Royal Victoria Infirmary", cut at the edge
     return _facility_follows(text[span.end :].split("\n")[0]) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
                 or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
                 for w in words))
+
+
+_FIELD_STRENGTH = re.compile(r" ?\d(?:\.\d)? ?T\b")
+_THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
+# a hospital's name begins with a royal's title and name: "Queen Elizabeth", "King Edward VII"
+_ROYAL = frozenset({"queen", "king", "prince", "princess"})
 
 
 def _facility_follows(after: str) -> bool:
@@ -173,12 +195,21 @@ def _facility_follows(after: str) -> bool:
     for word in tokens(after)[:3]:
         if re.fullmatch(r"[ \t]{1,3}", after[end : word.start]) is None:
             return False
-        if word.lower in FACILITY_WORDS:
+        if word.lower in FACILITY_WORDS or (not after[word.end :].strip()
+                                            and _facility_word_cut(word.lower)):
             return True
         if lexicon.is_known_name(word.lower) or not lexicon.is_ordinary(word.lower):
             return False
         end = word.end
     return False
+
+
+def _facility_word_cut(word: str) -> bool:
+    """The start of a facility's word, the line's last, cut by the picture's edge (its last
+    letter half shown, read as anything): "Infirr" of "Infirmary"."""
+    return any(len(start) >= 4 and any(f.startswith(start) and len(f) >= 6
+                                       for f in FACILITY_WORDS)
+               for start in (word, word[:-1]))
 
 
 def _only_image_words_listed(name: str) -> bool:
@@ -216,10 +247,20 @@ _MODALITY_BEFORE = re.compile(r"\b(?:MR|DR|CR|DX) $")
 def _study_after_modality(span: TextSpan, text: str) -> bool:
     """ "MR LUMBARSPINEWO": after a modality in capitals that is a title too ("MR", "DR"), a
     study's words run together (overlay words, but for a letter or two at the end: "WO" for
-    "without"), not a person named after "Mr"."""
+    "without"), or a study's word with a letter run on before a digit ("BRAINT 2"), not a
+    person named after "Mr"."""
     lower = span.text.lower()
-    return (_MODALITY_BEFORE.search(text, 0, span.start) is not None and len(lower) >= 8
-            and any(overlay_words_run_together(lower[: len(lower) - cut]) for cut in (0, 1, 2)))
+    if _MODALITY_BEFORE.search(text, 0, span.start) is None:
+        return False
+    if len(lower) >= 8 and any(overlay_words_run_together(lower[: len(lower) - cut])
+                               for cut in (0, 1, 2)):
+        return True
+    # "MR BRAINT 2 FLAIR": a study's word and the letter of the sequence after it ("T2"), the
+    # space read one letter early
+    return lower[:-1] in IMAGE_WORDS and _DIGIT_NEXT.match(text, span.end) is not None
+
+
+_DIGIT_NEXT = re.compile(r" ?\d")
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
@@ -338,7 +379,32 @@ def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[
             runs.append((first, index))
     runs = [(a, _comma_before_facility(line, words, a, column_before_facility(words, a, b)))
             for a, b in runs]
-    return [(a, b) for a, b in runs if _is_name(line, words, a, b, cue, own)]
+    named = []
+    for a, b in runs:
+        if not _is_name(line, words, a, b, cue, own):
+            a, b = _without_ordinary_ends(words, a, b)
+            if (a > b or _facility_follows(line[words[b].end :])
+                    or not _is_name(line, words, a, b, cue, own)):
+                continue
+        named.append((a, b))
+    return named
+
+
+def _without_ordinary_ends(words: list[Token], first: int, last: int) -> tuple[int, int]:
+    """The run without the English words at its ends that no name list holds: the next
+    column's words or the field before, run on with one space ("KRISTIAN HERZOG Cor Stir",
+    "Female Batukayev, Sieda", "Joly DREUX INFECTION CONTROL"); a name of its own is then what
+    is left, or nothing (nor is it where a facility's word follows: "BETH ISRAEL DEACONESS
+    MC")."""
+    def ordinary(word: Token) -> bool:
+        return not lexicon.is_known_name(word.text) and (
+            lexicon.is_ordinary(word.text) or word.lower in lexicon.CLINICAL_WORDS)
+
+    while first <= last and ordinary(words[last]):
+        last -= 1
+    while first <= last and ordinary(words[first]):
+        first += 1
+    return first, last
 
 
 def _comma_before_facility(line: str, words: list[Token], first: int, last: int) -> int:
@@ -550,17 +616,25 @@ def _alone_before_record_label(line: str, word: Token) -> bool:
 
 def _alone_on_line(line: str, word: Token) -> bool:
     """ "BEKBOLATMUSLIYEVICH" over "DOB: 03/11/1976": one word in no dictionary that is the
-    whole of its line (or of its last field), but for a caret's trace or a middle initial; a
+    whole of its line (or of its last field, or of its column: a wide gap after it), but for a
+    caret's trace or a middle initial; a
     name in the lists or, in no list, long enough to be two names whose space OCR dropped (a
     maker's or a hospital's one word is shorter); not words run together ("ABDOMENPELVIS"), nor
     a word of the overlay."""
     lower = word.lower
     return (len(word.text) >= 6 and _first_after_label(line, word)
-            and INITIAL_TAIL.fullmatch(line, word.end) is not None
+            and INITIAL_TAIL.fullmatch(line, word.end, _column_end(line, word.end)) is not None
             and not lexicon.is_ordinary(lower)
             and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not holds_a_word(lower))
                  or names_run_together(word, least=14))
             and lower not in lexicon.CLINICAL_WORDS)
+
+
+def _column_end(line: str, start: int) -> int:
+    """Where the column from `start` ends: at a column's gap (word_gaps.COLUMN), or the line's
+    end."""
+    at = line.find(COLUMN, start)
+    return len(line) if at < 0 else at
 
 
 def _first_after_label(line: str, word: Token) -> bool:

@@ -257,7 +257,7 @@ def local_phone_recognizer() -> PatternRecognizer:
 
 
 # what a name field holds when it holds no name ("Patient: NOT GIVEN", "DE-IDENTIFIED")
-_PLACEHOLDER = (r"(?i:de-?identified|anonymi[sz]ed|anonymous|anon\b|unknown|"
+_PLACEHOLDER = (r"(?i:de-?identified|anonym|anon\b|unknown|"  # "ANONYMOU S": cut or spaced
                 r"not(?:\b|given|known|stated|recorded)|none\b|"
                 r"redacted|withheld|removed|test\b|tbc\b|tba\b|unnamed)")
 

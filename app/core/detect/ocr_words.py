@@ -24,6 +24,12 @@ _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^
 _AS_LETTER = {"0": "O", "1": "I"}
 # "RolandoLETTlERE": a small l between capitals is the capital I it looks like
 _SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})")
+# "PauIsen": a capital I between small letters is the small l it looks like when that makes a
+# name in the lists (not a word's own capital: "PhilipsIngenia", "McIntyre")
+_CAPITAL_I_IN_SMALL = re.compile(r"(?<=[A-Z])([a-z]+)I([a-z]{2,})")
+# "PETRUSSENrEdvard": DICOM's caret read as a small r between a surname in capitals and a
+# given name
+_CARET_AS_R = re.compile(r"(?<=[A-Z]{3})r(?=[A-Z][a-z]{2})")
 CARETS = "^~`´"  # DICOM's "SURNAME^GIVEN", the caret as OCR reads it too ("~", "`", "´")
 CARET = r"[\^~`´]"  # one of them, in a pattern
 SEPARATORS = "," + CARETS  # and "SURNAME, Given"
@@ -34,23 +40,35 @@ _LABEL_HEAD = re.compile(r"(?i:patient\s?name|pt\s?name|patient|name)(?=[A-Z])"
                          # "FEMALEIMATTHEW": a banner's sex field, its bar read as an I or l
                          r"|(?:FE)?MALE[Il](?=[A-Z]{3})")
 # "Bom"/"BOm": "Born" with its "rn" read as "m"; "ACC": an accession number's label
-_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge|cc)|B(?i:om))$")
+# "CAITLYNSCHULZID: 28658885": an ID's label in capitals, with its number after it
+_LABEL_TAIL = re.compile(r"(?:(?i:dob|sex|mrn)|B(?i:orn)|P[tT]I[dD]|A(?i:ge|cc)|B(?i:om)|ID)$")
 # "CORMACALLANRegion:": the next field's label, in Title Case with its colon, run onto capitals
 _TITLE_LABEL_TAIL = re.compile(r"(?<=[A-Z]{3})[A-Z][a-z]{2,}$")
 _NUMBER_NEXT = re.compile(r"\s*[:#]?\s*\d")  # after "Age", "Bom", "Acc" as labels: "Age: 87"
-_NEEDS_NUMBER = ("age", "acc", "bom")
+_NEEDS_NUMBER = ("age", "acc", "bom", "id")
 _STOPS_OB = re.compile(r"\.\s?[O0o]\.\s?B")  # the rest of "D.O.B" after a word's last "D"
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 
 
 def letters_restored(line: str) -> str:
-    """`line` with a 0 or 1 inside a word read as the letter it stands for, and a small l
-    between capitals as the I it looks like ("LETTlERE")."""
+    """`line` with a 0 or 1 inside a word read as the letter it stands for, a small l between
+    capitals as the I it looks like ("LETTlERE") and a capital I between small letters as the
+    l ("PauIsen"), and a small r between a surname in capitals and a given name as the caret it
+    stands for ("PETRUSSENrEdvard")."""
     def letter(m: re.Match[str]) -> str:
         return _AS_LETTER[m.group()]
 
     restored = _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
-    return _SMALL_L_IN_CAPITALS.sub("I", restored)
+    restored = _CAPITAL_I_IN_SMALL.sub(_small_l, _SMALL_L_IN_CAPITALS.sub("I", restored))
+    return _CARET_AS_R.sub("^", restored)
+
+
+def _small_l(m: re.Match[str]) -> str:
+    head, tail = m.group(1), m.group(2)
+    before = m.string[: m.start()]
+    capital = before[-1] if before else ""
+    as_l = f"{capital}{head}l{tail}"
+    return f"{head}l{tail}" if lexicon.is_known_name(as_l) else m.group()
 
 
 def rejoined(line: str, words: list[Token]) -> list[Token]:
@@ -145,16 +163,16 @@ def camel_parts(text: str) -> list[str]:
     return [m.group() for m in _CAMEL.finditer(text)]
 
 
-def _reading_score(text: str) -> tuple[bool, int]:
+def _reading_score(text: str) -> tuple[bool, int, int]:
     """(the reading is a plain word or words run together at their capitals, how many of its
-    parts are known words or names)."""
+    parts are known words or names, the fewer parts the better)."""
     parts = camel_parts(text)
     if parts and parts[-1] in ("M", "F"):
         parts = parts[:-1]  # "ElvinMagnussonM": a sex marker run on
     plain = (text.isupper() or text.islower() or text[1:].islower()
              or (len(parts) > 1 and all(len(p) >= 3 for p in parts)))
     known = sum(lexicon.is_known_name(p) or lexicon.is_ordinary(p) for p in parts)
-    return plain, known
+    return plain, known, -len(parts)  # "HOSPITALIST" reads better than "Hos" + "PITALIST"
 
 
 def best_reading(word: Token) -> Token:

@@ -27,6 +27,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from app.core.detect import lexicon
+from app.core.detect.line_names import PERSON, holds_identifier
+from app.core.detect.overlay_words import NOT_A_NAME
 from app.core.detect.staff_names import HONORIFIC, TITLE
 from app.core.models import Category, OcrLine, TextSpan
 
@@ -147,6 +149,10 @@ def _cue_beside(words: list[re.Match[str]], index: int, side: str, spans: list[T
     if not 0 <= near < len(words):
         return False
     word = words[near]
+    between = (word.string[word.end() : words[index].start()] if side == "right"
+               else word.string[words[index].end() : word.start()])
+    if "|" in between or "丨" in between:
+        return False  # another field's: "| M | Hosp" (the sex, not an initial)
     if side == "right" and (_CUE.match(word.group()) or TITLE.fullmatch(word.group().rstrip(":"))):
         return True
     if not any(c.isalpha() for c in word.group()):
@@ -259,6 +265,37 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
 
 
+# a field's end before a cut name: a bar, or a sex marker ("| M | KADYRC", "MALE NEAI")
+_FIELD_BEFORE = re.compile(r"(?:[|丨]|(?<![A-Za-z])(?:[MF]|MALE|FEMALE|Male|Female))\s*$")
+_FIELD_AFTER = re.compile(r"\s*[|丨]")
+
+
+def _banner_field(text: str, word: re.Match[str], side: str, spans: list[TextSpan]
+                  ) -> TextSpan | None:
+    """A word cut by the edge in a record banner's field of its own, after a bar or the sex
+    (cut on the right: "MRN 42605143 | DOB: 28-APR-1938 | M | KADYRC"), or before a bar (cut
+    on the left: "EITONEN | DOB: 19.09.2000 | M"), on a line that holds a birth date, a sex or
+    an age itself: the banner's name field, though no list knows the name. Four letters or
+    more, no label, not the start (end) of an ordinary or an image word."""
+    raw = word.group().strip(".,;()[]'\"")
+    start = word.start() + word.group().find(raw) if raw else word.start()
+    if (len(raw) < MIN_LETTERS or not raw.isalpha() or not raw[0].isupper()
+            or (side == "left" and not raw.isupper())
+            or word.group().endswith(":") or holds_identifier(text, spans) != PERSON):
+        return None
+    if side == "right" and not _FIELD_BEFORE.search(text, 0, word.start()):
+        return None
+    if side == "left" and not _FIELD_AFTER.match(text, word.end()):
+        return None
+    lower = raw.lower()
+    image = any(w.startswith(lower) if side == "right" else w.endswith(lower)
+                for w in NOT_A_NAME if len(w) >= len(lower))
+    if image or word_part(raw, side) or lexicon.is_ordinary(raw):
+        return None
+    return TextSpan(start, start + len(raw), Category.NAME, 0.5,
+                    "name in a record banner's field, cut at the frame's edge", raw)
+
+
 def _with_given_run_on(text: str, found: TextSpan, before: re.Match[str],
                        spans: list[TextSpan]) -> TextSpan:
     """The start of a name cut at the edge, with the first name OCR ran onto it
@@ -332,6 +369,8 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
             spans.append(named)
             continue
         found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
+        if found is None:
+            found = _banner_field(text, word, side, before)
         if found is not None and side == "right" and index > 0:
             found = _with_given_run_on(text, found, words[index - 1], spans)
         spans += [found] if found is not None else []

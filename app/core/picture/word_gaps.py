@@ -21,17 +21,28 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from app.core.text_join import COLUMN
+
 # a blank this many times the ink's height parts two words (see above)
 WORD_GAP = 0.4
+# a blank this many times the line's usual space, and this many times the ink's height, parts
+# two columns ("Forsberg Tintin     King's College Hospital": a name, then a hospital's name
+# printed apart from it, read as one line); written as text_join.COLUMN, which the text rules
+# never join across (measured 2026-12-05 on rendered lines in 8 faces at 14 and 28 px: a space
+# between words 0.3-1.1 of the ink's height, between two digits of a monospaced face up to 1.9,
+# 1.5 times the line's usual space; five spaces 1.2-4.4, three times it or more)
+COLUMN_RATIO = 2.5
+COLUMN_MIN = 0.9
 # the slants tried: upright, and italic faces leaning a sixth to a third of their height
 SLANTS = (0.0, 0.17, 0.25, 0.33)
 
 
 def spaces_seen(text: str, columns: list[int], steps: float, crop: np.ndarray) -> str:
     """`text` with a space put between two letters read without one where a blank band of
-    columns lies between them in `crop` (the line's picture, BGR or grey). `columns`: the
-    decoder's column of each character of `text`; `steps`: the decoder's columns over the
-    crop's width."""
+    columns lies between them in `crop` (the line's picture, BGR or grey), and COLUMN between
+    two characters where the blank is a column's (see COLUMN_RATIO), spaces read or not.
+    `columns`: the decoder's column of each character of `text`; `steps`: the decoder's columns
+    over the crop's width."""
     if len(columns) != len(text) or steps <= 0 or len(text) < 2 or crop.size == 0:
         return text
     ink = _ink(crop)
@@ -47,14 +58,32 @@ def spaces_seen(text: str, columns: list[int], steps: float, crop: np.ndarray) -
     letters = [x for x, char in zip(at, text, strict=True) if char.isalnum()]
     if sum(not blank[max(0, x - 2) : x + 3].all() for x in letters) < 0.9 * len(letters):
         return text  # the letters' places show no ink: the two tones were not ink and paper
-    out = [text[0]]
-    for i in range(1, len(text)):
-        before, here = text[i - 1], text[i]
-        if before.isalpha() and here.isalpha():
-            if _longest_run(blank[at[i - 1] : at[i] + 1]) >= WORD_GAP * height:
-                out.append(" ")
-        out.append(here)
-    return "".join(out)
+    # each place between two characters where a gap may be: (start, end, blank columns), the
+    # characters text[start:end] (spaces read, or none) standing between text[start - 1] and
+    # text[end]
+    gaps: list[tuple[int, int, int]] = []
+    i = 1
+    while i < len(text):
+        end = i
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if end == len(text):
+            break
+        if text[i - 1] != " ":
+            gaps.append((i, end, _longest_run(blank[at[i - 1] : at[end] + 1])))
+        i = end + 1
+    # the spaces: those read, and those put back between two letters (see above)
+    spaces = {(a, b): w for a, b, w in gaps
+              if b > a or (text[a - 1].isalpha() and text[a].isalpha() and w >= WORD_GAP * height)}
+    out, last = [], 0
+    for a, b, w in gaps:
+        others = [v for key, v in spaces.items() if key != (a, b)]
+        column = bool(others) and w >= COLUMN_MIN * height and w >= COLUMN_RATIO * max(
+            1.0, float(np.median(others)))
+        if column or (a, b) in spaces:
+            out += [text[last:a], COLUMN if column else " "]
+            last = b
+    return "".join(out) + text[last:]
 
 
 def _ink(crop: np.ndarray) -> np.ndarray | None:

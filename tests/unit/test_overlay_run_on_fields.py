@@ -1,0 +1,77 @@
+"""Overlay lines whose next field ran onto the name, and OCR's misreads of a name's letters
+(2026-12-05 night, from the misses of new development seeds of bench.overlays --varied): the
+English words of the next column or the field before are not part of the name and do not hide
+it; a capital I read for an l, a caret read as an r, a sex run onto an age. And, no names: a
+scanner's model before its field strength, a study's word with a sequence's letter run on after
+"MR", a street, a placeholder cut short, a facility's name cut at the picture's edge. The names
+are this file's own."""
+
+import pytest
+
+from app.core.detect.line_names import NONE, PERSON, RECORD
+from tests.unit.overlay_lines import names
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    # the next column's words, run on with one space, in another case
+    ("MIKKO AALTONEN Cor Stir", PERSON, "MIKKO AALTONEN"),
+    ("OksanenTAPIO INFECTION CONTROL", RECORD, "OksanenTAPIO"),  # its caret dropped
+    ("HALONEN LEENA Sagittal Flair", RECORD, "HALONEN LEENA"),
+    # the field before: the sex in words
+    ("DOB: 03-MAR-1977 Female Lindqvist, Saara", NONE, "Lindqvist, Saara"),
+    ("Sex: Male KOIVISTO, ARTTU 44Y", NONE, "KOIVISTO, ARTTU"),
+    # a capital I read for a small l inside a listed name
+    ("CarIsenHENRIK Ref: ED PHYSICIAN", RECORD, "CarIsenHENRIK"),
+    # DICOM's caret read as a small r
+    ("LINDGRENrTorvald", PERSON, "LINDGRENrTorvald"),
+    # one word alone in its column (the wide gap word_gaps writes as text_join.COLUMN)
+    ("UMKHAYEVSATSITA    Nm Bone Scan", PERSON, "UMKHAYEVSATSITA"),
+])
+def test_a_name_with_the_next_field_run_on_or_a_misread_letter_is_flagged(
+        detector, text, beside, name):
+    assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    # the sex run onto the age, or the age's unit onto the sex: the line's own cue
+    ("VALTONEN JUHA Age: 70M", NONE),
+    ("VALTONEN JUHA 025 YFEMALE", NONE),
+])
+def test_a_sex_run_onto_an_age_is_a_cue(detector, text, beside):
+    assert names(detector, text, beside) == ["VALTONEN JUHA"]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("Endoscopist: Consultant Ingenia 3.0T", PERSON),  # a scanner's model
+    ("Attending: Hospitalist Signa 1.5T", PERSON),
+    ("Attending: HosPITALIST PhilipsIngenia", PERSON),  # a role, its case misread
+    ("Cervical Spine MR BRAINT 2 FLAIR", PERSON),  # "BRAIN T2", its space moved
+    ("Great Ormond Street", PERSON),  # a street, a hospital's name
+    ("Abbey Road", RECORD),
+    ("Pt: ANONYMOU S", PERSON),  # a placeholder, its last letter set apart
+    ("FREEMAN HOSPITAL Royal Victoria Infirr", PERSON),  # "Infirmary" cut at the edge
+    ("Prostate Multiparametric Queen Elizabeth Hospital", PERSON),  # a royal's hospital
+    # the trimmed run is no name where ordinary words are all that is left
+    ("Portable Chest Female", PERSON),
+    ("BETH ISRAEL DEACONESS MC", PERSON),
+    ("ABDOMENPELVIS    Nm Bone Scan", PERSON),  # words run together, alone in a column
+])
+def test_models_streets_placeholders_and_cut_facilities_are_no_names(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("MR HALLORAN 2 45y", "HALLORAN"),  # a name after "MR" with a number after it still is one
+    ("McIntyre Sofia DOB 01/02/1980", "McIntyre Sofia"),  # a name's own capital I stays
+])
+def test_the_guards_leave_names_alone(detector, text, name):
+    assert names(detector, text, PERSON) == [name]
+
+
+def test_a_word_between_capitals_and_a_given_name_is_no_caret_when_longer(detector):
+    """Only one small r is read for a caret: "SMITHsonEdvard" is no "SMITH^Edvard"."""
+    assert "SMITH" not in names(detector, "SMITHsonEdvard", NONE)
+
+
+def test_nothing_is_a_name_without_a_cue(detector):
+    assert names(detector, "MIKKO AALTONEN Cor Stir", NONE) == []
