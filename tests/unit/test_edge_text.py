@@ -279,6 +279,7 @@ def test_a_name_in_a_banners_field_cut_at_the_edge_is_flagged(detector, text, cu
     ("MRN 42605143 | DOB: 28-APR-1938 | M | CONTRAS", Cut(right=True)),  # an English word's
     ("IOGRAPHY | DOB: 19.09.2000 | M", Cut(left=True)),  # the end of an image word
     ("DOB: 28-APR-1938 KADYRC", Cut(right=True)),  # no field of its own
+    ("Sex: M/29Y Echo Tte C", Cut(right=True)),  # "Tte" was a name only by the cut "C"
 ])
 def test_other_cut_words_in_a_banner_are_no_names(detector, text, cut):
     spans = edge_spans(text, detector.detect(text), cut)

@@ -565,6 +565,9 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     if _beside_facility(line, words, first, last) and not any(map(_CARET_SHAPED.search, gaps)):
         return False  # "MARY WASHINGTON HOSPITAL" (but "DALE~ERIN~P MAYOCLINIC")
     texts = [w.text for w in run]
+    if (len(run) >= 2 and not line[run[-1].end :].strip() and _facility_word_cut(run[-1].lower)
+            and not any(lexicon.is_first_name(t) for t in texts[:-1])):
+        return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
     known = [lexicon.is_known_name(t) for t in texts]
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
     if len(run) < 2:

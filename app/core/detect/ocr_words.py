@@ -22,8 +22,9 @@ LOOK_ALIKE = frozenset("cosuvwxzkp")
 _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
 _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^~] )0(?= [a-z]{2})")
 _AS_LETTER = {"0": "O", "1": "I"}
-# "RolandoLETTlERE": a small l between capitals is the capital I it looks like
-_SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})")
+# "RolandoLETTlERE", "HoSPiTALIST": a small l or i between capitals is the capital I it looks
+# like
+_SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})|(?<=[A-Z]{2})i(?=[A-Z]{2})")
 # "PauIsen": a capital I between small letters is the small l it looks like when that makes a
 # name in the lists (not a word's own capital: "PhilipsIngenia", "McIntyre")
 _CAPITAL_I_IN_SMALL = re.compile(r"(?<=[A-Z])([a-z]+)I([a-z]{2,})")
@@ -163,16 +164,19 @@ def camel_parts(text: str) -> list[str]:
     return [m.group() for m in _CAMEL.finditer(text)]
 
 
-def _reading_score(text: str) -> tuple[bool, int, int]:
-    """(the reading is a plain word or words run together at their capitals, how many of its
-    parts are known words or names, the fewer parts the better)."""
+def _reading_score(text: str) -> tuple[bool, bool, int]:
+    """(the reading is a plain word or words run together at their capitals, it is in one
+    case, how many of its parts are known words or names)."""
     parts = camel_parts(text)
     if parts and parts[-1] in ("M", "F"):
         parts = parts[:-1]  # "ElvinMagnussonM": a sex marker run on
     plain = (text.isupper() or text.islower() or text[1:].islower()
              or (len(parts) > 1 and all(len(p) >= 3 for p in parts)))
     known = sum(lexicon.is_known_name(p) or lexicon.is_ordinary(p) for p in parts)
-    return plain, known, -len(parts)  # "HOSPITALIST" reads better than "Hos" + "PITALIST"
+    # one case throughout reads better than look-alike letters in another: "HOSPITALIST", not
+    # "Hos" + "PITALIST"; "BONEWINDOW", not "BONEWIN" + "Dow" (though "Dow" is a name)
+    uniform = text.isupper() or text.islower()
+    return plain, uniform, known
 
 
 def best_reading(word: Token) -> Token:

@@ -28,6 +28,7 @@ from functools import cache
 
 from app.core.detect import lexicon
 from app.core.detect.line_names import PERSON, holds_identifier
+from app.core.detect.name_neighbours import SHAPE_RULE
 from app.core.detect.overlay_words import NOT_A_NAME
 from app.core.detect.staff_names import HONORIFIC, TITLE
 from app.core.models import Category, OcrLine, TextSpan
@@ -139,6 +140,13 @@ def _trimmed(span: TextSpan, start: int, end: int, text: str) -> TextSpan | None
         return None  # a title, or "Ms" of "Ms Fi|" (the name cut off): no name is left
     offset = left + text[left:right].find(piece)
     return replace(span, start=offset, end=offset + len(piece), text=piece)
+
+
+def _weak_alone(word: str) -> bool:
+    """A word that was a name only by the initial after it: short, or an English or an image
+    word ("Tte" of "Echo Tte C|")."""
+    lower = word.lower()
+    return len(lower) <= 3 or lexicon.is_ordinary(lower) or lower in NOT_A_NAME
 
 
 def _cue_beside(words: list[re.Match[str]], index: int, side: str, spans: list[TextSpan]) -> bool:
@@ -358,6 +366,9 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
                 continue
             staff = span.rule if span.rule.startswith("staff name") else staff
             rest = _trimmed(span, word.start(), word.end(), text)
+            if (rest is not None and len(word.group().strip(".,")) == 1
+                    and SHAPE_RULE in span.rule and _weak_alone(rest.text)):
+                rest = None  # "Tte C|" of "Echo Tte Complete": the initial was a cut word
             spans += [rest] if rest is not None else []
         if any(_overlaps(s, word.start(), word.end()) for s in spans):
             continue  # a pattern still holds it ("Bed 3", a date)
