@@ -7,13 +7,15 @@
 COLUMN = "    "
 
 
-def join_with_ranges(pieces: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """Pieces joined by single spaces, and each piece's (start, end) inside the result."""
+def join_with_ranges(pieces: list[str], between: list[str] | None = None
+                     ) -> tuple[str, list[tuple[int, int]]]:
+    """Pieces joined by single spaces (or by `between[i]` before `pieces[i + 1]`), and each
+    piece's (start, end) inside the result."""
     text = ""
     ranges = []
-    for piece in pieces:
-        if text:
-            text += " "
+    for index, piece in enumerate(pieces):
+        if index:
+            text += between[index - 1] if between is not None else " "
         ranges.append((len(text), len(text) + len(piece)))
         text += piece
     return text, ranges

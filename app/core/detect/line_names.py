@@ -151,37 +151,40 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
     scanner's model: "Ingenia 3.0T")."""
     if span.category is not Category.NAME:
         return False
+    span_words = tokens(span.text)
+    last = span_words[-1].lower if span_words else ""
+    rest_of_line = text[span.end :].split("\n")[0]
     if _FIELD_STRENGTH.match(text, span.end):
         return True  # "Ingenia 3.0T", "Signa 1.5T": a scanner's model before its field strength
-    if len(tokens(span.text)) >= 2 and tokens(span.text)[-1].lower in _THOROUGHFARES:
+    if len(span_words) >= 2 and last in _THOROUGHFARES:
         return True  # "Ormond Street" of "Great Ormond Street": a street's name (a hospital's)
-    if tokens(span.text)[-1].lower in _ROYAL and any(
-            w.lower in FACILITY_WORDS for w in tokens(text[span.end :].split("\n")[0])[:3]):
+    if last in _ROYAL and any(w.lower in FACILITY_WORDS for w in tokens(rest_of_line)[:3]):
         return True  # "Multiparametric Queen" of "... Queen Elizabeth Hospital"
     if span.rule == RULE:
         return False
-    words = [w.lower for w in tokens(span.text)] + [  # "Children's" as printed too
-        w.text.lower() for w in tokens(span.text) if w.text.lower() != w.lower]
+    words = [w.lower for w in span_words] + [  # "Children's" as printed too
+        w.text.lower() for w in span_words if w.text.lower() != w.lower]
     # and at their capitals: "MrLumbarSpineWo", "SAGPtID" (overlay words OCR ran together)
-    runs = [[p.lower() for p in camel_parts(w.text)] for w in tokens(span.text)]
+    runs = [[p.lower() for p in camel_parts(w.text)] for w in span_words]
     if any(len(r) >= 2 and any(p in NOT_A_NAME and not lexicon.is_known_name(p) for p in r)
            for r in runs):
         return True
-    if len(tokens(span.text)) == 1 and (_among_image_words(span, text) or _after_maker(span, text)
-                                        or _study_after_modality(span, text)):
+    if len(span_words) == 1 and (_among_image_words(span, text) or _after_maker(span, text)
+                                 or _study_after_modality(span, text)):
         return True
     if _only_image_words_listed(span.text):
         return True
-    if len(words) >= 2 and not text[span.end :].split("\n")[0].strip() and _facility_word_cut(
-            tokens(span.text)[-1].lower):
+    if len(words) >= 2 and not rest_of_line.strip() and _facility_word_cut(last):
         return True  # "Victoria Infirr" of "Royal Victoria Infirmary", cut at the edge
-    return _facility_follows(text[span.end :].split("\n")[0]) or (len(words) >= 2 and any(
+    return _facility_follows(rest_of_line) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
                 or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
                 for w in words))
 
 
 _FIELD_STRENGTH = re.compile(r" ?\d(?:\.\d)? ?T\b")
+# the streets a hospital is named after; not address_recognizers' whole list, whose "Lane",
+# "Close", "Court" and "Grove" end people's names too ("Lois Lane")
 _THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
 # a hospital's name begins with a royal's title and name: "Queen Elizabeth", "King Edward VII"
 _ROYAL = frozenset({"queen", "king", "prince", "princess"})
@@ -634,7 +637,7 @@ def _alone_on_line(line: str, word: Token) -> bool:
 
 
 def _column_end(line: str, start: int) -> int:
-    """Where the column from `start` ends: at a column's gap (word_gaps.COLUMN), or the line's
+    """Where the column from `start` ends: at a column's gap (text_join.COLUMN), or the line's
     end."""
     at = line.find(COLUMN, start)
     return len(line) if at < 0 else at

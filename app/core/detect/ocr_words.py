@@ -65,11 +65,10 @@ def letters_restored(line: str) -> str:
 
 
 def _small_l(m: re.Match[str]) -> str:
-    head, tail = m.group(1), m.group(2)
-    before = m.string[: m.start()]
-    capital = before[-1] if before else ""
-    as_l = f"{capital}{head}l{tail}"
-    return f"{head}l{tail}" if lexicon.is_known_name(as_l) else m.group()
+    """The match of _CAPITAL_I_IN_SMALL with its I as an l, if that and the capital before it
+    (which its pattern looks behind to) make a listed name."""
+    as_l = f"{m.group(1)}l{m.group(2)}"
+    return as_l if lexicon.is_known_name(m.string[m.start() - 1] + as_l) else m.group()
 
 
 def rejoined(line: str, words: list[Token]) -> list[Token]:

@@ -14,7 +14,8 @@ def holds_a_word(letters: str) -> bool:
     """ "ROYALFREEH", "TIONCONTACT": a piece in no name list with an English or overlay word of
     five letters or more in it (or that is one) is words run together, not a name. Inside it, a
     word counts as the dictionary writes it, not by a stem: "aitly" ("ait" + "ly") of
-    "CAITLYNSCHULZ" and "abbas" ("abba" + "s") of "KADYROVABBAS" are no words there."""
+    "CAITLYNSCHULZ" is no word there ("abbas" of "KADYROVABBAS" is one as written, so that name
+    still holds a word)."""
     words = lexicon.ordinary_words()
     return any(letters[a:b] in words or letters[a:b] in lexicon.CLINICAL_WORDS
                or letters[a:b] in NOT_A_NAME

@@ -18,7 +18,7 @@ import numpy as np
 
 from app.core.model_files import ocr_model_dir
 from app.core.models import Box, ModelInfo, OcrLine
-from app.core.text_join import COLUMN
+from app.core.text_join import COLUMN, join_with_ranges
 
 Quad = np.ndarray  # 4×2 float32 corners, clockwise from the top-left, in frame pixels
 
@@ -184,14 +184,9 @@ COLUMN_BOX_GAP = 0.5
 
 def _as_line(line: list[OcrPiece], t_s: float) -> OcrLine:
     """The pieces joined left to right, by a space, or by COLUMN where they stand apart."""
-    text, spans = "", []
-    for index, piece in enumerate(line):
-        if index:
-            before = line[index - 1]
-            apart = piece.x - (before.x + before.w) >= COLUMN_BOX_GAP * max(before.h, piece.h)
-            text += COLUMN if apart else " "
-        spans.append((len(text), len(text) + len(piece.text)))
-        text += piece.text
+    between = [COLUMN if b.x - (a.x + a.w) >= COLUMN_BOX_GAP * max(a.h, b.h) else " "
+               for a, b in zip(line, line[1:], strict=False)]
+    text, spans = join_with_ranges([piece.text for piece in line], between)
     boxes = tuple(Box(t_s, p.x, p.y, p.w, p.h) for p in line)
     confidence = min(p.confidence for p in line)
     return OcrLine(text, confidence, boxes, tuple(spans), tuple(p.track for p in line))
