@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from app.core.findings.masking import DESCRIBED, identifying_words, mask_text
 from app.core.findings.plain_summary import cue_before, summary_of
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan, Word
-from app.core.text_join import join_with_ranges
+from app.core.text_join import join_with_ranges, readable
 
 SAME_TEXT_RATIO = 0.8  # OCR reads the same words slightly differently from frame to frame
 NUMBERS = {Category.ID, Category.DATE, Category.PHONE}
@@ -69,7 +69,7 @@ def part_of(a: str, b: str, least: int = 4) -> bool:
 
 
 def reason_for(span: TextSpan, where: str) -> str:
-    return f"{span.rule} matched \"{span.text}\" {where}"
+    return f"{span.rule} matched \"{readable(span.text)}\" {where}"
 
 
 def masked_reason_for(span: TextSpan, where: str) -> str:
@@ -78,7 +78,7 @@ def masked_reason_for(span: TextSpan, where: str) -> str:
     pieces = identifying_words((*span.cites, span.text))
     rule = re.sub(r"\w+", lambda m: mask_text(m.group()) if m.group().lower() in pieces
                   else m.group(), span.rule)
-    return f"{rule} matched \"{mask_text(span.text)}\" {where}"
+    return f"{rule} matched \"{mask_text(readable(span.text))}\" {where}"
 
 
 def summary_for(span: TextSpan, source: Source) -> str:
@@ -279,8 +279,9 @@ def _ocr_weight(hit: ScreenHit) -> float:
 
 
 def _finding(track: _Track, end_s: float, source: Source, where: str) -> Finding:
-    # The reading seen most, widest and surest is the best guess at what is really written.
-    text = max(track.texts, key=lambda reading: track.texts[reading])
+    # The reading seen most, widest and surest is the best guess at what is really written;
+    # shown as a person reads it (a column's gap as one space: text_join.readable)
+    text = readable(max(track.texts, key=lambda reading: track.texts[reading]))
     span = track.span
     seen = f"{where} ({len(track.boxes)} frame(s) read)"
     return Finding(

@@ -48,6 +48,7 @@ from app.core.picture.motion import MotionEstimator
 from app.core.picture.ocr import OcrEngine
 from app.core.redact.leak_rule import FAR_RUN, NEAR_RUN, Secret, letters, runs
 from app.core.redact.same_crop import Clean, LastReads, Pending, is_clean
+from app.core.text_join import readable
 
 __all__ = ["FAR_RUN", "NEAR_RUN", "letters", "runs"]  # the leak rule's, said here too
 
@@ -157,7 +158,8 @@ class Hidden:
 @dataclass(frozen=True)
 class Leak:
     """A read of the copy holding part of a hidden text (or a face or a code seen where one
-    was hidden: `kind`): when, where (frame px), what, and the hidden finding's id."""
+    was hidden: `kind`): when, where (frame px), what (as a person reads it: a column's gap
+    is one space), and the hidden finding's id."""
 
     t_s: float
     rect: Rect
@@ -369,7 +371,8 @@ def _leaks(t_s: float, region: Rect, lines: list[tuple[str, Rect]], hidden: list
         for h in hidden:
             if any(part in read for part in h.far) or (
                     run == NEAR_RUN and h.shows_near(t_s, text, rect)):
-                out.append(Leak(round(t_s, 3), rect, text, h.key, TEXT, h.side(t_s)))
+                out.append(Leak(round(t_s, 3), rect, readable(text), h.key, TEXT,
+                                h.side(t_s)))
                 break
     return out
 
