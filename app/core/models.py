@@ -180,6 +180,9 @@ class Coverage:
     low_confidence_speech: tuple[tuple[float, float], ...] = ()
     low_confidence_text_times: tuple[float, ...] = ()
     notes: tuple[str, ...] = ()
+    # where in the picture that text was, when: (time, one of geometry.PARTS); the note names
+    # the part, as one logo's small print otherwise reads as if the whole picture were unreadable
+    low_confidence_text_parts: tuple[tuple[float, str], ...] = ()
     lines_read: int = 0  # text lines recognised (the others were known from an earlier sample)
 
 
@@ -286,6 +289,8 @@ class AnalysisResult:
                 "seconds_between_samples": self.coverage.seconds_between_samples,
                 "low_confidence_speech": [list(s) for s in self.coverage.low_confidence_speech],
                 "low_confidence_text_times": list(self.coverage.low_confidence_text_times),
+                "low_confidence_text_parts": [{"t_s": t, "part": part} for t, part
+                                              in self.coverage.low_confidence_text_parts],
                 "notes": list(self.coverage.notes),
             },
             "options": {

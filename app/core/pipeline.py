@@ -23,6 +23,7 @@ from app.core.findings.combination import combination
 from app.core.findings.hits import with_unique_ids
 from app.core.findings.linked_items import with_links
 from app.core.findings.same_thing import made_one
+from app.core.geometry import PARTS
 from app.core.hashing import HashedFile
 from app.core.media.sound import SpeechSound, decode_speech_sound
 from app.core.media.video import probe
@@ -364,6 +365,8 @@ def _coverage(info: VideoInfo, options: ScanOptions, transcript: Transcript | No
         seconds_between_samples=options.sample_interval_s,
         low_confidence_speech=unsure_speech,
         low_confidence_text_times=tuple(sorted(set(text.low_text_times))),
+        low_confidence_text_parts=tuple(sorted(set(text.low_text_parts),
+                                               key=lambda tp: (tp[0], PARTS.index(tp[1])))),
         lines_read=text.lines_read,
         notes=tuple(notes),
     )

@@ -20,7 +20,7 @@ from app.core.detect import TextDetector
 from app.core.detect.line_names import holds_identifier
 from app.core.detect.seen_names import SeenNames
 from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
-from app.core.geometry import Rect, rects_meet, union
+from app.core.geometry import Rect, part_of_picture, rects_meet, union
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan
 from app.core.picture.code_findings import code_hits
 from app.core.picture.codes import CodeReader
@@ -161,6 +161,7 @@ class TextFinder:
     beside: bool = False
     frames_read: int = 0
     low_text_times: list[float] = field(default_factory=list)
+    low_text_parts: list[tuple[float, str]] = field(default_factory=list)  # when, where
 
     def __post_init__(self) -> None:
         self.lines = TextTracker(self.ocr)
@@ -199,6 +200,8 @@ class TextFinder:
                 spans = edge_spans(line.text, spans, cut)
             if line.confidence < getattr(self.ocr, "doubtful_below", LOW_OCR_CONFIDENCE):
                 self.low_text_times.append(round(sample.t_s, 3))
+                self.low_text_parts.append((round(sample.t_s, 3), part_of_picture(
+                    union(*((b.x, b.y, b.w, b.h) for b in line.boxes)), width, height)))
                 # A name "found" in a garbled read is noise; patterns (numbers) still count.
                 spans = [s for s in spans if not s.from_ner]
             hits += screen_hits(line, self._seen.added(line.text, spans))

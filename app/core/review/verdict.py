@@ -11,6 +11,7 @@ and the command line and the folder scan say it, all from these functions.
 from __future__ import annotations
 
 from app.core.findings.combination import flags
+from app.core.geometry import PARTS
 from app.core.models import AnalysisResult, Coverage
 from app.core.review.carry_over import carried_ids
 from app.core.review.decisions import Review, Summary
@@ -60,21 +61,61 @@ def not_cleared_because(summary: Summary) -> str:
 
 HARD_TO_READ_SHOWN = 8  # stretches listed; the rest counted
 HARD_TO_READ_JOINED_S = 1.0  # samples this close are one stretch ("0:00.0–0:26.0", not 53 times)
+HARD_TO_READ_PARTS = 3  # parts of the picture named; in more, the text is "across the picture"
 
 
 def hard_to_read(coverage: Coverage) -> str:
     """The sentence saying where the picture held text OCR could not read clearly (handwriting,
     blur, small print, a script font): nothing in it can be flagged, and a clip whose board is
-    handwritten would otherwise say only that nothing was found. "" when there was none."""
+    handwritten would otherwise say only that nothing was found. "" when there was none.
+
+    It says where in the picture, and when there: a sharp monitor clip with one logo's small
+    print unread at the top left is not a clip whose text could not be read."""
     times = coverage.low_confidence_text_times
     if not times:
         return ""
-    stretches = joined([(t, t) for t in times], HARD_TO_READ_JOINED_S)
-    shown = ", ".join(f"{format_short(a)}–{format_short(b)}" if b > a else format_short(a)
-                      for a, b in stretches[:HARD_TO_READ_SHOWN])
-    more = (f" and {len(stretches) - HARD_TO_READ_SHOWN} more"
-            if len(stretches) > HARD_TO_READ_SHOWN else "")
     share = (f" ({len(times)} of the {coverage.frames_sampled} frames looked at)"
              if coverage.frames_sampled else "")
-    return (f"Look yourself at {shown}{more}{share}: text there could not be read clearly "
-            f"(handwriting, blur, small print), so nothing in it could be flagged.")
+    return (f"Look yourself {_where_and_when(coverage)}{share}: text there could not be read "
+            f"clearly (handwriting, blur, small print), so nothing in it could be flagged.")
+
+
+def _where_and_when(coverage: Coverage) -> str:
+    """"at 0:00.0–0:26.0 at the top left of the picture, at 0:03.0 in the middle": each part
+    of the picture with its stretches (the earliest first: a status bar cuts the rest), parts
+    with the same stretches said together, more than HARD_TO_READ_PARTS of them "across the
+    picture"; only the times for a scan saved before parts were kept."""
+    if not coverage.low_confidence_text_parts:
+        return "at " + _stretches(joined([(t, t) for t in coverage.low_confidence_text_times],
+                                         HARD_TO_READ_JOINED_S), HARD_TO_READ_SHOWN)
+    times: dict[str, list[float]] = {}
+    for t, part in coverage.low_confidence_text_parts:
+        times.setdefault(part, []).append(t)
+    together: dict[tuple[tuple[float, float], ...], list[str]] = {}
+    for part in PARTS:
+        if part in times:
+            spans = tuple(joined([(t, t) for t in times[part]], HARD_TO_READ_JOINED_S))
+            together.setdefault(spans, []).append(part)
+    said: list[str] = []
+    left = HARD_TO_READ_SHOWN
+    # the earliest first; of two from the same moment, the one that lasts longer
+    groups = sorted(together.items(), key=lambda item: (item[0][0][0], -item[0][-1][1]))
+    for index, (spans, parts) in enumerate(groups):
+        if left <= 0:
+            said[-1] += f" and {sum(len(s) for s, _ in groups[index:])} more elsewhere"
+            break
+        if len(parts) > HARD_TO_READ_PARTS:
+            where = "across the picture"
+        else:
+            where = " and ".join(f"{'in' if p == 'middle' else 'at'} the {p}" for p in parts)
+            where += "" if said else " of the picture"
+        said.append(f"at {_stretches(list(spans), left)} {where}")
+        left -= len(spans)
+    return ", ".join(said)
+
+
+def _stretches(spans: list[tuple[float, float]], shown: int) -> str:
+    """"0:00.5–0:03.0, 0:07.0 and 3 more": at most `shown` stretches listed."""
+    listed = ", ".join(f"{format_short(a)}–{format_short(b)}" if b > a else format_short(a)
+                       for a, b in spans[:shown])
+    return listed + (f" and {len(spans) - shown} more" if len(spans) > shown else "")
