@@ -134,6 +134,13 @@ def flagged(detector, text):
         pytest.param("Pt Mary Jones DOB 03/04/1961 MRN 12345678", N, "Mary Jones",
                      id="name-beside-labelled-dob"),
         pytest.param("Postcode LS6 2QX", L, "Postcode LS6 2QX", id="postcode-unlabelled-word"),
+        # as the picture's reading writes it: ppocr.respaced parts "LS6" into "LS 6", and a form
+        # prints its value a column's gap (text_join.COLUMN) right of its label
+        pytest.param("14 Hyde Park Road, Leeds LS 6 2QX", L, "14 Hyde Park Road, Leeds LS 6 2QX",
+                     id="address-postcode-read-respaced"),
+        pytest.param("NOK lives in LS 62QX", L, "LS 62QX", id="postcode-read-respaced-alone"),
+        pytest.param("Postcode    LS 6 2QX", L, "LS 6 2QX", id="postcode-across-a-columns-gap"),
+        pytest.param("Bed    12    Dr Patel", L, "Bed    12", id="bed-across-a-gap-not-the-next"),
         # said aloud, as Whisper writes it (an outside tester's voice clips)
         pytest.param("email her at rosy .apptistatiyahu .com.", Category.EMAIL,
                      "rosy .apptistatiyahu .com", id="email-said-loose-dots"),

@@ -29,8 +29,12 @@ _WORD = r"(?-i:[A-Z][A-Za-z'’-]*|\d{1,3}(?:st|nd|rd|th))"
 _NUMBER = (r"(?<![\d/.:-])\b(?:(?i:flat|apt|unit)\s*\d{1,4}[A-Za-z]?,?\s+)?"
            r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?")
 _UK_OUTWARD, _UK_INWARD = r"[A-Z]{1,2}\d[A-Z\d]?", r"\d[ABD-HJLNP-UW-Z]{2}"
-_UK_POSTCODE = rf"(?-i:{_UK_OUTWARD}\s?{_UK_INWARD})"
-_UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD})"  # alone, it needs its space: "LS6 2QX"
+# the outward code as the picture's reading writes it: ppocr.respaced parts two letters from the
+# digit after them ("Bed2" → "Bed 2"), so "LS6 2QX" comes back "LS 6 2QX" (or "LS 62QX")
+_UK_OUTWARD_READ = r"[A-Z]{2} \d[A-Z\d]?"
+_UK_POSTCODE = rf"(?-i:(?:{_UK_OUTWARD}|{_UK_OUTWARD_READ})\s?{_UK_INWARD})"
+# alone, it needs its space: "LS6 2QX", "LS 6 2QX"
+_UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD}|{_UK_OUTWARD_READ} ?{_UK_INWARD})"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _ZIP = rf"(?-i:{_STATES}),?\s+\d{{5}}(?:-\d{{4}})?"
