@@ -1,19 +1,37 @@
-"""Labels printed above their values: "DOB" on one line, "03/14/1951" on the next; and the
-lines of one block, as an image overlay stacks a name over a date of birth.
+"""Labels printed above their values: "DOB" on one line, "03/14/1951" on the next; labels
+printed far left of their values on a form ("Bed" and, a column's gap to its right, "12"); and
+the lines of one block, as an image overlay stacks a name over a date of birth.
 
-Charts, wristbands and whiteboards often stack a label over its value, and OCR returns them as two
-lines; a date or number alone may not say what it is. Each label-only line is paired with the
-line right beneath it, the two are read together, and what is found in the value is reported on
-the value's own boxes.
+Charts, wristbands and whiteboards often stack a label over its value, and a form prints it in a
+column of labels with the values in the next, so far apart that OCR returns them as two lines
+(ocr.group_into_lines joins pieces at most two heights apart); a date or number alone may not say
+what it is ("12", "4B", a name in no list). Each label-only line is paired with the line right
+beneath it and with the nearest line to its right on its row, the two are read together (beside:
+as one line, the gap written text_join.COLUMN, so a label's rule reaches its value but a name's
+never joins the two columns), and what is found in the value is reported on the value's own
+boxes.
 """
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from app.core.detect.ocr_tolerance import stacked_label
-from app.core.findings.plain_summary import cue_above
+from app.core.findings.plain_summary import cue_above, cue_before
 from app.core.models import OcrLine, TextSpan
+from app.core.text_join import COLUMN
+
+# labels of an address, alone on their line ("Address:", "Postcode"), besides stacked_label's
+_ADDRESS_LABEL = re.compile(
+    r"^\s*(?:(?:home\s+)?address|addr\.?|post\s?code|zip(?:\s+code)?)\s*[:#.]?\s*$",
+    re.IGNORECASE)
+
+
+def label_only(text: str) -> bool:
+    """Whether a screen line is only a label ("DOB:", "MRN", "Address:"), its value elsewhere."""
+    return stacked_label(text) or bool(_ADDRESS_LABEL.match(text))
 
 
 def _extent(line: OcrLine) -> tuple[float, float, float, float]:
@@ -114,20 +132,54 @@ def block_of(line: OcrLine, lines: list[OcrLine]) -> list[OcrLine]:
     return block[1:]
 
 
+def value_beside(label: OcrLine, lines: list[OcrLine]) -> OcrLine | None:
+    """The nearest line to the right of `label` on its row, within ROW_MOST_APART line heights
+    (a form's value printed a column's gap from its label)."""
+    _, y0, lx1, y1 = _extent(label)
+    best: tuple[float, OcrLine] | None = None
+    for line in lines:
+        if line is label or not line.boxes:
+            continue
+        ox0, oy0, _, oy1 = _extent(line)
+        height = max(b.h for b in (*label.boxes, *line.boxes))
+        gap = ox0 - lx1
+        if (min(y1, oy1) - max(y0, oy0) > 0.5 * height
+                and -0.3 * height <= gap <= ROW_MOST_APART * height
+                and (best is None or gap < best[0])):
+            best = (gap, line)
+    return best[1] if best else None
+
+
 def stacked_pairs(lines: list[OcrLine]) -> list[tuple[OcrLine, OcrLine]]:
+    """Each label-only line with its value: the line beneath it, and the line beside it; a
+    label is no value ("Bed" over "Room" in a form's column of labels, "Address:" over
+    "Postcode")."""
     pairs = []
     for line in lines:
-        if line.boxes and stacked_label(line.text):
-            value = value_below(line, lines)
-            if value is not None:
-                pairs.append((line, value))
+        if line.boxes and label_only(line.text):
+            for value in (value_below(line, lines), value_beside(line, lines)):
+                if value is not None and not label_only(value.text):
+                    pairs.append((line, value))
     return pairs
+
+
+def _beside(label: OcrLine, value: OcrLine) -> bool:
+    """Whether `value` stands to the right of `label` on its row (else beneath it)."""
+    _, y0, lx1, y1 = _extent(label)
+    vx0, vy0, _, vy1 = _extent(value)
+    height = max(b.h for b in (*label.boxes, *value.boxes))
+    return min(y1, vy1) - max(y0, vy0) > 0.5 * height and vx0 >= lx1 - 0.3 * height
 
 
 def spans_in_value(label: OcrLine, value: OcrLine,
                    found_in_joined: list[TextSpan]) -> list[TextSpan]:
-    """Spans found in "label value", moved onto the value line (the label's part is cut off)."""
-    offset = len(label.text) + 1
+    """Spans found in `joined_text(label, value)`, moved onto the value line (the label's part
+    is cut off)."""
+    joined = joined_text(label, value)
+    offset = len(joined) - len(value.text)
+    beside = _beside(label, value)
+    where, cue = (("beside", cue_before(joined, offset)) if beside
+                  else ("above", cue_above(label.text)))
     moved = []
     for span in found_in_joined:
         if span.end <= offset:
@@ -135,10 +187,12 @@ def spans_in_value(label: OcrLine, value: OcrLine,
         start = max(span.start, offset) - offset
         end = span.end - offset
         moved.append(replace(span, start=start, end=end, text=value.text[start:end],
-                             rule=f"{span.rule} (label '{label.text.strip()}' above)",
-                             cue=cue_above(label.text)))
+                             rule=f"{span.rule} (label '{label.text.strip()}' {where})",
+                             cue=cue))
     return moved
 
 
 def joined_text(label: OcrLine, value: OcrLine) -> str:
-    return f"{label.text} {value.text}"
+    """The label and its value as one line: beside it, a column's gap between them (as
+    ocr.group_into_lines writes pieces that stand apart), above it, a space."""
+    return f"{label.text}{COLUMN if _beside(label, value) else ' '}{value.text}"
