@@ -15,7 +15,6 @@ boxes.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from app.core.detect.ocr_tolerance import stacked_label
