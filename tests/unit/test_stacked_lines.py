@@ -36,48 +36,48 @@ def test_value_is_found_with_its_label(detector):
 
 
 # a form: labels in one column, values a wide gap to their right, read as lines of their own
-def found(detector, label, value):
-    joined = joined_text(label, value)
-    return [(s.category, s.text) for s in spans_in_value(label, value, detector.detect(joined))]
+def found(detector, lines):
+    """(label's text, what is found on its value's line) for each pair in `lines`."""
+    return [(label.text, [(s.category, s.text) for s in spans_in_value(
+        label, value, detector.detect(joined_text(label, value)))])
+        for label, value in stacked_pairs(lines)]
 
 
-def test_label_pairs_with_its_value_beside_it_across_a_columns_gap(detector):
+def test_label_and_its_value_beside_it_are_read_as_one_line(detector):
     bed, number = line("Bed", 40, 100, w=45), line("12", 340, 98, w=28)
     doctor = line("Dr Patel", 700, 100)  # the next column: not the label's value
-    assert stacked_pairs([bed, number, doctor]) == [(bed, number)]
-    assert joined_text(bed, number) == "Bed    12"  # text_join.COLUMN between them
-    assert found(detector, bed, number) == [(Category.LOCATION, "12")]
-    spans = spans_in_value(bed, number, detector.detect(joined_text(bed, number)))
-    assert "label 'Bed' beside" in spans[0].rule and spans[0].cue == "after 'Bed'"
+    [(label, row)] = stacked_pairs([bed, number, doctor])
+    assert label is bed and row.text == "Bed    12"  # text_join.COLUMN between them
+    assert row.boxes == bed.boxes + number.boxes and row.spans == ((0, 3), (7, 9))
+    assert found(detector, [bed, number, doctor]) == [("Bed", [(Category.LOCATION, "Bed    12")])]
 
 
 @pytest.mark.parametrize(("label", "value", "expected"), [
-    ("Room", "4B", (Category.LOCATION, "4B")),
+    ("Room", "4B", (Category.LOCATION, "Room    4B")),
     ("Patient:", "Forsberg Tintin", (Category.NAME, "Forsberg Tintin")),
     ("Postcode", "LS 6 2QX", (Category.LOCATION, "LS 6 2QX")),
-    ("MRN", "1234567", (Category.ID, "1234567")),
+    ("MRN", "1234567", (Category.ID, "MRN    1234567")),
 ])
 def test_form_values_beside_their_labels_are_found(detector, label, value, expected):
     left, right = line(label, 40, 100, w=20 * len(label)), line(value, 400, 101, w=200)
-    assert stacked_pairs([right, left]) == [(left, right)]
-    assert expected in found(detector, left, right)
+    [(_, spans)] = found(detector, [right, left])
+    assert expected in spans
 
 
 def test_a_name_beside_its_label_does_not_take_the_next_column(detector):
     label, name = line("Patient:", 40, 100, w=90), line("Forsberg Tintin", 300, 100, w=170)
     hospital = line("King's College Hospital", 700, 100, w=260)
-    assert stacked_pairs([label, name, hospital]) == [(label, name)]
-    assert found(detector, label, name) == [(Category.NAME, "Forsberg Tintin")]
+    assert found(detector, [label, name, hospital]) == [
+        ("Patient:", [(Category.NAME, "Forsberg Tintin")])]
 
 
 def test_no_value_beside_a_line_that_is_no_label_or_beside_a_label():
     assert stacked_pairs([line("Wash your hands", 40, 100), line("20", 400, 100, w=28)]) == []
-    # a form's column of labels: "Bed" over "Room" is no value, nor "Bed" beside "Room"
+    # a form's column of labels: "Bed" over "Room" is no value, nor "Bed" beside "Bay"
     bed, room = line("Bed", 40, 100, w=45), line("Room", 40, 150, w=60)
     assert stacked_pairs([bed, room, line("Bay", 400, 100, w=45)]) == []
 
 
 def test_a_label_beside_ordinary_words_gives_nothing(detector):
     phone, words = line("Phone", 40, 100, w=70), line("ask at the front desk", 300, 100, w=250)
-    assert stacked_pairs([phone, words]) == [(phone, words)]
-    assert found(detector, phone, words) == []
+    assert found(detector, [phone, words]) == [("Phone", [])]

@@ -6,10 +6,10 @@ Charts, wristbands and whiteboards often stack a label over its value, and a for
 column of labels with the values in the next, so far apart that OCR returns them as two lines
 (ocr.group_into_lines joins pieces at most two heights apart); a date or number alone may not say
 what it is ("12", "4B", a name in no list). Each label-only line is paired with the line right
-beneath it and with the nearest line to its right on its row, the two are read together (beside:
-as one line, the gap written text_join.COLUMN, so a label's rule reaches its value but a name's
-never joins the two columns), and what is found in the value is reported on the value's own
-boxes.
+beneath it, the two read together and what is found in the value reported on the value's own
+boxes; and with the nearest line to its right on its row, the two read as one line ("Bed    12",
+the gap written text_join.COLUMN: a label's rule reaches its value, a name's never joins the two
+columns) and what is found reported on both.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import re
 from dataclasses import replace
 
 from app.core.detect.ocr_tolerance import stacked_label
-from app.core.findings.plain_summary import cue_above, cue_before
+from app.core.findings.plain_summary import cue_above
 from app.core.models import OcrLine, TextSpan
-from app.core.text_join import COLUMN
+from app.core.text_join import COLUMN, join_with_ranges
 
 # labels of an address, alone on their line ("Address:", "Postcode"), besides stacked_label's
 _ADDRESS_LABEL = re.compile(
@@ -150,35 +150,48 @@ def value_beside(label: OcrLine, lines: list[OcrLine]) -> OcrLine | None:
 
 
 def stacked_pairs(lines: list[OcrLine]) -> list[tuple[OcrLine, OcrLine]]:
-    """Each label-only line with its value: the line beneath it, and the line beside it; a
-    label is no value ("Bed" over "Room" in a form's column of labels, "Address:" over
-    "Postcode")."""
+    """Each label-only line with its value: the line beneath it, and the line beside it, that
+    one as their row's line (`row_line`); a label is no value ("Bed" over "Room" in a form's
+    column of labels, "Address:" over "Postcode")."""
     pairs = []
     for line in lines:
         if line.boxes and label_only(line.text):
-            for value in (value_below(line, lines), value_beside(line, lines)):
-                if value is not None and not label_only(value.text):
-                    pairs.append((line, value))
+            below, beside = value_below(line, lines), value_beside(line, lines)
+            if below is not None and not label_only(below.text):
+                pairs.append((line, below))
+            if beside is not None and not label_only(beside.text):
+                pairs.append((line, row_line(line, beside)))
     return pairs
 
 
-def _beside(label: OcrLine, value: OcrLine) -> bool:
-    """Whether `value` stands to the right of `label` on its row (else beneath it)."""
-    _, y0, lx1, y1 = _extent(label)
-    vx0, vy0, _, vy1 = _extent(value)
-    height = max(b.h for b in (*label.boxes, *value.boxes))
-    return min(y1, vy1) - max(y0, vy0) > 0.5 * height and vx0 >= lx1 - 0.3 * height
+def row_line(label: OcrLine, value: OcrLine) -> OcrLine:
+    """The label and the value beside it as one line, a column's gap (text_join.COLUMN) between
+    them as ocr.group_into_lines writes pieces that stand apart: "Bed    12" is found whole, on
+    both boxes, as when the two are read as one line."""
+    text, (_, at) = join_with_ranges([label.text, value.text], [COLUMN])
+    offset = at[0]
+    return OcrLine(text, min(label.confidence, value.confidence), label.boxes + value.boxes,
+                   label.spans + tuple((a + offset, e + offset) for a, e in value.spans),
+                   _tracks(label) + _tracks(value))
+
+
+def _tracks(line: OcrLine) -> tuple[int, ...]:
+    return line.tracks if len(line.tracks) == len(line.boxes) else (-1,) * len(line.boxes)
+
+
+def _on_row(label: OcrLine, value: OcrLine) -> bool:
+    """Whether `value` is `label`'s row line (`row_line`), which holds the label already."""
+    return (value.boxes[: len(label.boxes)] == label.boxes
+            and value.text.startswith(label.text + COLUMN))
 
 
 def spans_in_value(label: OcrLine, value: OcrLine,
                    found_in_joined: list[TextSpan]) -> list[TextSpan]:
-    """Spans found in `joined_text(label, value)`, moved onto the value line (the label's part
-    is cut off)."""
-    joined = joined_text(label, value)
-    offset = len(joined) - len(value.text)
-    beside = _beside(label, value)
-    where, cue = (("beside", cue_before(joined, offset)) if beside
-                  else ("above", cue_above(label.text)))
+    """Spans found in `joined_text(label, value)`, on the value line: the label's part cut off
+    from a value beneath it; a row line's as found, those of the label alone left out."""
+    if _on_row(label, value):
+        return [span for span in found_in_joined if span.end > len(label.text)]
+    offset = len(label.text) + 1
     moved = []
     for span in found_in_joined:
         if span.end <= offset:
@@ -186,12 +199,11 @@ def spans_in_value(label: OcrLine, value: OcrLine,
         start = max(span.start, offset) - offset
         end = span.end - offset
         moved.append(replace(span, start=start, end=end, text=value.text[start:end],
-                             rule=f"{span.rule} (label '{label.text.strip()}' {where})",
-                             cue=cue))
+                             rule=f"{span.rule} (label '{label.text.strip()}' above)",
+                             cue=cue_above(label.text)))
     return moved
 
 
 def joined_text(label: OcrLine, value: OcrLine) -> str:
-    """The label and its value as one line: beside it, a column's gap between them (as
-    ocr.group_into_lines writes pieces that stand apart), above it, a space."""
-    return f"{label.text}{COLUMN if _beside(label, value) else ' '}{value.text}"
+    """The label and its value as one line: a row line is one already."""
+    return value.text if _on_row(label, value) else f"{label.text} {value.text}"
