@@ -2,9 +2,9 @@
 whole (real PP-OCR, real detectors, a drawn clip): PP-OCR returns "Bed" and "12" as two lines
 (pieces more than two heights apart are not joined into one), and a bare "12", "4B" or a name in
 no list says nothing by itself. The label is read with the value beside it as one line
-(stacked_lines), the two a column's gap apart, so "Bed 12", "Room 4B", "Patient: Forsberg Tintin" and the postcode
-(read "LS 6 2QX") are flagged; the next column is not taken in ("King's College Hospital" is no
-part of the name) and a label beside ordinary words gives nothing."""
+(stacked_lines), the two a column's gap apart, so "Bed 12", "Room 4B", "Patient: Forsberg
+Tintin" and the postcode (read "LS 6 2QX") are flagged; the next column is not taken in ("King's
+College Hospital" is no part of the name) and a label beside ordinary words gives nothing."""
 
 import numpy as np
 import pytest
