@@ -75,6 +75,14 @@ def flagged(detector, text):
         pytest.param("DOB O3/14/l951", D, "DOB O3/14/l951", id="ocr-l-for-1"),
         pytest.param("Call 4l5-555-0I99", P, "4l5-555-0I99", id="ocr-phone"),
         pytest.param("ROOM 4l2", L, "ROOM 4l2", id="ocr-room"),
+        # a banner's bar beside a number is no 1 read as a bar: the date and the number whole
+        pytest.param("D.0.B 05/28/2002|[M]", D, "05/28/2002", id="date-then-bar-bracket"),
+        pytest.param("DOB 12/18/1983|(F)", D, "DOB 12/18/1983", id="date-then-bar-paren"),
+        pytest.param("Born 1930-12-07|", D, "Born 1930-12-07", id="date-then-bar-end"),
+        pytest.param("ID: 41379066|DOB 12/18/1983", ID, "41379066", id="number-then-bar-label"),
+        pytest.param("ACC#36271605|D.0.B 05/28/2002", ID, "ACC#36271605",
+                     id="labelled-number-then-bar"),
+        pytest.param("Call 4|5-555-0199", P, "4|5-555-0199", id="ocr-bar-for-1-inside"),
         # ward context, said and seen
         pytest.param("Another busy day on the ward", W, "on the ward", id="on-the-ward"),
         pytest.param("back in the ICU tonight", W, "in the ICU", id="in-the-icu"),

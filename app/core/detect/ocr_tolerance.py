@@ -16,8 +16,10 @@ import re
 _AS_DIGIT = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
                            "i": "1", "S": "5", "B": "8", "Z": "2", "G": "6"})
 # A run of digits, confusable letters and the separators numbers are written with; a final "S"
-# is a plural ("90S", "100-170S"), not a 5.
-_RUN = re.compile(r"[0-9OoDQlI|iSBZG](?:[0-9OoDQlI|iSBZG]|[-/.](?=[0-9OoDQlI|iSBZG]))*(?<!S)")
+# is a plural ("90S", "100-170S"), not a 5. A bar is a 1 only between digits ("4|5"): beside
+# anything else it is the bar between a banner's fields ("DOB 05/28/2002|[M]", "41379066|DOB").
+_CHAR = r"(?:[0-9OoDQlIiSBZG]|(?<=\d)\|(?=\d))"
+_RUN = re.compile(rf"{_CHAR}(?:{_CHAR}|[-/.](?={_CHAR}))*(?<!S)")
 
 
 def digits_restored(text: str) -> str:
