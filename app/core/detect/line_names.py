@@ -478,9 +478,11 @@ def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
         if (len(unknown) > (1 if len(parts) == 2 and not all_listed else 0)
                 or any(map(holds_a_word, unknown))):
             continue
-        if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not lexicon.is_ordinary(p))
+        if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not all_listed
+                                                and not lexicon.is_ordinary(p))
                    for p in parts if p not in unknown):
-            continue
+            continue  # with an initial cut off the end, a first name among them ("GOLDBERG
+            # ALICE S", not "LATOUR ELL E" of "LATOURELLE")
         score = (len(parts), len(unknown), not lexicon.is_first_name(parts[-1]),
                  -sum(len(p) for p in parts if p not in unknown), -min(map(len, parts)))
         if best is None or score < best[0]:

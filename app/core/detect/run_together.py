@@ -24,14 +24,15 @@ def holds_a_word(letters: str) -> bool:
 
 
 def overlay_words_run_together(letters: str) -> bool:
-    """ "evisexera", "lumbarspine": the letters are two words or more of three letters or more,
-    English or the overlay's own, one of them the overlay's."""
+    """ "evisexera", "lumbarspine": the letters are two words or more, one of them the
+    overlay's, of three letters or more (an overlay's) or four (an English word: "our" and
+    "elle" fall inside names by chance, "LATOURELLE" is no "LAT" + "OUR" + "ELLE")."""
     ends: dict[int, bool] = {0: False}  # where a cut can fall → an overlay word before it yet
     for end in range(3, len(letters) + 1):
         for start, overlay in list(ends.items()):
             piece = letters[start:end]
-            if end - start >= 3 and start < end and (piece in NOT_A_NAME
-                                                     or lexicon.is_ordinary(piece)):
+            if end - start >= 3 and (piece in NOT_A_NAME or (
+                    end - start >= 4 and lexicon.is_ordinary(piece))):
                 ends[end] = ends.get(end, False) or overlay or piece in NOT_A_NAME
     return ends.get(len(letters), False) and letters not in NOT_A_NAME
 
