@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.detect import TextDetector
+from app.core.detect.line_names import PERSON
 from app.core.findings.hits import normalise
 from app.core.models import Category
 from app.core.picture.detectors import TextFinder
@@ -285,3 +286,75 @@ def test_other_cut_words_in_a_banner_are_no_names(detector, text, cut):
     spans = edge_spans(text, detector.detect(text), cut)
     assert [s.text for s in spans if s.category is Category.NAME] == []
 
+
+
+# 2026-12-06: a banner's whole words before the cut one, a place's start, the rest of a line
+# after the word its left edge cuts, one name for a cut name and its rest
+@pytest.mark.parametrize(("text", "cut", "name"), [
+    ("Acc#13782232 |DOB: 10.19.1987 |Male |Quill. T", Cut(right=True), "Quill. T"),
+    ("MRN 80417726 | DOB: 14.03.1962 | Male | Warden, L", Cut(right=True), "Warden, L"),
+    ("ID: 41379066|DOB 12/18/1983|SeX: F|EmeseK. ZOLT", Cut(right=True), "EmeseK. ZOLT"),
+])
+def test_a_banners_last_field_cut_at_the_edge_is_a_name(detector, text, cut, name):
+    spans = edge_spans(text, detector.detect(text), cut)
+    assert [s.text for s in spans if s.category is Category.NAME] == [name]
+
+
+@pytest.mark.parametrize(("text", "cut"), [
+    ("MRN 80417726 | DOB: 14.03.1962 | (F) | SOUTHAMP", Cut(right=True)),  # a town's start
+    ("MRN 93947435|DOB: 22-Mar-1939|(F)|MASSACHUSETTS", Cut(right=True)),  # a state
+    ("Acc#73230782|Born 11.05.1961|M|Sunnybrook Hsc", Cut(right=True)),  # a facility's word
+    ("Acc#72388942|DOB: 20-APR-1965|[F]|Hologic Selenia", Cut(right=True)),  # a maker's
+    ("Acc#72388942|DOB: 20-APR-1965|[F]|Warden, L", Cut(left=True)),  # not the cut side
+    ("MRN 80417726 | Ward 7 | Warden, L", Cut(right=True)),  # no birth date, sex or age
+    ("MRN 80417726 | DOB: 14.03.1962 | Male | Portable Chest", Cut(right=True)),  # all English
+])
+def test_other_last_fields_cut_at_the_edge_are_no_names(detector, text, cut):
+    spans = edge_spans(text, detector.detect(text), cut)
+    assert [s.text for s in spans if s.category is Category.NAME] == [], spans
+
+
+def test_the_line_after_a_word_its_left_edge_cuts_is_read_from_there(detector):
+    """ "MA NANAHO    Pt ID: …": with "MA" (of a surname) left out, the name is the banner's
+    first field; without the detector to read it again, nothing."""
+    text = "TA WIREMU    Pt ID: 2186241403/16/2018"
+    def again(line):
+        return detector.detect(line, beside_identifier=PERSON)
+
+    spans = edge_spans(text, detector.detect(text, beside_identifier=PERSON), Cut(left=True),
+                       again)
+    assert [s.text for s in spans if s.category is Category.NAME] == ["WIREMU"]
+    spans = edge_spans(text, detector.detect(text, beside_identifier=PERSON), Cut(left=True))
+    assert [s.text for s in spans if s.category is Category.NAME] == []
+
+
+def test_a_cut_name_and_its_rest_are_one_finding(detector):
+    text = "andquist~Solveig"
+    spans = edge_spans(text, detector.detect(text, beside_identifier=PERSON), Cut(left=True))
+    assert [s.text for s in spans if s.category is Category.NAME] == ["andquist~Solveig"]
+
+
+def _banner_frame(end_x, sliver=False, rule=False, width=400):
+    """A dark frame with a bright line of text (stripes) ending at `end_x`; a bright sliver
+    of a cut letter from there to the border; or a solid bright rule down the border."""
+    frame = np.full((120, width, 3), 25, np.uint8)
+    frame[40:70, 20:end_x:6] = 230
+    frame[40:70, 21:end_x:6] = 230
+    if sliver:
+        frame[48:62, end_x + 3 :] = 230
+    if rule:
+        frame[:, width - 2 :] = 230
+    return frame
+
+
+@pytest.mark.parametrize(("sliver", "rule", "cut"), [
+    (True, False, True), (False, False, False), (False, True, False)],
+    ids=["ink-to-the-border", "blank-margin", "a-solid-rule"])
+def test_a_line_is_cut_where_its_ink_goes_on_to_the_border(sliver, rule, cut):
+    from app.core.models import Box, OcrLine
+    from app.core.picture.edge_text import cut_of
+
+    frame = _banner_frame(391, sliver, rule)
+    line = OcrLine("MRN 1234", 0.95, (Box(0.0, 18, 36, 373, 38),), ((0, 8),))
+    assert cut_of(line, 400, 120).right is False  # 9 px short of the border
+    assert cut_of(line, 400, 120, frame=frame).right is cut

@@ -457,8 +457,10 @@ def _unjoined(word: Token) -> list[Token]:
         cuts = _name_cuts(text[:end].lower(), all_listed=end < len(text) and text[-1] not in "MF")
         if cuts:
             bounds = [0, *cuts, end] + ([len(text)] if end < len(text) else [])
-            return [Token(word.start + a, word.start + b, text[a:b])
-                    for a, b in zip(bounds, bounds[1:], strict=False)]
+            # the last part ends where the word does: a letter rejoined across a space
+            # ("ANGULOYAC 0") makes the word longer on the line than its text
+            return [Token(word.start + a, word.end if b == len(text) else word.start + b,
+                          text[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [word]
 
 

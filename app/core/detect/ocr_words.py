@@ -20,8 +20,12 @@ from app.core.detect.tokens import Token
 LOOK_ALIKE = frozenset("cosuvwxzkp")
 # a 0 or 1 touching a letter (no digit beside it), and a 0 alone before a name's separator
 _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?![0-9])")
-_LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^~] )0(?= [a-z]{2})")
+_LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^~] )0(?= [a-z]{2})"
+                     # a word in capitals' last O set apart, its field's end after it
+                     # ("ANGULOYAC 0|Born", "NANAH 0    Pt ID:")
+                     r"|(?<=[A-Z]{3} )0(?=\s*[|丨]|\s{4}|$)")
 _AS_LETTER = {"0": "O", "1": "I"}
+_FIELD_END = re.compile(r"\s*[|丨]|\s{4}|$")
 # "RolandoLETTlERE", "HoSPiTALIST": a small l or i between capitals is the capital I it looks
 # like
 _SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})|(?<=[A-Z]{2})i(?=[A-Z]{2})")
@@ -86,7 +90,9 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
             continue
         if (before is not None and len(word.text) == 1 and len(before.text) >= 2
                 and line[before.end : word.start] == " "
-                and line[word.end : word.end + 1] in tuple(SEPARATORS)):
+                and (line[word.end : word.end + 1] in tuple(SEPARATORS)
+                     or (word.text == "O" and before.text.isupper()
+                         and _FIELD_END.match(line, word.end)))):
             out[-1] = Token(before.start, word.end, before.text + word.text)
             continue
         out.append(word)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 import cv2
 import numpy as np
@@ -194,10 +195,10 @@ class TextFinder:
         column: list[ScreenHit] = []
         for found in column_cells_of(lines):  # "Patient" over a board's column of names
             column += screen_hits(found.cell, spans_in_cell(found, self._spans(found.joined)))
-        for line, spans in self._spans_by_block(lines):
-            cut = cut_of(line, width, height)
+        for line, spans, beside in self._spans_by_block(lines):
+            cut = cut_of(line, width, height, frame=sample.frame)
             if cut:  # part of the line is beyond the frame's edge
-                spans = edge_spans(line.text, spans, cut)
+                spans = edge_spans(line.text, spans, cut, partial(self._spans, beside=beside))
             if line.confidence < getattr(self.ocr, "doubtful_below", LOW_OCR_CONFIDENCE):
                 self.low_text_times.append(round(sample.t_s, 3))
                 self.low_text_parts.append((round(sample.t_s, 3), part_of_picture(
@@ -247,20 +248,21 @@ class TextFinder:
             self._detected[text, beside] = self.detector.detect(text, self.lists, beside)
         return self._detected[text, beside]
 
-    def _spans_by_block(self, lines: list[OcrLine]) -> list[tuple[OcrLine, list[TextSpan]]]:
+    def _spans_by_block(self, lines: list[OcrLine]
+                        ) -> list[tuple[OcrLine, list[TextSpan], int]]:
         """Each line with its identifiers, read again as a line beside an identifier when
         another line of its block holds one ("SMITH JOHN" over "DOB: 06.16.1976", or two lines
-        over "38 YRS [F]")."""
+        over "38 YRS [F]"), and the strongest cue the line or its company gives."""
         spans = [self._spans(line.text) for line in lines]
         holds = {id(line): holds_identifier(line.text, found)
                  for line, found in zip(lines, spans, strict=True)}
-        out: list[tuple[OcrLine, list[TextSpan]]] = []
+        out: list[tuple[OcrLine, list[TextSpan], int]] = []
         for line, found in zip(lines, spans, strict=True):
             beside = max((holds[id(n)] for n in (*block_of(line, lines), *row_of(line, lines))),
                          default=0)
             if beside > holds[id(line)]:
                 found = self._spans(line.text, beside)
-            out.append((line, found))
+            out.append((line, found, max(beside, holds[id(line)])))
         return out
 
     def showing(self) -> list[Finding]:

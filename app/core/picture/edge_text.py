@@ -23,15 +23,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
+
+import numpy as np
 
 from app.core.detect import lexicon
 from app.core.detect.line_names import PERSON, holds_identifier
 from app.core.detect.name_neighbours import SHAPE_RULE
 from app.core.detect.overlay_words import NOT_A_NAME
 from app.core.detect.staff_names import HONORIFIC, TITLE
-from app.core.models import Category, OcrLine, TextSpan
+from app.core.models import Box, Category, OcrLine, TextSpan
 
 EDGE_PX = 4  # a box this close to the frame's border is cut by it
 MIN_LETTERS = 4  # letters of a name that must show before a cut word is flagged
@@ -62,13 +65,44 @@ class Cut:
         return self.left or self.right or self.across
 
 
-def cut_of(line: OcrLine, width: int, height: int, margin: int = EDGE_PX) -> Cut:
-    """Where the frame's border cuts the line (its boxes run left to right)."""
+def cut_of(line: OcrLine, width: int, height: int, margin: int = EDGE_PX,
+           frame: np.ndarray | None = None) -> Cut:
+    """Where the frame's border cuts the line (its boxes run left to right). A box a little
+    short of the border is cut too when the line's ink goes on to the border (`frame` given):
+    the detector's box often leaves off the half-letter the edge cuts ("EITONEN" of "VEITONEN"
+    at 8 px from the border)."""
     if not line.boxes:
         return Cut()
     first, last = line.boxes[0], line.boxes[-1]
-    return Cut(left=first.x <= margin, right=last.x + last.w >= width - margin,
+    left, right = first.x <= margin, last.x + last.w >= width - margin
+    if frame is not None:
+        left = left or _ink_to_border(frame, first, "left")
+        right = right or _ink_to_border(frame, last, "right")
+    return Cut(left=left, right=right,
                across=any(b.y <= margin or b.y + b.h >= height - margin for b in line.boxes))
+
+
+INK_GAP = 0.4  # of the line's height: the farthest from the border a cut line's box may end
+_INK_SHARE = (0.05, 0.9)  # of a border column's pixels: strokes, not blank, not a solid edge
+
+
+def _ink_to_border(frame: np.ndarray, box: Box, side: str) -> bool:
+    """Whether strokes of the line's own ink touch the frame's border beside the box: the
+    columns at the border, in the box's rows, hold pixels as far from the box's background as
+    its text is, some of them, none of them solid (a frame's rule, a picture's dark margin)."""
+    height, width = frame.shape[:2]
+    gap = box.x if side == "left" else width - (box.x + box.w)
+    if gap <= 0 or gap > INK_GAP * box.h or box.w < 2 or box.h < 4:
+        return False
+    rows = frame[max(0, box.y) : min(height, box.y + box.h)]
+    gray = (rows if rows.ndim == 2 else rows.mean(axis=2)).astype(np.float32)
+    inside = gray[:, box.x : box.x + box.w]
+    background = float(np.median(np.concatenate([inside[:2].ravel(), inside[-2:].ravel()])))
+    contrast = float(np.percentile(np.abs(inside - background), 95))
+    border = gray[:, :3] if side == "left" else gray[:, -3:]
+    share = (np.abs(border - background) > max(0.5 * contrast, 25.0)).mean(axis=0)
+    low, high = _INK_SHARE
+    return bool(share.mean() >= low and share.max() <= high)
 
 
 @cache
@@ -109,6 +143,24 @@ def word_part(fragment: str, side: str, inflected: bool = False) -> bool:
     stems = [lower] + [lower[: -len(end)] for end in _INFLECTIONS
                        if inflected and lower.endswith(end) and len(lower) - len(end) >= 3]
     return any(_starts_one(backward, stem[::-1]) for stem in stems)
+
+
+@cache
+def _sorted_places() -> tuple[list[str], list[str]]:
+    """Places whose first word (last word) is no name: "Jackson" and "Fort Collins" are a
+    surname's too."""
+    places = [p.split() for p in lexicon.place_names() if p.strip()]
+    return (sorted(" ".join(p) for p in places if not lexicon.is_known_name(p[0])),
+            sorted(" ".join(p)[::-1] for p in places if not lexicon.is_known_name(p[-1])))
+
+
+def place_part(fragment: str, side: str) -> bool:
+    """Whether a place's name (a city, a state) that is no person's starts (`side` "right") or
+    ends with the fragment: "SOUTHAMP" of "SOUTHAMPTON GENERAL" is a hospital's town, not
+    "Southam"."""
+    forward, backward = _sorted_places()
+    lower = fragment.lower()
+    return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
 
 
 _INFLECTIONS = ("s", "es", "ed", "ing")
@@ -255,7 +307,8 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
         return None  # too little of it, not a word, or a label ("urse:" of "Nurse:")
     if side == "right" and not raw[0].isupper():
         return None  # the start of a name shows its capital
-    if not (name_part(raw, side) or word_part(raw, side)) and len(raw) > MIN_LETTERS:
+    if not (name_part(raw, side) or word_part(raw, side) or place_part(raw, side)
+            ) and len(raw) > MIN_LETTERS:
         # no name or word ends (starts) so: the letter the edge cuts was misread ("Tensah",
         # half an "M"); what is left is matched
         kept = raw[1:] if side == "left" else raw[:-1]
@@ -264,7 +317,7 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
     # "Castellano") is a word itself only where it may be the whole word: a name that is also
     # a rare word ("llano", "ness") counts as one only if an ordinary word ends with it too
     ordinary = word_part(raw, side, inflected=bool(_SENTENCE_AFTER.match(
-        text, word.end()))) or (lexicon.is_ordinary(raw) and not (
+        text, word.end()))) or place_part(raw, side) or (lexicon.is_ordinary(raw) and not (
         side == "left" and not starts_shown(raw) and lexicon.is_known_name(raw)))
     if not name_part(raw, side) or (ordinary and not cue):
         return None
@@ -298,10 +351,50 @@ def _banner_field(text: str, word: re.Match[str], side: str, spans: list[TextSpa
     lower = raw.lower()
     image = any(w.startswith(lower) if side == "right" else w.endswith(lower)
                 for w in NOT_A_NAME if len(w) >= len(lower))
-    if image or word_part(raw, side) or lexicon.is_ordinary(raw):
-        return None
+    if image or word_part(raw, side) or lexicon.is_ordinary(raw) or place_part(raw, side):
+        return None  # "| (F) | MASSACHUSETTS" of "MASSACHUSETTS GENERAL": a place
     return TextSpan(start, start + len(raw), Category.NAME, 0.5,
                     "name in a record banner's field, cut at the frame's edge", raw)
+
+
+_FIELD_WORD = re.compile(r"[A-Z][A-Za-z]*[.,]?")
+
+
+def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
+                        spans: list[TextSpan]) -> TextSpan | None:
+    """The whole words before a word the right edge cuts, in a record banner's last field of
+    their own after a bar or the sex, on a line that holds a birth date, a sex or an age: the
+    banner's name field, its end cut off ("| Male | King, I|", "| Sex: F | Idris R. IB|").
+    Capitalised words, up to three, none an image's, a facility's or a place's word, not all
+    English unless written as a surname before its comma ("King,")."""
+    field: list[re.Match[str]] = []
+    for near in range(index - 1, max(-1, index - 4), -1):
+        word = words[near]
+        between = text[word.end() : (field[0] if field else words[index]).start()]
+        if "|" in between or "丨" in between or not _FIELD_WORD.fullmatch(word.group()):
+            break
+        field.insert(0, word)
+    if not field or holds_identifier(text, spans) != PERSON:
+        return None
+    if not _FIELD_BEFORE.search(text, 0, field[0].start()):
+        return None
+    letters = [w.group().strip(".,") for w in field]
+    if any(w.lower() in NOT_A_NAME or lexicon.is_place(w) or len(w) < 2 for w in letters):
+        return None
+    surname_first = len(field) == 1 and len(words[index].group()) <= 2 and (
+        field[0].group()[-1] in ".," or text.startswith((",", "，"), field[0].end()))
+    if all(lexicon.is_ordinary(w) for w in letters) and not surname_first:
+        return None
+    if any(_overlaps(s, field[0].start(), field[-1].end()) for s in spans):
+        return None
+    cut = words[index]
+    shown = cut.group().lower()
+    if len(shown) >= 3 and any(w.startswith(shown) for w in NOT_A_NAME if len(w) >= len(shown)):
+        return None  # "Sunnybrook Hsc|": the field is a facility's or a study's name
+    end = cut.end() if cut.group().isalpha() else field[-1].end()
+    return TextSpan(field[0].start(), end, Category.NAME, 0.5,
+                    "name in a record banner's field, cut at the frame's edge",
+                    text[field[0].start() : end])
 
 
 def _with_given_run_on(text: str, found: TextSpan, before: re.Match[str],
@@ -334,10 +427,14 @@ def _run_together(text: str, word: re.Match[str], side: str) -> list[re.Match[st
     return [word]
 
 
-def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
+def edge_spans(text: str, spans: list[TextSpan], cut: Cut,
+               detect: Callable[[str], list[TextSpan]] | None = None) -> list[TextSpan]:
     """The spans of a line the frame's edge cuts: the cut word not looked up whole, but as the
     start or end of a name or number; a line cut across its height keeps only what does not
-    rest on the statistical model's reading of its half-letters."""
+    rest on the statistical model's reading of its half-letters. `detect` (the line's
+    detector) reads the line again without the word its left edge cuts: what follows is then
+    the start of the line, as it is of the banner or list whose start the edge cut off
+    ("MA NANAHO    Pt ID: …": the name is the first field)."""
     if cut.across:
         spans = [s for s in spans if not s.from_ner]
     words = list(_WORD.finditer(text))
@@ -347,42 +444,81 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut) -> list[TextSpan]:
         words[-1:] = _run_together(text, words[-1], "right")
     if cut.left:
         words[:1] = _run_together(text, words[0], "left")
-    ends = ([(len(words) - 1, "right")] if cut.right else []) + ([(0, "left")] if cut.left else [])
-    for index, side in ends:
-        word = words[index]
-        if side == "left" and (label := _label_cut(text, words)) is not None:
-            spans = [s for s in spans if not _overlaps(s, label.start, label.end)] + [label]
+    if cut.right:
+        spans = _at_the_cut(text, words, len(words) - 1, "right", spans)
+    if cut.left:
+        spans = _at_the_cut(text, words, 0, "left", spans)
+        if detect is not None and len(words) > 1:
+            spans += _after_the_cut(text, words[0], spans, detect)
+    return _one_name_each(text, sorted(spans, key=lambda s: s.start))
+
+
+def _at_the_cut(text: str, words: list[re.Match[str]], index: int, side: str,
+                spans: list[TextSpan]) -> list[TextSpan]:
+    """The line's spans with the word the edge cuts on `side` (`words[index]`) read as part
+    of a word: what rested on it whole trimmed off, and the part itself flagged when enough of
+    it shows."""
+    word = words[index]
+    if side == "left" and (label := _label_cut(text, words)) is not None:
+        return [s for s in spans if not _overlaps(s, label.start, label.end)] + [label]
+    # its start shows and the board's layout goes on after it ("Ann   Dr: Mensah"): the word
+    # is whole, as the line's reading found it
+    whole = side == "left" and starts_shown(word.group()) and (
+        _label_after(words, index) or _cue_beside(words, index, side, spans))
+    before = spans
+    spans = []
+    staff = ""
+    for span in before:
+        if whole or not (_looked_up(span) and _overlaps(span, word.start(), word.end())):
+            spans.append(span)
             continue
-        # its start shows and the board's layout goes on after it ("Ann   Dr: Mensah"): the
-        # word is whole, as the line's reading found it
-        whole = side == "left" and starts_shown(word.group()) and (
-            _label_after(words, index) or _cue_beside(words, index, side, spans))
-        before = spans
-        spans = []
-        staff = ""
-        for span in before:
-            if whole or not (_looked_up(span) and _overlaps(span, word.start(), word.end())):
-                spans.append(span)
-                continue
-            staff = span.rule if span.rule.startswith("staff name") else staff
-            rest = _trimmed(span, word.start(), word.end(), text)
-            if (rest is not None and len(word.group().strip(".,")) == 1
-                    and SHAPE_RULE in span.rule and _weak_alone(rest.text)):
-                rest = None  # "Tte C|" of "Echo Tte Complete": the initial was a cut word
-            spans += [rest] if rest is not None else []
-        if any(_overlaps(s, word.start(), word.end()) for s in spans):
-            continue  # a pattern still holds it ("Bed 3", a date)
-        if side == "left" and (named := _after_cut_label(text, words, spans)) is not None:
-            spans.append(named)
+        staff = span.rule if span.rule.startswith("staff name") else staff
+        rest = _trimmed(span, word.start(), word.end(), text)
+        if (rest is not None and len(word.group().strip(".,")) == 1
+                and SHAPE_RULE in span.rule and _weak_alone(rest.text)):
+            rest = None  # "Tte C|" of "Echo Tte Complete": the initial was a cut word
+        spans += [rest] if rest is not None else []
+    if any(_overlaps(s, word.start(), word.end()) for s in spans):
+        return spans  # a pattern still holds it ("Bed 3", a date)
+    if side == "left" and (named := _after_cut_label(text, words, spans)) is not None:
+        return [*spans, named]
+    if side == "left" and (named := _labelled_value(
+            words, 1 if words[0].group().endswith(":") else 0, spans)) is not None:
+        return [*spans, named]
+    found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
+    if found is None:
+        found = _banner_field(text, word, side, before)
+    if side == "right" and (field := _banner_field_words(text, words, index, before)):
+        # the field's whole words with the cut one ("EmeseK. ZOLT|": not "ZOLT" alone)
+        found = field if found is None else replace(
+            found, start=field.start, text=text[field.start : found.end])
+    if found is not None and side == "right" and index > 0:
+        found = _with_given_run_on(text, found, words[index - 1], spans)
+    return [*spans, found] if found is not None else spans
+
+
+_NAME_JOIN = re.compile(r"\s?[,^~]?\s?")
+
+
+def _one_name_each(text: str, spans: list[TextSpan]) -> list[TextSpan]:
+    """A name cut at the edge and the rest of it beside ("andberg" and "Malvina" of
+    "andberg~Malvina") are one name: two names apart by only a space, a comma or a caret are
+    made one span (the first one's rule)."""
+    out: list[TextSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (last is not None and last.category is Category.NAME is span.category
+                and last.end <= span.start
+                and _NAME_JOIN.fullmatch(text, last.end, span.start) is not None):
+            out[-1] = replace(last, end=span.end, text=text[last.start : span.end])
             continue
-        if side == "left" and (named := _labelled_value(
-                words, 1 if words[0].group().endswith(":") else 0, spans)) is not None:
-            spans.append(named)
-            continue
-        found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
-        if found is None:
-            found = _banner_field(text, word, side, before)
-        if found is not None and side == "right" and index > 0:
-            found = _with_given_run_on(text, found, words[index - 1], spans)
-        spans += [found] if found is not None else []
-    return sorted(spans, key=lambda s: s.start)
+        out.append(span)
+    return out
+
+
+def _after_the_cut(text: str, word: re.Match[str], spans: list[TextSpan],
+                   detect: Callable[[str], list[TextSpan]]) -> list[TextSpan]:
+    """Names found when the line is read from the word after the one its left edge cuts."""
+    blank = text[: word.start()] + " " * (word.end() - word.start()) + text[word.end() :]
+    return [s for s in detect(blank) if s.category is Category.NAME
+            and s.start >= word.end() and not any(_overlaps(o, s.start, s.end) for o in spans)]
