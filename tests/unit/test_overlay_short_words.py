@@ -39,3 +39,34 @@ def test_overlay_words_run_together_stay_no_names(detector, text, beside):
 def test_a_first_name_still_parts_an_initial_off(detector):
     """ "GOLDBERGALICES": a surname, a first name and a middle initial, all run together."""
     assert names(detector, "GOLDBERGALICES", RECORD) == ["GOLDBERGALICES"]
+
+
+# Beside a sex, an age or a birth date, a listed name that is a rare English word too (Webster's
+# lists "karch", "buhler", "telfer"; they are no whole word of the speech model's tokenizer,
+# which holds the common ones) makes the rare English words of its run names: "Yulan PERES".
+@pytest.mark.parametrize(("text", "name"), [
+    ("DOB 1971-03-02  (F)  Impi KARCH", "Impi KARCH"),
+    ("Tarn BUHLER", "Tarn BUHLER"),
+    ("ARIL TELFER", "ARIL TELFER"),
+])
+def test_a_rare_word_beside_a_rare_listed_name_is_a_name(detector, text, name):
+    assert names(detector, text, PERSON) == [name]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    ("Stent Placement", PERSON),  # rare words, no listed name among them
+    ("Countess Ward", PERSON),  # a ward's name: "ward" is common
+    ("Impi KARCH", NONE),  # no sex, age or birth date beside
+    ("Karch Lavage", RECORD),
+])
+def test_rare_words_without_a_rare_listed_name_or_a_cue_stay_english(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+def test_common_words_are_the_tokenizers_whole_words():
+    from app.core.detect import lexicon
+
+    assert {"king", "bishop", "rose", "ward"} <= lexicon.common_words()
+    assert not {"yulan", "peres", "karch"} & lexicon.common_words()
+    assert lexicon.is_rare_word("Yulan") and not lexicon.is_rare_word("King")
+    assert not lexicon.is_rare_word("Kadyrov")  # no English word at all

@@ -131,6 +131,32 @@ def _stems(word: str) -> list[str]:
     return stems
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """English words common in written text: the whole words among the 50,000 pieces of the
+    speech model's tokenizer, which byte-pair encoding merged from the most frequent strings of
+    a web corpus ("king", "bishop", "rose"; not "yulan", "abbas" or "peres", which Webster's
+    lists too). Read from the installed model's tokenizer.json, checked against its hash."""
+    import json
+
+    from app.core.model_files import SPEECH_MODEL_FILES, verify_file
+
+    tokenizer = next(f for f in SPEECH_MODEL_FILES["base"] if f.relpath.endswith("tokenizer.json"))
+    try:
+        vocabulary = json.loads(verify_file(tokenizer, "speech model").read_text(encoding="utf-8"))
+    except ModelError:
+        return frozenset()  # without it no word is rare: the rules are as they were
+    return frozenset(piece[1:].lower() for piece in vocabulary["model"]["vocab"]
+                     if piece.startswith("\u0120") and piece[1:].isalpha())
+
+
+def is_rare_word(word: str) -> bool:
+    """An English word (Webster's) that is not common in written text: "Yulan", "Peres"."""
+    lower, common = word.lower(), common_words()
+    return bool(common) and is_ordinary(lower) and lower not in common and (
+        lower not in CLINICAL_WORDS)
+
+
 def is_known_name(word: str) -> bool:
     lower = word.lower()
     return lower not in CLINICAL_WORDS and (lower in first_names() or lower in surnames())

@@ -577,6 +577,13 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
     known = [lexicon.is_known_name(t) for t in texts]
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
+    if cue == PERSON and any(k and lexicon.is_rare_word(t) for t, k in zip(texts, known,
+                                                                          strict=True)):
+        # beside a sex, an age or a birth date, a name that is a rare English word too
+        # ("Yulan PERES": a magnolia and Webster's plural of "pere") makes its run's rare words
+        # names
+        ordinary = [o and not lexicon.is_rare_word(t) for t, o in zip(texts, ordinary,
+                                                                      strict=True)]
     if len(run) < 2:
         return _alone_before_marker(line, run[0]) or (cue == PERSON and (
             _alone_on_line(line, run[0]) or _alone_before_record_label(line, run[0])))
