@@ -25,7 +25,7 @@ from tests.unit.overlay_lines import names
     ("KOSKINENAARNIRegion: Abdomen", PERSON, "KOSKINENAARNI"),
     ("VAINIKAINENOLLISite: Main Campus", PERSON, "VAINIKAINENOLLI"),
     # a banner's sex field run onto the name field: the sex is a person cue still
-    ("08.13.2005 FemaleMORRISONAdam", NONE, "FemaleMORRISONAdam"),
+    ("08.13.2005 FemaleMORRISONAdam", NONE, "MORRISONAdam"),  # the sex run on is no name
     # the next column a device's: its maker's word run on with a model's letter
     ("ROSAHOLLOWAYVOLUSONE 10", PERSON, "ROSAHOLLOWAYVOLUSONE"),
     # a two-letter given name after a census surname and a caret or a comma

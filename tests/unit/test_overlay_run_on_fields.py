@@ -81,3 +81,15 @@ def test_a_word_between_capitals_and_a_given_name_is_no_caret_when_longer(detect
 
 def test_nothing_is_a_name_without_a_cue(detector):
     assert names(detector, "MIKKO AALTONEN Cor Stir", NONE) == []
+
+
+# 2026-12-06: a given name run onto a surname whose capital looks like its small letter ("V",
+# "W", "O"), its last letter misread in the other case: the capital after the listed first
+# name starts the surname; the sex before it is no part of the name
+@pytest.mark.parametrize(("text", "name"), [
+    ("6527093|DOB: 07-Jun-1957 Male DorotheaVukovicH", "DorotheaVukovic"),
+    ("Male PatriciaOkonjO", "PatriciaOkonjO"),
+    ("DOB: 11-Feb-1966 Female MargaretWisniewskA", "MargaretWisniewsk"),
+])
+def test_a_surnames_look_alike_capital_after_a_given_name_starts_it(detector, text, name):
+    assert names(detector, text, PERSON) == [name]

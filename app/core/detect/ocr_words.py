@@ -152,11 +152,14 @@ def label_cut(word: Token, line: str) -> Token | None:
 
 def case_restored(text: str) -> str:
     """The look-alike letters of `text` (but its first) in the case of the letters around them
-    when those agree: "TereSa" → "Teresa", "AzEVED" → "AZEVED", "SeX" → "Sex"."""
+    when those agree: "TereSa" → "Teresa", "AzEVED" → "AZEVED", "SeX" → "Sex"; but a capital
+    right after a listed name starts the next name ("JenniferUmkhayeV" → "JenniferUmkhayev")."""
     chars = list(text)
     for index in range(1, len(text)):
         if text[index].lower() not in LOOK_ALIKE:
             continue
+        if text[index].isupper() and index >= 3 and lexicon.is_known_name(text[:index]):
+            continue  # a name's capital after a listed name: "JenniferUmkhayev", not "...rum..."
         left = [c for c in text[1:index] if c.isalpha() and c.lower() not in LOOK_ALIKE][-1:]
         right = [c for c in text[index + 1 :] if c.isalpha() and c.lower() not in LOOK_ALIKE][:1]
         cases = {c.isupper() for c in left + right}

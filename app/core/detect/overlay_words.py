@@ -72,7 +72,7 @@ level thk thickness dfov fov matrix pitch rot tilt ctdi dlp dose ecg hr pr qrs q
 rate page printed print copy confidential comment comments notes note history indication
 clinical findings impression protocol acq acquisition reconstruction recon kernel
 mag magnification scale marker markers annotation anonymous anon anonymised anonymized
-deidentified de-identified unknown phantom staff
+deidentified de-identified unknown phantom staff male female
 """
 # words of a facility's name: a run beside them is the facility, not a person
 FACILITY_WORDS = frozenset("""
