@@ -93,3 +93,10 @@ def test_nothing_is_a_name_without_a_cue(detector):
 ])
 def test_a_surnames_look_alike_capital_after_a_given_name_starts_it(detector, text, name):
     assert names(detector, text, PERSON) == [name]
+
+
+@pytest.mark.parametrize("text", ["sorensenKARIN", "wiklundASTRID"])
+def test_a_small_look_alike_first_letter_before_capitals_is_a_capital(detector, text):
+    """ "Olsen^TOSH" read "olsenTOSH": its caret dropped, its O read small."""
+    assert names(detector, text, PERSON) == [text]
+    assert names(detector, text, NONE) == []  # alone, with nothing beside it: no name

@@ -153,8 +153,13 @@ def label_cut(word: Token, line: str) -> Token | None:
 def case_restored(text: str) -> str:
     """The look-alike letters of `text` (but its first) in the case of the letters around them
     when those agree: "TereSa" → "Teresa", "AzEVED" → "AZEVED", "SeX" → "Sex"; but a capital
-    right after a listed name starts the next name ("JenniferUmkhayeV" → "JenniferUmkhayev")."""
+    right after a listed name starts the next name ("JenniferUmkhayeV" → "JenniferUmkhayev"), and
+    a small look-alike first letter of a word with capitals further on is a capital too
+    ("olsenTOSH" → "OlsenTOSH")."""
     chars = list(text)
+    if (len(text) >= 6 and text.isalpha() and text[0] in LOOK_ALIKE and text[1].islower()
+            and any(c.isupper() for c in text[2:])):
+        chars[0] = text[0].upper()  # "olsenTOSH": the caret dropped, the capital O read small
     for index in range(1, len(text)):
         if text[index].lower() not in LOOK_ALIKE:
             continue
@@ -191,6 +196,8 @@ def best_reading(word: Token) -> Token:
     """The word as read, or with its look-alike letters' case restored when that reads better
     ("TereSaKREUTZMANN" → "TeresaKREUTZMANN"; "JulianSex" stays)."""
     restored = case_restored(word.text)
-    if restored == word.text or _reading_score(restored) <= _reading_score(word.text):
+    first_only = restored[1:] == word.text[1:]  # a name's first letter: capital is better
+    if restored == word.text or _reading_score(restored) < _reading_score(word.text) or (
+            _reading_score(restored) == _reading_score(word.text) and not first_only):
         return word
     return Token(word.start, word.end, restored)
