@@ -358,3 +358,15 @@ def test_a_line_is_cut_where_its_ink_goes_on_to_the_border(sliver, rule, cut):
     line = OcrLine("MRN 1234", 0.95, (Box(0.0, 18, 36, 373, 38),), ((0, 8),))
     assert cut_of(line, 400, 120).right is False  # 9 px short of the border
     assert cut_of(line, 400, 120, frame=frame).right is cut
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("HAYEVJENNIFERS F Age: 49ID: 17509165", ["HAYEVJENNIFERS"]),  # "UMKHAYEV^JENNIFER^S"
+    ("KOWSKIMARGARET Sex: F DOB 1961-01-02", ["KOWSKIMARGARET"]),
+    ("ERGENCYDEPARTMENT F Age: 49", []),  # no given name at its end
+    ("KOWSKIMARGARET Ward 7", []),  # no birth date, sex or age on the line
+    ("IOLOGYMARK F Age: 49", []),  # "mark" is an English word
+])
+def test_a_given_name_after_a_cut_surname_is_flagged(detector, text, name):
+    spans = edge_spans(text, detector.detect(text), Cut(left=True))
+    assert [s.text for s in spans if s.category is Category.NAME] == name

@@ -397,6 +397,27 @@ def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
                     text[field[0].start() : end])
 
 
+def _given_after_cut_surname(text: str, word: re.Match[str], spans: list[TextSpan]
+                             ) -> TextSpan | None:
+    """A word in capitals the left edge cuts that ends with a listed given name (and perhaps
+    its middle initial), on a line that holds a birth date, a sex or an age: the end of the
+    surname, its caret dropped, and the given name ("HAYEVJENNIFERS" of
+    "UMKHAYEV^JENNIFER^S")."""
+    raw = word.group().strip(".,;()[]'\"")
+    if not (len(raw) >= 8 and raw.isalpha() and raw.isupper()
+            and holds_identifier(text, spans) == PERSON):
+        return None
+    lower = raw.lower()
+    for end in (len(lower), len(lower) - 1):
+        for start in range(2, end - 3):
+            given = lower[start:end]
+            if lexicon.is_first_name(given) and not lexicon.is_ordinary(given):
+                at = word.start() + word.group().find(raw)
+                return TextSpan(at, at + len(raw), Category.NAME, 0.5,
+                                "end of a name and a given name, cut at the frame's edge", raw)
+    return None
+
+
 def _with_given_run_on(text: str, found: TextSpan, before: re.Match[str],
                        spans: list[TextSpan]) -> TextSpan:
     """The start of a name cut at the edge, with the first name OCR ran onto it
@@ -488,6 +509,8 @@ def _at_the_cut(text: str, words: list[re.Match[str]], index: int, side: str,
     found = _fragment(text, word, side, _cue_beside(words, index, side, before), staff)
     if found is None:
         found = _banner_field(text, word, side, before)
+    if found is None and side == "left":
+        found = _given_after_cut_surname(text, word, before)
     if side == "right" and (field := _banner_field_words(text, words, index, before)):
         # the field's whole words with the cut one ("EmeseK. ZOLT|": not "ZOLT" alone)
         found = field if found is None else replace(
