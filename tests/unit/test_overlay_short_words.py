@@ -70,3 +70,9 @@ def test_common_words_are_the_tokenizers_whole_words():
     assert not {"yulan", "peres", "karch"} & lexicon.common_words()
     assert lexicon.is_rare_word("Yulan") and not lexicon.is_rare_word("King")
     assert not lexicon.is_rare_word("Kadyrov")  # no English word at all
+
+
+@pytest.mark.parametrize("text", ["ZHUMABAEVTELFER", "TUKHTAROVKARCH", "OSPANOVBUHLER"])
+def test_a_rare_listed_name_inside_names_run_together_is_no_english_word(detector, text):
+    """ "KADYROV ABBAS" read "KADYROVABBAS": "abbas" is Webster's, and a name."""
+    assert names(detector, text, PERSON) == [text]

@@ -14,13 +14,16 @@ def holds_a_word(letters: str) -> bool:
     """ "ROYALFREEH", "TIONCONTACT": a piece in no name list with an English or overlay word of
     five letters or more in it (or that is one) is words run together, not a name. Inside it, a
     word counts as the dictionary writes it, not by a stem: "aitly" ("ait" + "ly") of
-    "CAITLYNSCHULZ" is no word there ("abbas" of "KADYROVABBAS" is one as written, so that name
-    still holds a word)."""
+    "CAITLYNSCHULZ" is no word there. A listed name that is a rare English word is the name
+    ("abbas" of "KADYROVABBAS": Webster's lists it, no common text uses it)."""
     words = lexicon.ordinary_words()
-    return any(letters[a:b] in words or letters[a:b] in lexicon.CLINICAL_WORDS
-               or letters[a:b] in NOT_A_NAME
-               for a in range(len(letters)) for b in range(a + 5, len(letters) + 1)
-               ) or lexicon.is_ordinary(letters)
+
+    def word(piece: str) -> bool:
+        return piece in NOT_A_NAME or piece in lexicon.CLINICAL_WORDS or (
+            piece in words and not (lexicon.is_known_name(piece) and lexicon.is_rare_word(piece)))
+
+    return any(word(letters[a:b]) for a in range(len(letters))
+               for b in range(a + 5, len(letters) + 1)) or lexicon.is_ordinary(letters)
 
 
 def overlay_words_run_together(letters: str) -> bool:
