@@ -100,3 +100,14 @@ def test_a_small_look_alike_first_letter_before_capitals_is_a_capital(detector, 
     """ "Olsen^TOSH" read "olsenTOSH": its caret dropped, its O read small."""
     assert names(detector, text, PERSON) == [text]
     assert names(detector, text, NONE) == []  # alone, with nothing beside it: no name
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("Torvaldo Ismenia", PERSON, ["Torvaldo Ismenia"]),  # the place model says a place
+    ("Sunnybrook Hsc", PERSON, []),  # a facility's word
+])
+def test_a_line_of_words_no_list_holds_beside_a_sex_or_age_is_a_name(detector, text, beside,
+                                                                      name):
+    """ "Palerma Liviana" over "MALE/23 YRS": the place model's guess gives way to the line's
+    shape."""
+    assert names(detector, text, beside) == name

@@ -361,7 +361,17 @@ def _vouched(line: str, words: list[Token], first: int, last: int) -> bool:
     shaped = any(_SHAPED.search(gap(line, a, b)) for a, b in zip(run, run[1:], strict=False))
     return len(run) >= 2 and (
         (shaped and any(lexicon.is_known_name(w.text) for w in run))
-        or any(lexicon.is_first_name(w.text) and not lexicon.is_ordinary(w.text) for w in run))
+        or any(lexicon.is_first_name(w.text) and not lexicon.is_ordinary(w.text) for w in run)
+        or _unlisted_line(line, run))
+
+
+def _unlisted_line(line: str, run: list[Token]) -> bool:
+    """The run is its whole line, of words no list holds (no name's, no English word, no
+    place's): "Palerma Liviana" over "MALE/23 YRS", which the place model read as a place."""
+    return (not line[: run[0].start].strip() and not line[run[-1].end :].strip()
+            and all(len(w.text) >= 3 and not lexicon.is_known_name(w.text)
+                    and not lexicon.is_ordinary(w.text) and not lexicon.is_place(w.text)
+                    for w in run))
 
 
 def _within(spans: list[TextSpan], offset: int, length: int) -> list[TextSpan]:
