@@ -177,3 +177,13 @@ def test_a_label_with_its_value_beside_it_is_no_column_header(detector):
     # the same label alone, its value beyond the frame's right edge
     lines = [pieces(("RN:", 313), y=50), pieces(("Les", 300), y=50 + ROW)]
     assert headers_in([w for line in lines for w in words_of(line)]) == []
+
+
+def test_an_images_words_run_together_under_a_doctors_title_are_no_name():
+    """ "LIVERTRANSVERSE" under "Ref: ED PHYSICIAN" on an ultrasound's header (2026-12-06); a
+    name in capitals stays one, and a surname made of words that the census knows."""
+    from app.core.picture.table_columns import _no_name
+
+    assert _no_name("LIVERTRANSVERSE") and _no_name("CTABDOMENPELVIS")
+    assert not _no_name("FENSTERMACHER") and not _no_name("GOODFELLOW")
+    assert not _no_name("Blackwood")

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from app.core.detect.lexicon import common_surnames, is_first_name, is_ordinary
+from app.core.detect.lexicon import common_surnames, is_first_name, is_known_name, is_ordinary
+from app.core.detect.run_together import made_of_words
 from app.core.findings.plain_summary import cue_above
 from app.core.models import Box, Category, OcrLine, TextSpan
 
@@ -277,12 +278,20 @@ def spans_in_cell(found: ColumnCell, found_in_joined: list[TextSpan]) -> list[Te
 
 
 def _no_name(text: str) -> bool:
-    """Whether a cell's "name" is only words: each an English word or short capitals, and
-    not all of them first names or common surnames ("Discharged", "Side room", "Bed free",
-    "TBC"; but "Blackwood", "Smith", "Rose Hill")."""
+    """Whether a cell's "name" is only words: each an English word, short capitals or words
+    run together, and not all of them first names or common surnames ("Discharged", "Side
+    room", "Bed free", "TBC"; but "Blackwood", "Smith", "Rose Hill")."""
     words = _LETTERS.findall(text)
     if not words:
         return True
     if all(is_first_name(w) or w.lower() in common_surnames() for w in words):
         return False
-    return all(is_ordinary(w) or (w.isupper() and len(w) <= 3) for w in words)
+    return all(is_ordinary(w) or (w.isupper() and len(w) <= 3) or _words_run_together(w)
+               for w in words)
+
+
+def _words_run_together(word: str) -> bool:
+    """An image's words in capitals, their space lost ("LIVERTRANSVERSE" under "Ref: ED
+    PHYSICIAN"): ten letters or more that English and overlay words make up whole."""
+    return (word.isupper() and len(word) >= 10 and not is_known_name(word)
+            and made_of_words(word.lower()))
