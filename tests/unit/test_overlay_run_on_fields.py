@@ -111,3 +111,19 @@ def test_a_line_of_words_no_list_holds_beside_a_sex_or_age_is_a_name(detector, t
     """ "Palerma Liviana" over "MALE/23 YRS": the place model's guess gives way to the line's
     shape."""
     assert names(detector, text, beside) == name
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    # a name's first O read as the last 0 of the number before it
+    ("Acc#731962040 swaldKettering", NONE, "swaldKettering"),
+    ("ID: 552918730 LIVIA RANTALA", NONE, "LIVIA RANTALA"),
+    # the caret read as a question mark
+    ("HOLMQVIST?BRITTA", PERSON, "HOLMQVIST?BRITTA"),
+])
+def test_a_misread_o_or_caret_does_not_hide_the_name(detector, text, beside, name):
+    assert names(detector, text, beside) == [name]
+
+
+def test_a_number_ending_in_0_before_a_word_stays_a_number(detector):
+    assert names(detector, "Dose 500 mg twice", PERSON) == []
+    assert names(detector, "Is it OK?Yes", PERSON) == []

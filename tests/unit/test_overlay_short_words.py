@@ -76,3 +76,14 @@ def test_common_words_are_the_tokenizers_whole_words():
 def test_a_rare_listed_name_inside_names_run_together_is_no_english_word(detector, text):
     """ "KADYROV ABBAS" read "KADYROVABBAS": "abbas" is Webster's, and a name."""
     assert names(detector, text, PERSON) == [text]
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    # an overlay's word of four letters with two letters after it is chance ("TOMO" + "MI")
+    ("TOMOMI KITAGAWA    Ref: Ed Physician", PERSON, ["TOMOMI KITAGAWA"]),
+    ("KNEEPDFATSAT", PERSON, []),  # "KNEE" + "PDFATSAT"
+    ("PORTABLEAP", PERSON, []),  # a long overlay word and two letters
+])
+def test_an_overlay_word_at_a_names_end_needs_more_than_two_letters_left(detector, text,
+                                                                          beside, name):
+    assert names(detector, text, beside) == name

@@ -307,6 +307,7 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
         if len(line.split()) <= MAX_WORDS and style(line) is not Style.LOWER and cue:
             for first, last in _name_runs(line, words, cue, own):
                 start, end = _whole_words(words, cut_from, read, first, last)
+                start = _with_its_o(as_read, line, start)
                 start, end = offset + start, offset + end
                 blocking = [s for s in spans if s.start < end and start < s.end
                             and s.category is not Category.NAME]
@@ -322,6 +323,15 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
                                           text[start:end], cue=NEXT_TO[cue]))
         offset += len(as_read) + 1
     return found
+
+
+def _with_its_o(as_read: str, line: str, start: int) -> int:
+    """Where a name starts on the line as read when its first O was read as the number's last
+    0 ("487446860 lgaKrylova", read as "48744686 OlgaKrylova"): after the space, the 0 left to
+    the number's finding."""
+    if 0 < start and line[start] == "O" and as_read[start - 1 : start + 1] == "0 ":
+        return start + 1
+    return start
 
 
 def _whole_words(words: list[Token], cut_from: list[int], read: list[Token], first: int,

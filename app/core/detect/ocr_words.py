@@ -58,14 +58,32 @@ _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 def letters_restored(line: str) -> str:
     """`line` with a 0 or 1 inside a word read as the letter it stands for, a small l between
     capitals as the I it looks like ("LETTlERE") and a capital I between small letters as the
-    l ("PauIsen"), and a small r between a surname in capitals and a given name as the caret it
-    stands for ("PETRUSSENrEdvard")."""
+    l ("PauIsen"), a small r or a question mark between a surname in capitals and a given name
+    as the caret it stands for ("PETRUSSENrEdvard", "SCHWARZ?SARA"), and a name's first O read
+    as the last 0 of the number before it ("487446860 lgaKrylova" → "48744686 OlgaKrylova")."""
     def letter(m: re.Match[str]) -> str:
         return _AS_LETTER[m.group()]
 
     restored = _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
     restored = _CAPITAL_I_IN_SMALL.sub(_small_l, _SMALL_L_IN_CAPITALS.sub("I", restored))
-    return _CARET_AS_R.sub("^", restored)
+    restored = _O_AFTER_NUMBER.sub(_name_with_its_o, restored)
+    return _CARET_AS_R.sub("^", _CARET_AS_QUESTION.sub("^", restored))
+
+
+# "Acc#487446860 lgaKrylova": a name's first O read as a 0 at the end of the number before it
+_O_AFTER_NUMBER = re.compile(r"(?<=\d)0 ([A-Za-z]{2,})")
+# "SCHWARZ?SARA": the caret read as a question mark between a surname and a given name
+_CARET_AS_QUESTION = re.compile(r"(?<=[A-Z]{3})\?(?=[A-Z][A-Za-z]{2})")
+
+
+def _name_with_its_o(m: re.Match[str]) -> str:
+    """ "0 lga" → " Olga" (the same length) when "O" and the letters start with a listed name."""
+    letters = m.group(1)
+    head = _CAMEL.match(letters)
+    word = head.group() if head else letters
+    if lexicon.is_known_name("o" + word.lower()) and not lexicon.is_ordinary(word):
+        return " O" + letters
+    return m.group()
 
 
 def _small_l(m: re.Match[str]) -> str:
