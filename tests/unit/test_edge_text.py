@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from app.core.detect import TextDetector
-from app.core.detect.line_names import PERSON
+from app.core.detect.line_names import NONE, PERSON, RECORD
 from app.core.findings.hits import normalise
 from app.core.models import Category
 from app.core.picture.detectors import TextFinder
@@ -369,4 +369,19 @@ def test_a_line_is_cut_where_its_ink_goes_on_to_the_border(sliver, rule, cut):
 ])
 def test_a_given_name_after_a_cut_surname_is_flagged(detector, text, name):
     spans = edge_spans(text, detector.detect(text), Cut(left=True))
+    assert [s.text for s in spans if s.category is Category.NAME] == name
+
+
+# 2026-12-06, from an outside tester: a listed given name before the surname the right edge cuts
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("ROSALIND TRE", RECORD, ["ROSALIND TRE"]),
+    ("Beatrice Okw", PERSON, ["Beatrice"]),  # the line's own rules found the given name
+    ("MARGARETHALV", RECORD, ["MARGARETHALV"]),  # run together
+    ("ROSALIND TRE", NONE, []),  # nothing beside it says record or person
+    ("CHEST PA", RECORD, []),
+    ("Portable Che", RECORD, []),  # no given name
+])
+def test_a_given_name_before_a_cut_surname_is_flagged(detector, text, cue, name):
+    spans = edge_spans(text, detector.detect(text, beside_identifier=cue), Cut(right=True),
+                       None, cue)
     assert [s.text for s in spans if s.category is Category.NAME] == name

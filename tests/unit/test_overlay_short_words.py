@@ -87,3 +87,11 @@ def test_a_rare_listed_name_inside_names_run_together_is_no_english_word(detecto
 def test_an_overlay_word_at_a_names_end_needs_more_than_two_letters_left(detector, text,
                                                                           beside, name):
     assert names(detector, text, beside) == name
+
+
+@pytest.mark.parametrize("text", ["MR LSPINE", "MR CSPINE W/O", "MR TSPINE", "MR IAC",
+                                  "MR BRAINW/O", "MR Lspine"])
+def test_an_mr_study_in_short_is_no_name_after_mr(detector, text):
+    """From an outside tester: "MR LSPINE" was "a name after 'MR'" (the modality read as a
+    title); a study's word with the W of "W/O" run on likewise."""
+    assert names(detector, text, PERSON) == []

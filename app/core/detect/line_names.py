@@ -260,7 +260,9 @@ def _study_after_modality(span: TextSpan, text: str) -> bool:
         return True
     # "MR BRAINT 2 FLAIR": a study's word and the letter of the sequence after it ("T2"), the
     # space read one letter early
-    return lower[:-1] in IMAGE_WORDS and _DIGIT_NEXT.match(text, span.end) is not None
+    # "MR BRAINW/O": the W of "W/O" (with and without contrast) run onto the study's word
+    return lower[:-1] in IMAGE_WORDS and (_DIGIT_NEXT.match(text, span.end) is not None
+                                          or text.startswith("/", span.end))
 
 
 _DIGIT_NEXT = re.compile(r" ?\d")

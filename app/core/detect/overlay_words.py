@@ -33,6 +33,7 @@ esophagus oesophagus duodenum jejunum ileum colon cecum caecum rectum sigmoid tr
 ascending descending fundus antrum pylorus bulb cardia larynx trachea bronchus carina
 extremity extremities upper lower whole body limb joint joints soft tissue tissues vessel
 vessels vein veins artery arteries ventricle atrium valve mitral tricuspid aortic pulmonary
+lspine cspine tspine lsspine iac iacs tmj orbits sella
 """
 # view, position, laterality and orientation
 _POSITION = """

@@ -198,7 +198,8 @@ class TextFinder:
         for line, spans, beside in self._spans_by_block(lines):
             cut = cut_of(line, width, height, frame=sample.frame)
             if cut:  # part of the line is beyond the frame's edge
-                spans = edge_spans(line.text, spans, cut, partial(self._spans, beside=beside))
+                spans = edge_spans(line.text, spans, cut, partial(self._spans, beside=beside),
+                                   beside)
             if line.confidence < getattr(self.ocr, "doubtful_below", LOW_OCR_CONFIDENCE):
                 self.low_text_times.append(round(sample.t_s, 3))
                 self.low_text_parts.append((round(sample.t_s, 3), part_of_picture(

@@ -397,6 +397,40 @@ def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
                     text[field[0].start() : end])
 
 
+def _given_then_cut(text: str, words: list[re.Match[str]], spans: list[TextSpan]
+                    ) -> TextSpan | None:
+    """A listed given name and the start of the surname the right edge cuts ("WILHELMINA TRA|",
+    or run together: "SAMUELOKAR|"), on a line that holds or sits beside an identifier: the
+    name, though the surname's start is too short to look up."""
+    cut = words[-1]
+    raw = cut.group().strip(".,;()[]'\"")
+    if not raw.isalpha() or not raw[0].isupper() or any(
+            _overlaps(s, cut.start(), cut.end()) for s in spans):
+        return None
+    start = cut.start() + cut.group().find(raw)
+    if raw.isupper() and len(raw) >= 6:  # run together: a given name, then two letters or more
+        for size in range(4, len(raw) - 1):
+            if _listed_given(raw[:size]):
+                return TextSpan(start, start + len(raw), Category.NAME, 0.5,
+                                "given name and the start of a surname, cut at the frame's edge",
+                                raw)
+    if len(words) < 2:
+        return None
+    given = words[-2]
+    if (not _listed_given(given.group()) or text[given.end() : cut.start()].strip()
+            or not given.group()[0].isupper()
+            or any(_overlaps(s, given.start(), given.end()) for s in spans)):
+        return None
+    return TextSpan(given.start(), start + len(raw), Category.NAME, 0.5,
+                    "given name and the start of a surname, cut at the frame's edge",
+                    text[given.start() : start + len(raw)])
+
+
+def _listed_given(word: str) -> bool:
+    return (len(word) >= 4 and word.isalpha() and lexicon.is_first_name(word)
+            and not lexicon.is_ordinary(word) and word.lower() not in NOT_A_NAME)
+
+
 def _given_after_cut_surname(text: str, word: re.Match[str], spans: list[TextSpan]
                              ) -> TextSpan | None:
     """A word in capitals the left edge cuts that ends with a listed given name (and perhaps
@@ -449,13 +483,15 @@ def _run_together(text: str, word: re.Match[str], side: str) -> list[re.Match[st
 
 
 def edge_spans(text: str, spans: list[TextSpan], cut: Cut,
-               detect: Callable[[str], list[TextSpan]] | None = None) -> list[TextSpan]:
+               detect: Callable[[str], list[TextSpan]] | None = None,
+               cue: int = 0) -> list[TextSpan]:
     """The spans of a line the frame's edge cuts: the cut word not looked up whole, but as the
     start or end of a name or number; a line cut across its height keeps only what does not
     rest on the statistical model's reading of its half-letters. `detect` (the line's
     detector) reads the line again without the word its left edge cuts: what follows is then
     the start of the line, as it is of the banner or list whose start the edge cut off
-    ("MA NANAHO    Pt ID: …": the name is the first field)."""
+    ("MA NANAHO    Pt ID: …": the name is the first field). `cue`: what the line's company
+    says (line_names.RECORD or PERSON), as the detector was told."""
     if cut.across:
         spans = [s for s in spans if not s.from_ner]
     words = list(_WORD.finditer(text))
@@ -467,6 +503,8 @@ def edge_spans(text: str, spans: list[TextSpan], cut: Cut,
         words[:1] = _run_together(text, words[0], "left")
     if cut.right:
         spans = _at_the_cut(text, words, len(words) - 1, "right", spans)
+        if cue and (given := _given_then_cut(text, words, spans)) is not None:
+            spans.append(given)
     if cut.left:
         spans = _at_the_cut(text, words, 0, "left", spans)
         if detect is not None and len(words) > 1:
