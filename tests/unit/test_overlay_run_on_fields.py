@@ -127,3 +127,14 @@ def test_a_misread_o_or_caret_does_not_hide_the_name(detector, text, beside, nam
 def test_a_number_ending_in_0_before_a_word_stays_a_number(detector):
     assert names(detector, "Dose 500 mg twice", PERSON) == []
     assert names(detector, "Is it OK?Yes", PERSON) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a banner's first field, its bar before the sex (from an outside tester's banners)
+    ("Verhoeven|F|60 yrs|MRN: 43830935", ["Verhoeven"]),
+    ("Oyelaran 丨 M| 54 yrs| MRN: 36853593", ["Oyelaran"]),
+    ("PORTABLE|F|60 yrs", []),
+    ("Hologic|F|60 yrs", []),
+])
+def test_a_surname_before_a_bar_and_the_sex_is_flagged(detector, text, name):
+    assert names(detector, text, NONE) == name

@@ -96,7 +96,8 @@ _CARET_SHAPED = re.compile(CARET)
 # a label before a name: "Pt: ", "PATIENT NAME: "
 _LABEL_BEFORE = re.compile(r"\s*(?:[A-Za-z]+\s?){1,2}[:#]\s*")
 # a sex marker or an age right after a word: "ANDOURIKU Sex: F", "MOURIKAANTJE [M] 58Y"
-_MARKER_NEXT = re.compile(r"\s*(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
+_MARKER_NEXT = re.compile(r"\s*(?:[|丨]\s*)?"  # a banner's bar between ("Wouters|F|60 yrs")
+                          r"(?:[\[(]\s*[MF]\s*[\])]|[MF](?![A-Za-z])|(?i:sex|gender)\b|"
                           r"(?i:age)\s*:?\s*\d|"
                           r"\d{1,3}\s?(?i:y|yo|yrs?|years)(?:\b|(?=[MF]\b)))")
 _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
