@@ -180,7 +180,8 @@ def print_findings(result: AnalysisResult, stream=sys.stdout) -> None:
     print(
         f"Checked: {coverage.speech_seconds:.1f} s of speech; text looked for in "
         f"{coverage.frames_read} of {coverage.frames_sampled} frames sampled "
-        f"({coverage.frames_total} in the clip), {coverage.lines_read} lines read.",
+        f"({coverage.frames_total} in the clip), {coverage.lines_read} "
+        f"{'line' if coverage.lines_read == 1 else 'lines'} read.",
         file=stream,
     )
     for note in [hard_to_read(coverage), *presenter_lines(result), *coverage.notes]:

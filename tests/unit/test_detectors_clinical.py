@@ -83,6 +83,9 @@ def flagged(detector, text):
         pytest.param("ACC#36271605|D.0.B 05/28/2002", ID, "ACC#36271605",
                      id="labelled-number-then-bar"),
         pytest.param("Call 4|5-555-0199", P, "4|5-555-0199", id="ocr-bar-for-1-inside"),
+        # the sex after a birth date is no part of the date (the NER took it in)
+        pytest.param("DOB: 1940-06-06 M", D, "DOB: 1940-06-06", id="date-then-sex"),
+        pytest.param("DOB: 1977-11-30 Female", D, "DOB: 1977-11-30", id="date-then-sex-word"),
         # ward context, said and seen
         pytest.param("Another busy day on the ward", W, "on the ward", id="on-the-ward"),
         pytest.param("back in the ICU tonight", W, "in the ICU", id="in-the-icu"),

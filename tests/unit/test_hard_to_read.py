@@ -111,3 +111,12 @@ def test_the_json_says_where_with_each_time():
                                               low_confidence_text_parts=((1.0, "top left"),)))
     assert result.to_json()["coverage"]["low_confidence_text_parts"] == [
         {"t_s": 1.0, "part": "top left"}]
+
+
+@pytest.mark.parametrize(("read", "said"), [(1, "1 line read."), (2, "2 lines read."),
+                                            (0, "0 lines read.")])
+def test_the_lines_read_are_counted_in_plain_english(read, said):
+    """The outside tester saw "1 lines read" on the command line."""
+    result = scanned()
+    result = replace(result, coverage=replace(result.coverage, lines_read=read))
+    assert said in printed(result)

@@ -75,6 +75,7 @@ _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", 
                "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today", *DEVICE_WORDS}
 # Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
 _TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
+_SEX_AFTER = re.compile(r"\s+(?:[MF]|[Mm]ale|MALE|[Ff]emale|FEMALE)$")
 _LEADING_LABEL = re.compile(r"^(?:patient|pt|name)\s*[.:]?\s+", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^(?:#?\d[\d.,:/-]*\s+)+")  # "14 P. Gonzalez": a room's number
 _BARE_YEAR = re.compile(r"^(?:in\s+|the\s+)?(?:19|20)\d\d'?s?$", re.IGNORECASE)
@@ -179,6 +180,8 @@ class TextDetector:
             if not _is_specific_date(found):
                 return None
             score = min(score, 0.6)
+            if not pattern:  # "1940-06-06 M": the sex after a birth date is no part of it
+                found = _SEX_AFTER.sub("", found)
         if category is Category.NAME:
             for lead in (_LEADING_LABEL, _LEADING_NUMBER):
                 label = lead.match(found)
