@@ -282,3 +282,22 @@ def test_allow_list_keeps_the_presenters_own_name(detector):
     lists = WordLists(allow=("Anna",))
     assert (N, "Anna") not in [(s.category, s.text)
                                for s in detector.detect("Your nurse today is Anna", lists)]
+
+
+@pytest.mark.parametrize(("text", "facility"), [
+    ("Brigham and Women's Hospital Boston Massachusetts", "Brigham and Women's Hospital"),
+    ("Baylor Scott & White Medical Center", "Baylor Scott & White Medical Center"),
+    ("transferred to Salford Royal and Hope Hospital", "Salford Royal and Hope Hospital"),
+])
+def test_a_facility_named_after_two_is_one_place_and_no_name(detector, text, facility):
+    """From an outside tester: "Brigham" of "Brigham and Women's Hospital" was a person's name
+    beside a patient's banner (6 pictures); a person before "and" a hospital is one still."""
+    for beside in (None, 2):
+        found = [(s.category, s.text) for s in detector.detect(text, beside_identifier=beside)]
+        assert (Category.LOCATION, facility) in found, found
+        assert not [t for c, t in found if c is Category.NAME], found
+
+
+def test_a_person_before_and_then_a_hospital_stays_a_person(detector):
+    found = detector.detect("seen by Dr Patel and Smith Hospital staff")
+    assert "Patel" in [s.text for s in found if s.category is Category.NAME]

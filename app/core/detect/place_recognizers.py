@@ -19,7 +19,7 @@ from app.core.detect import lexicon
 from app.core.detect.facility_columns import case_of, column_before_facility
 from app.core.detect.name_recognizers import RELATIONS, Found, WordRecognizer
 from app.core.detect.ocr_words import CARET
-from app.core.detect.tokens import Style, Token, joined, style, tokens
+from app.core.detect.tokens import Style, Token, gap, joined, style, tokens
 
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -88,6 +88,7 @@ class FacilityRecognizer(WordRecognizer):
                 first += 1
             if first == i:
                 continue  # "the hospital", "outside hospital": which one is not said
+            first = _with_partner(text, words, first)
             named = any(_names_something(w, writing) for w in words[first:i])
             cued = first > 0 and words[first - 1].lower in _CUES_BEFORE_FACILITY
             if word.lower in _KIND_OF_CARE and not (named or cued):
@@ -101,6 +102,29 @@ class FacilityRecognizer(WordRecognizer):
                 AnalysisExplanation(self.name, 0.6, pattern_name="Saint … (hospital)"),
             ))
         return results
+
+
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "nurse", "sister", "rn"})
+
+
+def _with_partner(text: str, words: list[Token], first: int) -> int:
+    """Where a facility named after two starts: the name before "and" or "&" ("Brigham and
+    Women's Hospital", "Baylor Scott & White Medical Center"), one or two capitalised words."""
+    if first >= 2 and words[first - 1].lower == "and" and joined(text, words[first - 2],
+                                                                  words[first - 1]):
+        start = first - 2
+    elif first >= 1 and re.fullmatch(r" ?& ?", gap(text, words[first - 1], words[first])):
+        start = first - 1
+    else:
+        return first
+    if (not words[start].text[:1].isupper() or words[start].lower in _NEVER_PLACES
+            or (start > 0 and words[start - 1].lower.rstrip(".") in _TITLES)):
+        return first  # "Dr Patel and Smith Hospital": a person and a hospital
+    if (start > 0 and words[start - 1].text[:1].isupper() and joined(text, words[start - 1],
+                                                                     words[start])
+            and words[start - 1].lower not in _NEVER_PLACES):
+        start -= 1
+    return start
 
 
 def _another_case_first(run: list[Token]) -> bool:
