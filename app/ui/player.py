@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, Qt, QUrl, Signal
@@ -190,21 +191,29 @@ class PlayerWidget(QWidget):
             return
         self._shut_down = True
         self.player.pause()
-        self._settle(0.3)
+        self._settle(0.3, until=lambda: self.player.playbackState()
+                     != QMediaPlayer.PlaybackState.PlayingState)
         self.sink.videoFrameChanged.disconnect(self._on_frame)
         self.player.setSource(QUrl())
         # and let the backend's threads finish tearing the clip down before the player is
-        # destroyed with the window (a CI run crashed in one of them, at a window's close)
-        self._settle(0.2)
+        # destroyed with the window (CI runs crashed in one of them at a window's close, on a
+        # loaded machine: the fixed wait alone was too short there)
+        self._settle(0.2, until=lambda: self.player.mediaStatus()
+                     == QMediaPlayer.MediaStatus.NoMedia)
 
     @staticmethod
-    def _settle(seconds: float = 0.15) -> None:
+    def _settle(seconds: float = 0.15, until: Callable[[], bool] | None = None,
+                longest: float = 3.0) -> None:
         """Handle events for a moment (the interpreter lock is free meanwhile), so the
-        backend's threads can deliver what they have on the way and finish tearing down."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
+        backend's threads can deliver what they have on the way and finish tearing down; with
+        `until`, for at least `seconds` and then until it holds, `longest` at most."""
+        start = time.monotonic()
+        while True:
             QCoreApplication.processEvents()
             time.sleep(0.01)
+            waited = time.monotonic() - start
+            if waited >= longest or (waited >= seconds and (until is None or until())):
+                return
 
     def _on_frame(self, frame: QVideoFrame) -> None:
         image = frame.toImage()
