@@ -127,9 +127,23 @@ def _starts_one(sorted_words: list[str], prefix: str) -> bool:
 def name_part(fragment: str, side: str) -> bool:
     """Whether a name in the lists starts (`side` "right": the end is cut off) or ends (`side`
     "left") with the fragment."""
-    forward, backward = _sorted_names()
+    return _part_of(_sorted_names(), fragment, side)
+
+
+def _part_of(sorted_both: tuple[list[str], list[str]], fragment: str, side: str) -> bool:
+    """Whether a word of a list, sorted forwards and backwards, starts (`side` "right") or
+    ends with the fragment."""
+    forward, backward = sorted_both
     lower = fragment.lower()
     return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
+
+
+def image_part(fragment: str, side: str) -> bool:
+    """Whether an image's, a maker's or a facility's word starts (`side` "right") or ends with
+    the fragment."""
+    lower = fragment.lower()
+    return any(w.startswith(lower) if side == "right" else w.endswith(lower)
+               for w in NOT_A_NAME if len(w) >= len(lower))
 
 
 def word_part(fragment: str, side: str, inflected: bool = False) -> bool:
@@ -158,9 +172,7 @@ def place_part(fragment: str, side: str) -> bool:
     """Whether a place's name (a city, a state) that is no person's starts (`side` "right") or
     ends with the fragment: "SOUTHAMP" of "SOUTHAMPTON GENERAL" is a hospital's town, not
     "Southam"."""
-    forward, backward = _sorted_places()
-    lower = fragment.lower()
-    return _starts_one(forward, lower) if side == "right" else _starts_one(backward, lower[::-1])
+    return _part_of(_sorted_places(), fragment, side)
 
 
 _INFLECTIONS = ("s", "es", "ed", "ing")
@@ -348,10 +360,8 @@ def _banner_field(text: str, word: re.Match[str], side: str, spans: list[TextSpa
         return None
     if side == "left" and not _FIELD_AFTER.match(text, word.end()):
         return None
-    lower = raw.lower()
-    image = any(w.startswith(lower) if side == "right" else w.endswith(lower)
-                for w in NOT_A_NAME if len(w) >= len(lower))
-    if image or word_part(raw, side) or lexicon.is_ordinary(raw) or place_part(raw, side):
+    if (image_part(raw, side) or word_part(raw, side) or lexicon.is_ordinary(raw)
+            or place_part(raw, side)):
         return None  # "| (F) | MASSACHUSETTS" of "MASSACHUSETTS GENERAL": a place
     return TextSpan(start, start + len(raw), Category.NAME, 0.5,
                     "name in a record banner's field, cut at the frame's edge", raw)
@@ -388,8 +398,7 @@ def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
     if any(_overlaps(s, field[0].start(), field[-1].end()) for s in spans):
         return None
     cut = words[index]
-    shown = cut.group().lower()
-    if len(shown) >= 3 and any(w.startswith(shown) for w in NOT_A_NAME if len(w) >= len(shown)):
+    if len(cut.group()) >= 3 and image_part(cut.group(), "right"):
         return None  # "Sunnybrook Hsc|": the field is a facility's or a study's name
     end = cut.end() if cut.group().isalpha() else field[-1].end()
     return TextSpan(field[0].start(), end, Category.NAME, 0.5,
