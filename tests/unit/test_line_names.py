@@ -5,7 +5,7 @@ Loads spaCy, no video models."""
 
 import pytest
 
-from app.core.detect.line_names import NONE, PERSON, RECORD, holds_identifier
+from app.core.detect.line_names import NONE, PATIENT, PERSON, RECORD, holds_identifier
 from app.core.models import Box, Category, OcrLine
 from app.core.picture.stacked_lines import neighbours
 from tests.unit.overlay_lines import names
@@ -57,7 +57,12 @@ def test_the_overlays_own_words_are_no_names(detector, text, beside):
 def test_what_a_line_holds_says_how_strongly_its_neighbours_are_a_person():
     assert holds_identifier("DOB: 06.16.1976", []) == PERSON
     assert holds_identifier("[F] 45Y", []) == PERSON
-    assert holds_identifier("ID: 5561023  10:54", []) == RECORD
+    assert holds_identifier("ID: 5561023  10:54", []) == PATIENT
+    assert holds_identifier("Pt ID: 48213377", []) == PATIENT
+    assert holds_identifier("MRN 5512093", []) == PATIENT
+    assert holds_identifier("Study ID: 55610231", []) == RECORD  # a study's, not a patient's
+    assert holds_identifier("Acc# 81244127", []) == RECORD
+    assert holds_identifier("04/05/2019 10:54", []) == RECORD
     assert holds_identifier("PORTABLE SEMI-UPRIGHT", []) == NONE
 
 

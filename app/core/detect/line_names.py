@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.core.detect import lexicon
+from app.core.detect.device_names import is_device_word
 from app.core.detect.facility_columns import (
     another_column,
     column_before_facility,
@@ -82,9 +83,18 @@ _RECORD = re.compile("|".join((
     r"#\s?\d{4,}|(?<![\d.])[A-Za-z]?\d{6,}\b",
     r"\b(?:bed|bay|rm|room)\s*[:#]?\s*\d{1,3}\b",
 )), re.IGNORECASE)
-NONE, RECORD, PERSON = 0, 1, 2  # how strongly a line's company says "this is a person"
+# a patient's record number with its label: "Pt ID: 48213377", "MRN 5512093", "ID: 5561023";
+# not a study's, a series' or a device's ("Study ID: 4471", "Acc# 81244127", "Station ID")
+_PATIENT_RECORD = re.compile(
+    r"(?:(?<![A-Za-z][ .])(?<![A-Za-z])\bid\b|\b(?:pt|pat|patient)\.?\s*(?:id|no|number|#)"
+    r"|\bpid\b|\bmrn\b|\bmr\s?#|\bmed\.?\s*rec(?:ord)?\.?\s*(?:no|#)?"
+    r"|\bhosp(?:ital)?\.?\s*(?:no|number|#)|\bnhs\s*(?:no|number)|\burn?\b|\bchi\b)"
+    r"\s*[:#.]?\s*[A-Za-z]{0,3}\d{4,}", re.IGNORECASE)
+# how strongly a line's company says "this is a person"
+NONE, RECORD, PATIENT, PERSON = 0, 1, 2, 3
 # each as a finding's plain summary says it (findings/plain_summary.py)
 NEXT_TO = {RECORD: "next to a date, a record number or a bed",
+           PATIENT: "next to a patient's record number",
            PERSON: "next to a sex, an age or a date of birth"}
 # between two words of a name: spaces, a comma (or a full stop OCR read for one), DICOM's caret
 # (or what OCR reads for it), a hyphen, nothing (a word OCR ran together), or a middle initial
@@ -106,10 +116,13 @@ _RECORD_LABEL_NEXT = re.compile(r"\s*(?i:acc(?:ession)?|id|mrn|mr#|pt\s?id)\s*[#
 
 
 def holds_identifier(text: str, spans: list[TextSpan]) -> int:
-    """PERSON when a line holds a sex marker, an age or a date of birth; RECORD when it holds a
-    date, a record number or a bed; else NONE."""
+    """PERSON when a line holds a sex marker, an age or a date of birth; PATIENT when it holds a
+    patient's record number with its label; RECORD when it holds a date, another record number
+    or a bed; else NONE."""
     if _PERSON.search(text) or any(s.category is Category.AGE for s in spans):
         return PERSON
+    if _PATIENT_RECORD.search(text):
+        return PATIENT
     if (any(s.category in IDENTIFYING for s in spans) or _RECORD.search(text)
             or any(s.category is Category.LOCATION and "bed" in s.rule for s in spans)):
         return RECORD
@@ -315,7 +328,8 @@ def line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> list[Tex
                 blocking = [s for s in spans if s.start < end and start < s.end
                             and s.category is not Category.NAME]
                 if not blocking or (
-                        cue == PERSON and _vouched(line, words, first, last)
+                        ((cue == PERSON and _vouched(line, words, first, last))
+                         or (cue == PATIENT and _unlisted_name_line(line, words[first:last + 1])))
                         and all(_overruled(s, start, end) for s in blocking)):
                     found.append(TextSpan(start, end, Category.NAME, 0.7, RULE,
                                           text[start:end], cue=NEXT_TO[cue]))
@@ -385,6 +399,36 @@ def _unlisted_line(line: str, run: list[Token]) -> bool:
             and all(len(w.text) >= 3 and not lexicon.is_known_name(w.text)
                     and not lexicon.is_ordinary(w.text) and not lexicon.is_place(w.text)
                     for w in run))
+
+
+def _unlisted_name_line(line: str, run: list[Token]) -> bool:
+    """Beside a patient's record number only, the whole line is two or three words no list holds
+    and shaped as names: letters only, each word capitalised or in capitals, none an image's,
+    a maker's, a facility's or the ward's word, nor words run together ("ADAEZE OBIORA", "Cormac
+    Breathnach" over "Pt ID: 48213377"; not "SAMSUNG RS85", "ABDOMENPELVIS WCONTRAST")."""
+    return (2 <= len(run) <= 3 and _unlisted_line(line, run)
+            and all(_name_shaped(w.text) for w in run)
+            and not any(w.lower in NOT_A_NAME or w.lower in lexicon.CLINICAL_WORDS
+                        or is_device_word(w.text) or is_facility_word(w)
+                        or overlay_words_run_together(w.lower) or _english_run_together(w.lower)
+                        for w in run))
+
+
+def _english_run_together(letters: str) -> bool:
+    """The letters cut whole into English words of five letters or more ("DOUBLECONTRAST"; not
+    "BREATHNACH": shorter words fall inside names by chance)."""
+    ends = {0}
+    for end in range(5, len(letters) + 1):
+        if any(end - start >= 5 and lexicon.is_ordinary(letters[start:end]) for start in ends):
+            ends.add(end)
+    return len(letters) in ends
+
+
+_NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+(?:['’-][A-Z]+)?")
+
+
+def _name_shaped(word: str) -> bool:
+    return _NAME_SHAPED.fullmatch(word) is not None and any(c in "aeiouyAEIOUY" for c in word)
 
 
 def _within(spans: list[TextSpan], offset: int, length: int) -> list[TextSpan]:
@@ -623,6 +667,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
         return _given_then_surname(run)
     if cue == PERSON and len(run) <= 3 and all(len(t) >= 3 for t in texts):
         return True  # beside a sex, an age or a birth date: "BEKBOLAT MUSLIYEVICH [M]"
+    if cue == PATIENT and _unlisted_name_line(line, run):
+        return True  # over "Pt ID: 48213377": "ADAEZE OBIORA", names no census list holds
     return any(lexicon.is_first_name(t) or (k and not o)
                for t, k, o in zip(texts, known, ordinary, strict=True))
 
