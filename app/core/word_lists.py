@@ -53,6 +53,27 @@ class WordLists:
         return any(wanted == key(entry) for entry in self.allow)
 
 
+    def unallowed_part(self, text: str) -> tuple[int, int]:
+        """Where `text` starts and ends once the allow-list entries that begin or end it, word
+        for word, are left out ("Aoife Marta Kowalczyk" with "Aoife" allowed: "Marta
+        Kowalczyk"); (0, len(text)) when none does, and an empty part when all of it is one."""
+        words = list(re.finditer(r"\S+", text))
+        first, last = 0, len(words)
+        for size in range(len(words) - 1, 0, -1):
+            if self.allowed(" ".join(w.group() for w in words[:size])):
+                first = size
+                break
+        for size in range(last - first - 1, 0, -1):
+            if self.allowed(" ".join(w.group() for w in words[last - size :])):
+                last -= size
+                break
+        if first == 0 and last == len(words):
+            return 0, len(text)
+        if first >= last:
+            return 0, 0
+        return words[first].start(), words[last - 1].end()
+
+
 def key(text: str) -> str:
     """An entry as compared: lower case, punctuation and spacing ignored."""
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())

@@ -252,11 +252,13 @@ def test_a_name_no_list_knows_whose_label_the_left_edge_cuts_is_flagged_in_a_row
     for text, meant in (("Wojciech OT: Ruth", "Wojciech"), ("ter: Grzegorz Dr: Mensah", "Grzegorz"),
                         ("io: Radoslaw HCA: Novak", "Radoslaw")):
         spans = edge_spans(text, detector.detect(text), Cut(left=True))
-        assert meant in [s.text for s in spans if s.category.value == "name"], text
+        found = [s.text for s in spans if s.category.value == "name"]
+        assert any(f.split()[0] == meant for f in found), (text, found)
     # an ordinary word in the row, a row whose next value is no name, a word with no row after
     for text, word in (("Soft OT: Ruth", "Soft"), ("et: Mobile Dr: Mensah", "Mobile"),
-                       ("Wojciech Diet: Soft", "Wojciech"), ("Grzegorz check at noon", "Grzegorz"),
-                       ("wojciech OT: Ruth", "wojciech")):
+                       ("Okwuosa Diet: Soft", "Okwuosa"),
+                       ("Ezekwesili check at noon", "Ezekwesili"),
+                       ("okwuosa OT: Ruth", "okwuosa")):
         spans = edge_spans(text, detector.detect(text), Cut(left=True))
         assert word not in [s.text for s in spans if s.category.value == "name"], text
 
@@ -317,13 +319,13 @@ def test_other_last_fields_cut_at_the_edge_are_no_names(detector, text, cut):
 def test_the_line_after_a_word_its_left_edge_cuts_is_read_from_there(detector):
     """ "MA NANAHO    Pt ID: …": with "MA" (of a surname) left out, the name is the banner's
     first field; without the detector to read it again, nothing."""
-    text = "TA WIREMU    Pt ID: 2186241403/16/2018"
+    text = "TA PAEWAI    Pt ID: 2186241403/16/2018"
     def again(line):
         return detector.detect(line, beside_identifier=PERSON)
 
     spans = edge_spans(text, detector.detect(text, beside_identifier=PERSON), Cut(left=True),
                        again)
-    assert [s.text for s in spans if s.category is Category.NAME] == ["WIREMU"]
+    assert [s.text for s in spans if s.category is Category.NAME] == ["PAEWAI"]
     spans = edge_spans(text, detector.detect(text, beside_identifier=PERSON), Cut(left=True))
     assert [s.text for s in spans if s.category is Category.NAME] == []
 

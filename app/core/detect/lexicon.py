@@ -2,7 +2,8 @@
 
 All three come from PyPI packages and are read from disk (never fetched):
 - person names: the US Census 1990 lists of first names (5,494) and surnames (88,799) in the
-  `names` package;
+  `names` package, and the given names of Faker's person lists for 90-odd locales that are no
+  English word (about 16,000 more; data/world_given_names.txt);
 - ordinary English: Webster's 2nd (`english-words`, "web2"), which keeps case, so "bill" (a word)
   and "Bill" (a name) are told apart: a word is *ordinary* when its lower-case form is listed;
 - places: the English-speaking countries' cities of 15,000 people or more and the US states
@@ -56,7 +57,16 @@ _ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
 
 @cache
 def first_names() -> frozenset[str]:
-    return _census("dist.male.first") | _census("dist.female.first")
+    """The census's given names, and the world's of four letters or more that are no English
+    word, nor an overlay's or a device's ("Signa" is a scanner too)."""
+    census = _census("dist.male.first") | _census("dist.female.first")
+    from app.core.detect.device_names import is_device_word
+    from app.core.detect.overlay_words import NOT_A_NAME
+
+    return census | frozenset(
+        name for name in world_given_names()
+        if len(name) >= 4 and name not in CLINICAL_WORDS and name not in NOT_A_NAME
+        and not is_device_word(name) and not is_ordinary(name))
 
 
 @cache
@@ -169,6 +179,22 @@ def is_first_name(word: str) -> bool:
 
 def is_place(words: str) -> bool:
     return words.lower() in place_names()
+
+
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names in Latin letters from the person lists of Faker's 90-odd locales (Nigeria's
+    Igbo and Yoruba, Ireland's, Japan's romanised, Hungary's, Māori, Zulu...), lower case, and
+    again without accents as OCR may read them: the US census of 1990 lacks most of the world's
+    names ("Adaeze", "Cormac", "Hiroshi", "Eszter"). Written into the app's data by
+    tools/world_given_names.py (Faker's MIT licence beside it)."""
+    try:
+        text = (resources.files("app.core.detect") / "data" / "world_given_names.txt").read_text(
+            encoding="utf-8")
+    except FileNotFoundError as error:
+        raise ModelError("The world's list of given names is missing from the app's "
+                         "data: reinstall ClearToPost.") from error
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def _census(file_name: str) -> frozenset[str]:

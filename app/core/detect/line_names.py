@@ -144,6 +144,9 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
         for other in overlapping:
             out.remove(other)
         start = min([name.start, *(s.start for s in overlapping)])
+        if start < name.start and made_of_words(text[start : name.start].lower(),
+                                                labels_only=True):
+            start = name.start  # "PATIENTNAMEFAIRWEATHER, IMOGEN": the label OCR ran on
         end = max([name.end, *(s.end for s in overlapping)])
         if end > name.end:  # "Jane  F", "Hamish Buchanan  Acc": a sex marker or a label
             end = name.end + _name_words_end(text[name.end : end])

@@ -149,6 +149,7 @@ class TextDetector:
         found = names_widened(text, [_whole_words(s, text) for s in found], lists.allowed)
         if beside_identifier is not None:  # a screen line: "OYELARAN^TEMITOPE" alone
             found = names_by_shape(text, found, lists.allowed)
+        found = [trimmed for s in found if (trimmed := _without_allowed_ends(s, lists))]
         return sorted(found + detail_spans(noted, found, lists), key=lambda s: s.start)
 
     @staticmethod
@@ -448,3 +449,18 @@ def _recognizers() -> tuple[EntityRecognizer, ...]:
         MovementPlaceRecognizer(),
         ward_context_recognizer(),
     )
+
+
+def _without_allowed_ends(span: TextSpan, lists: WordLists) -> TextSpan | None:
+    """A name without the allow-list entries it begins or ends with (the clinician's own name
+    before a patient's: "Aoife Marta Kowalczyk"); other spans as they are."""
+    if span.category is not Category.NAME or not lists.allow:
+        return span
+    start, end = lists.unallowed_part(span.text)
+    if (start, end) == (0, len(span.text)):
+        return span
+    if start == end:
+        return None
+    part = span.text[start:end].strip(" ,.;:^")
+    start += span.text[start:end].find(part)
+    return replace(span, start=span.start + start, end=span.start + start + len(part), text=part)
