@@ -60,6 +60,11 @@ def test_a_sex_run_onto_an_age_is_a_cue(detector, text, beside):
     ("HologicSelenia BONEWINDow", PERSON),
     ("Attending: HoSPiTALIST", PERSON),
     ("CEDARS-SINAI MEDI", PERSON),
+    # 2026-12-06, from an outside tester: a hospital or health system named after people
+    ("Mass General Brigham", RECORD),
+    ("MASS GENERAL BRIGHAM", PERSON),
+    ("Memorial Hermann", RECORD),
+    ("St. Bartholomew", RECORD),
 ])
 def test_models_streets_placeholders_and_cut_facilities_are_no_names(detector, text, beside):
     assert names(detector, text, beside) == []

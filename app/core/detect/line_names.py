@@ -179,6 +179,8 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
         return True  # "Multiparametric Queen" of "... Queen Elizabeth Hospital"
     if span.rule == RULE:
         return False
+    if _NAMED_AFTER.search(text, 0, span.start) and len(span_words) <= 2:
+        return True  # "Mass General Brigham", "Memorial Hermann": a hospital named after people
     words = [w.lower for w in span_words] + [  # "Children's" as printed too
         w.text.lower() for w in span_words if w.text.lower() != w.lower]
     # and at their capitals: "MrLumbarSpineWo", "SAGPtID" (overlay words OCR ran together)
@@ -200,6 +202,9 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
 
 
 _FIELD_STRENGTH = re.compile(r" ?\d(?:\.\d)? ?T\b")
+# the words a hospital's or a health system's name puts before the person it is named after
+_NAMED_AFTER = re.compile(r"(?<![A-Za-z])(?:General|GENERAL|Memorial|MEMORIAL|Royal|ROYAL|Mount|"
+                          r"MOUNT|Mt\.?|MT\.?|St\.?|ST\.?|Saint|SAINT) $")
 # the streets a hospital is named after; not address_recognizers' whole list, whose "Lane",
 # "Close", "Court" and "Grove" end people's names too ("Lois Lane")
 _THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
