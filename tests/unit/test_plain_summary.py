@@ -92,6 +92,9 @@ def test_only_our_own_label_words_are_quoted():
      "bedside monitor", "A bedside monitor in view"),
     (Category.NAME, Source.SCREEN, "start of a name, cut at the frame's edge", "", "Okaf",
      "A name on screen, cut at the frame's edge"),
+    (Category.NAME, Source.SCREEN, "name by its line (beside a date, sex, age or record number)",
+     "next to a patient's record number", "OBIORA ADAEZE",
+     "A patient's name on screen, next to a patient's record number"),
 ])
 def test_summaries_of_other_kinds(category, source, rule, cue, text, expected):
     said = summary_of(category, source, rule, cue, text=text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from app.core.detect.line_names import NEXT_TO, PERSON
+from app.core.detect.line_names import NEXT_TO, PATIENT, PERSON
 from app.core.detect.name_recognizers import RELATIONS, TITLES
 from app.core.detect.staff_names import TITLE_WORDS
 from app.core.models import Category, Source
@@ -101,7 +101,7 @@ def _name(rule: str, cue: str) -> tuple[str, str]:
             else "A name like one on your deny list"
         return what, cue
     word = _cue_word(cue)
-    if _PATIENT_WORD.match(word) or cue == NEXT_TO[PERSON]:
+    if _PATIENT_WORD.match(word) or cue in (NEXT_TO[PERSON], NEXT_TO[PATIENT]):
         return "A patient's name", cue
     if _RELATION_WORD.match(word):
         return "A relative's name", cue
