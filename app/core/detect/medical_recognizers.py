@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
+from app.core.detect.patient_states import is_a_state
+
 if TYPE_CHECKING:
     from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -262,6 +264,25 @@ _PLACEHOLDER = (r"(?i:de-?identified|anonym|anon\b|unknown|"  # "ANONYMOU S": cu
                 r"redacted|withheld|removed|test\b|tbc\b|tba\b|unnamed)")
 
 
+class WrittenNameRecognizer(PatternRecognizer):
+    """Written names, but not a patient's state after their label ("Patient: Stable")."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+                regex_flags: int | None = None) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not _state_after_label(text[r.start:r.end])]
+
+
+_PATIENT_LABEL = re.compile(r"^(?:patient|pt)\s*:\s*", re.IGNORECASE)
+
+
+def _state_after_label(found: str) -> bool:
+    """ "Patient: Stable", "PT: SLEEPING": a handover's state where a name could stand; under
+    a name's own label ("Name:", "Surname:") any word is the name."""
+    label = _PATIENT_LABEL.match(found)
+    return label is not None and is_a_state(found[label.end():])
+
+
 def written_name_recognizer() -> PatternRecognizer:
     """Names as charts and wristbands write them, which a general NER model misses."""
     honorific = r"(?i:Mr|Mrs|Ms|Miss|Mx)"
@@ -272,7 +293,7 @@ def written_name_recognizer() -> PatternRecognizer:
     field = r"(?i:dob|d\.o\.b|mrn|nhs|sex|age|id|acc|born|bed|ward|room|male|female|hosp|no)"
     word = rf"(?!{field}\b)(?-i:[A-Z][a-z]+(?:[-']?[A-Z][a-z]+)*|[A-Z]{{2,}}(?:[-'][A-Z]+)?)\b"
     named = rf"(?!{_PLACEHOLDER}){word}(?:,? {word}){{0,2}}"
-    return PatternRecognizer(
+    return WrittenNameRecognizer(
         supported_entity="NAMED_PERSON",
         name="written name",
         patterns=[
