@@ -35,6 +35,10 @@ _UK_OUTWARD_READ = r"[A-Z]{2} \d[A-Z\d]?"
 _UK_POSTCODE = rf"(?-i:(?:{_UK_OUTWARD}|{_UK_OUTWARD_READ})\s?{_UK_INWARD})"
 # alone, it needs its space: "LS6 2QX", "LS 6 2QX"
 _UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD}|{_UK_OUTWARD_READ} ?{_UK_INWARD})"
+# after its label a postcode is one whatever its spaces: OCR moves them ("LS 62QX", "M 11AE",
+# "LS62 QX", "LS62QX") where the label says what the letters and digits are
+_UK_POSTCODE_LABELLED = (r"(?-i:[A-Z]{1,2} ?\d ?(?:[A-Z\d] ?)?\d ?[ABD-HJLNP-UW-Z]{2})"
+                         r"(?![\w-])")
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _ZIP = rf"(?-i:{_STATES}),?\s+\d{{5}}(?:-\d{{4}})?"
@@ -64,6 +68,10 @@ def address_recognizer() -> PatternRecognizer:
                     rf"(?<=\b(?i:lives|living|resides|staying) (?i:at|on) )"
                     rf"{_NUMBER},?\s+{_WORD}(?:\s+{_WORD}){{0,2}}", 0.7),
             Pattern("UK postcode", rf"(?<![\w-]){_UK_POSTCODE_SPACED}(?![\w-])", 0.6),
+            # a form's "Postcode LS 62QX", its label a space or a column's gap before it (no
+            # colon): the statistical model reads label and all as a person
+            Pattern("labelled postcode",
+                    rf"\b(?:post\s?code|postal\s+code)\s*[:#-]?\s*{_UK_POSTCODE_LABELLED}", 0.9),
             Pattern("state and ZIP", rf"\b{_ZIP}\b", 0.7),
         ],
     )
