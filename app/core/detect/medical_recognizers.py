@@ -72,9 +72,10 @@ def medical_record_recognizer() -> PatternRecognizer:
             Pattern(
                 "labelled record number",
                 # four digits and up: a small practice's or a test system's "MRN 4471"; not a
-                # year alone ("FIN 2024 review")
+                # year alone ("FIN 2024 review"); a banner's sex run on by OCR is no part of it
+                # ("NHS No 943 4765919F Ward 7")
                 rf"\b{RECORD_LABEL}\s*[:#.]?\s*(?-i:[A-Z]{{0,3}})\s?"
-                r"(?!(?:19|20)\d\d\b(?![\s-]?\d))\d(?:[\s-]?\d){3,14}\b",
+                r"(?!(?:19|20)\d\d(?-i:[MF])?\b(?![\s-]?\d))\d(?:[\s-]?\d){3,14}(?:\b|(?=(?-i:[MF])\b))",
                 0.95,
             ),
             Pattern("long unlabelled number", r"(?<![\d/:.,-])\b\d{7,12}\b(?![/:.,-]\d)", 0.35),

@@ -20,7 +20,7 @@ import numpy as np
 from app.core.detect import TextDetector
 from app.core.detect.line_names import holds_identifier
 from app.core.detect.seen_names import SeenNames
-from app.core.findings.hits import ScreenHit, ScreenTracker, screen_hits
+from app.core.findings.hits import NUMBERS, ScreenHit, ScreenTracker, screen_hits
 from app.core.geometry import Rect, part_of_picture, rects_meet, union
 from app.core.models import Box, Category, Finding, OcrLine, Source, TextSpan
 from app.core.picture.code_findings import code_hits
@@ -208,7 +208,7 @@ class TextFinder:
                 spans = [s for s in spans if not s.from_ner]
             hits += screen_hits(line, self._seen.added(line.text, spans))
         # a value found on its own line and again under its label or its header is one hit
-        hits += [h for h in stacked if not any(_same_place(h, o) for o in hits)]
+        hits = with_labelled(hits, stacked)
         for hit in column:
             hits = one_per_place(hits, hit)
         return self.tracker.update(sample.t_s, hits)
@@ -398,6 +398,29 @@ def one_per_place(hits: list[ScreenHit], hit: ScreenHit) -> list[ScreenHit]:
                       and other.span.text.strip() in hit.span.text)
             return [*hits[:index], hit, *hits[index + 1:]] if longer else hits
     return [*hits, hit]
+
+
+def with_labelled(hits: list[ScreenHit], labelled: list[ScreenHit]) -> list[ScreenHit]:
+    """`hits` (each line's own) with the hits found in a value read with its label
+    (stacked_lines): one found in its place already stays as it was; a number its own line
+    took for another kind of number is what its label says ("943 476 5919" alone a phone,
+    beside or under "NHS No" an ID: one finding, an ID)."""
+    out = list(hits)
+    for hit in labelled:
+        if any(_same_place(hit, own) for own in hits):
+            continue
+        out = [own for own in out if not _relabelled(own, hit)] + [hit]
+    return out
+
+
+def _relabelled(own: ScreenHit, labelled: ScreenHit) -> bool:
+    """Whether `labelled` is `own`'s number read with its label as another kind of number."""
+    kinds = {own.span.category, labelled.span.category}
+    digits = "".join(c for c in own.span.text if c.isdigit())
+    return (len(kinds) == 2 and kinds <= NUMBERS and len(digits) >= 4
+            and digits in "".join(c for c in labelled.span.text if c.isdigit())
+            and rects_meet((own.box.x, own.box.y, own.box.w, own.box.h),
+                           (labelled.box.x, labelled.box.y, labelled.box.w, labelled.box.h)))
 
 
 def _same_place(a: ScreenHit, b: ScreenHit) -> bool:
