@@ -44,7 +44,7 @@ def test_a_name_after_the_label_is_still_a_name(detector, text, name):
 @pytest.mark.parametrize("text", [
     "Postcode LS 62QX", "Postcode LS62 QX", "POSTCODE LS 62QX", "Postcode: M 11AE",
     "Postcode M 11AE", f"Postcode{COLUMN}SW 1A1AA", "Postcode B 152TT", "Post code EH 11YZ",
-    "Postcode LS62QX",
+    "Postcode LS62QX", "Postcode EH 1 lYZ",
 ])
 def test_a_postcode_with_its_space_moved_is_a_postcode_after_its_label(detector, text):
     spans = detector.detect(text)

@@ -36,8 +36,9 @@ _UK_POSTCODE = rf"(?-i:(?:{_UK_OUTWARD}|{_UK_OUTWARD_READ})\s?{_UK_INWARD})"
 # alone, it needs its space: "LS6 2QX", "LS 6 2QX"
 _UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD}|{_UK_OUTWARD_READ} ?{_UK_INWARD})"
 # after its label a postcode is one whatever its spaces: OCR moves them ("LS 62QX", "M 11AE",
-# "LS62 QX", "LS62QX") where the label says what the letters and digits are
-_UK_POSTCODE_LABELLED = (r"(?-i:[A-Z]{1,2} ?\d ?(?:[A-Z\d] ?)?\d ?[ABD-HJLNP-UW-Z]{2})"
+# "LS62 QX", "LS62QX") where the label says what the letters and digits are; and its inward
+# digit may be read as a letter ("EH 1 lYZ")
+_UK_POSTCODE_LABELLED = (r"(?-i:[A-Z]{1,2} ?\d ?(?:[A-Z\d] ?)?[\dlIO] ?[ABD-HJLNP-UW-Z]{2})"
                          r"(?![\w-])")
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
