@@ -40,6 +40,7 @@ _UK_POSTCODE_SPACED = rf"(?-i:{_UK_OUTWARD} {_UK_INWARD}|{_UK_OUTWARD_READ} ?{_U
 # digit may be read as a letter ("EH 1 lYZ")
 _UK_POSTCODE_LABELLED = (r"(?-i:[A-Z]{1,2} ?\d ?(?:[A-Z\d] ?)?[\dlIO] ?[ABD-HJLNP-UW-Z]{2})"
                          r"(?![\w-])")
+_POSTCODE_LABEL = r"(?:post\s?code|postal\s+code)"
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC")
 _ZIP = rf"(?-i:{_STATES}),?\s+\d{{5}}(?:-\d{{4}})?"
@@ -69,10 +70,14 @@ def address_recognizer() -> PatternRecognizer:
                     rf"(?<=\b(?i:lives|living|resides|staying) (?i:at|on) )"
                     rf"{_NUMBER},?\s+{_WORD}(?:\s+{_WORD}){{0,2}}", 0.7),
             Pattern("UK postcode", rf"(?<![\w-]){_UK_POSTCODE_SPACED}(?![\w-])", 0.6),
-            # a form's "Postcode LS 62QX", its label a space or a column's gap before it (no
-            # colon): the statistical model reads label and all as a person
+            # a form's "Postcode LS 62QX" (no colon: the statistical model reads label and all
+            # as a person): with its label, as a labelled address is; across a column's gap
+            # (another cell) the postcode alone, as when read alone (Presidio's patterns are
+            # the `regex` module's: a lookbehind may be of any length)
             Pattern("labelled postcode",
-                    rf"\b(?:post\s?code|postal\s+code)\s*[:#-]?\s*{_UK_POSTCODE_LABELLED}", 0.9),
+                    rf"\b{_POSTCODE_LABEL}\s?[:#-]?\s?{_UK_POSTCODE_LABELLED}", 0.9),
+            Pattern("labelled postcode",
+                    rf"(?<=\b{_POSTCODE_LABEL}\s*[:#-]?\s{{2,}})\b{_UK_POSTCODE_LABELLED}", 0.9),
             Pattern("state and ZIP", rf"\b{_ZIP}\b", 0.7),
         ],
     )
