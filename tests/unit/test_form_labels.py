@@ -106,3 +106,8 @@ def test_a_labelled_read_leaves_other_numbers_and_its_own_kind_alone(detector):
     hits = with_labelled(own, labelled)
     assert sorted((h.span.category.value, h.span.text) for h in hits) == [
         ("date", "03/14/1951"), ("phone", "617 555 0142")], hits
+
+
+@pytest.mark.parametrize("text", ["Postcode TBC", "Postcode TBA"])
+def test_a_postcodes_label_is_no_name(detector, text):
+    assert not [t for c, t in found(detector, text) if c is Category.NAME], text

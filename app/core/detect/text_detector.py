@@ -72,7 +72,8 @@ _PHONE_CONTEXT = re.compile(r"\b(?:phone|call|cell|mobile|tel|telephone|number|f
 _HAS_DIGIT = re.compile(r"\d")
 # Words a small NER model takes for names on charts and signs ("PATIENT: ...", "NAME").
 _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", "bay", "mrn",
-               "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today", *DEVICE_WORDS}
+               "dob", "ward", "unit", "allergies", "allergy", "diagnosis", "today", "postcode",
+               *DEVICE_WORDS}
 # Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
 _TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
 _SEX_AFTER = re.compile(r"\s+(?:[MF]|[Mm]ale|MALE|[Ff]emale|FEMALE)$")
@@ -315,7 +316,9 @@ def _without_overlaps(candidates: list[_Candidate], text: str) -> list[TextSpan]
                   and o.category != span.category]
         pieces = _outside(span, others, text)
         if span.category is Category.NAME:  # "KEELEY HOUSE" beaten by a place leaves no "HOUSE"
+            # nor "Postcode LS 62QX" beaten by its postcode a "Postcode"
             pieces = [p for p in pieces if not all(lexicon.is_ordinary(w) or not w.isalpha()
+                                                   or w.lower() in _NOT_A_NAME
                                                    for w in p.text.split())]
         if pieces and len(others) == 1 and others[0].from_ner and not span.from_ner:
             kept.remove(others[0])
