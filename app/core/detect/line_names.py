@@ -406,7 +406,17 @@ def _unlisted_line(line: str, run: list[Token]) -> bool:
     return (not line[: run[0].start].strip() and not line[run[-1].end :].strip()
             and all(len(w.text) >= 3 and not lexicon.is_known_name(w.text)
                     and not lexicon.is_ordinary(w.text) and not lexicon.is_place(w.text)
-                    for w in run))
+                    and not lexicon.is_world_place(w.text) for w in run)
+            and not lexicon.is_world_place(" ".join(w.text for w in run)))
+
+
+def _world_place(printed: str) -> bool:
+    """A town of the world's, as printed or one of its printed words (OCR's pieces of
+    "BULAWAYO" are no towns, the word is), and none of those words a listed name ("LIMA
+    SOFIA" is a name)."""
+    words = re.findall(r"[^\W\d_]+", printed)
+    return (lexicon.is_world_place(" ".join(words)) or any(map(lexicon.is_world_place, words))
+            ) and not any(map(lexicon.is_known_name, words))
 
 
 def _unlisted_name_line(line: str, run: list[Token]) -> bool:
@@ -541,7 +551,8 @@ def _unjoined(word: Token) -> list[Token]:
 
 def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
     """Where to cut `letters` into two names (three if all are listed), at most one of them in no
-    list: the fewest names, then the fewest unknown, then a first name last ("SURNAMEGIVEN")."""
+    list: the fewest names, then the fewest unknown, then a first name last ("SURNAMEGIVEN").
+    The pieces are looked up in the census lists only (`lexicon.is_census_name`)."""
     best: tuple[tuple[int, int, bool, int, int], list[int]] | None = None
     n = len(letters)
     splits = [[a] for a in range(3, n - 2)]
@@ -551,16 +562,16 @@ def _name_cuts(letters: str, all_listed: bool = False) -> list[int] | None:
         parts = [letters[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
         if any(p in NOT_A_NAME or p in NOT_NAMES for p in parts):
             continue  # "OLOFSSON" is no "OLOFS SON": a relation word is no name's part
-        unknown = [p for p in parts if not lexicon.is_known_name(p)]
+        unknown = [p for p in parts if not lexicon.is_census_name(p)]
         if (len(unknown) > (1 if len(parts) == 2 and not all_listed else 0)
                 or any(map(holds_a_word, unknown))):
             continue
-        if not any(lexicon.is_first_name(p) or (len(p) >= 5 and not all_listed
+        if not any(lexicon.is_census_first_name(p) or (len(p) >= 5 and not all_listed
                                                 and not lexicon.is_ordinary(p))
                    for p in parts if p not in unknown):
             continue  # with an initial cut off the end, a first name among them ("GOLDBERG
             # ALICE S", not "LATOUR ELL E" of "LATOURELLE")
-        score = (len(parts), len(unknown), not lexicon.is_first_name(parts[-1]),
+        score = (len(parts), len(unknown), not lexicon.is_census_first_name(parts[-1]),
                  -sum(len(p) for p in parts if p not in unknown), -min(map(len, parts)))
         if best is None or score < best[0]:
             best = (score, cuts)
@@ -647,6 +658,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     if _beside_facility(line, words, first, last) and not any(map(_CARET_SHAPED.search, gaps)):
         return False  # "MARY WASHINGTON HOSPITAL" (but "DALE~ERIN~P MAYOCLINIC")
     texts = [w.text for w in run]
+    if not any(_SHAPED.search(g) for g in gaps) and _world_place(line[run[0].start : run[-1].end]):
+        return False  # "BULAWAYO", "OSHAKATI  F 40Y": a town of the world's, in no name list
     if (len(run) >= 2 and not line[run[-1].end :].strip() and _facility_word_cut(run[-1].lower)
             and not any(lexicon.is_first_name(t) for t in texts[:-1])):
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
@@ -689,7 +702,7 @@ def _alone_before_marker(line: str, word: Token) -> bool:
     return (len(word.text) >= 4 and _first_after_label(line, word)
             and (lexicon.is_known_name(word.lower) or not holds_a_word(word.lower)
                  or names_in_a_field(word))
-            and word.lower not in lexicon.CLINICAL_WORDS
+            and word.lower not in lexicon.CLINICAL_WORDS and not lexicon.is_world_place(word.lower)
             and _MARKER_NEXT.match(line, word.end) is not None)
 
 
@@ -721,7 +734,7 @@ def _alone_on_line(line: str, word: Token) -> bool:
             and not lexicon.is_ordinary(lower)
             and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not holds_a_word(lower))
                  or names_run_together(word, least=14))
-            and lower not in lexicon.CLINICAL_WORDS)
+            and lower not in lexicon.CLINICAL_WORDS and not lexicon.is_world_place(lower))
 
 
 def _column_end(line: str, start: int) -> int:

@@ -181,7 +181,7 @@ def case_restored(text: str) -> str:
     for index in range(1, len(text)):
         if text[index].lower() not in LOOK_ALIKE:
             continue
-        if text[index].isupper() and index >= 3 and lexicon.is_known_name(text[:index]):
+        if text[index].isupper() and index >= 3 and lexicon.is_census_name(text[:index]):
             continue  # a name's capital after a listed name: "JenniferUmkhayev", not "...rum..."
         left = [c for c in text[1:index] if c.isalpha() and c.lower() not in LOOK_ALIKE][-1:]
         right = [c for c in text[index + 1 :] if c.isalpha() and c.lower() not in LOOK_ALIKE][:1]

@@ -82,7 +82,12 @@ institute university college trust foundation nhs imaging radiology diagnostics 
 memorial general children's childrens women's womens royal county regional community
 district st saint mount mt sisters services service group associates practice surgery
 department dept hosp univ med ctr mc campus hsc pavilion annex
-""".split())
+hopital hôpital hopitaux ospedale policlinico poliklinik klinikum klinik kliniken klinika
+krankenhaus clinique clinica clínica policlinica sanatorio sanatorium sjukhus sykehus sygehus
+ziekenhuis szpital nemocnice korhaz kórház bolnica spital spitalul sairaala hospitalet
+universitario universitaria universitaire universitätsklinikum centro charite charité chu
+hastanesi
+""".split())  # and as other languages write them: "Ospedale Careggi", "Hopital Lariboisiere"
 
 MAKER_WORDS = frozenset(_MAKERS.split())
 # what the image shows and what made it: never a word of a person's name the model or the lists

@@ -121,12 +121,12 @@ def initial_at(letters: str) -> int | None:
     best: tuple[tuple[bool, int], int] | None = None
     for at in range(3, len(letters)):
         given, rest = letters[:at], letters[at + 1 :]
-        if not lexicon.is_first_name(given):
+        if not lexicon.is_census_first_name(given):
             continue
         if rest == "":
             fits, known = not lexicon.is_ordinary(given), True
         else:
-            known = lexicon.is_known_name(rest)
+            known = lexicon.is_census_name(rest)
             fits = len(rest) >= 4 and rest not in NOT_A_NAME and (
                 known or (len(rest) >= 6 and not holds_a_word(rest)))
         if fits and (best is None or (known, at) > best[0]):
@@ -173,7 +173,7 @@ def name_before_words(letters: str) -> int | None:
         if head in NOT_A_NAME or lexicon.is_ordinary(head) or any(
                 rest.startswith(w) for w in FACILITY_WORDS if len(w) >= 4):
             continue  # "MAYOCLINIC": a name right before a facility's word is the facility's
-        known = lexicon.is_known_name(head)
+        known = lexicon.is_census_name(head)
         if (known or (len(head) >= 5 and not holds_a_word(head) and not made_of_words(head))
                 ) and (best is None or (known, cut if known else -cut) > best[0]):
             best = ((known, cut if known else -cut), cut)

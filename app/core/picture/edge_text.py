@@ -107,7 +107,7 @@ def _ink_to_border(frame: np.ndarray, box: Box, side: str) -> bool:
 
 @cache
 def _sorted_names() -> tuple[list[str], list[str]]:
-    names = (lexicon.first_names() | lexicon.surnames()) - lexicon.CLINICAL_WORDS
+    names = (lexicon.census_first_names() | lexicon.surnames()) - lexicon.CLINICAL_WORDS
     return sorted(names), sorted(n[::-1] for n in names)
 
 
@@ -454,7 +454,7 @@ def _given_after_cut_surname(text: str, word: re.Match[str], spans: list[TextSpa
     for end in (len(lower), len(lower) - 1):
         for start in range(2, end - 3):
             given = lower[start:end]
-            if lexicon.is_first_name(given) and not lexicon.is_ordinary(given):
+            if lexicon.is_census_first_name(given) and not lexicon.is_ordinary(given):
                 at = word.start() + word.group().find(raw)
                 return TextSpan(at, at + len(raw), Category.NAME, 0.5,
                                 "end of a name and a given name, cut at the frame's edge", raw)
