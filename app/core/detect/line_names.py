@@ -406,17 +406,19 @@ def _unlisted_line(line: str, run: list[Token]) -> bool:
     return (not line[: run[0].start].strip() and not line[run[-1].end :].strip()
             and all(len(w.text) >= 3 and not lexicon.is_known_name(w.text)
                     and not lexicon.is_ordinary(w.text) and not lexicon.is_place(w.text)
-                    and not lexicon.is_world_place(w.text) for w in run)
-            and not lexicon.is_world_place(" ".join(w.text for w in run)))
+                    for w in run)
+            and not _world_place(line[run[0].start : run[-1].end]))
 
 
 def _world_place(printed: str) -> bool:
-    """A town of the world's, as printed or one of its printed words (OCR's pieces of
-    "BULAWAYO" are no towns, the word is), and none of those words a listed name ("LIMA
-    SOFIA" is a name)."""
+    """A town of the world's as printed, or each of its printed words a town or a country
+    (OCR's pieces of "BULAWAYO" are no towns, the word is; "COCHABAMBA BOLIVIA"), none of them
+    a listed name ("LIMA SOFIA" is a name; "Oksana SHEVCHENKO" too, though Shevchenko is a
+    town)."""
     words = re.findall(r"[^\W\d_]+", printed)
-    return (lexicon.is_world_place(" ".join(words)) or any(map(lexicon.is_world_place, words))
-            ) and not any(map(lexicon.is_known_name, words))
+    return bool(words) and (lexicon.is_world_place(" ".join(words))
+                            or all(map(lexicon.is_world_place, words))
+                            ) and not any(map(lexicon.is_known_name, words))
 
 
 def _unlisted_name_line(line: str, run: list[Token]) -> bool:
