@@ -94,6 +94,9 @@ def test_the_worlds_towns_and_hospitals_are_no_names(detector, text, beside):
     ("LIMA^Sofia", PERSON, "LIMA^Sofia"),  # a town's name that is a surname, shaped as a name
     ("KAMAU WANJIRU", PERSON, "KAMAU WANJIRU"),
     ("Oksana SHEVCHENKO", PATIENT, "Oksana SHEVCHENKO"),  # a surname that is a town's too
+    # a name's piece that begins another language's word for a hospital ("sana" of
+    # "sanatorium"): only the English words count as cut short
+    ("VAKACEGULOSANA", RECORD, "VAKACEGULOSANA"),
 ])
 def test_a_name_beside_a_towns_name_is_still_a_name(detector, text, beside, name):
     assert names(detector, text, beside) == [name]

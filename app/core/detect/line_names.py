@@ -32,7 +32,13 @@ from app.core.detect.ocr_words import (
     letters_restored,
     rejoined,
 )
-from app.core.detect.overlay_words import FACILITY_WORDS, IMAGE_WORDS, MAKER_WORDS, NOT_A_NAME
+from app.core.detect.overlay_words import (
+    ENGLISH_FACILITY_WORDS,
+    FACILITY_WORDS,
+    IMAGE_WORDS,
+    MAKER_WORDS,
+    NOT_A_NAME,
+)
 from app.core.detect.run_together import (
     holds_a_word,
     holds_facility,
@@ -233,7 +239,7 @@ def _facility_word_cut(word: str) -> bool:
     """The start of a facility's word, the line's last, cut by the picture's edge (its last
     letter half shown, read as anything): "Infirr" of "Infirmary"."""
     return any(len(start) >= 4 and any(f.startswith(start) and len(f) >= 6
-                                       for f in FACILITY_WORDS)
+                                       for f in ENGLISH_FACILITY_WORDS)
                for start in (word, word[:-1]))
 
 

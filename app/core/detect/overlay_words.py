@@ -76,18 +76,23 @@ mag magnification scale marker markers annotation anonymous anon anonymised anon
 deidentified de-identified unknown phantom staff male female
 """
 # words of a facility's name: a run beside them is the facility, not a person
-FACILITY_WORDS = frozenset("""
+ENGLISH_FACILITY_WORDS = frozenset("""
 hospital hospitals clinic clinics medical medicine health healthcare centre center infirmary
 institute university college trust foundation nhs imaging radiology diagnostics diagnostic
 memorial general children's childrens women's womens royal county regional community
 district st saint mount mt sisters services service group associates practice surgery
 department dept hosp univ med ctr mc campus hsc pavilion annex
+""".split())
+# and as other languages name them ("Ospedale Careggi", "Hopital Lariboisiere"): whole words
+# only (a piece of a word is matched against the English ones: "SANA" of a name is no
+# "sanatorium" cut short)
+FACILITY_WORDS = ENGLISH_FACILITY_WORDS | frozenset("""
 hopital hôpital hopitaux ospedale policlinico poliklinik klinikum klinik kliniken klinika
 krankenhaus clinique clinica clínica policlinica sanatorio sanatorium sjukhus sykehus sygehus
 ziekenhuis szpital nemocnice korhaz kórház bolnica spital spitalul sairaala hospitalet
-universitario universitaria universitaire universitätsklinikum centro charite charité chu
+universitario universitaria universitaire universitätsklinikum centro charite charité
 hastanesi
-""".split())  # and as other languages write them: "Ospedale Careggi", "Hopital Lariboisiere"
+""".split())
 
 MAKER_WORDS = frozenset(_MAKERS.split())
 # what the image shows and what made it: never a word of a person's name the model or the lists

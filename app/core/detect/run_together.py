@@ -6,7 +6,7 @@ words run together ("MRLUMBARSPINEWO", "FREEMANHOSPITAL", "NDTRIMESTER"). line_n
 from __future__ import annotations
 
 from app.core.detect import lexicon
-from app.core.detect.overlay_words import FACILITY_WORDS, NOT_A_NAME
+from app.core.detect.overlay_words import ENGLISH_FACILITY_WORDS, NOT_A_NAME
 from app.core.detect.tokens import Token
 
 
@@ -60,11 +60,12 @@ def holds_facility(letters: str) -> bool:
     """ "hospitalist", "johnshopkinshospital": a facility's word of six letters or more inside;
     "bethisraeldeaconessmc": a facility's word last, right after an English word of five
     letters or more (a facility's name run together, its short word "MC", "HSC" at the end)."""
-    return any(len(w) >= 6 and w in letters and w != letters for w in FACILITY_WORDS) or any(
+    return any(len(w) >= 6 and w in letters and w != letters
+               for w in ENGLISH_FACILITY_WORDS) or any(
         letters.endswith(w) and len(letters) > len(w) + 5 and any(
             lexicon.is_ordinary(letters[-len(w) - size : -len(w)])
             for size in range(5, len(letters) - len(w) + 1))
-        for w in FACILITY_WORDS if w.isalpha())
+        for w in ENGLISH_FACILITY_WORDS if w.isalpha())
 
 
 def made_of_words(letters: str, labels_only: bool = False, least: int = 3) -> bool:
@@ -171,7 +172,7 @@ def name_before_words(letters: str) -> int | None:
                 or holds_facility(rest)))):
             continue
         if head in NOT_A_NAME or lexicon.is_ordinary(head) or any(
-                rest.startswith(w) for w in FACILITY_WORDS if len(w) >= 4):
+                rest.startswith(w) for w in ENGLISH_FACILITY_WORDS if len(w) >= 4):
             continue  # "MAYOCLINIC": a name right before a facility's word is the facility's
         known = lexicon.is_census_name(head)
         if (known or (len(head) >= 5 and not holds_a_word(head) and not made_of_words(head))
