@@ -126,6 +126,11 @@ def test_a_line_of_words_no_list_holds_beside_a_sex_or_age_is_a_name(detector, t
     ("ID: 552918730 LIVIA RANTALA", NONE, "LIVIA RANTALA"),
     # the caret read as a question mark
     ("HOLMQVIST?BRITTA", PERSON, "HOLMQVIST?BRITTA"),
+    # 2026-12-06: a surname's O in italic print read as a 0 and set apart, first on its line
+    # or after a number
+    ("0 stermann, Lukas MRN 3550308606/19/202400:39", NONE, "0 stermann, Lukas"),
+    ("ID: 84200530 0 lofssOn, John", RECORD, "0 lofssOn, John"),
+    ("0 kafor^Chidi", PERSON, "0 kafor^Chidi"),
 ])
 def test_a_misread_o_or_caret_does_not_hide_the_name(detector, text, beside, name):
     assert names(detector, text, beside) == [name]
@@ -145,3 +150,8 @@ def test_a_number_ending_in_0_before_a_word_stays_a_number(detector):
 ])
 def test_a_surname_before_a_bar_and_the_sex_is_flagged(detector, text, name):
     assert names(detector, text, NONE) == name
+
+
+@pytest.mark.parametrize("text", ["Dose 10 0 days, then stop", "0 mg, Patient stable"])
+def test_a_lone_zero_before_ordinary_words_stays_a_number(detector, text):
+    assert names(detector, text, RECORD) == []

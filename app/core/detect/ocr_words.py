@@ -23,7 +23,10 @@ _DIGIT_IN_WORD = re.compile(r"(?<![0-9])(?:(?<=[A-Za-z])[01]|[01](?=[A-Za-z]))(?
 _LONE_O = re.compile(r"(?<=[A-Za-z] )0(?=[,^~])|(?<=[,^~])0(?= [a-z]{2})|(?<=[,^~] )0(?= [a-z]{2})"
                      # a word in capitals' last O set apart, its field's end after it
                      # ("ANGULOYAC 0|Born", "NANAH 0    Pt ID:")
-                     r"|(?<=[A-Z]{3} )0(?=\s*[|丨]|\s{4}|$)")
+                     r"|(?<=[A-Z]{3} )0(?=\s*[|丨]|\s{4}|$)"
+                     # a surname's first O set apart, first on its line or after a number
+                     # ("0 stermann, Lukas", "ID: 84200530 0 lofssOn, John": italic print)
+                     r"|(?:^|(?<=^ )|(?<=\d ))0(?= [a-z][A-Za-z]{2,}[,^~])")
 _AS_LETTER = {"0": "O", "1": "I"}
 _FIELD_END = re.compile(r"\s*[|丨]|\s{4}|$")
 # "RolandoLETTlERE", "HoSPiTALIST": a small l or i between capitals is the capital I it looks
@@ -97,13 +100,24 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
     """`words` with a one-letter word set apart by one space from the word before it and
     followed by a separator ("AZEVED O,Julian") made part of that word again; and a capital O
     (read as a 0) set apart from the small letters after it by one space, after a comma or a
-    caret ("Krylova, 0 lga" → "Olga")."""
+    caret ("Krylova, 0 lga" → "Olga"), or first on its line or after a number and before a
+    comma or a caret ("0 stermann, Lukas" → "Ostermann")."""
     out: list[Token] = []
     for word in words:
         before = out[-1] if out else None
         if (before is not None and before.text == "O" and word.text.islower()
                 and len(word.text) >= 2 and line[before.end : word.start] == " "
                 and line[: before.start].rstrip().endswith(tuple(SEPARATORS))):
+            out[-1] = Token(before.start, word.end, before.text + word.text)
+            continue
+        if (before is not None and before.text == "O" and word.text[:1].islower()
+                and len(word.text) >= 3 and line[before.end : word.start] == " "
+                and (not line[: before.start].strip()
+                     or line[: before.start].rstrip()[-1:].isdigit())
+                and line[word.end : word.end + 1] in tuple(SEPARATORS)
+                and not lexicon.is_ordinary(word.text)):
+            # "0 stermann, Lukas": a surname's O read as a 0 and set apart, first on its line
+            # or after a number, before its comma or caret
             out[-1] = Token(before.start, word.end, before.text + word.text)
             continue
         if (before is not None and len(word.text) == 1 and len(before.text) >= 2
