@@ -100,3 +100,12 @@ def test_the_worlds_towns_and_hospitals_are_no_names(detector, text, beside):
 ])
 def test_a_name_beside_a_towns_name_is_still_a_name(detector, text, beside, name):
     assert names(detector, text, beside) == [name]
+
+
+@pytest.mark.parametrize("text", ["Pat ID: 48213377", "Pat No: 48213377", "PAT ID 0482133"])
+def test_pat_short_for_patient_before_a_record_label_is_no_name(detector, text):
+    assert names(detector, text, NONE) == []
+
+
+def test_a_pat_who_is_a_person_is_still_a_name(detector):
+    assert names(detector, "Pat Smith ID: 48213377", NONE) == ["Pat Smith"]

@@ -140,8 +140,8 @@ def with_line_names(text: str, spans: list[TextSpan], beside: int = NONE) -> lis
     "DOE, Jane  F") grows into the whole name. A name the model or the lists found that holds a
     maker's word or a facility's ("Mortara Eli", "JAMES COOKUNIVERSITYHOSPITAL"), or an image's
     word in no name list ("Lumbar Spine T2"), or the month of a date ("04-Jan-1936") is none."""
-    out = [s for s in spans
-           if not _device_or_facility(s, text) and not _month_of_a_date(s, text)]
+    out = [s for s in spans if not _device_or_facility(s, text)
+           and not _month_of_a_date(s, text) and not _record_label(s, text)]
     for name in line_names(text, spans, beside):
         overlapping = [s for s in out if s.start < name.end and name.start < s.end]
         if any(s.category is not Category.NAME and not _overruled(s, name.start, name.end)
@@ -297,6 +297,18 @@ _DIGIT_NEXT = re.compile(r" ?\d")
 
 
 _MONTH_IN_DATE = re.compile(r"(?<=\d[-/. ])[A-Za-z]{3,9}(?=[-/. ]\d)")
+
+
+def _record_label(span: TextSpan, text: str) -> bool:
+    """ "Pat ID: 48213377", "Pat No": a patient's record label, "Pat" short for patient, that
+    the name model took for a person."""
+    return span.category is Category.NAME and (
+        _PAT_LABEL.fullmatch(span.text) is not None
+        or (span.text.lower() == "pat" and _LABEL_WORD_NEXT.match(text, span.end) is not None))
+
+
+_PAT_LABEL = re.compile(r"(?i:pat)\.?\s*(?i:id|no|number|#)")
+_LABEL_WORD_NEXT = re.compile(r"\.?\s*(?i:id|no|number|#)\b\s*[:#.]?\s*[A-Za-z]{0,3}\d")
 
 
 def _month_of_a_date(span: TextSpan, text: str) -> bool:
