@@ -58,6 +58,7 @@ def test_equipment_image_and_facility_lines_beside_a_record_number_are_no_names(
 
 def test_a_patients_record_number_is_told_from_a_studys():
     assert holds_identifier("Pt ID: 48213377", []) == PATIENT
+    assert holds_identifier("Pt 1D: 48213377", []) == PATIENT  # the I read as a 1
     assert holds_identifier("Patient ID 00482133", []) == PATIENT
     assert holds_identifier("MRN: A5512093", []) == PATIENT
     assert holds_identifier("Hosp No 48213377", []) == PATIENT

@@ -89,10 +89,11 @@ _RECORD = re.compile("|".join((
     r"#\s?\d{4,}|(?<![\d.])[A-Za-z]?\d{6,}\b",
     r"\b(?:bed|bay|rm|room)\s*[:#]?\s*\d{1,3}\b",
 )), re.IGNORECASE)
-# a patient's record number with its label: "Pt ID: 48213377", "MRN 5512093", "ID: 5561023";
+# a patient's record number with its label: "Pt ID: 48213377" (read "Pt 1D:" too), "MRN 5512093",
+# "ID: 5561023";
 # not a study's, a series' or a device's ("Study ID: 4471", "Acc# 81244127", "Station ID")
 _PATIENT_RECORD = re.compile(
-    r"(?:(?<![A-Za-z][ .])(?<![A-Za-z])\bid\b|\b(?:pt|pat|patient)\.?\s*(?:id|no|number|#)"
+    r"(?:(?<![A-Za-z][ .])(?<![A-Za-z])\bid\b|\b(?:pt|pat|patient)\.?\s*(?:[il1]d|no|number|#)"
     r"|\bpid\b|\bmrn\b|\bmr\s?#|\bmed\.?\s*rec(?:ord)?\.?\s*(?:no|#)?"
     r"|\bhosp(?:ital)?\.?\s*(?:no|number|#)|\bnhs\s*(?:no|number)|\burn?\b|\bchi\b)"
     r"\s*[:#.]?\s*[A-Za-z]{0,3}\d{4,}", re.IGNORECASE)
