@@ -40,3 +40,18 @@ def test_english_and_clinical_words_in_the_worlds_lists_are_not_first_names_by_i
     unless the census says it is ("Will", "Rose" stay, as before)."""
     census = lexicon._census("dist.male.first") | lexicon._census("dist.female.first")
     assert lexicon.is_first_name(word) == (word in census)
+
+
+@pytest.mark.parametrize("text", ["Pt on Flovent MDI and genta", "Hx of GERD, on PPI daily"])
+def test_with_no_cue_a_word_is_a_name_by_the_census_lists_only(detector, text):
+    """The world's lists hold drug names and shorthand ("Flovent", "Gerd", "Genta"): with
+    nothing around it, a word is a name only by the census's lists, as before."""
+    assert [s.text for s in detector.detect(text) if s.category.value == "name"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Spoke with Adaeze about the plan", "Adaeze"),  # a cue before it
+    ("Dr Adaeze reviewed the scan", "Adaeze"),  # a title
+])
+def test_a_world_given_name_with_a_cue_is_a_name(detector, text, name):
+    assert name in [s.text for s in detector.detect(text) if s.category.value == "name"]

@@ -94,12 +94,15 @@ class ContextNameRecognizer(WordRecognizer):
             score, why = 0.8, "name after a title or relation"
         elif cue == "weak" and known and not ordinary:
             score, why = 0.6, "known name after 'patient', 'with', 'per'…"
-        elif (lexicon.is_first_name(word.text) and not ordinary and len(word.lower) >= 3
+        elif (lexicon.is_census_first_name(word.text) and not ordinary
+              and len(word.lower) >= 3
               and (word.capitalised if writing is Style.MIXED else len(words) >= 4)):
-            # a lone lower-case word on a screen ("tina" on a monitor) is a brand, not a person
+            # a lone lower-case word on a screen ("tina" on a monitor) is a brand, not a person;
+            # with no cue, a name by the census lists only (the world's given names hold drugs
+            # and shorthand: "Flovent", "GERD", "genta")
             score, why = 0.55, "known first name"
         elif (writing is Style.MIXED and word.capitalised and not word.text.isupper()
-              and lexicon.is_known_name(word.text) and not ordinary and i > 0
+              and lexicon.is_census_name(word.text) and not ordinary and i > 0
               and not _sentence_start(text, before)):
             score, why = 0.5, "known surname, capitalised"
         else:
