@@ -310,6 +310,8 @@ def test_a_banners_last_field_cut_at_the_edge_is_a_name(detector, text, cut, nam
     ("Acc#72388942|DOB: 20-APR-1965|[F]|Warden, L", Cut(left=True)),  # not the cut side
     ("MRN 80417726 | Ward 7 | Warden, L", Cut(right=True)),  # no birth date, sex or age
     ("MRN 80417726 | DOB: 14.03.1962 | Male | Portable Chest", Cut(right=True)),  # all English
+    # a hospital named after a royal, cut (a held-out seed of 2026-12-06)
+    ("Pt ID: 42989102 | DOB: 11/21/1940 | Sex: F | Queen El", Cut(right=True)),
 ])
 def test_other_last_fields_cut_at_the_edge_are_no_names(detector, text, cut):
     spans = edge_spans(text, detector.detect(text), cut)

@@ -95,6 +95,8 @@ def test_the_worlds_towns_and_hospitals_are_no_names(detector, text, beside):
     ("LIMA^Sofia", PERSON, "LIMA^Sofia"),  # a town's name that is a surname, shaped as a name
     ("KAMAU WANJIRU", PERSON, "KAMAU WANJIRU"),
     ("Oksana SHEVCHENKO", PATIENT, "Oksana SHEVCHENKO"),  # a surname that is a town's too
+    ("QUEEN, Mary", PERSON, "QUEEN, Mary"),  # a surname written as one, not a hospital's start
+    ("KING IVAN", PERSON, "KING IVAN"),
     # a name's piece that begins another language's word for a hospital ("sana" of
     # "sanatorium"): only the English words count as cut short
     ("VAKACEGULOSANA", RECORD, "VAKACEGULOSANA"),

@@ -217,6 +217,7 @@ _NAMED_AFTER = re.compile(r"(?<![A-Za-z])(?:General|GENERAL|Memorial|MEMORIAL|Ro
 _THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
 # a hospital's name begins with a royal's title and name: "Queen Elizabeth", "King Edward VII"
 _ROYAL = frozenset({"queen", "king", "prince", "princess"})
+_QUEEN = frozenset({"queen", "princess"})  # "King" and "Prince" are common surnames too
 
 
 def _facility_follows(after: str) -> bool:
@@ -681,6 +682,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     texts = [w.text for w in run]
     if not any(_SHAPED.search(g) for g in gaps) and _world_place(line[run[0].start : run[-1].end]):
         return False  # "BULAWAYO", "OSHAKATI  F 40Y": a town of the world's, in no name list
+    if len(run) >= 2 and run[0].lower in _QUEEN and not _SHAPED.search(gaps[0]):
+        return False  # "Queen Elizabeth", "Princess Royal": a hospital's name begins so
     if (len(run) >= 2 and not line[run[-1].end :].strip() and _facility_word_cut(run[-1].lower)
             and not any(lexicon.is_first_name(t) for t in texts[:-1])):
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge

@@ -370,6 +370,11 @@ def _banner_field(text: str, word: re.Match[str], side: str, spans: list[TextSpa
 _FIELD_WORD = re.compile(r"[A-Z][A-Za-z]*[.,]?")
 
 
+# a hospital's name begins so ("Queen Elizabeth", "Princess Royal"); "King" and "Prince" are
+# common surnames too ("KING IVAN")
+_ROYAL_TITLES = frozenset({"queen", "princess"})
+
+
 def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
                         spans: list[TextSpan]) -> TextSpan | None:
     """The whole words before a word the right edge cuts, in a record banner's last field of
@@ -393,6 +398,9 @@ def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
         return None
     surname_first = len(field) == 1 and len(words[index].group()) <= 2 and (
         field[0].group()[-1] in ".," or text.startswith((",", "，"), field[0].end()))
+    if (letters[0].lower() in _ROYAL_TITLES and field[0].group()[-1] not in ".,"
+            and not text.startswith((",", "，"), field[0].end())):
+        return None  # "| Sex: F | Queen El|": a hospital named after a royal, not "King, I|"
     if all(lexicon.is_ordinary(w) for w in letters) and not surname_first:
         return None
     if any(_overlaps(s, field[0].start(), field[-1].end()) for s in spans):
