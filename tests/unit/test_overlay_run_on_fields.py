@@ -65,6 +65,8 @@ def test_a_sex_run_onto_an_age_is_a_cue(detector, text, beside):
     ("MASS GENERAL BRIGHAM", PERSON),
     ("Memorial Hermann", RECORD),
     ("St. Bartholomew", RECORD),
+    # a maker's word in capitals with a letter read small (a held-out seed of 2026-12-06)
+    ("ID: 58594444|DOB: 13-Sep-1940|Male|FUjIFILM FCR", NONE),
 ])
 def test_models_streets_placeholders_and_cut_facilities_are_no_names(detector, text, beside):
     assert names(detector, text, beside) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from app.core.detect import lexicon
+from app.core.detect.overlay_words import NOT_A_NAME
 from app.core.detect.tokens import Token
 
 # letters whose capital is their small letter drawn larger: OCR's case for them is a guess
@@ -227,6 +228,10 @@ def _reading_score(text: str) -> tuple[bool, bool, int]:
 def best_reading(word: Token) -> Token:
     """The word as read, or with its look-alike letters' case restored when that reads better
     ("TereSaKREUTZMANN" → "TeresaKREUTZMANN"; "JulianSex" stays)."""
+    text = word.text
+    if (text.lower() in NOT_A_NAME and text[:2].isupper()
+            and sum(c.islower() for c in text) <= 2):
+        return Token(word.start, word.end, text.upper())  # "FUjIFILM": a maker's, in capitals
     restored = case_restored(word.text)
     first_only = restored[1:] == word.text[1:]  # a name's first letter: capital is better
     if restored == word.text or _reading_score(restored) < _reading_score(word.text) or (
