@@ -204,7 +204,7 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
         return True  # "Victoria Infirr" of "Royal Victoria Infirmary", cut at the edge
     return _facility_follows(rest_of_line) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
-                or (w in IMAGE_WORDS and w not in NOT_NAMES and not lexicon.is_known_name(w))
+                or (w in IMAGE_WORDS and w not in TITLES and not lexicon.is_known_name(w))
                 for w in words))
 
 
