@@ -68,6 +68,7 @@ def test_a_sex_run_onto_an_age_is_a_cue(detector, text, beside):
     # a maker's word in capitals with a letter read small (a held-out seed of 2026-12-06)
     ("ID: 58594444|DOB: 13-Sep-1940|Male|FUjIFILM FCR", NONE),
     ("Mri Brain Wo/W Age: 33", PERSON),  # a study the name model took for a person
+    ("FallRisk: High  Sonographer: KL", PERSON),  # a label, its space dropped
 ])
 def test_models_streets_placeholders_and_cut_facilities_are_no_names(detector, text, beside):
     assert names(detector, text, beside) == []

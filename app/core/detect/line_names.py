@@ -218,6 +218,7 @@ _THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
 # a hospital's name begins with a royal's title and name: "Queen Elizabeth", "King Edward VII"
 _ROYAL = frozenset({"queen", "king", "prince", "princess"})
 _QUEEN = frozenset({"queen", "princess"})  # "King" and "Prince" are common surnames too
+_COLON_NEXT = re.compile(r" ?:")
 
 
 def _facility_follows(after: str) -> bool:
@@ -684,6 +685,9 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
         return False  # "BULAWAYO", "OSHAKATI  F 40Y": a town of the world's, in no name list
     if len(run) >= 2 and run[0].lower in _QUEEN and not _SHAPED.search(gaps[0]):
         return False  # "Queen Elizabeth", "Princess Royal": a hospital's name begins so
+    if (len(run) >= 2 and all(g == "" for g in gaps) and _COLON_NEXT.match(line, run[-1].end)
+            and all(lexicon.is_ordinary(w.text) for w in run)):
+        return False  # "FallRisk: High": a label's English words, their space dropped
     if (len(run) >= 2 and not line[run[-1].end :].strip() and _facility_word_cut(run[-1].lower)
             and not any(lexicon.is_first_name(t) for t in texts[:-1])):
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
