@@ -35,6 +35,7 @@ from app.core.detect.ocr_words import (
 from app.core.detect.overlay_words import (
     ENGLISH_FACILITY_WORDS,
     FACILITY_WORDS,
+    HOSPITAL_ROYALS,
     IMAGE_WORDS,
     MAKER_WORDS,
     NOT_A_NAME,
@@ -217,7 +218,6 @@ _NAMED_AFTER = re.compile(r"(?<![A-Za-z])(?:General|GENERAL|Memorial|MEMORIAL|Ro
 _THOROUGHFARES = frozenset({"street", "road", "avenue", "boulevard"})
 # a hospital's name begins with a royal's title and name: "Queen Elizabeth", "King Edward VII"
 _ROYAL = frozenset({"queen", "king", "prince", "princess"})
-_QUEEN = frozenset({"queen", "princess"})  # "King" and "Prince" are common surnames too
 _COLON_NEXT = re.compile(r" ?:")
 
 
@@ -683,7 +683,7 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     texts = [w.text for w in run]
     if not any(_SHAPED.search(g) for g in gaps) and _world_place(line[run[0].start : run[-1].end]):
         return False  # "BULAWAYO", "OSHAKATI  F 40Y": a town of the world's, in no name list
-    if len(run) >= 2 and run[0].lower in _QUEEN and not _SHAPED.search(gaps[0]):
+    if len(run) >= 2 and run[0].lower in HOSPITAL_ROYALS and not _SHAPED.search(gaps[0]):
         return False  # "Queen Elizabeth", "Princess Royal": a hospital's name begins so
     if (len(run) >= 2 and all(g == "" for g in gaps) and _COLON_NEXT.match(line, run[-1].end)
             and all(lexicon.is_ordinary(w.text) for w in run)):
@@ -730,7 +730,7 @@ def _alone_before_marker(line: str, word: Token) -> bool:
     return (len(word.text) >= 4 and _first_after_label(line, word)
             and (lexicon.is_known_name(word.lower) or not holds_a_word(word.lower)
                  or names_in_a_field(word))
-            and word.lower not in lexicon.CLINICAL_WORDS and not lexicon.is_world_place(word.lower)
+            and word.lower not in lexicon.CLINICAL_WORDS
             and _MARKER_NEXT.match(line, word.end) is not None)
 
 
@@ -762,7 +762,7 @@ def _alone_on_line(line: str, word: Token) -> bool:
             and not lexicon.is_ordinary(lower)
             and (lexicon.is_known_name(lower) or (len(lower) >= 10 and not holds_a_word(lower))
                  or names_run_together(word, least=14))
-            and lower not in lexicon.CLINICAL_WORDS and not lexicon.is_world_place(lower))
+            and lower not in lexicon.CLINICAL_WORDS)
 
 
 def _column_end(line: str, start: int) -> int:

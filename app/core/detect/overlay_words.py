@@ -93,6 +93,9 @@ ziekenhuis szpital nemocnice korhaz kórház bolnica spital spitalul sairaala ho
 universitario universitaria universitaire universitätsklinikum centro charite charité
 hastanesi
 """.split())
+# a hospital's name begins so ("Queen Elizabeth", "Princess Royal"); "King" and "Prince" are
+# common surnames too ("KING IVAN")
+HOSPITAL_ROYALS = frozenset({"queen", "princess"})
 
 MAKER_WORDS = frozenset(_MAKERS.split())
 # what the image shows and what made it: never a word of a person's name the model or the lists

@@ -32,7 +32,7 @@ import numpy as np
 from app.core.detect import lexicon
 from app.core.detect.line_names import PERSON, holds_identifier
 from app.core.detect.name_neighbours import SHAPE_RULE
-from app.core.detect.overlay_words import NOT_A_NAME
+from app.core.detect.overlay_words import HOSPITAL_ROYALS, NOT_A_NAME
 from app.core.detect.staff_names import HONORIFIC, TITLE
 from app.core.models import Box, Category, OcrLine, TextSpan
 
@@ -370,11 +370,6 @@ def _banner_field(text: str, word: re.Match[str], side: str, spans: list[TextSpa
 _FIELD_WORD = re.compile(r"[A-Z][A-Za-z]*[.,]?")
 
 
-# a hospital's name begins so ("Queen Elizabeth", "Princess Royal"); "King" and "Prince" are
-# common surnames too ("KING IVAN")
-_ROYAL_TITLES = frozenset({"queen", "princess"})
-
-
 def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
                         spans: list[TextSpan]) -> TextSpan | None:
     """The whole words before a word the right edge cuts, in a record banner's last field of
@@ -398,7 +393,7 @@ def _banner_field_words(text: str, words: list[re.Match[str]], index: int,
         return None
     surname_first = len(field) == 1 and len(words[index].group()) <= 2 and (
         field[0].group()[-1] in ".," or text.startswith((",", "，"), field[0].end()))
-    if (letters[0].lower() in _ROYAL_TITLES and field[0].group()[-1] not in ".,"
+    if (letters[0].lower() in HOSPITAL_ROYALS and field[0].group()[-1] not in ".,"
             and not text.startswith((",", "，"), field[0].end())):
         return None  # "| Sex: F | Queen El|": a hospital named after a royal, not "King, I|"
     if all(lexicon.is_ordinary(w) for w in letters) and not surname_first:
