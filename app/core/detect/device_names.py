@@ -36,6 +36,7 @@ ohif teamplay syngo cerner meditech allscripts trakcare emis systmone powerchart
 vitrea drx aeros evolution minisono sparq cx50 hd15 inspire lumina sonata ultrasonix flex focus
 edge
 """
+MAKERS = frozenset(_MAKERS.split())
 DEVICE_NAMES = frozenset(_MAKERS.split()) | frozenset(_MODELS.split()) | MAKER_WORDS \
     | DEVICE_WORDS
 
@@ -43,3 +44,9 @@ DEVICE_NAMES = frozenset(_MAKERS.split()) | frozenset(_MODELS.split()) | MAKER_W
 def is_device_word(word: str) -> bool:
     """A maker's, a product line's or a model's word, in any case."""
     return word.lower() in DEVICE_NAMES
+
+
+def is_maker_word(word: str) -> bool:
+    """An equipment maker's word, in any case ("Draeger", "Planmeca"), also where it is a
+    surname too."""
+    return word.lower() in MAKERS or word.lower() in MAKER_WORDS

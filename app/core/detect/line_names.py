@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from app.core.detect import lexicon
-from app.core.detect.device_names import is_device_word
+from app.core.detect.device_names import is_device_word, is_maker_word
 from app.core.detect.facility_columns import (
     another_column,
     column_before_facility,
@@ -205,6 +205,7 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
         return True  # "Victoria Infirr" of "Royal Victoria Infirmary", cut at the edge
     return _facility_follows(rest_of_line) or (len(words) >= 2 and any(
                 w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
+                or is_maker_word(w) or (is_device_word(w) and not lexicon.is_known_name(w))
                 or (w in IMAGE_WORDS and w not in TITLES and not lexicon.is_known_name(w))
                 for w in words))
 
@@ -421,13 +422,15 @@ def _vouched(line: str, words: list[Token], first: int, last: int) -> bool:
         or _unlisted_line(line, run))
 
 
-def _unlisted_line(line: str, run: list[Token]) -> bool:
-    """The run is its whole line, of words no list holds (no name's, no English word, no
-    place's): "Palerma Liviana" over "MALE/23 YRS", which the place model read as a place."""
+def _unlisted_line(line: str, run: list[Token], rare: bool = False) -> bool:
+    """The run is its whole line, of words no list holds (no name's, no English word, or with
+    `rare` no common one, no place's) but for its surnames' particles: "Palerma Liviana" over
+    "MALE/23 YRS", which the place model read as a place."""
     return (not line[: run[0].start].strip() and not line[run[-1].end :].strip()
             and all(len(w.text) >= 3 and not lexicon.is_known_name(w.text)
-                    and not lexicon.is_ordinary(w.text) and not lexicon.is_place(w.text)
-                    for w in run)
+                    and (not lexicon.is_ordinary(w.text) or (rare and _rare_name(w, line)))
+                    and not lexicon.is_place(w.text)
+                    for w in _core(line, run))
             and not _world_place(line[run[0].start : run[-1].end]))
 
 
@@ -447,22 +450,25 @@ def _unlisted_name_line(line: str, run: list[Token]) -> bool:
     and shaped as names: letters only, each word capitalised or in capitals, none an image's,
     a maker's, a facility's or the ward's word, nor words run together ("ADAEZE OBIORA", "Cormac
     Breathnach" over "Pt ID: 48213377"; not "SAMSUNG RS85", "ABDOMENPELVIS WCONTRAST")."""
-    return (2 <= len(run) <= 3 and _unlisted_line(line, run)
-            and all(_name_shaped(w.text) for w in run)
+    core = _core(line, run)
+    return (2 <= len(core) <= 3 and _unlisted_line(line, run, rare=True)
+            and all(_name_shaped(w.text) for w in core)
             and not any(w.lower in NOT_A_NAME or w.lower in lexicon.CLINICAL_WORDS
                         or is_device_word(w.text) or is_facility_word(w)
                         or overlay_words_run_together(w.lower) or _english_run_together(w.lower)
-                        for w in run))
+                        for w in core))
 
 
 def _english_run_together(letters: str) -> bool:
     """The letters cut whole into English words of five letters or more ("DOUBLECONTRAST"; not
     "BREATHNACH": shorter words fall inside names by chance)."""
     ends = {0}
-    for end in range(5, len(letters) + 1):
+    for end in range(5, len(letters)):
         if any(end - start >= 5 and lexicon.is_ordinary(letters[start:end]) for start in ends):
             ends.add(end)
-    return len(letters) in ends
+    # two words or more: one word whole ("OISIN", a rare word) is the lexicon's to judge
+    return any(0 < start <= len(letters) - 5 and lexicon.is_ordinary(letters[start:])
+               for start in ends)
 
 
 _NAME_SHAPED = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?|[A-Z]+(?:['’-][A-Z]+)?")
@@ -490,6 +496,8 @@ def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[
             runs.append((first, index))
     runs = [(a, _comma_before_facility(line, words, a, column_before_facility(words, a, b)))
             for a, b in runs]
+    runs = [r for r in (_without_end_particles(line, words, a, b) for a, b in runs)
+            if r[0] <= r[1]]
     named = []
     for a, b in runs:
         if not _is_name(line, words, a, b, cue, own):
@@ -499,6 +507,14 @@ def _name_runs(line: str, words: list[Token], cue: int, own: int) -> list[tuple[
                 continue
         named.append((a, b))
     return named
+
+
+def _without_end_particles(line: str, words: list[Token], first: int, last: int
+                           ) -> tuple[int, int]:
+    """The run without particles at its end: a particle is a part of the name after it."""
+    while first <= last and _particle(words[last], line):
+        last -= 1
+    return first, last
 
 
 def _without_ordinary_ends(words: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -542,8 +558,16 @@ def _unjoined(word: Token) -> list[Token]:
             return [Token(word.start + camel[0].start(), word.start + camel[0].end(),
                           camel[0].group())]
     if not text.isupper() and len(camel) > 1 and all(len(m.group()) >= 3 for m in camel):
-        return [part for m in camel for part in _unjoined(
-            Token(word.start + m.start(), word.start + m.end(), m.group()))]
+        out: list[Token] = []
+        for m, after in zip(camel, [*camel[1:], None], strict=True):
+            part = Token(word.start + m.start(), word.start + m.end(), m.group())
+            pieces = _unjoined(part)
+            if (len(pieces[-1].text) == 1 and m.group().isupper() and after is not None
+                    and not after.group().isupper()):
+                pieces = [part]  # "FARAHANIDariush": a surname before its given name, the
+                # caret dropped; its last letter is no middle initial (one comes after)
+            out += pieces
+        return out
     cut = name_before_words(text.lower()) if text.isupper() and text.isalpha() else None
     if cut is not None and not lexicon.is_known_name(text):  # "JENNIFER" + "XRCHEST"
         return [*_unjoined(Token(word.start, word.start + cut, text[:cut])),
@@ -607,6 +631,8 @@ def _nameable(word: Token, line: str) -> bool:
     with an English or overlay word, or holds a facility's: "NDTRIMESTER", "KNEEPDFATSAT",
     "HOSPITALIST"), not an abbreviation in capitals ("HSC")."""
     lower = word.lower
+    if _particle(word, line):
+        return True  # "TE WHARE Wiremu", "van der Berg": a surname's particle
     if lower in NOT_A_NAME or not word.capitalised or len(word.text) < 2:
         return False
     if _surname_before_given(word, line):
@@ -614,7 +640,8 @@ def _nameable(word: Token, line: str) -> bool:
     if not lexicon.is_known_name(lower) and (
             # two words of three letters are chance ("Cormac" is no "cor" + "mac")
             (len(lower) >= 7 and overlay_words_run_together(lower)) or word_at_an_end(lower)
-            or holds_facility(lower) or _abbreviation(word, line)):
+            or holds_facility(lower) or (_abbreviation(word, line)
+                                         and not _after_particle(word, line))):
         return False
     parts = [p.lower() for p in camel_parts(word.text)]
     if len(parts) > 1 and all(p in NOT_A_NAME for p in parts):
@@ -626,6 +653,39 @@ def _nameable(word: Token, line: str) -> bool:
     if _LABEL_OF_NUMBER.match(line, word.end) and lower not in lexicon.first_names():
         return False  # "BOm: 21.03.1974": a label OCR misread ("Born"), then its value
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
+
+
+# the particles of surnames ("TE WHARE", "LE DUC ANH", "van der Berg", "de la Cruz", "bin Salleh");
+# not "AP" or "ST", which overlays print as a view and a saint's hospital
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "dos",
+                       "das", "la", "le", "te", "ter", "ten", "al", "el", "bin", "ibn", "ben",
+                       "zu"})
+_PARTICLE_THEN = re.compile(r"[ -]([^\W\d_]{2,})(?![^\W\d_])")
+
+
+def _particle(word: Token, line: str) -> bool:
+    """`word` is a surname's particle: one of PARTICLES, followed after one space or a hyphen by
+    a capitalised word or another particle ("TE WHARE", "van der Berg"), and printed in the same
+    case as a word in capitals after it ("LE DUC"; not "Le DUC": a word and the next field)."""
+    after = _PARTICLE_THEN.match(line, word.end)
+    if word.lower not in PARTICLES or not word.text.isalpha() or after is None:
+        return False
+    nxt = after.group(1)
+    if nxt.lower() in PARTICLES:
+        return True
+    return nxt[0].isupper() and (not nxt.isupper() or word.text.isupper() or word.text.islower())
+
+
+def _after_particle(word: Token, line: str) -> bool:
+    """ "DUC" of "LE DUC ANH": a word right after a surname's particle is a name's."""
+    before = re.search(r"(?<![^\W\d_])([^\W\d_]{2,5}) $", line[: word.start])
+    return before is not None and _particle(
+        Token(before.start(1), before.end(1), before.group(1)), line)
+
+
+def _core(line: str, run: list[Token]) -> list[Token]:
+    """The run's words but for its surnames' particles."""
+    return [w for w in run if not _particle(w, line)] or run
 
 
 _LABEL_OF_NUMBER = re.compile(r":\s?\d")
@@ -675,7 +735,8 @@ def _abbreviation(word: Token, line: str) -> bool:
 def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
              own: int = NONE) -> bool:
     run = words[first : last + 1]
-    if len(run) > 4 or any(w.text.lower().endswith(("'s", "’s")) for w in run):
+    core = _core(line, run)  # the particles of "TE WHARE Wiremu" are neither names nor words
+    if len(core) > 4 or any(w.text.lower().endswith(("'s", "’s")) for w in run):
         return False
     gaps = [gap(line, a, b) for a, b in zip(run, run[1:], strict=False)]
     if _beside_facility(line, words, first, last) and not any(map(_CARET_SHAPED.search, gaps)):
@@ -691,35 +752,66 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     if (len(run) >= 2 and not line[run[-1].end :].strip() and _facility_word_cut(run[-1].lower)
             and not any(lexicon.is_first_name(t) for t in texts[:-1])):
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
+    texts = [w.text for w in core]
+    if any(is_device_word(t) and not lexicon.is_known_name(t) for t in texts):
+        return False  # "ALOKA ARIETTA", "Philips Lumify": a maker's or a model's word
+    if (len(core) == 2 and _COMMA_OR_STOP.search(gap(line, core[0], core[1]))
+            and _common_word(core[1].text) and not lexicon.is_first_name(core[1].text)):
+        return False  # "Iris. Peak" (a setting, its colon read as a stop): after a comma a
+        # given name, not a common word
     known = [lexicon.is_known_name(t) for t in texts]
     ordinary = [lexicon.is_ordinary(t) or t.lower() in lexicon.CLINICAL_WORDS for t in texts]
-    if cue == PERSON and any(k and lexicon.is_rare_word(t) for t, k in zip(texts, known,
-                                                                          strict=True)):
-        # beside a sex, an age or a birth date, a name that is a rare English word too
-        # ("Yulan PERES": a magnolia and Webster's plural of "pere") makes its run's rare words
-        # names
-        ordinary = [o and not lexicon.is_rare_word(t) for t, o in zip(texts, ordinary,
-                                                                      strict=True)]
+    if cue >= PATIENT:
+        ordinary = [o and not r for o, r in zip(ordinary, _rare_as_names(line, core, known, cue),
+                                                strict=True)]
     if len(run) < 2:
         return _alone_before_marker(line, run[0]) or (cue == PERSON and (
             _alone_on_line(line, run[0]) or _alone_before_record_label(line, run[0])))
+    if len(core) < 2 and not (core[0].lower in lexicon.surnames() and not ordinary[0]):
+        return False  # "DE SOUZA", but not "LA DIAM": one word after a particle, a surname
     if any(_SHAPED.search(g) for g in gaps) and (any(known) or not any(ordinary)):
         return True  # "DOE, Jane", "OKAFOR^CHIDI", "Nummelin, Impi": the shape says name
     if any(map(_CARET_SHAPED.search, gaps)) and (cue == PERSON or own):
         return True  # "LIMA^Sofia" read "LIMA~Sofa": DICOM's caret joins a person's names only
-    if own and len(run) <= 3 and all(len(t) >= 3 for t in texts) and not any(ordinary):
+    if own and len(core) <= 3 and all(len(t) >= 3 for t in texts) and not any(ordinary):
         return True  # on the line of a record number: "Acc# 6525781 Samurakami Mashuu"
     if cue == PERSON and "" in gaps and any(  # "LimaSofia Age: 81": the caret OCR dropped
             lexicon.is_first_name(t) and not o for t, o in zip(texts, ordinary, strict=True)):
         return True
     if not all(k or not o for k, o in zip(known, ordinary, strict=True)):
-        return _given_then_surname(run)
-    if cue == PERSON and len(run) <= 3 and all(len(t) >= 3 for t in texts):
+        return _given_then_surname(core)
+    if cue == PERSON and len(core) <= 3 and all(len(t) >= 3 for t in texts):
         return True  # beside a sex, an age or a birth date: "BEKBOLAT MUSLIYEVICH [M]"
     if cue == PATIENT and _unlisted_name_line(line, run):
         return True  # over "Pt ID: 48213377": "ADAEZE OBIORA", names no census list holds
     return any(lexicon.is_first_name(t) or (k and not o)
                for t, k, o in zip(texts, known, ordinary, strict=True))
+
+
+_COMMA_OR_STOP = re.compile(r"[,.，]")
+
+
+def _common_word(text: str) -> bool:
+    return lexicon.is_ordinary(text) and not lexicon.is_rare_word(text)
+
+
+def _rare_name(word: Token, line: str) -> bool:
+    """A rare English word the world's given names hold, or after a surname's particle."""
+    return lexicon.is_rare_word(word.text) and (
+        word.lower in lexicon.world_given_names() or _after_particle(word, line))
+
+
+def _rare_as_names(line: str, core: list[Token], known: list[bool], cue: int) -> list[bool]:
+    """Which of the run's words that are rare English words are names: beside a patient's record
+    number, a sex, an age or a birth date, one the world's given names hold or one after a
+    surname's particle ("Oisin BREATHNACH", "TE WHARE": Webster's lists "oisin" and "whare" as
+    rare words; not "Fetal Biometry"); beside a sex, an age or a birth date, every one where a
+    name of the run is such a word too ("Yulan PERES": a magnolia and Webster's plural of
+    "pere")."""
+    rare = [lexicon.is_rare_word(w.text) for w in core]
+    if cue == PERSON and any(k and r for k, r in zip(known, rare, strict=True)):
+        return rare
+    return [_rare_name(w, line) for w in core]
 
 
 def _alone_before_marker(line: str, word: Token) -> bool:

@@ -36,6 +36,8 @@ _SMALL_L_IN_CAPITALS = re.compile(r"(?<=[A-Z])l(?=[A-Z]{2})|(?<=[A-Z]{2})i(?=[A-
 # "PauIsen": a capital I between small letters is the small l it looks like when that makes a
 # name in the lists (not a word's own capital: "PhilipsIngenia", "McIntyre")
 _CAPITAL_I_IN_SMALL = re.compile(r"(?<=[A-Z])([a-z]+)I([a-z]{2,})")
+# "lyer, Venkatesh": a name's capital I read as the small l it looks like, first in its word
+_SMALL_L_FIRST = re.compile(r"(?<![^\W\d_])l([a-z]{2,})(?![^\W\d_])")
 # "PETRUSSENrEdvard": DICOM's caret read as a small r between a surname in capitals and a
 # given name
 _CARET_AS_R = re.compile(r"(?<=[A-Z]{3})r(?=[A-Z][a-z]{2})")
@@ -62,14 +64,16 @@ _CAMEL = re.compile(r"[A-Z][a-z'’]+|[A-Z]+(?![a-z])|[a-z'’]+")
 def letters_restored(line: str) -> str:
     """`line` with a 0 or 1 inside a word read as the letter it stands for, a small l between
     capitals as the I it looks like ("LETTlERE") and a capital I between small letters as the
-    l ("PauIsen"), a small r or a question mark between a surname in capitals and a given name
-    as the caret it stands for ("PETRUSSENrEdvard", "SCHWARZ?SARA"), and a name's first O read
-    as the last 0 of the number before it ("487446860 lgaKrylova" → "48744686 OlgaKrylova")."""
+    l ("PauIsen"), a small l first in a word as the I of a name ("lyer" → "Iyer"), a small r or
+    a question mark between a surname in capitals and a given name as the caret it stands for
+    ("PETRUSSENrEdvard", "SCHWARZ?SARA"), and a name's first O read as the last 0 of the number
+    before it ("487446860 lgaKrylova" → "48744686 OlgaKrylova")."""
     def letter(m: re.Match[str]) -> str:
         return _AS_LETTER[m.group()]
 
     restored = _LONE_O.sub(letter, _DIGIT_IN_WORD.sub(letter, line))
     restored = _CAPITAL_I_IN_SMALL.sub(_small_l, _SMALL_L_IN_CAPITALS.sub("I", restored))
+    restored = _SMALL_L_FIRST.sub(_capital_i, restored)
     restored = _O_AFTER_NUMBER.sub(_name_with_its_o, restored)
     return _CARET_AS_R.sub("^", _CARET_AS_QUESTION.sub("^", restored))
 
@@ -90,6 +94,16 @@ def _name_with_its_o(m: re.Match[str]) -> str:
     return m.group()
 
 
+def _capital_i(m: re.Match[str]) -> str:
+    """The match of _SMALL_L_FIRST with its l as an I, if that makes a listed name and the word
+    as read is no name nor English word ("lyer" → "Iyer", "lvan" → "Ivan"; not "lee", "lamb")."""
+    word, rest = m.group(), m.group(1)
+    if (lexicon.is_known_name("i" + rest) and not lexicon.is_known_name(word)
+            and not lexicon.is_ordinary(word)):
+        return "I" + rest
+    return word
+
+
 def _small_l(m: re.Match[str]) -> str:
     """The match of _CAPITAL_I_IN_SMALL with its I as an l, if that and the capital before it
     (which its pattern looks behind to) make a listed name."""
@@ -102,7 +116,9 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
     followed by a separator ("AZEVED O,Julian") made part of that word again; and a capital O
     (read as a 0) set apart from the small letters after it by one space, after a comma or a
     caret ("Krylova, 0 lga" → "Olga"), or first on its line or after a number and before a
-    comma or a caret ("0 stermann, Lukas" → "Ostermann")."""
+    comma or a caret ("0 stermann, Lukas" → "Ostermann"); and a capitalised piece of two or
+    three letters and the small letters after one space, no word of their own ("Ba rtholomew").
+    """
     out: list[Token] = []
     for word in words:
         before = out[-1] if out else None
@@ -119,6 +135,15 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
                 and not lexicon.is_ordinary(word.text)):
             # "0 stermann, Lukas": a surname's O read as a 0 and set apart, first on its line
             # or after a number, before its comma or caret
+            out[-1] = Token(before.start, word.end, before.text + word.text)
+            continue
+        if (before is not None and before.text[:1].isupper() and 2 <= len(before.text) <= 3
+                and before.text[1:].islower() and word.text.isalpha() and word.text.islower()
+                and len(word.text) >= 4 and line[before.end : word.start] == " "
+                and not lexicon.is_ordinary(word.text)
+                and not lexicon.is_ordinary(before.text + word.text)):
+            # "ASHCOMBE, Ba rtholomew": a space OCR put inside a capitalised word; the small
+            # letters after it are no word of their own
             out[-1] = Token(before.start, word.end, before.text + word.text)
             continue
         if (before is not None and len(word.text) == 1 and len(before.text) >= 2

@@ -44,15 +44,16 @@ def word_at_an_end(letters: str) -> bool:
     """ "kneepdfatsat", "fujinoneluxeo": an overlay word of four letters or more begins or ends
     the letters, three or more left (two after a word of six letters or more, "portableap", or
     of five before another overlay word, "xrchest"; "TOMOMI" is no "TOMO" + "MI");
-    "ndtrimester": an English word of six letters or more with one or two letters of a
-    neighbour run on."""
+    "ndtrimester": an English word of six letters or more (eight if a rare one) with one or two
+    letters of a neighbour run on."""
     for size in range(4, len(letters) - 1):
         for piece, rest in ((letters[:size], letters[size:]), (letters[-size:], letters[:-size])):
             if piece in NOT_A_NAME and (len(rest) >= 3 or size >= 6
                                         or (size >= 5 and rest in NOT_A_NAME)):
                 return True
-            if size >= len(letters) - 2 and size >= 6 and lexicon.is_ordinary(piece):
-                return True
+            if (size >= len(letters) - 2 and size >= 6 and lexicon.is_ordinary(piece)
+                    and (size >= 8 or not lexicon.is_rare_word(piece))):
+                return True  # not "GRUFFYDD": a short rare word ("gruffy") is chance in a name
     return False
 
 

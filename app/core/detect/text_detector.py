@@ -193,6 +193,10 @@ class TextDetector:
                 return None
             if all(t.lower in OVERLAY_WORDS for t in tokens(found)):
                 return None  # "MR BRAIN T2 FLAIR": an image's own words
+            if not pattern and _VERSION.search(found):
+                return None  # "VER 9.0.1.LITE": a program's version, no person's name
+            if not pattern and _label_of_a_setting(found, text, start + len(found)):
+                return None  # "Iris: Peak", "Focus: Near": a setting's label and its value
         if pattern and pattern.endswith("(with context)"):
             if (sum(c.isdigit() for c in found) < 7
                     or not _PHONE_CONTEXT.search(text[max(0, start - 40) : start])):
@@ -201,6 +205,22 @@ class TextDetector:
         rule = f"pattern '{pattern}'" if pattern else what
         return TextSpan(start, start + len(found), category, round(score, 3), rule, found,
                         from_ner=not pattern)
+
+
+_VERSION = re.compile(r"\d+(?:\.\d+){1,3}")
+_COLON_THEN_WORD = re.compile(r"\s?:\s?([A-Za-z]+)\b(?!\s?[A-Za-z]*:)")
+
+
+def _label_of_a_setting(found: str, text: str, end: int) -> bool:
+    """One word before a colon and a common English word that is no first name after it: a
+    setting's label and its value on an overlay ("Iris: Peak"), not a person ("Daughter: Mary"
+    has the name after the colon)."""
+    after = _COLON_THEN_WORD.match(text, end)
+    if len(tokens(found)) != 1 or after is None:
+        return False
+    value = after.group(1)
+    return (lexicon.is_ordinary(value) and not lexicon.is_rare_word(value)
+            and not lexicon.is_first_name(value))
 
 
 def _whole_words(span: TextSpan, text: str) -> TextSpan:

@@ -30,6 +30,7 @@ from functools import cache
 import numpy as np
 
 from app.core.detect import lexicon
+from app.core.detect.device_names import is_maker_word
 from app.core.detect.line_names import PERSON, holds_identifier
 from app.core.detect.name_neighbours import SHAPE_RULE
 from app.core.detect.overlay_words import HOSPITAL_ROYALS, NOT_A_NAME
@@ -333,6 +334,8 @@ def _fragment(text: str, word: re.Match[str], side: str, cue: bool, staff: str) 
         side == "left" and not starts_shown(raw) and lexicon.is_known_name(raw)))
     if not name_part(raw, side) or (ordinary and not cue):
         return None
+    if is_maker_word(raw):
+        return None  # "Philips Lumify" at the edge: a maker's whole word, though a surname too
     rule = f"{staff}, cut at the frame's edge" if staff else (
         f"{'start' if side == 'right' else 'end'} of a name, cut at the frame's edge")
     return TextSpan(start, start + len(raw), Category.NAME, 0.6 if cue else 0.5, rule, raw)
