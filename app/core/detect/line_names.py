@@ -655,11 +655,12 @@ def _nameable(word: Token, line: str) -> bool:
     return not (lower in NOT_NAMES and lower not in lexicon.CLINICAL_WORDS)
 
 
-# the particles of surnames ("TE WHARE", "LE DUC ANH", "van der Berg", "de la Cruz", "bin Salleh");
+# the particles of surnames ("TE WHARE", "LE DUC ANH", "van der Berg", "de la Cruz", "bin Salleh",
+# "MAC GIOLLA");
 # not "AP" or "ST", which overlays print as a view and a saint's hospital
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "dos",
                        "das", "la", "le", "te", "ter", "ten", "al", "el", "bin", "ibn", "ben",
-                       "zu"})
+                       "zu", "mac"})
 _PARTICLE_THEN = re.compile(r"[ -]([^\W\d_]{2,})(?![^\W\d_])")
 
 
@@ -767,8 +768,9 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     if len(run) < 2:
         return _alone_before_marker(line, run[0]) or (cue == PERSON and (
             _alone_on_line(line, run[0]) or _alone_before_record_label(line, run[0])))
-    if len(core) < 2 and not (core[0].lower in lexicon.surnames() and not ordinary[0]):
-        return False  # "DE SOUZA", but not "LA DIAM": one word after a particle, a surname
+    if len(core) < 2 and not (known[0] and not ordinary[0]):
+        return False  # "DE SOUZA", "LE VAN THANH", but not "LA DIAM": one word after particles,
+        # a name of the lists
     if any(_SHAPED.search(g) for g in gaps) and (any(known) or not any(ordinary)):
         return True  # "DOE, Jane", "OKAFOR^CHIDI", "Nummelin, Impi": the shape says name
     if any(map(_CARET_SHAPED.search, gaps)) and (cue == PERSON or own):

@@ -49,7 +49,8 @@ SMALL_NUMBER_WORDS = (
 RECORD_LABEL = (
     r"(?:MRN|MR\s?#|MR\s?No\.?|(?:Medical\s+)?Record\s+(?:Number|No\.?|#)(?:\s+is)?|"
     r"Medical\s+Record|"
-    r"Patient\s+(?:ID|No\.?|Number)|Pt\.?\s?ID|Acct\.?\s?#?|Account(?:\s+(?:Number|No\.?|#))?|"
+    # "Pt 1D": OCR reads the I of "ID" as a 1 or an l
+    r"Patient\s+(?:[I1l]D|No\.?|Number)|Pt\.?\s?[I1l]D|Acct\.?\s?#?|Account(?:\s+(?:Number|No\.?|#))?|"
     r"FIN|HAR|CSN|Encounter(?:\s+(?:Number|No\.?|#))?|Member\s+ID|Policy(?:\s+(?:Number|No\.?|#))?|"
     # the other names a record number goes by: hospital, unit, case, NHS, CHI, UR, registration,
     # accession, specimen, lab, visit, client numbers ("HospitalNo:" as OCR runs it together)

@@ -37,7 +37,7 @@ _AFTER = re.compile(rf"^({CARET}+|,\s?|\s)({_WORD})")
 # labels and titles a name is written after, never part of it
 _NEVER = frozenset("""
 patient pt name surname forename given family nurse doctor dr mr mrs ms miss rn hca room bed bay
-mrn dob sex age male female ward unit consultant sister matron the and of
+mrn dob sex age male female ward unit consultant sister matron the and of postcode zip address
 """.split()) | RELATIONS  # "MOM GIVEN THIS AM": a relation before a name is no part of it
 
 

@@ -139,7 +139,7 @@ def rejoined(line: str, words: list[Token]) -> list[Token]:
             continue
         if (before is not None and before.text[:1].isupper() and 2 <= len(before.text) <= 3
                 and before.text[1:].islower() and word.text.isalpha() and word.text.islower()
-                and len(word.text) >= 4 and line[before.end : word.start] == " "
+                and len(word.text) >= 3 and line[before.end : word.start] == " "
                 and not lexicon.is_ordinary(word.text)
                 and not lexicon.is_ordinary(before.text + word.text)):
             # "ASHCOMBE, Ba rtholomew": a space OCR put inside a capitalised word; the small

@@ -77,7 +77,10 @@ _NOT_A_NAME = {"patient", "pt", "name", "nurse", "doctor", "dr", "room", "bed", 
 # Video timecodes and clocks (OCR reads 0 as O): 00:01:23, 01.00.06, 00:00:06;05, 01.00.22.12
 _TIMECODE = re.compile(r"^[0-9Oo]{1,2}(?:[:.;,][0-9Oo]{2}){2,3}$")
 _SEX_AFTER = re.compile(r"\s+(?:[MF]|[Mm]ale|MALE|[Ff]emale|FEMALE)$")
-_LEADING_LABEL = re.compile(r"^(?:patient|pt|name)\s*[.:]?\s+", re.IGNORECASE)
+# a form's label the NER model took into the name after it ("Postcode John Smith": a label, its
+# value on the next row)
+_LEADING_LABEL = re.compile(r"^(?:patient|pt|name|postcode|post\s+code|zip(?:\s+code)?|address|"
+                            r"sex|gender|dob|nok|next\s+of\s+kin)\s*[.:]?\s+", re.IGNORECASE)
 _LEADING_NUMBER = re.compile(r"^(?:#?\d[\d.,:/-]*\s+)+")  # "14 P. Gonzalez": a room's number
 _BARE_YEAR = re.compile(r"^(?:in\s+|the\s+)?(?:19|20)\d\d'?s?$", re.IGNORECASE)
 _SPECIFIC_DATE = re.compile(rf"{ANY_DATE}|\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}\s*/\s*\d{{1,2}}\b",
