@@ -127,3 +127,19 @@ def test_an_apartments_number_is_not_made_a_record_number(detector):
 ])
 def test_a_forms_label_before_a_name_is_no_part_of_it(detector, text, name):
     assert names(detector, text, NONE) == [name]
+
+
+@pytest.mark.parametrize("text", ["VORANTIS MEDULEX S8", "Kelvara Tronis E10",
+                                  "NOVIRA ACUMEN i800"])
+@pytest.mark.parametrize("cue", [PATIENT, PERSON])
+def test_words_before_a_models_code_are_a_model_not_a_name(detector, text, cue):
+    """A letter or two and digits last on the line: a model's code ("Logiq S8")."""
+    assert names(detector, text, cue) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("SMITH JOHN 67", "SMITH JOHN"),  # a number alone may be an age
+    ("OKONKWO ADAEZE A", "OKONKWO ADAEZE"),  # a letter alone an initial
+])
+def test_a_name_before_an_age_or_an_initial_is_still_a_name(detector, text, name):
+    assert names(detector, text, PERSON)[0].startswith(name)

@@ -754,6 +754,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
             and not any(lexicon.is_first_name(t) for t in texts[:-1])):
         return False  # "CEDARS-SINAI MEDI|": a hospital's name cut at the picture's edge
     texts = [w.text for w in core]
+    if _MODEL_CODE_AFTER.match(line, run[-1].end):
+        return False  # "VELVANEAR MERSOLMER S8", "Logiq S8": a model's code ends the line
     if any(is_device_word(t) and not lexicon.is_known_name(t) for t in texts):
         return False  # "ALOKA ARIETTA", "Philips Lumify": a maker's or a model's word
     if (len(core) == 2 and _COMMA_OR_STOP.search(gap(line, core[0], core[1]))
@@ -791,6 +793,9 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
 
 
 _COMMA_OR_STOP = re.compile(r"[,.，]")
+# a model's code last on its line: a letter or two and digits ("S8", "E10", "i800"); a number
+# alone may be an age, a letter alone an initial
+_MODEL_CODE_AFTER = re.compile(r" {1,3}[A-Za-z]{1,2}\d{1,4}[A-Za-z]?\s*$")
 
 
 def _common_word(text: str) -> bool:

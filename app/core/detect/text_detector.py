@@ -196,8 +196,9 @@ class TextDetector:
                 return None
             if all(t.lower in OVERLAY_WORDS for t in tokens(found)):
                 return None  # "MR BRAIN T2 FLAIR": an image's own words
-            if not pattern and _VERSION.search(found):
-                return None  # "VER 9.0.1.LITE": a program's version, no person's name
+            if not pattern and (_VERSION.search(found) or _MODEL_CODE_END.search(found)):
+                return None  # "VER 9.0.1.LITE", "Kelvara Tronis E10": a program's version, a
+                # model's code: no person's name
             if not pattern and _label_of_a_setting(found, text, start + len(found)):
                 return None  # "Iris: Peak", "Focus: Near": a setting's label and its value
         if pattern and pattern.endswith("(with context)"):
@@ -211,6 +212,7 @@ class TextDetector:
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+){1,3}")
+_MODEL_CODE_END = re.compile(r"\s[A-Za-z]{1,2}\d{1,4}[A-Za-z]?$")
 _COLON_THEN_WORD = re.compile(r"\s?:\s?([A-Za-z]+)\b(?!\s?[A-Za-z]*:)")
 
 
