@@ -140,6 +140,17 @@ def test_words_before_a_models_code_are_a_model_not_a_name(detector, text, cue):
 @pytest.mark.parametrize(("text", "name"), [
     ("SMITH JOHN 67", "SMITH JOHN"),  # a number alone may be an age
     ("OKONKWO ADAEZE A", "OKONKWO ADAEZE"),  # a letter alone an initial
+    ("Sanders, Carol  F25Y", "Sanders, Carol"),  # a sex and an age run together
+    ("MBEKI THABO M80", "MBEKI THABO"),
 ])
 def test_a_name_before_an_age_or_an_initial_is_still_a_name(detector, text, name):
     assert names(detector, text, PERSON)[0].startswith(name)
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    ("KIM Ji-woo   Room 16", NONE, "KIM Ji-woo"),  # a Korean given name's hyphen: a cover of
+    ("PARK, Seo-yeon", NONE, "PARK, Seo-yeon"),  # "Ji" alone left "-woo" readable
+    ("Seen by Dr Adams-Bell today", NONE, "Adams-Bell"),
+])
+def test_a_hyphen_joins_a_names_parts(detector, text, cue, name):
+    assert name in names(detector, text, cue)

@@ -794,8 +794,8 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
 
 _COMMA_OR_STOP = re.compile(r"[,.，]")
 # a model's code last on its line: a letter or two and digits ("S8", "E10", "i800"); a number
-# alone may be an age, a letter alone an initial
-_MODEL_CODE_AFTER = re.compile(r" {1,3}[A-Za-z]{1,2}\d{1,4}[A-Za-z]?\s*$")
+# alone may be an age, a letter alone an initial, a sex and an age run together ("F25Y", "M80")
+_MODEL_CODE_AFTER = re.compile(r" {1,3}(?![MFmf]\d)[A-Za-z]{1,2}\d{1,4}[A-Za-z]?\s*$")
 
 
 def _common_word(text: str) -> bool:

@@ -212,7 +212,7 @@ class TextDetector:
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+){1,3}")
-_MODEL_CODE_END = re.compile(r"\s[A-Za-z]{1,2}\d{1,4}[A-Za-z]?$")
+_MODEL_CODE_END = re.compile(r"\s(?![MFmf]\d)[A-Za-z]{1,2}\d{1,4}[A-Za-z]?$")  # not "F25Y"
 _COLON_THEN_WORD = re.compile(r"\s?:\s?([A-Za-z]+)\b(?!\s?[A-Za-z]*:)")
 
 
@@ -244,9 +244,18 @@ def _whole_words(span: TextSpan, text: str) -> TextSpan:
     if before and lexicon.is_known_name(before.group()) and before.group().lower() not in (
             _NOT_A_NAME):
         start = before.start()
+    # a hyphen joins a name's parts: "Ji-woo" of "KIM Ji-woo", "Seo-yeon", "Jean-Pierre"
+    while (hyphened := _HYPHEN_THEN_LETTERS.match(text, end)) is not None:
+        end = hyphened.end()
+    while (hyphened := _LETTERS_THEN_HYPHEN.search(text, 0, start)) is not None:
+        start = hyphened.start()
     if (start, end) == (span.start, span.end):
         return span
     return replace(span, start=start, end=end, text=text[start:end])
+
+
+_HYPHEN_THEN_LETTERS = re.compile(r"(?<=[A-Za-z])-[A-Za-z]{2,}(?![\w-])")
+_LETTERS_THEN_HYPHEN = re.compile(r"(?<![\w-])[A-Za-z]{2,}-$")
 
 
 def _with_text_of(span: TextSpan | None, text: str) -> TextSpan | None:
