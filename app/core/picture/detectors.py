@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 LOW_OCR_CONFIDENCE = 0.4
 FULL_DETECT_SHARE = 0.85  # above this share of changed picture, look for text everywhere
 FINE_EVERY = 6  # every this many samples (3 s), the whole frame at the fine size
+ZOOM_AGAIN = 1.25  # a zoom in this much since the whole frame's last fine search: search again
 LOOK_GAP_S = 1.6
 
 
@@ -168,6 +169,7 @@ class TextFinder:
         self.lines = TextTracker(self.ocr)
         self.detected_share = 0.0  # frames' worth of picture searched for text
         self._since_fine = 0
+        self._zoom = 1.0  # how much the camera zoomed in since the whole frame was searched
         self._unseen_fine: list[Rect] | None = None  # changed since the last fine pass (None: all)
         self.ocr_side = getattr(self.ocr, "detect_side", getattr(self.ocr, "canvas_size", 1280))
         self.fine_side = max(self.ocr_side, getattr(self.ocr, "fine_side", self.ocr_side))
@@ -222,7 +224,15 @@ class TextFinder:
         long_side = max(height, width)
         self._since_fine += 1
         self._unseen_fine = _moved_rects(self._unseen_fine, sample, width, height)
+        # a camera zooming in makes print too small to find at first big enough to read, though
+        # the picture "did not change" once the motion is taken away: once it has grown by
+        # ZOOM_AGAIN since the whole frame was last searched finely, search it all again
+        self._zoom *= float(np.sqrt(abs(np.linalg.det(np.asarray(sample.motion)[:2, :2]))))
+        if self._zoom >= ZOOM_AGAIN:
+            self._unseen_fine = None
         if self._unseen_fine is None or self._since_fine >= FINE_EVERY:
+            if self._unseen_fine is None:
+                self._zoom = 1.0
             rects, scale = self._unseen_fine, min(1.0, self.fine_side / long_side)
             self._since_fine, self._unseen_fine = 0, []
         else:
