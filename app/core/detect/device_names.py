@@ -37,7 +37,7 @@ vitrea drx aeros evolution minisono sparq cx50 hd15 inspire lumina sonata ultras
 edge
 """
 MAKERS = frozenset(_MAKERS.split())
-DEVICE_NAMES = frozenset(_MAKERS.split()) | frozenset(_MODELS.split()) | MAKER_WORDS \
+DEVICE_NAMES = MAKERS | frozenset(_MODELS.split()) | MAKER_WORDS \
     | DEVICE_WORDS
 
 

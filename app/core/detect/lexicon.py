@@ -198,6 +198,11 @@ def common_words() -> frozenset[str]:
                      if piece.startswith("\u0120") and piece[1:].isalpha())
 
 
+def is_common_word(word: str) -> bool:
+    """An English word that is not a rare one: common in written text, or ward shorthand."""
+    return is_ordinary(word) and not is_rare_word(word)
+
+
 def is_rare_word(word: str) -> bool:
     """An English word (Webster's) that is not common in written text: "Yulan", "Peres"."""
     lower, common = word.lower(), common_words()

@@ -204,8 +204,8 @@ def _device_or_facility(span: TextSpan, text: str) -> bool:
     if len(words) >= 2 and not rest_of_line.strip() and _facility_word_cut(last):
         return True  # "Victoria Infirr" of "Royal Victoria Infirmary", cut at the edge
     return _facility_follows(rest_of_line) or (len(words) >= 2 and any(
-                w in MAKER_WORDS or w in FACILITY_WORDS or holds_facility(w)
-                or is_maker_word(w) or (is_device_word(w) and not lexicon.is_known_name(w))
+                is_maker_word(w) or w in FACILITY_WORDS or holds_facility(w)
+                or (is_device_word(w) and not lexicon.is_known_name(w))
                 or (w in IMAGE_WORDS and w not in TITLES and not lexicon.is_known_name(w))
                 for w in words))
 
@@ -759,7 +759,7 @@ def _is_name(line: str, words: list[Token], first: int, last: int, cue: int,
     if any(is_device_word(t) and not lexicon.is_known_name(t) for t in texts):
         return False  # "ALOKA ARIETTA", "Philips Lumify": a maker's or a model's word
     if (len(core) == 2 and _COMMA_OR_STOP.search(gap(line, core[0], core[1]))
-            and _common_word(core[1].text) and not lexicon.is_first_name(core[1].text)):
+            and lexicon.is_common_word(core[1].text) and not lexicon.is_first_name(core[1].text)):
         return False  # "Iris. Peak" (a setting, its colon read as a stop): after a comma a
         # given name, not a common word
     known = [lexicon.is_known_name(t) for t in texts]
@@ -796,10 +796,6 @@ _COMMA_OR_STOP = re.compile(r"[,.，]")
 # a model's code last on its line: a letter or two and digits ("S8", "E10", "i800"); a number
 # alone may be an age, a letter alone an initial, a sex and an age run together ("F25Y", "M80")
 _MODEL_CODE_AFTER = re.compile(r" {1,3}(?![MFmf]\d)[A-Za-z]{1,2}\d{1,4}[A-Za-z]?\s*$")
-
-
-def _common_word(text: str) -> bool:
-    return lexicon.is_ordinary(text) and not lexicon.is_rare_word(text)
 
 
 def _rare_name(word: Token, line: str) -> bool:

@@ -40,5 +40,4 @@ def _state_word(word: str) -> bool:
     lower = word.lower()
     if lower in STATES:
         return True
-    return (lexicon.is_ordinary(lower) and not lexicon.is_known_name(lower)
-            and not lexicon.is_rare_word(lower))
+    return lexicon.is_common_word(lower) and not lexicon.is_known_name(lower)

@@ -224,8 +224,7 @@ def _label_of_a_setting(found: str, text: str, end: int) -> bool:
     if len(tokens(found)) != 1 or after is None:
         return False
     value = after.group(1)
-    return (lexicon.is_ordinary(value) and not lexicon.is_rare_word(value)
-            and not lexicon.is_first_name(value))
+    return lexicon.is_common_word(value) and not lexicon.is_first_name(value)
 
 
 def _whole_words(span: TextSpan, text: str) -> TextSpan:
