@@ -7,17 +7,10 @@ flagged; the names and equipment here are this file's own."""
 
 import pytest
 
-from bench.overlays import Overlay, name_found, read_names, render
+from bench.overlays import name_found, read_names, render
+from tests.integration.drawn_overlays import CYAN, GREEN, WHITE, overlay
 
 pytestmark = pytest.mark.models
-
-WHITE, GREEN, BLACK, CYAN = (255, 255, 255), (0, 255, 0), (0, 0, 0), (255, 230, 0)
-
-
-def overlay(category, lines, name=None, font="pil-default", size=22, colour=WHITE, corner="tl",
-            light=False):
-    return Overlay(category, lines, name, font, size, corner, colour, light)
-
 
 @pytest.mark.parametrize("shown", [
     overlay("ct", ("TE RANGI HEMI", "Hosp No: 40442551", "DOB: 24/11/2007  F"),
